@@ -1,0 +1,23 @@
+package dev.sightline.connector;
+
+import java.time.Clock;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What the platform lends a connector: the clock, the TLS trust to use for vendor calls, and a
+ * way to wait that honours interruption. Implementations are thread-safe.
+ */
+public interface ConnectorContext {
+
+  Clock clock();
+
+  /** Trusts the JVM's CAs plus any extra CA the operator configured. */
+  SSLContext sslContext();
+
+  /** Waits, returning early with InterruptedException when the run is cancelled. */
+  default void sleep(java.time.Duration duration) throws InterruptedException {
+    if (!duration.isNegative() && !duration.isZero()) {
+      Thread.sleep(duration.toMillis());
+    }
+  }
+}
