@@ -1,0 +1,82 @@
+package dev.sightline.platform.connectors;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.connector.SyncRequest.DataScope;
+import dev.sightline.platform.db.Jdbc;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores connectors. */
+public final class ConnectorRepository {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String COLUMNS =
+      "id, type, name, description, settings::text AS settings, secrets, data_scope, state,"
+          + " created_at, updated_at";
+
+  private final Jdbc jdbc;
+
+  public ConnectorRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(StoredConnector c) {
+    jdbc.update(
+        "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)",
+        c.id(), c.type(), c.name(), c.description(), json(c.settings()), c.sealedSecrets(),
+        c.dataScope().name(), c.state().name(), c.createdAt(), c.updatedAt());
+  }
+
+  public boolean nameTaken(String name) {
+    return jdbc.queryOne("SELECT 1 FROM connector WHERE lower(name) = lower(?)", rs -> 1, name)
+        .isPresent();
+  }
+
+  public Optional<StoredConnector> find(UUID id) {
+    return jdbc.queryOne("SELECT " + COLUMNS + " FROM connector WHERE id = ?", ConnectorRepository::row, id);
+  }
+
+  public List<StoredConnector> all() {
+    return jdbc.query("SELECT " + COLUMNS + " FROM connector ORDER BY created_at, name", ConnectorRepository::row);
+  }
+
+  public void updateState(UUID id, ConnectorState state, Instant at) {
+    jdbc.update("UPDATE connector SET state = ?, updated_at = ? WHERE id = ?", state.name(), at, id);
+  }
+
+  private static StoredConnector row(ResultSet rs) throws SQLException {
+    return new StoredConnector(
+        rs.getObject("id", UUID.class),
+        rs.getString("type"),
+        rs.getString("name"),
+        rs.getString("description"),
+        parse(rs.getString("settings")),
+        rs.getBytes("secrets"),
+        DataScope.valueOf(rs.getString("data_scope")),
+        ConnectorState.valueOf(rs.getString("state")),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+
+  static String json(Map<String, String> values) {
+    try {
+      return JSON.writeValueAsString(values);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Map<String, String> parse(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<Map<String, String>>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("A stored connector's settings are not valid JSON", e);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package dev.sightline.platform.connectors;
+
+import dev.sightline.connector.ConfigSpec;
+import dev.sightline.connector.ConnectorConfig;
+import dev.sightline.connector.ConnectorDescriptor;
+import dev.sightline.connector.ConnectorFactory;
+import dev.sightline.connector.SyncRequest.DataScope;
+import dev.sightline.platform.errors.ConflictException;
+import dev.sightline.platform.errors.InvalidRequestException;
+import dev.sightline.platform.errors.InvalidRequestException.Problem;
+import dev.sightline.platform.errors.NotFoundException;
+import dev.sightline.platform.net.TargetPolicy;
+import dev.sightline.platform.secrets.SecretCipher;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Registers connectors and shows them with their secrets masked. */
+public final class ConnectorService {
+  static final int DESCRIPTION_MAX = 164;
+  static final int NAME_MAX = 128;
+
+  private final ConnectorCatalog catalog;
+  private final ConnectorRepository repository;
+  private final SecretCipher cipher;
+  private final TargetPolicy targets;
+  private final Clock clock;
+
+  public ConnectorService(
+      ConnectorCatalog catalog,
+      ConnectorRepository repository,
+      SecretCipher cipher,
+      TargetPolicy targets,
+      Clock clock) {
+    this.catalog = catalog;
+    this.repository = repository;
+    this.cipher = cipher;
+    this.targets = targets;
+    this.clock = clock;
+  }
+
+  public ConnectorView register(NewConnector request) {
+    ConnectorFactory factory = factoryFor(request.type());
+    ConfigSpec spec = factory.descriptor().config();
+    List<Problem> problems = new ArrayList<>();
+    String name = request.name() == null ? "" : request.name().trim();
+    if (name.isEmpty()) {
+      problems.add(new Problem("name", "name is required: give the connection a unique display name"));
+    } else if (name.length() > NAME_MAX) {
+      problems.add(new Problem("name", "name is longer than " + NAME_MAX + " characters"));
+    }
+    String description = request.description() == null ? "" : request.description();
+    if (description.length() > DESCRIPTION_MAX) {
+      problems.add(new Problem("description",
+          "description is " + description.length() + " characters; the limit is " + DESCRIPTION_MAX));
+    }
+    DataScope scope = parseScope(request.dataToSync(), problems);
+    spec.validate(request.auth())
+        .forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
+    if (problems.isEmpty()) {
+      checkTarget(spec, request.auth(), problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    if (repository.nameTaken(name)) {
+      throw new ConflictException(
+          "A connector named '" + name + "' already exists: choose another name");
+    }
+    UUID id = UUID.randomUUID();
+    Map<String, String> settings = new LinkedHashMap<>();
+    Map<String, String> secrets = new LinkedHashMap<>();
+    request.auth().forEach((k, v) -> (spec.isSecret(k) ? secrets : settings).put(k, v));
+    var now = clock.instant();
+    StoredConnector stored = new StoredConnector(
+        id, factory.descriptor().type(), name, description, settings,
+        cipher.seal(ConnectorRepository.json(secrets), id.toString()), scope,
+        ConnectorState.REGISTERED, now, now);
+    repository.insert(stored);
+    return view(stored);
+  }
+
+  public List<ConnectorView> list() {
+    return repository.all().stream().map(this::view).toList();
+  }
+
+  public ConnectorView get(UUID id) {
+    return view(stored(id));
+  }
+
+  public StoredConnector stored(UUID id) {
+    return repository.find(id)
+        .orElseThrow(() -> new NotFoundException("No connector has id " + id));
+  }
+
+  /** The decrypted configuration, for opening a connector only; never shown or logged. */
+  public ConnectorConfig configOf(StoredConnector c) {
+    Map<String, String> all = new LinkedHashMap<>(c.settings());
+    all.putAll(ConnectorRepository.parse(cipher.open(c.sealedSecrets(), c.id().toString())));
+    return new ConnectorConfig(all);
+  }
+
+  public void updateState(UUID id, ConnectorState state) {
+    repository.updateState(id, state, clock.instant());
+  }
+
+  public ConnectorDescriptor descriptorOf(StoredConnector c) {
+    return factoryFor(c.type()).descriptor();
+  }
+
+  public ConnectorFactory factoryFor(String type) {
+    return catalog.find(type).orElseThrow(() -> new InvalidRequestException("type",
+        "unknown connector type '" + type + "': use one of " + String.join(", ", catalog.types())));
+  }
+
+  /** Re-checks the target at run time too: the allow-list or DNS may have changed. */
+  public void checkTarget(StoredConnector c) {
+    List<Problem> problems = new ArrayList<>();
+    checkTarget(descriptorOf(c).config(), c.settings(), problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+  }
+
+  private void checkTarget(ConfigSpec spec, Map<String, String> auth, List<Problem> problems) {
+    String url = auth.get("url");
+    if (url == null || spec.field("url").isEmpty() || !url.contains("://")) {
+      return; // region names and missing URLs are the connector's to resolve and report
+    }
+    try {
+      targets.check(URI.create(url.trim()));
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem("auth.url", "url is not a valid URL: write it as https://host[:port]"));
+    } catch (TargetPolicy.TargetRefusedException e) {
+      problems.add(new Problem("auth.url", e.getMessage()));
+    }
+  }
+
+  private static DataScope parseScope(String value, List<Problem> problems) {
+    if (value == null || value.isBlank()) {
+      return DataScope.ASSETS_AND_FINDINGS;
+    }
+    String v = value.trim().toUpperCase(Locale.ROOT).replace('&', '_').replace(' ', '_')
+        .replace("__", "_");
+    if (v.equals("ASSETS") || v.equals("ASSETS_ONLY")) {
+      return DataScope.ASSETS;
+    }
+    if (v.equals("ASSETS_AND_FINDINGS") || v.equals("ASSETS_FINDINGS")) {
+      return DataScope.ASSETS_AND_FINDINGS;
+    }
+    problems.add(new Problem("dataToSync",
+        "dataToSync must be \"Assets & Findings\" (default) or \"Assets\""));
+    return DataScope.ASSETS_AND_FINDINGS;
+  }
+
+  private ConnectorView view(StoredConnector c) {
+    ConnectorDescriptor d = descriptorOf(c);
+    Map<String, String> auth = new LinkedHashMap<>(c.settings());
+    d.config().fields().stream().filter(f -> f.secret())
+        .forEach(f -> auth.put(f.name(), ConnectorView.MASK));
+    return new ConnectorView(c.id(), c.type(), c.name(), c.description(), d.vendorProductName(),
+        d.sourceName(),
+        c.dataScope() == DataScope.ASSETS ? "Assets" : "Assets & Findings", auth,
+        c.state().name(), c.createdAt(), c.updatedAt());
+  }
+}

@@ -1,0 +1,10 @@
+package dev.sightline.platform.connectors;
+
+/** The seed's connector states. */
+public enum ConnectorState {
+  REGISTERED,
+  SCHEDULED,
+  PROCESSING,
+  PROCESSED,
+  ERRORED
+}

@@ -1,0 +1,22 @@
+package dev.sightline.platform.connectors;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A connector as shown to users: secrets replaced by a mask, never readable back. */
+public record ConnectorView(
+    UUID id,
+    String type,
+    String name,
+    String description,
+    String vendorProductName,
+    String sourceName,
+    String dataToSync,
+    Map<String, String> auth,
+    String state,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public static final String MASK = "********";
+}

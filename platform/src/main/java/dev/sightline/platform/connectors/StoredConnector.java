@@ -1,0 +1,24 @@
+package dev.sightline.platform.connectors;
+
+import dev.sightline.connector.SyncRequest.DataScope;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A connector as stored: non-secret settings in clear, secrets sealed. */
+public record StoredConnector(
+    UUID id,
+    String type,
+    String name,
+    String description,
+    Map<String, String> settings,
+    byte[] sealedSecrets,
+    DataScope dataScope,
+    ConnectorState state,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public StoredConnector {
+    settings = Map.copyOf(settings);
+  }
+}

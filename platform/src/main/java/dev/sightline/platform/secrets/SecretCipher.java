@@ -1,0 +1,79 @@
+package dev.sightline.platform.secrets;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Seals secrets with AES-256-GCM. A sealed value is {@code version(1) | nonce(12) | ciphertext+tag}
+ * and is bound to a context (the owning connector's id) as associated data, so a sealed secret
+ * copied onto another connector row fails to open instead of leaking.
+ */
+public final class SecretCipher {
+  private static final byte VERSION = 1;
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+
+  private final SecretKeySpec key;
+  private final SecureRandom random = new SecureRandom();
+
+  public SecretCipher(byte[] key) {
+    Objects.requireNonNull(key, "key");
+    if (key.length != 32) {
+      throw new IllegalArgumentException(
+          "The master key must be 32 bytes (256 bits), it has " + key.length);
+    }
+    this.key = new SecretKeySpec(key.clone(), "AES");
+  }
+
+  public byte[] seal(String plaintext, String context) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+          .put(VERSION)
+          .put(nonce)
+          .put(sealed)
+          .array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+    }
+  }
+
+  public String open(byte[] sealed, String context) {
+    if (sealed.length < 1 + NONCE_BYTES + TAG_BITS / 8 || sealed[0] != VERSION) {
+      throw new SecretUnreadableException("the stored secret has an unknown format");
+    }
+    byte[] nonce = Arrays.copyOfRange(sealed, 1, 1 + NONCE_BYTES);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+      byte[] plain = cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
+      return new String(plain, StandardCharsets.UTF_8);
+    } catch (javax.crypto.AEADBadTagException e) {
+      throw new SecretUnreadableException(
+          "the stored secret cannot be decrypted with the current master key"
+              + " (was SIGHTLINE_MASTER_KEY or the key file changed?)");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is not available in this JVM", e);
+    }
+  }
+
+  /** A stored secret that cannot be opened; the message says why, never what. */
+  public static final class SecretUnreadableException extends RuntimeException {
+    SecretUnreadableException(String message) {
+      super(message);
+    }
+  }
+}

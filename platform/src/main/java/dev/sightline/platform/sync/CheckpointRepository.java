@@ -1,0 +1,38 @@
+package dev.sightline.platform.sync;
+
+import dev.sightline.connector.Checkpoint;
+import dev.sightline.platform.db.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The last committed checkpoint of each (connector, stream). */
+public final class CheckpointRepository {
+  private final Jdbc jdbc;
+
+  public CheckpointRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Checkpoint> find(UUID connectorId, String stream) {
+    return jdbc.queryOne(
+        "SELECT stream, version, state, complete FROM stream_checkpoint"
+            + " WHERE connector_id = ? AND stream = ?",
+        rs -> new Checkpoint(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4)),
+        connectorId, stream);
+  }
+
+  /** Saves a checkpoint inside the page's transaction. */
+  static void save(Connection c, UUID connectorId, UUID runId, Checkpoint cp, Instant at)
+      throws SQLException {
+    Jdbc.update(c,
+        "INSERT INTO stream_checkpoint (connector_id, stream, run_id, version, state, complete,"
+            + " committed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (connector_id, stream)"
+            + " DO UPDATE SET run_id = EXCLUDED.run_id, version = EXCLUDED.version,"
+            + " state = EXCLUDED.state, complete = EXCLUDED.complete,"
+            + " committed_at = EXCLUDED.committed_at",
+        connectorId, cp.stream(), runId, cp.version(), cp.state(), cp.complete(), at);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.sightline.platform.sync;
+
+import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.errors.ConflictException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores runs and their counters. */
+public final class RunRepository {
+  private static final String COLUMNS =
+      "id, connector_id, state, stream, full_sync, fetched, created, updated, unchanged, rejected,"
+          + " pages, error, requested_at, started_at, finished_at";
+  private final Jdbc jdbc;
+
+  public RunRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records a new run; refuses a second run in flight for the same connector. */
+  public SyncRun create(UUID connectorId, Instant at) {
+    UUID id = UUID.randomUUID();
+    try {
+      jdbc.update("INSERT INTO sync_run (id, connector_id, state, requested_at) VALUES (?, ?, ?, ?)",
+          id, connectorId, RunState.PROCESSING.name(), at);
+    } catch (Jdbc.DataAccessException e) {
+      if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        String active = activeRun(connectorId).map(UUID::toString).orElse("unknown");
+        throw new ConflictException("A run of this connector is already in progress (run "
+            + active + "): wait for it to finish before starting another");
+      }
+      throw e;
+    }
+    return find(id).orElseThrow();
+  }
+
+  public Optional<UUID> activeRun(UUID connectorId) {
+    return jdbc.queryOne("SELECT id FROM sync_run WHERE connector_id = ? AND state = ?",
+        rs -> rs.getObject(1, UUID.class), connectorId, RunState.PROCESSING.name());
+  }
+
+  public Optional<SyncRun> find(UUID runId) {
+    return jdbc.queryOne("SELECT " + COLUMNS + " FROM sync_run WHERE id = ?", RunRepository::row, runId);
+  }
+
+  public List<SyncRun> forConnector(UUID connectorId, int limit) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM sync_run WHERE connector_id = ?"
+        + " ORDER BY requested_at DESC LIMIT ?", RunRepository::row, connectorId, limit);
+  }
+
+  public void started(UUID runId, Instant at) {
+    jdbc.update("UPDATE sync_run SET started_at = ? WHERE id = ?", at, runId);
+  }
+
+  public void streamStarted(UUID runId, String stream, boolean fullSync) {
+    jdbc.update("UPDATE sync_run SET stream = ?, full_sync = COALESCE(full_sync, true) AND ?"
+        + " WHERE id = ?", stream, fullSync, runId);
+  }
+
+  /** Adds a page's counters; called inside the page's transaction. */
+  static void addPage(Connection c, UUID runId, RunCounters page) throws SQLException {
+    Jdbc.update(c, "UPDATE sync_run SET fetched = fetched + ?, created = created + ?,"
+        + " updated = updated + ?, unchanged = unchanged + ?, rejected = rejected + ?,"
+        + " pages = pages + ? WHERE id = ?", page.fetched(), page.created(), page.updated(),
+        page.unchanged(), page.rejected(), page.pages(), runId);
+  }
+
+  public void finished(UUID runId, RunState state, Optional<String> error, Instant at) {
+    jdbc.update("UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
+        + " WHERE id = ?", state.name(), error.orElse(null), at, runId);
+  }
+
+  /** Runs a crash left in flight can never finish: say so, so the next run can start. */
+  public int abandonActive(String reason, Instant at) {
+    return jdbc.update("UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
+        + " WHERE state = ?", RunState.ERRORED.name(), reason, at, RunState.PROCESSING.name());
+  }
+
+  private static SyncRun row(ResultSet rs) throws SQLException {
+    return new SyncRun(
+        rs.getObject("id", UUID.class),
+        rs.getObject("connector_id", UUID.class),
+        RunState.valueOf(rs.getString("state")),
+        Optional.ofNullable(rs.getString("stream")),
+        Optional.ofNullable((Boolean) rs.getObject("full_sync")),
+        new RunCounters(rs.getLong("fetched"), rs.getLong("created"), rs.getLong("updated"),
+            rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("pages")),
+        Optional.ofNullable(rs.getString("error")),
+        rs.getTimestamp("requested_at").toInstant(),
+        instant(rs.getTimestamp("started_at")),
+        instant(rs.getTimestamp("finished_at")));
+  }
+
+  private static Optional<Instant> instant(Timestamp t) {
+    return Optional.ofNullable(t).map(Timestamp::toInstant);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.sightline.platform.sync;
+
+/** A run's state, as the REST contract names them. */
+public enum RunState {
+  PROCESSING,
+  PROCESSED,
+  ERRORED;
+
+  boolean active() {
+    return this == PROCESSING;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.sightline.platform.sync;
+
+import dev.sightline.connector.Checkpoint;
+import dev.sightline.connector.Connector;
+import dev.sightline.connector.ConnectorContext;
+import dev.sightline.connector.ConnectorDescriptor;
+import dev.sightline.connector.Page;
+import dev.sightline.connector.StreamReader;
+import dev.sightline.connector.StreamSpec;
+import dev.sightline.connector.SyncRequest;
+import dev.sightline.mapping.TransformMap;
+import dev.sightline.platform.connectors.ConnectorService;
+import dev.sightline.platform.connectors.ConnectorState;
+import dev.sightline.platform.connectors.StoredConnector;
+import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.inventory.InventoryWriter;
+import dev.sightline.platform.inventory.MappedPage;
+import dev.sightline.platform.inventory.RecordMapper;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one sync: opens the connector with decrypted credentials, reads each stream page by page,
+ * maps the page and commits it with its checkpoint, then records the outcome. A failed run keeps
+ * every committed page; the next run resumes from the last checkpoint.
+ */
+public final class SyncService {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+  private final ConnectorService connectors;
+  private final RunRepository runs;
+  private final CheckpointRepository checkpoints;
+  private final PageCommitter committer;
+  private final Jdbc jdbc;
+  private final ConnectorContext context;
+  private final Clock clock;
+  private final int pageSize;
+
+  public SyncService(ConnectorService connectors, Jdbc jdbc, ConnectorContext context, Clock clock,
+      int pageSize) {
+    this.connectors = connectors;
+    this.jdbc = jdbc;
+    this.runs = new RunRepository(jdbc);
+    this.checkpoints = new CheckpointRepository(jdbc);
+    this.committer = new PageCommitter(jdbc, new InventoryWriter(), clock);
+    this.context = context;
+    this.clock = clock;
+    this.pageSize = pageSize;
+  }
+
+  public RunRepository runs() {
+    return runs;
+  }
+
+  public Optional<SyncRun> run(UUID runId) {
+    return runs.find(runId);
+  }
+
+  public java.util.List<SyncRun> recentRuns(UUID connectorId, int limit) {
+    return runs.forConnector(connectorId, limit);
+  }
+
+  /** Records a new run in PROCESSING; {@link #execute} does the work. */
+  public SyncRun request(UUID connectorId) {
+    StoredConnector connector = connectors.stored(connectorId);
+    return runs.create(connector.id(), clock.instant());
+  }
+
+  /** Does the work of a requested run on the calling thread; never throws. */
+  public SyncRun execute(UUID runId) {
+    SyncRun run = runs.find(runId).orElseThrow();
+    MDC.put("run", runId.toString());
+    MDC.put("connector", run.connectorId().toString());
+    try {
+      runs.started(runId, clock.instant());
+      connectors.updateState(run.connectorId(), ConnectorState.PROCESSING);
+      readAll(run);
+      jdbc.inTransaction(c -> InventoryWriter.linkOrphanFindings(c, run.connectorId()));
+      runs.finished(runId, RunState.PROCESSED, Optional.empty(), clock.instant());
+      connectors.updateState(run.connectorId(), ConnectorState.PROCESSED);
+      LOG.info("Run finished: {}", runs.find(runId).map(SyncRun::counters).orElse(null));
+    } catch (InterruptedException e) {
+      fail(run, e);
+      Thread.currentThread().interrupt();
+    } catch (Exception | Error e) {
+      fail(run, e);
+    } finally {
+      MDC.remove("run");
+      MDC.remove("connector");
+      MDC.remove("stream");
+    }
+    return runs.find(runId).orElseThrow();
+  }
+
+  private void readAll(SyncRun run) throws InterruptedException {
+    StoredConnector stored = connectors.stored(run.connectorId());
+    connectors.checkTarget(stored);
+    ConnectorDescriptor descriptor = connectors.descriptorOf(stored);
+    TransformMap map = TransformMap.fromClasspath(descriptor.defaultMaps().get(0).resource());
+    SyncRequest request = new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize);
+    try (Connector connector =
+        connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
+      for (StreamSpec stream : connector.streams(request)) {
+        readStream(run, connector, stream, request,
+            new RecordMapper(stream, map, descriptor.vendorProductName()));
+      }
+    }
+  }
+
+  private void readStream(SyncRun run, Connector connector, StreamSpec stream,
+      SyncRequest request, RecordMapper mapper) throws InterruptedException {
+    MDC.put("stream", stream.name());
+    Optional<Checkpoint> from = checkpoints.find(run.connectorId(), stream.name());
+    try (StreamReader reader = connector.open(stream, request, from)) {
+      runs.streamStarted(run.runId(), stream.name(), reader.fullSync());
+      LOG.info("Reading {} ({} sync)", stream.name(), reader.fullSync() ? "full" : "delta");
+      Optional<Page> page;
+      while ((page = reader.next()).isPresent()) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException("run cancelled");
+        }
+        MappedPage mapped = mapper.map(page.get().records());
+        committer.commit(run.connectorId(), run.runId(), mapped, page.get().checkpoint());
+      }
+    }
+  }
+
+  private void fail(SyncRun run, Throwable e) {
+    String reason = RunFailure.describe(e);
+    LOG.warn("Run failed: {}", reason);
+    try {
+      runs.finished(run.runId(), RunState.ERRORED, Optional.of(reason), clock.instant());
+      connectors.updateState(run.connectorId(), ConnectorState.ERRORED);
+    } catch (RuntimeException storeFailure) {
+      LOG.error("Could not record the failure of run {}", run.runId(), storeFailure);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.sightline.platform.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sightline.platform.connectors.ConnectorCatalog;
+import dev.sightline.platform.connectors.ConnectorRepository;
+import dev.sightline.platform.connectors.ConnectorService;
+import dev.sightline.platform.connectors.NewConnector;
+import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.db.PostgresExtension;
+import dev.sightline.platform.inventory.InventoryQueries;
+import dev.sightline.platform.net.TargetPolicy;
+import dev.sightline.platform.secrets.SecretCipher;
+import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
+import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The sync walk on real PostgreSQL against the CrowdStrike simulator, without the web layer. */
+@ExtendWith(PostgresExtension.class)
+class SyncServiceIT {
+  private final Jdbc jdbc;
+  private CrowdStrikeSimulator sim;
+  private ConnectorService connectors;
+  private SyncService sync;
+  private InventoryQueries inventory;
+
+  SyncServiceIT(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  @BeforeEach
+  void start() {
+    jdbc.update("TRUNCATE connector CASCADE");
+    sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(120));
+    Clock clock = Clock.systemUTC();
+    connectors = new ConnectorService(ConnectorCatalog.discover(), new ConnectorRepository(jdbc),
+        new SecretCipher(new byte[32]), TargetPolicy.fromList("127.0.0.1"), clock);
+    sync = new SyncService(connectors, jdbc,
+        new PlatformConnectorContext(clock, sim.clientSslContext()), clock, 100);
+    inventory = new InventoryQueries(jdbc);
+  }
+
+  @AfterEach
+  void stop() {
+    sim.close();
+  }
+
+  private UUID register(String name) {
+    return connectors.register(new NewConnector("crowdstrike", name, "", Map.of(
+        "url", sim.baseUrl().toString(), "clientId", "sim-client", "clientSecret", "sim-secret"),
+        null)).id();
+  }
+
+  private long assets() {
+    return inventory.assets(InventoryQueries.Filter.none(), 0, 1).total();
+  }
+
+  private long findings() {
+    return inventory.findings(InventoryQueries.Filter.none(), 0, 1).total();
+  }
+
+  @Test
+  void shouldStoreEveryRecordOnceAndCountWhatItDid() {
+    UUID id = register("falcon");
+    SyncRun run = sync.execute(sync.request(id).runId());
+
+    assertThat(run.state()).as(run.error().orElse("")).isEqualTo(RunState.PROCESSED);
+    long agents = sim.manifest().path("agents").asLong();
+    long vulns = sim.manifest().path("vulnerabilities").asLong();
+    assertThat(assets()).isEqualTo(agents);
+    assertThat(findings()).isEqualTo(vulns);
+    RunCounters c = run.counters();
+    assertThat(c.fetched()).isEqualTo(agents + vulns);
+    assertThat(c.created()).isEqualTo(agents + vulns);
+    assertThat(c.fetched()).isEqualTo(c.created() + c.updated() + c.unchanged() + c.rejected());
+  }
+
+  @Test
+  void shouldLinkEveryFindingToItsAsset() {
+    sync.execute(sync.request(register("falcon")).runId());
+    long orphans = jdbc.queryOne("SELECT count(*) FROM finding WHERE asset_id IS NULL",
+        rs -> rs.getLong(1)).orElseThrow();
+    assertThat(orphans).isZero();
+  }
+
+  @Test
+  void shouldCreateNothingWhenRunAgain() {
+    UUID id = register("falcon");
+    sync.execute(sync.request(id).runId());
+    SyncRun second = sync.execute(sync.request(id).runId());
+    assertThat(second.state()).isEqualTo(RunState.PROCESSED);
+    assertThat(second.counters().created()).isZero();
+    assertThat(second.fullSync()).contains(false);
+    assertThat(findings()).isEqualTo(sim.manifest().path("vulnerabilities").asLong());
+  }
+
+  @Test
+  void shouldFetchOnlyChangedVulnerabilitiesInADelta() {
+    UUID id = register("falcon");
+    sync.execute(sync.request(id).runId());
+    long before = findings();
+    sim.advance(15);
+    SyncRun delta = sync.execute(sync.request(id).runId());
+    assertThat(delta.state()).isEqualTo(RunState.PROCESSED);
+    long vulns = sim.manifest().path("vulnerabilities").asLong();
+    assertThat(findings()).isEqualTo(vulns);
+    assertThat(delta.counters().created()).isEqualTo(vulns - before);
+    assertThat(delta.counters().fetched()).isLessThanOrEqualTo(15 + sim.manifest().path("agents").asLong());
+  }
+
+  @Test
+  void shouldResumeAnInterruptedRunWithoutLosingOrRepeatingRecords() throws Exception {
+    UUID id = register("falcon");
+    sim.faults().slowNext(1_000, Duration.ofMillis(30));
+    UUID runId = sync.request(id).runId();
+    Thread worker = new Thread(() -> sync.execute(runId));
+    worker.start();
+    await().atMost(Duration.ofMinutes(1)).until(
+        () -> sync.run(runId).orElseThrow().counters().pages() >= 4);
+    worker.interrupt();
+    worker.join(30_000);
+    SyncRun interrupted = sync.run(runId).orElseThrow();
+    assertThat(interrupted.state()).isEqualTo(RunState.ERRORED);
+    assertThat(interrupted.error()).get().asString().contains("resumes from the last committed page");
+    long committed = interrupted.counters().fetched();
+    sim.faults().clear();
+
+    SyncRun resumed = sync.execute(sync.request(id).runId());
+
+    long total = sim.manifest().path("agents").asLong() + sim.manifest().path("vulnerabilities").asLong();
+    assertThat(resumed.state()).isEqualTo(RunState.PROCESSED);
+    assertThat(resumed.counters().created() + interrupted.counters().created()).isEqualTo(total);
+    assertThat(committed).isPositive().isLessThan(total);
+    assertThat(assets() + findings()).isEqualTo(total);
+  }
+
+  @Test
+  void shouldRefuseASecondRunWhileOneIsInProgress() {
+    UUID id = register("falcon");
+    sync.request(id);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync.request(id))
+        .hasMessageContaining("already in progress");
+  }
+}

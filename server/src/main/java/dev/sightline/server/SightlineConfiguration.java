@@ -1,0 +1,70 @@
+package dev.sightline.server;
+
+import dev.sightline.platform.connectors.ConnectorCatalog;
+import dev.sightline.platform.connectors.ConnectorRepository;
+import dev.sightline.platform.connectors.ConnectorService;
+import dev.sightline.platform.db.Database;
+import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.inventory.InventoryQueries;
+import dev.sightline.platform.net.TargetPolicy;
+import dev.sightline.platform.net.TrustMaterial;
+import dev.sightline.platform.secrets.MasterKeys;
+import dev.sightline.platform.secrets.SecretCipher;
+import dev.sightline.platform.sync.PlatformConnectorContext;
+import dev.sightline.platform.sync.SyncService;
+import dev.sightline.server.boot.DatabaseBootstrap;
+import dev.sightline.server.boot.ServerSettings;
+import java.time.Clock;
+import javax.net.ssl.SSLContext;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the framework-free platform into the server. */
+@Configuration(proxyBeanMethods = false)
+class SightlineConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean(destroyMethod = "close")
+  DatabaseBootstrap database(ServerSettings settings) {
+    DatabaseBootstrap db = DatabaseBootstrap.open(settings);
+    Database.migrate(db.dataSource());
+    return db;
+  }
+
+  @Bean
+  DataSource dataSource(DatabaseBootstrap database) {
+    return database.dataSource();
+  }
+
+  @Bean
+  Jdbc jdbc(DataSource dataSource) {
+    return new Jdbc(dataSource);
+  }
+
+  @Bean
+  ConnectorService connectorService(Jdbc jdbc, ServerSettings settings, Clock clock) {
+    SecretCipher cipher =
+        new SecretCipher(MasterKeys.resolve(settings.masterKey(), settings.dataDir()));
+    return new ConnectorService(ConnectorCatalog.discover(), new ConnectorRepository(jdbc), cipher,
+        TargetPolicy.fromList(settings.allowedTargets()), clock);
+  }
+
+  @Bean
+  SyncService syncService(ConnectorService connectors, Jdbc jdbc, ServerSettings settings,
+      Clock clock) {
+    SSLContext tls = settings.extraCaPem().map(TrustMaterial::jvmDefaultPlus)
+        .orElseGet(TrustMaterial::jvmDefault);
+    return new SyncService(connectors, jdbc, new PlatformConnectorContext(clock, tls), clock,
+        settings.pageSize());
+  }
+
+  @Bean
+  InventoryQueries inventoryQueries(Jdbc jdbc) {
+    return new InventoryQueries(jdbc);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.sightline.server.api;
+
+import dev.sightline.platform.errors.ConflictException;
+import dev.sightline.platform.errors.InvalidRequestException;
+import dev.sightline.platform.errors.NotFoundException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** One error shape for every failure: what was wrong and what to do, never a stack trace. */
+@RestControllerAdvice
+class ApiErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  record Problem(String field, String message) {}
+
+  record ErrorBody(int status, String error, String message, List<Problem> problems) {}
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<ErrorBody> invalid(InvalidRequestException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(),
+        e.problems().stream().map(p -> new Problem(p.field(), p.message())).toList());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<ErrorBody> conflict(ConflictException e) {
+    return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
+  ResponseEntity<ErrorBody> notFound(Exception e) {
+    return body(HttpStatus.NOT_FOUND, e instanceof NotFoundException ? e.getMessage()
+        : "No such API path: see the README for the API", List.of());
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+    return body(HttpStatus.BAD_REQUEST,
+        "The request body is not valid JSON of the expected shape: check the syntax and field types",
+        List.of());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
+    return body(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' has a value of the wrong type",
+        List.of(new Problem(e.getName(), "expected " + (e.getRequiredType() == null ? "another type"
+            : e.getRequiredType().getSimpleName()))));
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<ErrorBody> unexpected(RuntimeException e) {
+    LOG.error("Unexpected error answering a request", e);
+    return body(HttpStatus.INTERNAL_SERVER_ERROR,
+        "Unexpected server error: the server log has the details", List.of());
+  }
+
+  private static ResponseEntity<ErrorBody> body(HttpStatus status, String message,
+      List<Problem> problems) {
+    return ResponseEntity.status(status)
+        .body(new ErrorBody(status.value(), status.getReasonPhrase(), message, problems));
+  }
+}

@@ -1,0 +1,88 @@
+package dev.sightline.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.server.boot.ServerSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The real server for end-to-end tests: the Spring application on a random port, over a real
+ * PostgreSQL, called over HTTP with a bearer token like any client.
+ */
+final class TestServer implements AutoCloseable {
+  static final String TOKEN = "test-admin-token-0123456789";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EmbeddedPostgres postgres;
+  private final ConfigurableApplicationContext context;
+  private final HttpClient http = HttpClient.newHttpClient();
+  final URI base;
+
+  TestServer(String allowedTargets, Optional<String> extraCaPem) throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    Path dataDir = Files.createTempDirectory("sightline-test");
+    ServerSettings settings = new ServerSettings(0, dataDir,
+        Optional.of(postgres.getJdbcUrl("postgres", "postgres")), Optional.empty(),
+        Optional.empty(), Optional.of(TOKEN), Optional.of("test-master-key"), allowedTargets,
+        extraCaPem, 200, 2);
+    context = SightlineApplication.start(settings);
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    base = URI.create("http://127.0.0.1:" + port);
+  }
+
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
+  Response get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  Response post(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(base.resolve(path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              body instanceof String s ? s : JSON.writeValueAsString(body))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Response send(HttpRequest.Builder request) {
+    return sendAs(TOKEN, request);
+  }
+
+  Response sendAs(String token, HttpRequest.Builder request) {
+    try {
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), r.body(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  record Response(int status, String text, JsonNode json) {}
+
+  @Override
+  public void close() throws IOException {
+    context.close();
+    postgres.close();
+  }
+}
