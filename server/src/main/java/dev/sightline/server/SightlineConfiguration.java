@@ -1,5 +1,6 @@
 package dev.sightline.server;
 
+import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.connectors.ConnectorRepository;
 import dev.sightline.platform.connectors.ConnectorService;
@@ -55,12 +56,21 @@ class SightlineConfiguration {
   }
 
   @Bean
-  SyncService syncService(ConnectorService connectors, Jdbc jdbc, ServerSettings settings,
-      Clock clock) {
+  PlatformConnectorContext connectorContext(ServerSettings settings, Clock clock) {
     SSLContext tls = settings.extraCaPem().map(TrustMaterial::jvmDefaultPlus)
         .orElseGet(TrustMaterial::jvmDefault);
-    return new SyncService(connectors, jdbc, new PlatformConnectorContext(clock, tls), clock,
-        settings.pageSize());
+    return new PlatformConnectorContext(clock, tls);
+  }
+
+  @Bean
+  SyncService syncService(ConnectorService connectors, Jdbc jdbc, ServerSettings settings,
+      PlatformConnectorContext context, Clock clock) {
+    return new SyncService(connectors, jdbc, context, clock, settings.pageSize());
+  }
+
+  @Bean
+  ConnectionTester connectionTester(ConnectorService connectors, PlatformConnectorContext context) {
+    return new ConnectionTester(connectors, context);
   }
 
   @Bean

@@ -75,6 +75,17 @@ class CrowdStrikeEndToEndIT {
 
   @Test
   @Order(2)
+  void shouldPassTheFiveConnectionChecks() {
+    var answer = server.post("/api/v1/connectors/" + connectorId + "/test", "");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.json().path("passed").asBoolean()).as(answer.text()).isTrue();
+    assertThat(answer.json().path("checks")).extracting(c -> c.path("check").asText())
+        .containsExactly("NETWORK_REACHABILITY", "TLS_HANDSHAKE", "AUTHENTICATION",
+            "AUTHORIZATION_SCOPE", "DATA_FETCH");
+  }
+
+  @Test
+  @Order(2)
   void shouldRefuseATakenNameATooLongDescriptionAndAMissingSecret() {
     assertThat(server.post("/api/v1/connectors", connector("falcon PROD", "x")).status())
         .isEqualTo(409);

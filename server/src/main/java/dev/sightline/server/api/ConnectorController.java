@@ -1,5 +1,7 @@
 package dev.sightline.server.api;
 
+import dev.sightline.connector.CheckResult;
+import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.ConnectorView;
 import dev.sightline.platform.connectors.NewConnector;
@@ -24,11 +26,21 @@ class ConnectorController {
   private final ConnectorService connectors;
   private final RunLauncher launcher;
   private final SyncService sync;
+  private final ConnectionTester tester;
 
-  ConnectorController(ConnectorService connectors, RunLauncher launcher, SyncService sync) {
+  ConnectorController(ConnectorService connectors, RunLauncher launcher, SyncService sync,
+      ConnectionTester tester) {
     this.connectors = connectors;
     this.launcher = launcher;
     this.sync = sync;
+    this.tester = tester;
+  }
+
+  /** The seed's five checks; all must pass before a connector is worth scheduling. */
+  @PostMapping("/{id}/test")
+  Map<String, Object> test(@PathVariable UUID id) throws InterruptedException {
+    List<CheckResult> checks = tester.test(id);
+    return Map.of("passed", checks.stream().allMatch(CheckResult::passed), "checks", checks);
   }
 
   @PostMapping
