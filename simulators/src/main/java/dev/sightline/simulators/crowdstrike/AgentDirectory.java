@@ -1,0 +1,281 @@
+package dev.sightline.simulators.crowdstrike;
+
+import dev.sightline.simulators.fleet.Fleet;
+import dev.sightline.simulators.fleet.Machine;
+import dev.sightline.simulators.fleet.MachineRole;
+import dev.sightline.simulators.fleet.OsFamily;
+import dev.sightline.simulators.fleet.StableHash;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * The sensors (agents) a tenant shows for fleet machines {@code [offset, offset + hosts)}: one per
+ * machine, two for a reimaged machine (the old agent stopped reporting at the reimage). Per-agent
+ * facts live in primitive arrays (a few dozen bytes per agent); full {@link Machine} objects are
+ * rebuilt from the fleet when a response needs them.
+ *
+ * <p>Agents are also ranked by {@code aid}: vulnerability ordinals follow that rank, then the id
+ * suffix, so ordinal order is exactly the string order of vulnerability ids, which is the sort
+ * tie-breaker the API promises.
+ *
+ * <p>Immutable after construction; thread-safe.
+ */
+final class AgentDirectory {
+  private static final long SALT_AID = StableHash.salt("cs.aid");
+  private static final long SALT_DISCOVER = StableHash.salt("cs.discover-id");
+  private static final long SALT_VULNS = StableHash.salt("cs.vuln-count");
+  private static final long SALT_CID = StableHash.salt("cs.cid");
+
+  private final Fleet fleet;
+  private final long seed;
+  private final String cid;
+  private final int count;
+  private final int reimagedMachines;
+  private final int[] machineOf;
+  private final boolean[] stale;
+  private final long[] aidHi;
+  private final long[] aidLo;
+  private final long[] firstSeen;
+  private final long[] lastSeen;
+  private final byte[] vulnCount;
+  private final byte[] role;
+  private final byte[] family;
+  private final long[] discoverNumber;
+  private final String[] hostnames;
+  private final int[] agentAtRank;
+  private final long[] rankPrefix;
+
+  AgentDirectory(Fleet fleet, int offset, int hosts, long anchor) {
+    if ((long) offset + hosts > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("offset + hosts must stay below 2^31");
+    }
+    this.fleet = fleet;
+    this.seed = fleet.seed();
+    this.cid = CveCatalog.hex32(StableHash.of(seed, offset, SALT_CID), StableHash.of(offset, seed, SALT_CID));
+    MachineFacts facts = MachineFacts.collect(fleet, offset, hosts);
+    int agents = hosts + facts.reimaged();
+    this.count = agents;
+    this.reimagedMachines = facts.reimaged();
+    this.machineOf = new int[agents];
+    this.stale = new boolean[agents];
+    this.aidHi = new long[agents];
+    this.aidLo = new long[agents];
+    this.firstSeen = new long[agents];
+    this.lastSeen = new long[agents];
+    this.vulnCount = new byte[agents];
+    this.role = new byte[agents];
+    this.family = new byte[agents];
+    this.discoverNumber = new long[agents];
+    this.hostnames = new String[agents];
+    int a = 0;
+    for (int i = 0; i < hosts; i++) {
+      int generations = facts.reimagedAgo()[i] >= 0 ? 2 : 1;
+      for (int g = 0; g < generations; g++) {
+        fill(a++, offset + i, g, generations == 2 && g == 0, facts, i, anchor);
+      }
+    }
+    this.agentAtRank = rankByAid();
+    this.rankPrefix = new long[agents + 1];
+    for (int r = 0; r < agents; r++) {
+      rankPrefix[r + 1] = rankPrefix[r] + vulnCount[agentAtRank[r]];
+    }
+  }
+
+  /** Per-machine facts, computed in parallel: each machine depends only on (seed, index). */
+  private record MachineFacts(byte[] role, byte[] family, String[] hostname, long[] firstSeenAgo,
+      long[] lastSeenAgo, long[] reimagedAgo, int reimaged) {
+    static MachineFacts collect(Fleet fleet, int offset, int hosts) {
+      byte[] role = new byte[hosts];
+      byte[] family = new byte[hosts];
+      String[] hostname = new String[hosts];
+      long[] first = new long[hosts];
+      long[] last = new long[hosts];
+      long[] reimagedAgo = new long[hosts];
+      IntStream.range(0, hosts).parallel().forEach(i -> {
+        Machine m = fleet.machine((long) offset + i);
+        role[i] = (byte) m.role().ordinal();
+        family[i] = (byte) m.os().family().ordinal();
+        hostname[i] = m.hostname();
+        first[i] = m.firstSeenAgo().getSeconds();
+        last[i] = m.lastSeenAgo().getSeconds();
+        reimagedAgo[i] = m.reimagedAgo().map(d -> d.getSeconds()).orElse(-1L);
+      });
+      int reimaged = (int) Arrays.stream(reimagedAgo).filter(v -> v >= 0).count();
+      return new MachineFacts(role, family, hostname, first, last, reimagedAgo, reimaged);
+    }
+  }
+
+  private void fill(int a, int machine, int generation, boolean old, MachineFacts facts, int i, long anchor) {
+    machineOf[a] = machine;
+    stale[a] = old;
+    aidHi[a] = StableHash.of(seed, machine, generation, SALT_AID);
+    aidLo[a] = StableHash.of(aidHi[a], generation, SALT_AID);
+    long first = anchor - facts.firstSeenAgo()[i];
+    long last = anchor - facts.lastSeenAgo()[i];
+    if (facts.reimagedAgo()[i] >= 0) {
+      long reimagedAt = anchor - facts.reimagedAgo()[i];
+      if (old) {
+        last = reimagedAt - 3600;
+      } else {
+        first = reimagedAt + 7200;
+      }
+    }
+    firstSeen[a] = first;
+    lastSeen[a] = last;
+    long h = StableHash.of(seed, machine, generation, SALT_VULNS);
+    // About ten per host on average, 0..20; old agents of reimaged machines keep a few.
+    vulnCount[a] = (byte) Long.remainderUnsigned(h, old ? 8 : 21);
+    role[a] = facts.role()[i];
+    family[a] = facts.family()[i];
+    discoverNumber[a] = 100_000_000_000_000_000L
+        + Long.remainderUnsigned(StableHash.of(seed, machine, generation, SALT_DISCOVER), 900_000_000_000_000_000L);
+    hostnames[a] = facts.hostname()[i];
+  }
+
+  private int[] rankByAid() {
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> {
+      int c = Long.compareUnsigned(aidHi[x], aidHi[y]);
+      return c != 0 ? c : Long.compareUnsigned(aidLo[x], aidLo[y]);
+    });
+    int[] out = new int[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = order[i];
+    }
+    return out;
+  }
+
+  String cid() {
+    return cid;
+  }
+
+  int count() {
+    return count;
+  }
+
+  int reimagedMachines() {
+    return reimagedMachines;
+  }
+
+  Machine machine(int agent) {
+    return fleet.machine(machineOf[agent]);
+  }
+
+  int machineIndex(int agent) {
+    return machineOf[agent];
+  }
+
+  boolean stale(int agent) {
+    return stale[agent];
+  }
+
+  long aidHi(int agent) {
+    return aidHi[agent];
+  }
+
+  long aidLo(int agent) {
+    return aidLo[agent];
+  }
+
+  String aid(int agent) {
+    return CveCatalog.hex32(aidHi[agent], aidLo[agent]);
+  }
+
+  long firstSeen(int agent) {
+    return firstSeen[agent];
+  }
+
+  long lastSeen(int agent) {
+    return lastSeen[agent];
+  }
+
+  int vulnCount(int agent) {
+    return vulnCount[agent];
+  }
+
+  MachineRole role(int agent) {
+    return MachineRole.values()[role[agent]];
+  }
+
+  OsFamily family(int agent) {
+    return OsFamily.values()[family[agent]];
+  }
+
+  String hostname(int agent) {
+    return hostnames[agent];
+  }
+
+  long discoverNumber(int agent) {
+    return discoverNumber[agent];
+  }
+
+  String discoverId(int agent) {
+    return cid + "_" + discoverNumber[agent];
+  }
+
+  /** Total base vulnerabilities over all agents. */
+  long baseVulnerabilities() {
+    return rankPrefix[count];
+  }
+
+  int agentAtRank(int rank) {
+    return agentAtRank[rank];
+  }
+
+  long firstOrdinalOfRank(int rank) {
+    return rankPrefix[rank];
+  }
+
+  /** The aid rank holding base vulnerability {@code ordinal}. */
+  int rankOfOrdinal(long ordinal) {
+    int lo = 0;
+    int hi = count - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (rankPrefix[mid] <= ordinal) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** Finds an agent by its exact (lower-case) aid, or -1; a binary search over the aid rank. */
+  int agentByAid(String aid) {
+    if (aid.length() != 32 || !aid.equals(aid.toLowerCase(Locale.ROOT))) {
+      return -1;
+    }
+    long hi;
+    long lo;
+    try {
+      hi = Long.parseUnsignedLong(aid.substring(0, 16), 16);
+      lo = Long.parseUnsignedLong(aid.substring(16), 16);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+    int low = 0;
+    int high = count - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int a = agentAtRank[mid];
+      int c = Long.compareUnsigned(aidHi[a], hi);
+      if (c == 0) {
+        c = Long.compareUnsigned(aidLo[a], lo);
+      }
+      if (c == 0) {
+        return a;
+      }
+      if (c < 0) {
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return -1;
+  }
+}

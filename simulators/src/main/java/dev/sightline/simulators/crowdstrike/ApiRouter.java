@@ -1,0 +1,175 @@
+package dev.sightline.simulators.crowdstrike;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Dispatches every request and applies the gateway's behaviour in the real order: injected fault,
+ * bearer check (401 and the 15/min bucket for bad tokens), the 6000/min tenant bucket, scope
+ * check (403), then the endpoint. {@code /_sim/*} and {@code /oauth2/*} skip the data-call steps.
+ */
+final class ApiRouter implements HttpHandler {
+  /** A data endpoint: its method, required scope and handler. */
+  record Route(String method, String scope, Endpoint endpoint) {}
+
+  @FunctionalInterface
+  interface Endpoint {
+    void handle(HttpCall call) throws IOException;
+  }
+
+  private final Map<String, Route> routes;
+  private final TokenEndpoint tokenEndpoint;
+  private final SimControlEndpoint simControl;
+  private final TokenStore tokens;
+  private final FaultPlan faults;
+  private final RequestLog log;
+  private final TraceIds traceIds;
+  private final Clock clock;
+  private final SlidingWindowLimiter tenantLimiter = new SlidingWindowLimiter(6000, Duration.ofMinutes(1));
+  private final Map<String, SlidingWindowLimiter> anonymousLimiters = new ConcurrentHashMap<>();
+
+  ApiRouter(Map<String, Route> routes, TokenEndpoint tokenEndpoint, SimControlEndpoint simControl, TokenStore tokens,
+      FaultPlan faults, RequestLog log, TraceIds traceIds, Clock clock) {
+    this.routes = Map.copyOf(routes);
+    this.tokenEndpoint = tokenEndpoint;
+    this.simControl = simControl;
+    this.tokens = tokens;
+    this.faults = faults;
+    this.log = log;
+    this.traceIds = traceIds;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    HttpCall call = new HttpCall(exchange, traceIds.next());
+    try {
+      dispatch(call);
+    } catch (IOException e) {
+      // The client went away mid-response; nothing to answer.
+    } catch (RuntimeException e) {
+      if (!call.responded()) {
+        try {
+          ApiErrors.replyMetaOnly(call, 500, ApiErrors.GATEWAY, "Internal Server Error: Please provide trace-id='"
+              + call.traceId() + "' to support");
+        } catch (IOException ignored) {
+          // client gone
+        }
+      }
+    } finally {
+      log.record(new RequestLog.Entry(call.method(), call.path(), call.rawQuery(), call.status(), clock.instant()));
+      exchange.close();
+    }
+  }
+
+  private void dispatch(HttpCall call) throws IOException {
+    String path = call.path();
+    if (path.startsWith("/_sim/")) {
+      simControl.handle(call);
+      return;
+    }
+    if (path.equals(TokenEndpoint.TOKEN) || path.equals(TokenEndpoint.REVOKE)) {
+      if (!call.method().equals("POST")) {
+        ApiErrors.replyMetaOnly(call, 405, ApiErrors.GATEWAY, "Method Not Allowed");
+      } else if (path.equals(TokenEndpoint.TOKEN)) {
+        tokenEndpoint.token(call);
+      } else {
+        tokenEndpoint.revoke(call);
+      }
+      return;
+    }
+    Route route = routes.get(path);
+    if (route == null) {
+      ApiErrors.replyMetaOnly(call, 404, ApiErrors.GATEWAY, "Not Found");
+      return;
+    }
+    if (!route.method().equals(call.method())) {
+      ApiErrors.replyMetaOnly(call, 405, ApiErrors.GATEWAY, "Method Not Allowed");
+      return;
+    }
+    if (applyFault(call, faults.forDataCall(call.method() + " " + path + "?" + call.rawQuery()))) {
+      return;
+    }
+    Instant now = clock.instant();
+    Optional<TokenStore.Grant> grant = tokens.find(bearer(call), now);
+    if (grant.isEmpty()) {
+      SlidingWindowLimiter.Outcome anonymous = anonymousLimiters
+          .computeIfAbsent(call.remoteAddress(), a -> new SlidingWindowLimiter(15, Duration.ofMinutes(1)))
+          .acquire(now);
+      if (!anonymous.allowed()) {
+        rateLimited(call, 15, anonymous.retryAfterEpochSecond());
+        return;
+      }
+      call.header("X-RateLimit-Limit", "15");
+      call.header("X-RateLimit-Remaining", Integer.toString(anonymous.remaining()));
+      ApiErrors.replyMetaOnly(call, 401, ApiErrors.GATEWAY, "access denied, invalid bearer token");
+      return;
+    }
+    SlidingWindowLimiter.Outcome rate = tenantLimiter.acquire(now);
+    if (!rate.allowed()) {
+      rateLimited(call, 6000, rate.retryAfterEpochSecond());
+      return;
+    }
+    call.header("X-RateLimit-Limit", "6000");
+    call.header("X-RateLimit-Remaining", Integer.toString(rate.remaining()));
+    if (!grant.get().scopes().contains(route.scope())) {
+      ApiErrors.replyMetaOnly(call, 403, ApiErrors.GATEWAY, "access denied, scope not permitted");
+      return;
+    }
+    route.endpoint().handle(call);
+  }
+
+  /** Applies an injected fault; true when the call has been answered (or dropped) by it. */
+  private boolean applyFault(HttpCall call, FaultDecision fault) throws IOException {
+    if (!fault.delay().isZero()) {
+      try {
+        Thread.sleep(fault.delay().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        call.drop();
+        return true;
+      }
+    }
+    switch (fault.kind()) {
+      case DROP -> {
+        call.drop();
+        return true;
+      }
+      case RATE_LIMIT -> {
+        rateLimited(call, 6000, clock.instant().getEpochSecond() + fault.retryAfterSeconds());
+        return true;
+      }
+      case SERVER_ERROR -> {
+        String message = fault.status() == 503 ? "Service Unavailable: Please provide trace-id='" + call.traceId()
+            + "' to support" : "Internal Server Error: Please provide trace-id='" + call.traceId() + "' to support";
+        ApiErrors.replyMetaOnly(call, fault.status(), ApiErrors.GATEWAY, message);
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /** 429 with the retry moment in epoch seconds, which is what the real header carries. */
+  private static void rateLimited(HttpCall call, int limit, long retryAfterEpochSecond) throws IOException {
+    call.header("X-RateLimit-Limit", Integer.toString(limit));
+    call.header("X-RateLimit-Remaining", "0");
+    call.header("X-RateLimit-RetryAfter", Long.toString(retryAfterEpochSecond));
+    ApiErrors.replyMetaOnly(call, 429, ApiErrors.GATEWAY, "API rate limit exceeded.");
+  }
+
+  private static String bearer(HttpCall call) {
+    return call.requestHeader("Authorization")
+        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+        .map(h -> h.substring(7).trim())
+        .orElse(null);
+  }
+}

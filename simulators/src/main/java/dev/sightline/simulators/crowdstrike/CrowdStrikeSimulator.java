@@ -1,0 +1,175 @@
+package dev.sightline.simulators.crowdstrike;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.sightline.simulators.tls.LoopbackCertificates;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A CrowdStrike Falcon API simulator over HTTPS on 127.0.0.1, serving a deterministic synthetic
+ * tenant: OAuth2 ({@code /oauth2/token}, {@code /oauth2/revoke}), Spotlight
+ * ({@code /spotlight/combined/vulnerabilities/v1}), Discover ({@code /discover/combined/hosts/v1},
+ * {@code /discover/queries/hosts/v1}, {@code /discover/entities/hosts/v1}) and Devices
+ * ({@code POST /devices/entities/devices/v2}), plus {@code GET /_sim/manifest} and
+ * {@code POST /_sim/advance?changes=N}. See {@code simulators/README.md} for what is faithful.
+ *
+ * <h2>Fault grammar ({@code --faults}, {@link CrowdStrikeSimulatorOptions#faultSpec()})</h2>
+ *
+ * A comma-separated list; random faults apply to data calls only (never {@code /oauth2/*} or
+ * {@code /_sim/*}), are drawn from a stream seeded by the tenant seed, and never hit one request
+ * (same method, path and query) three times in a row:
+ *
+ * <ul>
+ *   <li>{@code 429:P%} answers 429 with {@code X-RateLimit-RetryAfter} = now + 1 s (epoch seconds)
+ *   <li>{@code 5xx:P%} answers 500 or 503 with the "Please provide trace-id" message
+ *   <li>{@code drop:P%} closes the connection without a response
+ *   <li>{@code slow:P%:DURATION} delays the answer ({@code 500ms}, {@code 2s}, {@code 1m}; at most 1m)
+ *   <li>{@code token-expiry:DURATION} makes every token die that long after issue (the token
+ *       response still says 1799 s); {@code token-expiry:N} kills all tokens every N data calls
+ *   <li>{@code malformed:N} gives the next N record-bearing pages one malformed record each;
+ *       {@code malformed:P%} does so at random for P% of such pages
+ * </ul>
+ *
+ * Example: {@code 429:5%,5xx:2%,drop:1%,slow:1%:2s,token-expiry:60s,malformed:1}. The 429, 5xx and
+ * drop rates may add up to at most 50%.
+ *
+ * <p>Lifecycle: {@link #start} binds and serves until {@link #close}. Thread-safe; requests are
+ * served by a fixed pool of daemon threads.
+ */
+public final class CrowdStrikeSimulator implements AutoCloseable {
+  private static final int THREADS = 16;
+
+  static {
+    // The JDK server writes headers, chunks and the final chunk separately; with Nagle's algorithm
+    // on, each small response then waits ~40 ms for a delayed ACK. The server reads this switch
+    // once, when the first server of the JVM is created, so it is set before that.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final CrowdStrikeSimulatorOptions options;
+  private final LoopbackCertificates certificates;
+  private final Tenant tenant;
+  private final FaultPlan faults;
+  private final RequestLog requests = new RequestLog();
+  private final HttpsServer server;
+  private final ExecutorService executor;
+  private final URI baseUrl;
+
+  private CrowdStrikeSimulator(CrowdStrikeSimulatorOptions options) throws IOException {
+    this.options = options;
+    this.certificates = LoopbackCertificates.generate("CrowdStrike");
+    this.tenant = new Tenant(options);
+    TokenStore tokens = new TokenStore();
+    this.faults = new FaultPlan(tokens, options.faultSpec(), options.seed());
+    CursorRegistry cursors = new CursorRegistry(options.clock(), options.cursorTtl());
+    SpotlightEndpoint spotlight = new SpotlightEndpoint(options.seed(), tenant.vulns(), cursors, faults,
+        options.clock());
+    DiscoverEndpoints discover = new DiscoverEndpoints(options.seed(), tenant.agents(), cursors, faults,
+        options.clock());
+    DevicesEndpoint devices = new DevicesEndpoint(options.seed(), tenant.agents(), faults);
+    Map<String, ApiRouter.Route> routes = new HashMap<>();
+    routes.put(SpotlightEndpoint.PATH,
+        new ApiRouter.Route("GET", CrowdStrikeSimulatorOptions.SCOPE_SPOTLIGHT, spotlight::handle));
+    routes.put(DiscoverEndpoints.COMBINED,
+        new ApiRouter.Route("GET", CrowdStrikeSimulatorOptions.SCOPE_DISCOVER, discover::combined));
+    routes.put(DiscoverEndpoints.QUERIES,
+        new ApiRouter.Route("GET", CrowdStrikeSimulatorOptions.SCOPE_DISCOVER, discover::queries));
+    routes.put(DiscoverEndpoints.ENTITIES,
+        new ApiRouter.Route("GET", CrowdStrikeSimulatorOptions.SCOPE_DISCOVER, discover::entities));
+    routes.put(DevicesEndpoint.PATH,
+        new ApiRouter.Route("POST", CrowdStrikeSimulatorOptions.SCOPE_DEVICES, devices::handle));
+    ApiRouter router = new ApiRouter(routes, new TokenEndpoint(options, tenant.agents().cid(), tokens, faults),
+        new SimControlEndpoint(this::manifest, this::advance), tokens, faults, requests,
+        new TraceIds(options.seed()), options.clock());
+
+    this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
+    SSLContext serverContext = certificates.serverSslContext();
+    server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
+    server.createContext("/", router);
+    this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
+    server.setExecutor(executor);
+    server.start();
+    this.baseUrl = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Builds the tenant, binds 127.0.0.1 ({@code port} 0 picks a free port) and starts serving. */
+  public static CrowdStrikeSimulator start(CrowdStrikeSimulatorOptions options) {
+    try {
+      return new CrowdStrikeSimulator(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the CrowdStrike simulator on 127.0.0.1:" + options.port(), e);
+    }
+  }
+
+  /** {@code https://127.0.0.1:<port>}. */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  public CrowdStrikeSimulatorOptions options() {
+    return options;
+  }
+
+  /** PEM of the generated CA that signed the server certificate. */
+  public String caCertificatePem() {
+    return certificates.caCertificatePem();
+  }
+
+  /** A client context that trusts only this simulator's CA. */
+  public SSLContext clientSslContext() {
+    return certificates.clientSslContext();
+  }
+
+  /** The same JSON as {@code GET /_sim/manifest}. */
+  public JsonNode manifest() {
+    return tenant.manifest(faults.describe());
+  }
+
+  /** The same as {@code POST /_sim/advance?changes=N}. */
+  public void advance(int changes) {
+    tenant.vulns().advance(changes);
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  public RequestLog requests() {
+    return requests;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "crowdstrike-sim-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

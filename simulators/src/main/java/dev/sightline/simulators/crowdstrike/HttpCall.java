@@ -1,0 +1,172 @@
+package dev.sightline.simulators.crowdstrike;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.math.BigDecimal;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP exchange with the helpers every endpoint needs: form-style query decoding (so '+'
+ * becomes a space, as on any real server), the trace id, and JSON output either buffered (small
+ * bodies, sent with Content-Length) or streamed (pages of thousands of records). Confined to the
+ * server thread handling the exchange.
+ */
+final class HttpCall {
+  static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+  /** Writes a JSON document; IOException is the only failure a writer may raise. */
+  @FunctionalInterface
+  interface JsonWriter {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private final HttpExchange exchange;
+  private final String traceId;
+  private final long startedNanos = System.nanoTime();
+  private final Map<String, List<String>> query;
+  private int status;
+
+  HttpCall(HttpExchange exchange, String traceId) {
+    this.exchange = exchange;
+    this.traceId = traceId;
+    this.query = decodeForm(exchange.getRequestURI().getRawQuery());
+  }
+
+  static Map<String, List<String>> decodeForm(String raw) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      out.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+    }
+    return out;
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s; // a malformed %-escape is kept verbatim, and the value is then rejected as invalid
+    }
+  }
+
+  String method() {
+    return exchange.getRequestMethod();
+  }
+
+  String path() {
+    return exchange.getRequestURI().getPath();
+  }
+
+  String rawQuery() {
+    String raw = exchange.getRequestURI().getRawQuery();
+    return raw == null ? "" : raw;
+  }
+
+  String remoteAddress() {
+    return exchange.getRemoteAddress().getAddress().getHostAddress();
+  }
+
+  String traceId() {
+    return traceId;
+  }
+
+  int status() {
+    return status;
+  }
+
+  Optional<String> first(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  List<String> all(String name) {
+    return query.getOrDefault(name, List.of());
+  }
+
+  Optional<String> requestHeader(String name) {
+    return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+  }
+
+  byte[] body() throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      return in.readNBytes(8 * 1024 * 1024);
+    }
+  }
+
+  void header(String name, String value) {
+    exchange.getResponseHeaders().set(name, value);
+  }
+
+  /** Seconds since the request arrived, nanosecond digits and never exponent notation ({@code 0.016055195}). */
+  BigDecimal queryTime() {
+    return BigDecimal.valueOf(Math.max(1_000, System.nanoTime() - startedNanos), 9);
+  }
+
+  /** Small documents: buffered and sent with a Content-Length, as the real API does. */
+  void respond(int code, JsonWriter writer) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+    try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
+      writer.write(g);
+    }
+    send(code, buffer.toByteArray());
+  }
+
+  /** Large documents: streamed with chunked encoding, never held in memory. */
+  void stream(int code, JsonWriter writer) throws IOException {
+    prepare(code);
+    exchange.sendResponseHeaders(code, 0);
+    OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      writer.write(g);
+    }
+  }
+
+  void send(int code, byte[] body) throws IOException {
+    prepare(code);
+    exchange.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  /** Closes the connection without any response, like a load balancer dropping it. */
+  void drop() {
+    status = 0;
+    exchange.close();
+  }
+
+  boolean responded() {
+    return status != 0;
+  }
+
+  private void prepare(int code) {
+    status = code;
+    header("Content-Type", "application/json");
+    header("X-CS-TRACEID", traceId);
+    header("X-CS-Region", "us-1");
+  }
+}

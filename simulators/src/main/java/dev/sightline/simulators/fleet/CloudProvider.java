@@ -1,0 +1,7 @@
+package dev.sightline.simulators.fleet;
+
+public enum CloudProvider {
+  AWS,
+  AZURE,
+  GCP
+}

@@ -1,0 +1,70 @@
+package dev.sightline.simulators.crowdstrike;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class FaultSpecTest {
+  @Test
+  void shouldParseTheDocumentedExample() {
+    FaultSpec spec = FaultSpec.parse("429:5%,5xx:2%,drop:1%,slow:1%:2s,token-expiry:60s,malformed:1");
+
+    assertThat(spec.rateLimitRate()).isEqualTo(0.05);
+    assertThat(spec.serverErrorRate()).isEqualTo(0.02);
+    assertThat(spec.dropRate()).isEqualTo(0.01);
+    assertThat(spec.slowRate()).isEqualTo(0.01);
+    assertThat(spec.slowDelay()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(spec.tokenLifetime()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(spec.malformedPages()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldAcceptCountsAndRatesWhereBothMakeSense() {
+    FaultSpec spec = FaultSpec.parse(" token-expiry:500 , malformed:0.5% , slow:10%:250ms ");
+
+    assertThat(spec.tokenExpiryEveryCalls()).isEqualTo(500);
+    assertThat(spec.malformedRate()).isEqualTo(0.005);
+    assertThat(spec.slowDelay()).isEqualTo(Duration.ofMillis(250));
+    assertThat(FaultSpec.parse("")).isEqualTo(FaultSpec.NONE);
+  }
+
+  @Test
+  void shouldRefuseSpecsThatCouldStallARun() {
+    assertThatThrownBy(() -> FaultSpec.parse("429:30%,5xx:30%")).hasMessageContaining("50%");
+    assertThatThrownBy(() -> FaultSpec.parse("slow:1%:2h")).hasMessageContaining("at most 1m");
+    assertThatThrownBy(() -> FaultSpec.parse("teapot:5%")).hasMessageContaining("unknown fault");
+    assertThatThrownBy(() -> FaultSpec.parse("429:5")).hasMessageContaining("percentage");
+    assertThatThrownBy(() -> FaultSpec.parse("slow:1%")).hasMessageContaining("delay");
+    assertThatThrownBy(() -> FaultSpec.parse("token-expiry:0s")).hasMessageContaining("positive");
+  }
+
+  @Test
+  void shouldNeverRandomlyFailOneRequestThreeTimesInARow() {
+    FaultPlan plan = new FaultPlan(new TokenStore(), "429:20%,5xx:15%,drop:15%", 3);
+    int run = 0;
+    int failures = 0;
+    for (int i = 0; i < 2000; i++) {
+      FaultDecision d = plan.forDataCall("GET /spotlight/combined/vulnerabilities/v1?filter=x");
+      run = d.kind() == FaultDecision.Kind.NONE ? 0 : run + 1;
+      failures += d.kind() == FaultDecision.Kind.NONE ? 0 : 1;
+      assertThat(run).isLessThan(3);
+    }
+    assertThat(failures).isBetween(600, 1000);
+  }
+
+  @Test
+  void shouldServeArmedFaultsInOrderThenStop() {
+    FaultPlan plan = new FaultPlan(new TokenStore(), "", 3);
+    plan.dropConnectionNext(1);
+    plan.rateLimitNext(1, 5);
+    plan.serverErrorNext(2);
+
+    assertThat(plan.forDataCall("a").kind()).isEqualTo(FaultDecision.Kind.DROP);
+    assertThat(plan.forDataCall("a").retryAfterSeconds()).isEqualTo(5);
+    assertThat(plan.forDataCall("a").status()).isEqualTo(500);
+    assertThat(plan.forDataCall("a").status()).isEqualTo(503);
+    assertThat(plan.forDataCall("a")).isEqualTo(FaultDecision.NONE);
+  }
+}
