@@ -50,6 +50,7 @@ final class ApiRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) {
     HttpCall call = new HttpCall(exchange, traceIds.next());
+    RequestLog.Slot slot = log.arrived(call.method(), call.path(), call.rawQuery(), clock.instant());
     try {
       dispatch(call);
     } catch (IOException e) {
@@ -64,7 +65,7 @@ final class ApiRouter implements HttpHandler {
         }
       }
     } finally {
-      log.record(new RequestLog.Entry(call.method(), call.path(), call.rawQuery(), call.status(), clock.instant()));
+      log.answered(slot, call.status());
       exchange.close();
     }
   }

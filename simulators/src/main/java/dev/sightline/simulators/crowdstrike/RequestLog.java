@@ -16,8 +16,10 @@ public final class RequestLog {
    * One request.
    *
    * @param query the raw (still URL-encoded) query string, empty when none
-   * @param status the HTTP status sent, or 0 when the connection was dropped on purpose
-   * @param at when it was answered, by the simulator's clock
+   * @param status the HTTP status sent, 0 when the connection was dropped on purpose, or -1 while
+   *     the request is still being answered
+   * @param at when it arrived, by the simulator's clock (entries are in arrival order, so a slow
+   *     answer still stands where its request came in)
    */
   public record Entry(String method, String path, String query, int status, Instant at) {
     /** The query decoded like a form ('+' as space), repeated parameters kept in order. */
@@ -26,24 +28,40 @@ public final class RequestLog {
     }
   }
 
-  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  /** A request's place in the log, taken when it arrives and completed when it is answered. */
+  static final class Slot {
+    private Entry entry;
+
+    private Slot(Entry entry) {
+      this.entry = entry;
+    }
+  }
+
+  private final ArrayDeque<Slot> entries = new ArrayDeque<>();
 
   RequestLog() {}
 
-  synchronized void record(Entry entry) {
+  synchronized Slot arrived(String method, String path, String query, Instant at) {
     if (entries.size() == CAPACITY) {
       entries.removeFirst();
     }
-    entries.addLast(entry);
+    Slot slot = new Slot(new Entry(method, path, query, -1, at));
+    entries.addLast(slot);
+    return slot;
+  }
+
+  synchronized void answered(Slot slot, int status) {
+    Entry e = slot.entry;
+    slot.entry = new Entry(e.method(), e.path(), e.query(), status, e.at());
   }
 
   public synchronized List<Entry> entries() {
-    return List.copyOf(entries);
+    return entries.stream().map(s -> s.entry).toList();
   }
 
   /** Entries for exactly this path, e.g. {@code /spotlight/combined/vulnerabilities/v1}. */
   public synchronized List<Entry> entries(String path) {
-    return entries.stream().filter(e -> e.path().equals(path)).toList();
+    return entries().stream().filter(e -> e.path().equals(path)).toList();
   }
 
   public synchronized int size() {
