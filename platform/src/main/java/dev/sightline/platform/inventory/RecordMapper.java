@@ -1,6 +1,7 @@
 package dev.sightline.platform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.connector.RecordKind;
 import dev.sightline.connector.StreamSpec;
 import dev.sightline.mapping.MappedRecord;
@@ -28,6 +29,7 @@ public final class RecordMapper {
   private final String vendorProductName;
   private final Expression<JsonNode> recordKey;
   private final Optional<Expression<JsonNode>> assetKey;
+  private final Optional<Expression<JsonNode>> elementKey;
 
   public RecordMapper(StreamSpec stream, TransformMap map, String vendorProductName) {
     this.stream = stream;
@@ -36,12 +38,14 @@ public final class RecordMapper {
     this.recordKey = JMESPATH.compile(stream.recordKey());
     this.assetKey = stream.assetKey().isBlank()
         ? Optional.empty() : Optional.of(JMESPATH.compile(stream.assetKey()));
+    this.elementKey = stream.elements().map(e -> JMESPATH.compile(e.key()));
   }
 
   public MappedPage map(List<JsonNode> records) {
     List<AssetRow> assets = new ArrayList<>();
     List<FindingRow> findings = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
+    int fetched = records.size();
     for (JsonNode record : records) {
       Optional<String> key = text(recordKey, record);
       if (key.isEmpty()) {
@@ -49,20 +53,64 @@ public final class RecordMapper {
             + "' (its stable vendor id), so it cannot be stored without risking duplicates")));
         continue;
       }
-      MappingResult result = map.apply(record, stream.kind());
-      if (!result.accepted()) {
-        rejections.add(new Rejection(key.get(),
-            result.problems().stream().map(MappingProblem::message).toList()));
+      if (stream.kind() == RecordKind.ASSET) {
+        MappingResult result = map.apply(record, RecordKind.ASSET);
+        if (accepted(result, key.get(), rejections)) {
+          assets.add(asset(key.get(), result.record()));
+        }
         continue;
       }
-      if (stream.kind() == RecordKind.ASSET) {
-        assets.add(asset(key.get(), result.record()));
-      } else {
-        Optional<String> asset = assetKey.flatMap(e -> text(e, record));
-        findings.add(finding(key.get(), asset.orElse(null), result.record()));
+      Optional<String> asset = assetKey.flatMap(e -> text(e, record));
+      if (stream.elements().isEmpty()) {
+        MappingResult result = map.apply(record, RecordKind.FINDING);
+        if (accepted(result, key.get(), rejections)) {
+          findings.add(finding(key.get(), asset.orElse(null), result.record()));
+        }
+        continue;
+      }
+      fetched += mapElements((ObjectNode) record, key.get(), asset.orElse(null), findings,
+          rejections) - 1;
+    }
+    return new MappedPage(fetched, assets, findings, rejections);
+  }
+
+  /**
+   * Maps each element of the record's findings array as if the record held it alone, so seed
+   * expressions like {@code cves[].name} read that element. Returns how many findings it saw.
+   */
+  private int mapElements(ObjectNode record, String recordKey, String asset,
+      List<FindingRow> findings, List<Rejection> rejections) {
+    String field = stream.elements().orElseThrow().field();
+    JsonNode elements = record.get(field);
+    if (elements == null || !elements.isArray()) {
+      return 0;
+    }
+    for (JsonNode element : elements) {
+      ObjectNode view = record.objectNode();
+      view.setAll(record);
+      view.set(field, view.arrayNode().add(element));
+      Optional<String> own = elementKey.flatMap(e -> text(e, element));
+      if (own.isEmpty()) {
+        rejections.add(new Rejection(recordKey, List.of("an element of '" + field
+            + "' has no '" + stream.elements().get().key() + "', so it cannot be stored without"
+            + " risking duplicates")));
+        continue;
+      }
+      String key = recordKey + "/" + own.get();
+      MappingResult result = map.apply(view, RecordKind.FINDING);
+      if (accepted(result, key, rejections)) {
+        findings.add(finding(key, asset, result.record()));
       }
     }
-    return new MappedPage(records.size(), assets, findings, rejections);
+    return elements.size();
+  }
+
+  private static boolean accepted(MappingResult result, String key, List<Rejection> rejections) {
+    if (!result.accepted()) {
+      rejections.add(new Rejection(key,
+          result.problems().stream().map(MappingProblem::message).toList()));
+    }
+    return result.accepted();
   }
 
   private static AssetRow asset(String key, MappedRecord r) {
@@ -84,7 +132,9 @@ public final class RecordMapper {
   private FindingRow finding(String key, String assetSourceId, MappedRecord r) {
     int severity = r.integer("findingSeverity").map(Long::intValue)
         .filter(s -> s >= 1 && s <= 5).orElse(DEFAULT_SEVERITY);
-    return new FindingRow(r.string("externalFindingId").orElse(key), assetSourceId,
+    // The stable id is the stream's key: a map's externalFindingId (Cortex: the CVE name) need not
+    // be unique across assets, so it is kept in the attributes only.
+    return new FindingRow(key, assetSourceId,
         r.string("findingName").orElse(key), r.string("cveId").orElse(null), severity,
         r.string("sourceSeverity").orElse(null), score(r, "cvssV2Base"), score(r, "cvssV3Base"),
         r.string("findingStatus").orElse(null), r.string("findingSubType").orElse(null),

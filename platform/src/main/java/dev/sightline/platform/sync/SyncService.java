@@ -17,6 +17,7 @@ import dev.sightline.platform.inventory.InventoryWriter;
 import dev.sightline.platform.inventory.MappedPage;
 import dev.sightline.platform.inventory.RecordMapper;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -100,15 +101,23 @@ public final class SyncService {
     StoredConnector stored = connectors.stored(run.connectorId());
     connectors.checkTarget(stored);
     ConnectorDescriptor descriptor = connectors.descriptorOf(stored);
-    TransformMap map = TransformMap.fromClasspath(descriptor.defaultMaps().get(0).resource());
+    List<TransformMap> maps = descriptor.defaultMaps().stream()
+        .map(m -> TransformMap.fromClasspath(m.resource())).toList();
     SyncRequest request = new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize);
     try (Connector connector =
         connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
       for (StreamSpec stream : connector.streams(request)) {
         readStream(run, connector, stream, request,
-            new RecordMapper(stream, map, descriptor.vendorProductName()));
+            new RecordMapper(stream, mapFor(maps, stream), descriptor.vendorProductName()));
       }
     }
+  }
+
+  /** The first default map with rows for the stream's record kind. */
+  private static TransformMap mapFor(List<TransformMap> maps, StreamSpec stream) {
+    return maps.stream().filter(m -> !m.fields(stream.kind()).isEmpty()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("The connector ships no transform map for "
+            + stream.kind() + " records (stream " + stream.name() + ")"));
   }
 
   private void readStream(SyncRun run, Connector connector, StreamSpec stream,
