@@ -5,8 +5,6 @@ import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,10 +46,9 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
       System.err.println("Unknown vendor '" + vendor + "': use crowdstrike");
       return 2;
     }
-    CrowdStrikeSimulatorOptions d = CrowdStrikeSimulatorOptions.defaults(hosts);
-    CrowdStrikeSimulator sim = CrowdStrikeSimulator.start(new CrowdStrikeSimulatorOptions(port,
-        hosts, seed, offset, clientId, clientSecret, d.scopes(), faults, Duration.ofSeconds(120),
-        Clock.systemUTC()));
+    CrowdStrikeSimulator sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions
+        .defaults(hosts).withPort(port).withSeed(seed).withOffset(offset)
+        .withCredentials(clientId, clientSecret).withFaultSpec(faults));
     if (caOut != null) {
       Files.writeString(caOut, sim.caCertificatePem());
       System.out.println("CA certificate written to " + caOut.toAbsolutePath());
