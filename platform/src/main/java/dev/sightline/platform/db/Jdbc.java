@@ -88,7 +88,11 @@ public final class Jdbc {
   static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
-      if (p instanceof java.time.Instant instant) {
+      if (p instanceof Long[] longs) {
+        ps.setArray(i + 1, ps.getConnection().createArrayOf("bigint", longs));
+      } else if (p instanceof String[] texts) {
+        ps.setArray(i + 1, ps.getConnection().createArrayOf("text", texts));
+      } else if (p instanceof java.time.Instant instant) {
         ps.setObject(i + 1, java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
       } else {
         ps.setObject(i + 1, p);

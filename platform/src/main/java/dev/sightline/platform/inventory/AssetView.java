@@ -2,15 +2,13 @@ package dev.sightline.platform.inventory;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
-/** An asset as the API shows it. */
+/**
+ * A logical asset as the API shows it: the fields of its most recently seen source record,
+ * addresses merged from all of them, and every source with the reason it belongs here.
+ */
 public record AssetView(
     long id,
-    UUID connectorId,
-    String source,
-    String sourceRecordId,
-    String externalAssetId,
     String assetName,
     String hostName,
     String fqdn,
@@ -28,6 +26,6 @@ public record AssetView(
     String cloudInstanceId,
     List<String> sourceTags,
     long openFindings,
-    java.util.Map<String, Object> attributes,
+    List<AssetSourceView> sources,
     Instant createdAt,
     Instant updatedAt) {}

@@ -1,31 +1,27 @@
 package dev.sightline.platform.inventory;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.UUID;
+import java.util.List;
 
-/** A finding as the API shows it. */
+/**
+ * A logical finding as the API shows it: one per (asset, CVE) — or (asset, vendor finding id)
+ * without a CVE — with its lifecycle and every source's detection.
+ */
 public record FindingView(
     long id,
-    UUID connectorId,
-    String externalFindingId,
-    Long assetId,
-    String assetSourceId,
-    String findingName,
+    long assetId,
+    String findingKey,
     String cveId,
+    String findingName,
     int findingSeverity,
-    String sourceSeverity,
-    BigDecimal cvssV2Base,
-    BigDecimal cvssV3Base,
-    String findingStatus,
-    String findingSubType,
-    String detectionMethod,
-    String findingDescription,
-    String recommendation,
-    Instant firstFoundOn,
-    Instant findingLastFoundOn,
+    String state,
+    Instant firstFound,
+    Instant lastFound,
     Instant fixedOn,
-    String vendorProductName,
-    java.util.Map<String, Object> attributes,
+    Instant reopenedOn,
+    String decision,
+    Instant decisionUntil,
+    List<String> vendorProductNames,
+    List<DetectionView> detections,
     Instant createdAt,
     Instant updatedAt) {}

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,37 +34,160 @@ public final class InventoryQueries {
     }
   }
 
+  private static final String ASSET_SELECT = """
+      SELECT a.id, a.created_at, a.updated_at, p.asset_name, p.host_name, p.fqdn, p.domain,
+          p.asset_type, p.os_name, p.os_version, p.bios_serial, p.bios_manufacturer,
+          p.cloud_provider, p.cloud_instance_id, p.source_tags,
+          (SELECT min(s.first_found) FROM source_asset s WHERE s.asset_id = a.id) AS first_found,
+          (SELECT max(s.last_seen) FROM source_asset s WHERE s.asset_id = a.id) AS last_seen,
+          ARRAY(SELECT DISTINCT x FROM source_asset s, unnest(s.ip_addresses) x
+                WHERE s.asset_id = a.id ORDER BY x) AS ips,
+          ARRAY(SELECT DISTINCT x FROM source_asset s, unnest(s.mac_addresses) x
+                WHERE s.asset_id = a.id ORDER BY x) AS macs,
+          (SELECT count(*) FROM finding f WHERE f.asset_id = a.id AND f.state <> 'FIXED')
+              AS open_findings
+      FROM asset a
+      JOIN LATERAL (SELECT s.* FROM source_asset s WHERE s.asset_id = a.id
+                    ORDER BY s.last_seen DESC NULLS LAST, s.id LIMIT 1) p ON true
+      """;
+
   public PageOf<AssetView> assets(Filter filter, int page, int size) {
     checkPaging(page, size);
-    Where where = where(filter, "a", false);
-    long total = jdbc.queryOne("SELECT count(*) FROM asset a" + where.sql, rs -> rs.getLong(1),
-        where.params.toArray()).orElse(0L);
-    List<Object> params = new ArrayList<>(where.params);
+    List<Object> params = new ArrayList<>();
+    // An asset is shown while at least one source reports it.
+    String where = " WHERE EXISTS (SELECT 1 FROM source_asset s WHERE s.asset_id = a.id"
+        + (filter.connectorId().isPresent() ? " AND s.connector_id = ?)" : ")");
+    filter.connectorId().ifPresent(params::add);
+    long total = jdbc.queryOne("SELECT count(*) FROM asset a" + where, rs -> rs.getLong(1),
+        params.toArray()).orElse(0L);
     params.add(size);
     params.add((long) page * size);
-    List<AssetView> items = jdbc.query(
-        "SELECT a.*, a.attributes::text AS attrs, c.type AS source_type,"
-            + " (SELECT count(*) FROM finding f WHERE f.asset_id = a.id"
-            + "   AND f.fixed_on IS NULL AND coalesce(f.finding_status, '') <> 'closed') AS open_findings"
-            + " FROM asset a JOIN connector c ON c.id = a.connector_id" + where.sql
-            + " ORDER BY a.id LIMIT ? OFFSET ?",
-        InventoryQueries::asset, params.toArray());
+    List<Long> ids = new ArrayList<>();
+    List<AssetView> bare = jdbc.query(ASSET_SELECT + where + " ORDER BY a.id LIMIT ? OFFSET ?",
+        rs -> {
+          ids.add(rs.getLong("id"));
+          return asset(rs, List.of());
+        }, params.toArray());
+    Map<Long, List<AssetSourceView>> sources = sources(ids, false);
+    List<AssetView> items = bare.stream().map(a -> withSources(a, sources)).toList();
     return new PageOf<>(total, page, size, items);
   }
 
+  /** One asset with every source record, its link reason and its mapped attributes. */
+  public Optional<AssetView> asset(long id) {
+    return jdbc.queryOne(ASSET_SELECT + " WHERE a.id = ?", rs -> asset(rs, List.of()), id)
+        .map(a -> withSources(a, sources(List.of(id), true)));
+  }
+
+  private static AssetView withSources(AssetView a, Map<Long, List<AssetSourceView>> sources) {
+    return new AssetView(a.id(), a.assetName(), a.hostName(), a.fqdn(), a.domain(), a.assetType(),
+        a.operatingSystemName(), a.operatingSystemVersion(), a.biosSerialNumber(),
+        a.biosManufacturer(), a.ipAddresses(), a.macAddresses(), a.firstFoundDate(), a.lastSeen(),
+        a.cloudProvider(), a.cloudInstanceId(), a.sourceTags(), a.openFindings(),
+        sources.getOrDefault(a.id(), List.of()), a.createdAt(), a.updatedAt());
+  }
+
+  private Map<Long, List<AssetSourceView>> sources(List<Long> assetIds, boolean withAttributes) {
+    Map<Long, List<AssetSourceView>> out = new HashMap<>();
+    if (assetIds.isEmpty()) {
+      return out;
+    }
+    jdbc.query("SELECT s.asset_id, s.id, s.connector_id, c.name AS connector_name, c.type,"
+        + " s.source_record_id, s.external_asset_id, s.host_name, s.last_seen, s.link_rule,"
+        + " s.link_values::text AS link_values, s.linked_to, s.linked_at,"
+        + " s.attributes::text AS attrs FROM source_asset s JOIN connector c ON c.id = s.connector_id"
+        + " WHERE s.asset_id = ANY(?) ORDER BY s.asset_id, s.id", rs -> {
+          out.computeIfAbsent(rs.getLong("asset_id"), k -> new ArrayList<>()).add(
+              new AssetSourceView(rs.getLong("id"), rs.getObject("connector_id", UUID.class),
+                  rs.getString("connector_name"), rs.getString("type"),
+                  rs.getString("source_record_id"), rs.getString("external_asset_id"),
+                  rs.getString("host_name"), instant(rs, "last_seen"), rs.getString("link_rule"),
+                  rs.getString("link_values") == null ? Map.of() : json(rs.getString("link_values")),
+                  (Long) rs.getObject("linked_to"), instant(rs, "linked_at"),
+                  withAttributes ? json(rs.getString("attrs")) : null));
+          return null;
+        }, (Object) assetIds.toArray(new Long[0]));
+    return out;
+  }
+
+  /** Logical findings; {@code status} matches the lifecycle state or a source's status. */
   public PageOf<FindingView> findings(Filter filter, int page, int size) {
     checkPaging(page, size);
-    Where where = where(filter, "f", true);
-    long total = jdbc.queryOne("SELECT count(*) FROM finding f" + where.sql, rs -> rs.getLong(1),
-        where.params.toArray()).orElse(0L);
+    List<String> clauses = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    filter.connectorId().ifPresent(id -> {
+      clauses.add("EXISTS (SELECT 1 FROM source_asset s WHERE s.asset_id = f.asset_id"
+          + " AND s.connector_id = ?)");
+      params.add(id);
+    });
+    filter.status().ifPresent(st -> {
+      clauses.add("(upper(f.state) = upper(?) OR EXISTS (SELECT 1 FROM detection d"
+          + " JOIN source_asset s ON s.id = d.source_asset_id WHERE s.asset_id = f.asset_id"
+          + " AND d.finding_key = f.finding_key AND lower(d.finding_status) = lower(?)))");
+      params.add(st);
+      params.add(st);
+    });
+    String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    long total = jdbc.queryOne("SELECT count(*) FROM finding f" + where, rs -> rs.getLong(1),
+        params.toArray()).orElse(0L);
+    params.add(size);
+    params.add((long) page * size);
+    List<FindingView> bare = jdbc.query("SELECT f.* FROM finding f" + where
+        + " ORDER BY f.id LIMIT ? OFFSET ?", rs -> finding(rs, List.of()), params.toArray());
+    Map<Long, List<DetectionView>> detections = detectionsOf(bare, false);
+    return new PageOf<>(total, page, size, bare.stream()
+        .map(f -> withDetections(f, detections.getOrDefault(f.id(), List.of()))).toList());
+  }
+
+  public Optional<FindingView> finding(long id) {
+    return jdbc.queryOne("SELECT f.* FROM finding f WHERE f.id = ?",
+        rs -> finding(rs, List.of()), id)
+        .map(f -> withDetections(f, detectionsOf(List.of(f), true).getOrDefault(id, List.of())));
+  }
+
+  /** Source-level detections, as each vendor reported them; every status unless asked. */
+  public PageOf<DetectionView> detections(Filter filter, int page, int size) {
+    checkPaging(page, size);
+    Where where = where(filter, "d", true);
+    long total = jdbc.queryOne("SELECT count(*) FROM detection d" + where.sql,
+        rs -> rs.getLong(1), where.params.toArray()).orElse(0L);
     List<Object> params = new ArrayList<>(where.params);
     params.add(size);
     params.add((long) page * size);
-    List<FindingView> items = jdbc.query(
-        "SELECT f.*, f.attributes::text AS attrs FROM finding f" + where.sql
-            + " ORDER BY f.id LIMIT ? OFFSET ?",
-        InventoryQueries::finding, params.toArray());
+    List<DetectionView> items = jdbc.query(DETECTION_SELECT + where.sql
+        + " ORDER BY d.id LIMIT ? OFFSET ?", rs -> detection(rs, true), params.toArray());
     return new PageOf<>(total, page, size, items);
+  }
+
+  private static final String DETECTION_SELECT = "SELECT d.*, d.attributes::text AS attrs,"
+      + " c.type AS source_type, s.asset_id FROM detection d"
+      + " JOIN connector c ON c.id = d.connector_id"
+      + " LEFT JOIN source_asset s ON s.id = d.source_asset_id";
+
+  private Map<Long, List<DetectionView>> detectionsOf(List<FindingView> findings,
+      boolean withAttributes) {
+    Map<Long, List<DetectionView>> out = new HashMap<>();
+    if (findings.isEmpty()) {
+      return out;
+    }
+    Long[] ids = findings.stream().map(FindingView::id).toArray(Long[]::new);
+    jdbc.query("SELECT f.id AS finding_id, d.*, d.attributes::text AS attrs,"
+        + " c.type AS source_type FROM finding f JOIN source_asset s ON s.asset_id = f.asset_id"
+        + " JOIN detection d ON d.source_asset_id = s.id AND d.finding_key = f.finding_key"
+        + " JOIN connector c ON c.id = d.connector_id WHERE f.id = ANY(?) ORDER BY d.id", rs -> {
+          out.computeIfAbsent(rs.getLong("finding_id"), k -> new ArrayList<>())
+              .add(detection(rs, withAttributes));
+          return null;
+        }, (Object) ids);
+    return out;
+  }
+
+  private static FindingView withDetections(FindingView f, List<DetectionView> detections) {
+    return new FindingView(f.id(), f.assetId(), f.findingKey(), f.cveId(), f.findingName(),
+        f.findingSeverity(), f.state(), f.firstFound(), f.lastFound(), f.fixedOn(),
+        f.reopenedOn(), f.decision(), f.decisionUntil(),
+        detections.stream().map(DetectionView::vendorProductName).distinct().toList(), detections,
+        f.createdAt(), f.updatedAt());
   }
 
   private static void checkPaging(int page, int size) {
@@ -93,32 +218,41 @@ public final class InventoryQueries {
     return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
   }
 
-  private static AssetView asset(ResultSet rs) throws SQLException {
-    return new AssetView(rs.getLong("id"), rs.getObject("connector_id", UUID.class),
-        rs.getString("source_type"), rs.getString("source_record_id"),
-        rs.getString("external_asset_id"), rs.getString("asset_name"), rs.getString("host_name"),
+  private static AssetView asset(ResultSet rs, List<AssetSourceView> sources)
+      throws SQLException {
+    return new AssetView(rs.getLong("id"), rs.getString("asset_name"), rs.getString("host_name"),
         rs.getString("fqdn"), rs.getString("domain"), rs.getString("asset_type"),
         rs.getString("os_name"), rs.getString("os_version"), rs.getString("bios_serial"),
-        rs.getString("bios_manufacturer"), strings(rs.getArray("ip_addresses")),
-        strings(rs.getArray("mac_addresses")), instant(rs, "first_found"),
-        instant(rs, "last_seen"), rs.getString("cloud_provider"),
-        rs.getString("cloud_instance_id"), strings(rs.getArray("source_tags")),
-        rs.getLong("open_findings"), json(rs.getString("attrs")), instant(rs, "created_at"),
+        rs.getString("bios_manufacturer"), strings(rs.getArray("ips")),
+        strings(rs.getArray("macs")), instant(rs, "first_found"), instant(rs, "last_seen"),
+        rs.getString("cloud_provider"), rs.getString("cloud_instance_id"),
+        strings(rs.getArray("source_tags")), rs.getLong("open_findings"), sources,
+        instant(rs, "created_at"), instant(rs, "updated_at"));
+  }
+
+  private static FindingView finding(ResultSet rs, List<DetectionView> detections)
+      throws SQLException {
+    return new FindingView(rs.getLong("id"), rs.getLong("asset_id"), rs.getString("finding_key"),
+        rs.getString("cve_id"), rs.getString("finding_name"), rs.getInt("severity"),
+        rs.getString("state"), instant(rs, "first_found"), instant(rs, "last_found"),
+        instant(rs, "fixed_on"), instant(rs, "reopened_on"), rs.getString("decision"),
+        instant(rs, "decision_until"), List.of(), detections, instant(rs, "created_at"),
         instant(rs, "updated_at"));
   }
 
-  private static FindingView finding(ResultSet rs) throws SQLException {
-    return new FindingView(rs.getLong("id"), rs.getObject("connector_id", UUID.class),
-        rs.getString("external_finding_id"), (Long) rs.getObject("asset_id"),
-        rs.getString("asset_source_id"), rs.getString("finding_name"), rs.getString("cve_id"),
+  private static DetectionView detection(ResultSet rs, boolean withAttributes)
+      throws SQLException {
+    return new DetectionView(rs.getLong("id"), rs.getObject("connector_id", UUID.class),
+        rs.getString("source_type"), rs.getString("vendor_product_name"),
+        rs.getString("external_finding_id"), rs.getString("asset_source_id"),
+        (Long) rs.getObject("source_asset_id"), rs.getString("finding_name"),
+        rs.getString("cve_id"), rs.getString("finding_status"), rs.getBoolean("open"),
         rs.getInt("finding_severity"), rs.getString("source_severity"),
         rs.getBigDecimal("cvss_v2_base"), rs.getBigDecimal("cvss_v3_base"),
-        rs.getString("finding_status"), rs.getString("finding_sub_type"),
-        rs.getString("detection_method"), rs.getString("finding_description"),
-        rs.getString("recommendation"), instant(rs, "first_found_on"),
-        instant(rs, "last_found_on"), instant(rs, "fixed_on"),
-        rs.getString("vendor_product_name"), json(rs.getString("attrs")),
-        instant(rs, "created_at"), instant(rs, "updated_at"));
+        rs.getString("finding_sub_type"), rs.getString("detection_method"),
+        rs.getString("finding_description"), rs.getString("recommendation"),
+        instant(rs, "first_found_on"), instant(rs, "last_found_on"), instant(rs, "fixed_on"),
+        withAttributes ? json(rs.getString("attrs")) : null);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

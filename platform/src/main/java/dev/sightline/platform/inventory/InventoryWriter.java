@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sightline.platform.correlation.AssetKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,21 +35,24 @@ public final class InventoryWriter {
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private static final String UPSERT_ASSETS = """
-      INSERT INTO asset (connector_id, source_record_id, external_asset_id, asset_name, host_name,
-          fqdn, domain, asset_type, os_name, os_version, bios_serial, bios_manufacturer,
+      INSERT INTO source_asset (connector_id, source_record_id, external_asset_id, asset_name,
+          host_name, fqdn, domain, asset_type, os_name, os_version, bios_serial, bios_manufacturer,
           ip_addresses, mac_addresses, first_found, last_seen, cloud_provider, cloud_instance_id,
-          source_tags, attributes, content_hash, created_at, updated_at, last_run_id)
+          source_tags, attributes, content_hash, key_cloud, key_serial, key_manufacturer,
+          key_macs, key_host, key_domain, created_at, updated_at, last_run_id)
       SELECT ?, r.source_record_id, r.external_asset_id, r.asset_name, r.host_name, r.fqdn,
           r.domain, r.asset_type, r.os_name, r.os_version, r.bios_serial, r.bios_manufacturer,
           COALESCE(r.ip_addresses, '{}'), COALESCE(r.mac_addresses, '{}'), r.first_found,
           r.last_seen, r.cloud_provider, r.cloud_instance_id, COALESCE(r.source_tags, '{}'),
-          r.attributes, r.content_hash, ?, ?, ?
+          r.attributes, r.content_hash, r.key_cloud, r.key_serial, r.key_manufacturer,
+          COALESCE(r.key_macs, '{}'), r.key_host, r.key_domain, ?, ?, ?
       FROM jsonb_to_recordset(?::jsonb) AS r(source_record_id text, external_asset_id text,
           asset_name text, host_name text, fqdn text, domain text, asset_type text, os_name text,
           os_version text, bios_serial text, bios_manufacturer text, ip_addresses text[],
           mac_addresses text[], first_found timestamptz, last_seen timestamptz,
           cloud_provider text, cloud_instance_id text, source_tags text[], attributes jsonb,
-          content_hash text)
+          content_hash text, key_cloud text, key_serial text, key_manufacturer text,
+          key_macs text[], key_host text, key_domain text)
       ON CONFLICT (connector_id, source_record_id) DO UPDATE SET
           external_asset_id = EXCLUDED.external_asset_id, asset_name = EXCLUDED.asset_name,
           host_name = EXCLUDED.host_name, fqdn = EXCLUDED.fqdn, domain = EXCLUDED.domain,
@@ -58,50 +63,75 @@ public final class InventoryWriter {
           last_seen = EXCLUDED.last_seen, cloud_provider = EXCLUDED.cloud_provider,
           cloud_instance_id = EXCLUDED.cloud_instance_id, source_tags = EXCLUDED.source_tags,
           attributes = EXCLUDED.attributes, content_hash = EXCLUDED.content_hash,
+          key_cloud = EXCLUDED.key_cloud, key_serial = EXCLUDED.key_serial,
+          key_manufacturer = EXCLUDED.key_manufacturer, key_macs = EXCLUDED.key_macs,
+          key_host = EXCLUDED.key_host, key_domain = EXCLUDED.key_domain,
           updated_at = EXCLUDED.updated_at, last_run_id = EXCLUDED.last_run_id
-      WHERE asset.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-      RETURNING (xmax = 0) AS inserted
+      WHERE source_asset.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+      RETURNING (xmax = 0) AS inserted, id
       """;
 
-  private static final String UPSERT_FINDINGS = """
-      INSERT INTO finding (connector_id, external_finding_id, asset_source_id, asset_id,
-          finding_name, cve_id, finding_severity, source_severity, cvss_v2_base, cvss_v3_base,
-          finding_status, finding_sub_type, detection_method, finding_description,
-          recommendation, first_found_on, last_found_on, fixed_on, vendor_product_name,
-          attributes, content_hash, created_at, updated_at, last_run_id)
-      SELECT c.id, r.external_finding_id, r.asset_source_id,
-          (SELECT a.id FROM asset a WHERE a.connector_id = c.id
-              AND a.source_record_id = r.asset_source_id),
-          r.finding_name, r.cve_id, r.finding_severity, r.source_severity, r.cvss_v2_base,
-          r.cvss_v3_base, r.finding_status, r.finding_sub_type, r.detection_method,
-          r.finding_description, r.recommendation, r.first_found_on, r.last_found_on,
-          r.fixed_on, r.vendor_product_name, r.attributes, r.content_hash, ?, ?, ?
-      FROM (SELECT ?::uuid AS id) c, jsonb_to_recordset(?::jsonb) AS r(external_finding_id text,
-          asset_source_id text, finding_name text, cve_id text, finding_severity integer,
-          source_severity text, cvss_v2_base numeric, cvss_v3_base numeric, finding_status text,
-          finding_sub_type text, detection_method text, finding_description text,
-          recommendation text, first_found_on timestamptz, last_found_on timestamptz,
-          fixed_on timestamptz, vendor_product_name text, attributes jsonb, content_hash text)
-      ON CONFLICT (connector_id, external_finding_id) DO UPDATE SET
-          asset_source_id = EXCLUDED.asset_source_id,
-          asset_id = COALESCE(EXCLUDED.asset_id, finding.asset_id),
-          finding_name = EXCLUDED.finding_name, cve_id = EXCLUDED.cve_id,
-          finding_severity = EXCLUDED.finding_severity, source_severity = EXCLUDED.source_severity,
-          cvss_v2_base = EXCLUDED.cvss_v2_base, cvss_v3_base = EXCLUDED.cvss_v3_base,
-          finding_status = EXCLUDED.finding_status, finding_sub_type = EXCLUDED.finding_sub_type,
-          detection_method = EXCLUDED.detection_method,
-          finding_description = EXCLUDED.finding_description,
-          recommendation = EXCLUDED.recommendation, first_found_on = EXCLUDED.first_found_on,
-          last_found_on = EXCLUDED.last_found_on, fixed_on = EXCLUDED.fixed_on,
-          vendor_product_name = EXCLUDED.vendor_product_name, attributes = EXCLUDED.attributes,
-          content_hash = EXCLUDED.content_hash, updated_at = EXCLUDED.updated_at,
-          last_run_id = EXCLUDED.last_run_id
-      WHERE finding.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-      RETURNING (xmax = 0) AS inserted
+  // Every detection the read returned is written (last_seen_at), so a full sync can tell which
+  // are absent; the old hash, read in the same snapshot, tells changed from unchanged.
+  private static final String UPSERT_DETECTIONS = """
+      WITH input AS (
+        SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(external_finding_id text,
+            asset_source_id text, finding_key text, finding_name text, cve_id text,
+            finding_severity integer, source_severity text, cvss_v2_base numeric,
+            cvss_v3_base numeric, finding_status text, finding_sub_type text,
+            detection_method text, finding_description text, recommendation text,
+            first_found_on timestamptz, last_found_on timestamptz, fixed_on timestamptz,
+            vendor_product_name text, open boolean, attributes jsonb, content_hash text)),
+      old AS (
+        SELECT d.external_finding_id, d.content_hash, d.open FROM detection d
+        JOIN input i ON d.connector_id = ?::uuid AND d.external_finding_id = i.external_finding_id),
+      up AS (
+        INSERT INTO detection (connector_id, external_finding_id, asset_source_id,
+            source_asset_id, finding_key, finding_name, cve_id, finding_severity, source_severity,
+            cvss_v2_base, cvss_v3_base, finding_status, finding_sub_type, detection_method,
+            finding_description, recommendation, first_found_on, last_found_on, fixed_on,
+            vendor_product_name, open, attributes, content_hash, created_at, updated_at,
+            last_run_id, last_seen_at, changed_at)
+        SELECT ?::uuid, r.external_finding_id, r.asset_source_id,
+            (SELECT a.id FROM source_asset a WHERE a.connector_id = ?::uuid
+                AND a.source_record_id = r.asset_source_id),
+            r.finding_key, r.finding_name, r.cve_id, r.finding_severity, r.source_severity,
+            r.cvss_v2_base, r.cvss_v3_base, r.finding_status, r.finding_sub_type,
+            r.detection_method, r.finding_description, r.recommendation, r.first_found_on,
+            r.last_found_on, r.fixed_on, r.vendor_product_name, r.open, r.attributes,
+            r.content_hash, ?, ?, ?::uuid, ?, ?
+        FROM input r
+        ON CONFLICT (connector_id, external_finding_id) DO UPDATE SET
+            asset_source_id = EXCLUDED.asset_source_id,
+            source_asset_id = COALESCE(EXCLUDED.source_asset_id, detection.source_asset_id),
+            finding_key = EXCLUDED.finding_key, finding_name = EXCLUDED.finding_name,
+            cve_id = EXCLUDED.cve_id, finding_severity = EXCLUDED.finding_severity,
+            source_severity = EXCLUDED.source_severity, cvss_v2_base = EXCLUDED.cvss_v2_base,
+            cvss_v3_base = EXCLUDED.cvss_v3_base, finding_status = EXCLUDED.finding_status,
+            finding_sub_type = EXCLUDED.finding_sub_type,
+            detection_method = EXCLUDED.detection_method,
+            finding_description = EXCLUDED.finding_description,
+            recommendation = EXCLUDED.recommendation, first_found_on = EXCLUDED.first_found_on,
+            last_found_on = EXCLUDED.last_found_on, fixed_on = EXCLUDED.fixed_on,
+            vendor_product_name = EXCLUDED.vendor_product_name, open = EXCLUDED.open,
+            attributes = EXCLUDED.attributes, content_hash = EXCLUDED.content_hash,
+            updated_at = CASE WHEN detection.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+                THEN EXCLUDED.updated_at ELSE detection.updated_at END,
+            last_run_id = EXCLUDED.last_run_id,
+            changed_at = CASE WHEN detection.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+                OR detection.open IS DISTINCT FROM EXCLUDED.open
+                THEN EXCLUDED.changed_at ELSE detection.changed_at END,
+            last_seen_at = EXCLUDED.last_seen_at
+        RETURNING id, external_finding_id, content_hash, (xmax = 0) AS inserted)
+      SELECT up.inserted, old.content_hash IS DISTINCT FROM up.content_hash AS changed, up.id
+      FROM up LEFT JOIN old USING (external_finding_id)
       """;
 
-  /** How many rows of a page were new, changed or already as stored. */
-  public record Outcome(long created, long updated, long unchanged) {}
+  /**
+   * How many rows of a page were new, changed or already as stored, and the ids of the rows that
+   * were written (new or changed), which correlation re-examines.
+   */
+  public record Outcome(long created, long updated, long unchanged, List<Long> written) {}
 
   public Outcome upsertAssets(Connection c, UUID connectorId, UUID runId, List<AssetRow> rows,
       Instant now) throws SQLException {
@@ -110,44 +140,81 @@ public final class InventoryWriter {
     for (AssetRow r : unique) {
       ObjectNode o = JSON.valueToTree(snakeCase(r));
       o.put("content_hash", hash(r.attributes()));
+      AssetKeys keys = AssetKeys.of(r);
+      o.put("key_cloud", keys.cloudInstance().orElse(null));
+      o.put("key_serial", keys.serial().orElse(null));
+      o.put("key_manufacturer", keys.manufacturer().orElse(null));
+      o.set("key_macs", JSON.valueToTree(keys.strongMacs()));
+      o.put("key_host", keys.host().orElse(null));
+      o.put("key_domain", keys.domain().orElse(null));
       json.add(o);
     }
-    long[] counts = run(c, UPSERT_ASSETS, json, connectorId, now, now, runId, json.toString());
-    return new Outcome(counts[0], counts[1], rows.size() - counts[0] - counts[1]);
+    return run(c, UPSERT_ASSETS, json, rows.size(), connectorId, now, now, runId, json.toString());
   }
 
   public Outcome upsertFindings(Connection c, UUID connectorId, UUID runId, List<FindingRow> rows,
       Instant now) throws SQLException {
     List<FindingRow> unique = lastWins(rows, FindingRow::externalFindingId);
+    if (unique.isEmpty()) {
+      return new Outcome(0, 0, rows.size(), List.of());
+    }
     ArrayNode json = JSON.createArrayNode();
     for (FindingRow r : unique) {
       ObjectNode o = JSON.valueToTree(snakeCase(r));
       Map<String, Object> hashed = new TreeMap<>(r.attributes());
       hashed.put("@asset", r.assetSourceId());
       o.put("content_hash", hash(hashed));
+      o.put("finding_key", r.cveId() != null ? r.cveId()
+          : "vendor:" + connectorId + ":" + r.externalFindingId());
       json.add(o);
     }
-    long[] counts = run(c, UPSERT_FINDINGS, json, now, now, runId, connectorId, json.toString());
-    return new Outcome(counts[0], counts[1], rows.size() - counts[0] - counts[1]);
+    long created = 0;
+    long updated = 0;
+    List<Long> written = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_DETECTIONS)) {
+      Object[] params = {json.toString(), connectorId, connectorId, connectorId, ts(now), ts(now),
+          runId, ts(now), ts(now)};
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getBoolean(1)) {
+            created++;
+          } else if (rs.getBoolean(2)) {
+            updated++;
+          } else {
+            continue;
+          }
+          written.add(rs.getLong(3));
+        }
+      }
+    }
+    return new Outcome(created, updated, rows.size() - created - updated, written);
+  }
+
+  private static java.time.OffsetDateTime ts(Instant t) {
+    return java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
   }
 
   /** Links findings that arrived before their asset once the asset exists. */
   public static int linkOrphanFindings(Connection c, UUID connectorId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE finding f SET asset_id = a.id FROM asset a WHERE f.connector_id = ?"
-            + " AND f.asset_id IS NULL AND a.connector_id = f.connector_id"
+        "UPDATE detection f SET source_asset_id = a.id FROM source_asset a WHERE f.connector_id = ?"
+            + " AND f.source_asset_id IS NULL AND a.connector_id = f.connector_id"
             + " AND a.source_record_id = f.asset_source_id")) {
       ps.setObject(1, connectorId);
       return ps.executeUpdate();
     }
   }
 
-  private static long[] run(Connection c, String sql, ArrayNode rows, Object... params)
-      throws SQLException {
+  private static Outcome run(Connection c, String sql, ArrayNode rows, int received,
+      Object... params) throws SQLException {
     long created = 0;
     long updated = 0;
+    List<Long> written = new ArrayList<>();
     if (rows.isEmpty()) {
-      return new long[] {0, 0};
+      return new Outcome(0, 0, received, List.of());
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
@@ -162,10 +229,11 @@ public final class InventoryWriter {
           } else {
             updated++;
           }
+          written.add(rs.getLong(2));
         }
       }
     }
-    return new long[] {created, updated};
+    return new Outcome(created, updated, received - created - updated, written);
   }
 
   private static <T> List<T> lastWins(List<T> rows, Function<T, String> key) {

@@ -141,7 +141,8 @@ public final class RecordMapper {
         r.string("detectionMethod").orElse(null), r.string("findingDescription").orElse(null),
         r.string("recommendation").orElse(null), r.instant("firstFoundOn").orElse(null),
         r.instant("findingLastFoundOn").orElse(null), r.instant("fixedOn").orElse(null),
-        vendorProductName, r.asMap());
+        vendorProductName, FindingRow.isOpen(r.string("findingStatus").orElse(null),
+            r.instant("fixedOn").orElse(null)), r.asMap());
   }
 
   private static BigDecimal score(MappedRecord r, String target) {

@@ -24,15 +24,24 @@ public final class CheckpointRepository {
         connectorId, stream);
   }
 
+  /** When the unfinished read of a stream began (resumed reads keep their start). */
+  public Optional<Instant> readStartedAt(UUID connectorId, String stream) {
+    return jdbc.queryOne("SELECT read_started_at FROM stream_checkpoint WHERE connector_id = ?"
+        + " AND stream = ? AND read_started_at IS NOT NULL",
+        rs -> rs.getTimestamp(1).toInstant(), connectorId, stream);
+  }
+
   /** Saves a checkpoint inside the page's transaction. */
-  static void save(Connection c, UUID connectorId, UUID runId, Checkpoint cp, Instant at)
-      throws SQLException {
+  static void save(Connection c, UUID connectorId, UUID runId, Checkpoint cp,
+      Instant readStartedAt, Instant at) throws SQLException {
     Jdbc.update(c,
         "INSERT INTO stream_checkpoint (connector_id, stream, run_id, version, state, complete,"
-            + " committed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (connector_id, stream)"
-            + " DO UPDATE SET run_id = EXCLUDED.run_id, version = EXCLUDED.version,"
-            + " state = EXCLUDED.state, complete = EXCLUDED.complete,"
+            + " read_started_at, committed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (connector_id, stream) DO UPDATE SET run_id = EXCLUDED.run_id,"
+            + " version = EXCLUDED.version, state = EXCLUDED.state,"
+            + " complete = EXCLUDED.complete, read_started_at = EXCLUDED.read_started_at,"
             + " committed_at = EXCLUDED.committed_at",
-        connectorId, cp.stream(), runId, cp.version(), cp.state(), cp.complete(), at);
+        connectorId, cp.stream(), runId, cp.version(), cp.state(), cp.complete(), readStartedAt,
+        at);
   }
 }

@@ -1,6 +1,7 @@
 package dev.sightline.platform.sync;
 
 import dev.sightline.connector.Checkpoint;
+import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryWriter;
 import dev.sightline.platform.inventory.MappedPage;
@@ -12,8 +13,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Commits one page: its rows, its rejections, the run's counters and the stream checkpoint, all in
- * one transaction, so a crash between pages neither loses nor repeats work.
+ * Commits one page: its rows, the correlation of the assets it wrote, its rejections, the run's
+ * counters and the stream checkpoint, all in one transaction, so a crash between pages neither loses nor repeats work.
  */
 final class PageCommitter {
   /** Rejections kept per run; beyond that only the count grows, so a bad feed cannot fill the disk. */
@@ -21,27 +22,31 @@ final class PageCommitter {
 
   private final Jdbc jdbc;
   private final InventoryWriter writer;
+  private final AssetCorrelator correlator;
   private final Clock clock;
 
-  PageCommitter(Jdbc jdbc, InventoryWriter writer, Clock clock) {
+  PageCommitter(Jdbc jdbc, InventoryWriter writer, AssetCorrelator correlator, Clock clock) {
     this.jdbc = jdbc;
     this.writer = writer;
+    this.correlator = correlator;
     this.clock = clock;
   }
 
-  RunCounters commit(UUID connectorId, UUID runId, MappedPage page, Checkpoint checkpoint) {
+  RunCounters commit(UUID connectorId, UUID runId, MappedPage page, Checkpoint checkpoint,
+      Instant readStartedAt) {
     Instant now = clock.instant();
     return jdbc.inTransaction(c -> {
       InventoryWriter.Outcome assets =
           writer.upsertAssets(c, connectorId, runId, page.assets(), now);
+      AssetCorrelator.Outcome links = correlator.correlate(c, assets.written(), now);
       InventoryWriter.Outcome findings =
           writer.upsertFindings(c, connectorId, runId, page.findings(), now);
       keepRejections(c, runId, checkpoint.stream(), page, now);
-      RunCounters counters = new RunCounters(page.fetched(),
+      RunCounters counters = RunCounters.page(page.fetched(),
           assets.created() + findings.created(), assets.updated() + findings.updated(),
-          assets.unchanged() + findings.unchanged(), page.rejections().size(), 1);
+          assets.unchanged() + findings.unchanged(), page.rejections().size(), links.linked());
       RunRepository.addPage(c, runId, counters);
-      CheckpointRepository.save(c, connectorId, runId, checkpoint, now);
+      CheckpointRepository.save(c, connectorId, runId, checkpoint, readStartedAt, now);
       return counters;
     });
   }

@@ -1,13 +1,24 @@
 package dev.sightline.platform.sync;
 
-/** What a run or a page did; fetched = created + updated + unchanged + rejected. */
-public record RunCounters(
-    long fetched, long created, long updated, long unchanged, long rejected, long pages) {
+/**
+ * What a run or a page did; fetched = created + updated + unchanged + rejected.
+ *
+ * @param assetsLinked source records that joined an asset another record had already founded
+ * @param findingsNew logical findings first seen in this run (an (asset, CVE) seen before from
+ *     another source is not new)
+ * @param findingsFixed findings no source reports open any more
+ * @param findingsReopened fixed findings a source reports again
+ */
+public record RunCounters(long fetched, long created, long updated, long unchanged, long rejected,
+    long pages, long assetsLinked, long findingsNew, long findingsFixed, long findingsReopened,
+    long findingsUnchanged) {
 
-  public static final RunCounters ZERO = new RunCounters(0, 0, 0, 0, 0, 0);
+  public static final RunCounters ZERO = new RunCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  public RunCounters plus(RunCounters o) {
-    return new RunCounters(fetched + o.fetched, created + o.created, updated + o.updated,
-        unchanged + o.unchanged, rejected + o.rejected, pages + o.pages);
+  /** A page's counters; the finding counters come from the run's end. */
+  public static RunCounters page(long fetched, long created, long updated, long unchanged,
+      long rejected, long assetsLinked) {
+    return new RunCounters(fetched, created, updated, unchanged, rejected, 1, assetsLinked, 0, 0,
+        0, 0);
   }
 }

@@ -15,7 +15,8 @@ import java.util.UUID;
 public final class RunRepository {
   private static final String COLUMNS =
       "id, connector_id, state, stream, full_sync, fetched, created, updated, unchanged, rejected,"
-          + " pages, error, requested_at, started_at, finished_at";
+          + " pages, assets_linked, findings_new, findings_fixed, findings_reopened,"
+          + " findings_unchanged, error, requested_at, started_at, finished_at";
   private final Jdbc jdbc;
 
   public RunRepository(Jdbc jdbc) {
@@ -66,8 +67,18 @@ public final class RunRepository {
   static void addPage(Connection c, UUID runId, RunCounters page) throws SQLException {
     Jdbc.update(c, "UPDATE sync_run SET fetched = fetched + ?, created = created + ?,"
         + " updated = updated + ?, unchanged = unchanged + ?, rejected = rejected + ?,"
-        + " pages = pages + ? WHERE id = ?", page.fetched(), page.created(), page.updated(),
-        page.unchanged(), page.rejected(), page.pages(), runId);
+        + " pages = pages + ?, assets_linked = assets_linked + ? WHERE id = ?", page.fetched(),
+        page.created(), page.updated(), page.unchanged(), page.rejected(), page.pages(),
+        page.assetsLinked(), runId);
+  }
+
+  /** Records what the end-of-run finding recompute did; inside its transaction. */
+  static void findings(Connection c, UUID runId, long created, long fixed, long reopened,
+      long unchanged) throws SQLException {
+    Jdbc.update(c, "UPDATE sync_run SET findings_new = findings_new + ?,"
+        + " findings_fixed = findings_fixed + ?, findings_reopened = findings_reopened + ?,"
+        + " findings_unchanged = findings_unchanged + ? WHERE id = ?", created, fixed, reopened,
+        unchanged, runId);
   }
 
   public void finished(UUID runId, RunState state, Optional<String> error, Instant at) {
@@ -89,7 +100,9 @@ public final class RunRepository {
         Optional.ofNullable(rs.getString("stream")),
         Optional.ofNullable((Boolean) rs.getObject("full_sync")),
         new RunCounters(rs.getLong("fetched"), rs.getLong("created"), rs.getLong("updated"),
-            rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("pages")),
+            rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("pages"),
+            rs.getLong("assets_linked"), rs.getLong("findings_new"), rs.getLong("findings_fixed"),
+            rs.getLong("findings_reopened"), rs.getLong("findings_unchanged")),
         Optional.ofNullable(rs.getString("error")),
         rs.getTimestamp("requested_at").toInstant(),
         instant(rs.getTimestamp("started_at")),

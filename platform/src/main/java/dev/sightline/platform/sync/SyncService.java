@@ -5,18 +5,22 @@ import dev.sightline.connector.Connector;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.ConnectorDescriptor;
 import dev.sightline.connector.Page;
+import dev.sightline.connector.RecordKind;
 import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.StreamSpec;
 import dev.sightline.connector.SyncRequest;
 import dev.sightline.mapping.TransformMap;
 import dev.sightline.platform.connectors.ConnectorService;
+import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.connectors.ConnectorState;
 import dev.sightline.platform.connectors.StoredConnector;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryWriter;
 import dev.sightline.platform.inventory.MappedPage;
 import dev.sightline.platform.inventory.RecordMapper;
+import dev.sightline.platform.lifecycle.FindingLifecycle;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +42,7 @@ public final class SyncService {
   private final PageCommitter committer;
   private final Jdbc jdbc;
   private final ConnectorContext context;
+  private final FindingLifecycle lifecycle = new FindingLifecycle();
   private final Clock clock;
   private final int pageSize;
 
@@ -47,7 +52,7 @@ public final class SyncService {
     this.jdbc = jdbc;
     this.runs = new RunRepository(jdbc);
     this.checkpoints = new CheckpointRepository(jdbc);
-    this.committer = new PageCommitter(jdbc, new InventoryWriter(), clock);
+    this.committer = new PageCommitter(jdbc, new InventoryWriter(), new AssetCorrelator(), clock);
     this.context = context;
     this.clock = clock;
     this.pageSize = pageSize;
@@ -80,7 +85,12 @@ public final class SyncService {
       runs.started(runId, clock.instant());
       connectors.updateState(run.connectorId(), ConnectorState.PROCESSING);
       readAll(run);
-      jdbc.inTransaction(c -> InventoryWriter.linkOrphanFindings(c, run.connectorId()));
+      jdbc.inTransaction(c -> {
+        InventoryWriter.linkOrphanFindings(c, run.connectorId());
+        FindingLifecycle.Outcome f = lifecycle.apply(c, run.connectorId(), runId, clock.instant());
+        RunRepository.findings(c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
+        return null;
+      });
       runs.finished(runId, RunState.PROCESSED, Optional.empty(), clock.instant());
       connectors.updateState(run.connectorId(), ConnectorState.PROCESSED);
       LOG.info("Run finished: {}", runs.find(runId).map(SyncRun::counters).orElse(null));
@@ -124,6 +134,10 @@ public final class SyncService {
       SyncRequest request, RecordMapper mapper) throws InterruptedException {
     MDC.put("stream", stream.name());
     Optional<Checkpoint> from = checkpoints.find(run.connectorId(), stream.name());
+    boolean resuming = from.isPresent() && !from.get().complete();
+    Instant readStartedAt = resuming
+        ? checkpoints.readStartedAt(run.connectorId(), stream.name()).orElse(clock.instant())
+        : clock.instant();
     try (StreamReader reader = connector.open(stream, request, from)) {
       runs.streamStarted(run.runId(), stream.name(), reader.fullSync());
       LOG.info("Reading {} ({} sync)", stream.name(), reader.fullSync() ? "full" : "delta");
@@ -133,7 +147,14 @@ public final class SyncService {
           throw new InterruptedException("run cancelled");
         }
         MappedPage mapped = mapper.map(page.get().records());
-        committer.commit(run.connectorId(), run.runId(), mapped, page.get().checkpoint());
+        committer.commit(run.connectorId(), run.runId(), mapped, page.get().checkpoint(),
+            readStartedAt);
+      }
+      if (stream.kind() == RecordKind.FINDING && reader.fullSync()) {
+        int closed = jdbc.inTransaction(c -> lifecycle.closeAbsent(c, run.connectorId(),
+            readStartedAt, clock.instant()));
+        LOG.info("{} detections absent from the full read of {} are closed", closed,
+            stream.name());
       }
     }
   }

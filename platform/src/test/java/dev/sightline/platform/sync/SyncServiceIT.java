@@ -39,7 +39,7 @@ class SyncServiceIT {
 
   @BeforeEach
   void start() {
-    jdbc.update("TRUNCATE connector CASCADE");
+    jdbc.update("TRUNCATE connector, asset CASCADE");
     sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(120));
     Clock clock = Clock.systemUTC();
     connectors = new ConnectorService(ConnectorCatalog.discover(), new ConnectorRepository(jdbc),
@@ -64,6 +64,10 @@ class SyncServiceIT {
     return inventory.assets(InventoryQueries.Filter.none(), 0, 1).total();
   }
 
+  private long sourceRecords() {
+    return jdbc.queryOne("SELECT count(*) FROM source_asset", rs -> rs.getLong(1)).orElseThrow();
+  }
+
   private long findings() {
     return inventory.findings(InventoryQueries.Filter.none(), 0, 1).total();
   }
@@ -76,7 +80,8 @@ class SyncServiceIT {
     assertThat(run.state()).as(run.error().orElse("")).isEqualTo(RunState.PROCESSED);
     long agents = sim.manifest().path("agents").asLong();
     long vulns = sim.manifest().path("vulnerabilities").asLong();
-    assertThat(assets()).isEqualTo(agents);
+    assertThat(assets()).isEqualTo(sim.manifest().path("hosts").asLong());
+    assertThat(sourceRecords()).isEqualTo(agents);
     assertThat(findings()).isEqualTo(vulns);
     RunCounters c = run.counters();
     assertThat(c.fetched()).isEqualTo(agents + vulns);
@@ -87,7 +92,7 @@ class SyncServiceIT {
   @Test
   void shouldLinkEveryFindingToItsAsset() {
     sync.execute(sync.request(register("falcon")).runId());
-    long orphans = jdbc.queryOne("SELECT count(*) FROM finding WHERE asset_id IS NULL",
+    long orphans = jdbc.queryOne("SELECT count(*) FROM detection WHERE source_asset_id IS NULL",
         rs -> rs.getLong(1)).orElseThrow();
     assertThat(orphans).isZero();
   }
@@ -140,7 +145,7 @@ class SyncServiceIT {
     assertThat(resumed.state()).isEqualTo(RunState.PROCESSED);
     assertThat(resumed.counters().created() + interrupted.counters().created()).isEqualTo(total);
     assertThat(committed).isPositive().isLessThan(total);
-    assertThat(assets() + findings()).isEqualTo(total);
+    assertThat(sourceRecords() + findings()).isEqualTo(total);
   }
 
   @Test

@@ -1,11 +1,19 @@
 package dev.sightline.server.api;
 
 import dev.sightline.platform.inventory.AssetView;
+import dev.sightline.platform.inventory.DetectionView;
 import dev.sightline.platform.inventory.FindingView;
 import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.inventory.InventoryQueries.Filter;
 import dev.sightline.platform.inventory.PageOf;
+import dev.sightline.platform.correlation.AssetLinks;
+import dev.sightline.platform.errors.NotFoundException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,9 +22,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InventoryController {
   private final InventoryQueries queries;
+  private final AssetLinks links;
 
-  InventoryController(InventoryQueries queries) {
+  InventoryController(InventoryQueries queries, AssetLinks links) {
     this.queries = queries;
+    this.links = links;
+  }
+
+  /** Body of an unlink: the source records to detach; none means each source on its own. */
+  record UnlinkRequest(List<Long> sources) {}
+
+  @GetMapping("/api/v1/assets/{id}")
+  AssetView asset(@PathVariable long id) {
+    return queries.asset(id).orElseThrow(() -> new NotFoundException("No asset has id " + id));
+  }
+
+  @PostMapping("/api/v1/assets/{id}/unlink")
+  Map<String, Object> unlink(@PathVariable long id,
+      @RequestBody(required = false) UnlinkRequest body) {
+    AssetLinks.Split split = links.unlink(id,
+        body == null || body.sources() == null ? List.of() : body.sources());
+    return Map.of("assetId", split.assetId(), "newAssetIds", split.newAssetIds());
   }
 
   @GetMapping("/api/v1/assets")
@@ -26,7 +52,21 @@ class InventoryController {
     return queries.assets(new Filter(connectorId, Optional.empty()), page, size);
   }
 
-  /** Every status unless {@code status} is given. */
+  @GetMapping("/api/v1/findings/{id}")
+  FindingView finding(@PathVariable long id) {
+    return queries.finding(id).orElseThrow(() -> new NotFoundException("No finding has id " + id));
+  }
+
+  /** Source-level detections as each vendor reported them; every status unless asked. */
+  @GetMapping("/api/v1/detections")
+  PageOf<DetectionView> detections(@RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam Optional<UUID> connectorId,
+      @RequestParam Optional<String> status) {
+    return queries.detections(new Filter(connectorId, status), page, size);
+  }
+
+  /** Every status unless {@code status} (a lifecycle state or a source status) is given. */
   @GetMapping("/api/v1/findings")
   PageOf<FindingView> findings(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,

@@ -1,0 +1,191 @@
+package dev.sightline.platform.correlation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sightline.platform.db.Jdbc;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Links source records into assets by ordered rules on normalized keys: cloud instance id, BIOS
+ * serial + manufacturer, a strong MAC, then host name + domain. A weaker rule never links records
+ * whose stronger keys disagree (two machines named alike with different serials stay apart), and
+ * pairs a user split are never linked again. Runs inside the page's transaction, one record at a
+ * time, so records of the same page see each other's links.
+ */
+public final class AssetCorrelator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The outcome for a page: how many records joined an existing asset, and how many new assets. */
+  public record Outcome(long linked, long newAssets) {}
+
+  record Keys(long id, Long assetId, String cloud, String serial, String manufacturer,
+      List<String> macs, String host, String domain) {}
+
+  private record Candidate(LinkRule rule, Keys source) {}
+
+  private static final String CANDIDATES = """
+      WITH me AS (SELECT ?::bigint AS id)
+      SELECT * FROM (
+        (SELECT 1 AS ord, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer,
+                s.key_macs, s.key_host, s.key_domain FROM source_asset s, me
+          WHERE ?::text IS NOT NULL AND s.key_cloud = ?::text AND s.id <> me.id
+            AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
+        UNION ALL
+        (SELECT 2, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
+                s.key_host, s.key_domain FROM source_asset s, me
+          WHERE ?::text IS NOT NULL AND s.key_serial = ?::text AND s.id <> me.id
+            AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
+        UNION ALL
+        (SELECT 3, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
+                s.key_host, s.key_domain FROM source_asset s, me
+          WHERE cardinality(?::text[]) > 0 AND s.key_macs && ?::text[] AND s.id <> me.id
+            AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
+        UNION ALL
+        (SELECT 4, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
+                s.key_host, s.key_domain FROM source_asset s, me
+          WHERE ?::text IS NOT NULL AND ?::text IS NOT NULL AND s.key_host = ?::text
+            AND s.key_domain = ?::text AND s.id <> me.id AND s.asset_id IS NOT NULL
+          ORDER BY s.id LIMIT 5)
+      ) c
+      WHERE NOT EXISTS (
+        SELECT 1 FROM asset_split sp JOIN source_asset m
+          ON m.id = CASE WHEN sp.source_a = ? THEN sp.source_b ELSE sp.source_a END
+        WHERE (sp.source_a = ? OR sp.source_b = ?) AND m.asset_id = c.asset_id)
+      ORDER BY ord, id
+      """;
+
+  /** Correlates the given source records (new or changed in this page). */
+  public Outcome correlate(Connection c, List<Long> sourceIds, Instant now) throws SQLException {
+    long linked = 0;
+    long created = 0;
+    for (long id : sourceIds) {
+      Keys me = load(c, id);
+      Optional<Candidate> match = bestMatch(c, me);
+      if (me.assetId() != null) {
+        if (match.isPresent() && !match.get().source().assetId().equals(me.assetId())
+            && aloneInItsAsset(c, me)) {
+          long old = me.assetId();
+          link(c, me, match.get(), now);
+          Jdbc.update(c, "DELETE FROM asset WHERE id = ?", old);
+          linked++;
+        }
+        continue;
+      }
+      if (match.isPresent()) {
+        link(c, me, match.get(), now);
+        linked++;
+      } else {
+        long asset = newAsset(c, now);
+        Jdbc.update(c, "UPDATE source_asset SET asset_id = ?, link_rule = ?, link_values = NULL,"
+            + " linked_to = NULL, linked_at = ? WHERE id = ?", asset, LinkRule.NEW_ASSET.name(),
+            now, me.id());
+        created++;
+      }
+    }
+    return new Outcome(linked, created);
+  }
+
+  static long newAsset(Connection c, Instant now) throws SQLException {
+    return Jdbc.query(c, "INSERT INTO asset (created_at, updated_at) VALUES (?, ?) RETURNING id",
+        rs -> rs.getLong(1), now, now).get(0);
+  }
+
+  private static Optional<Candidate> bestMatch(Connection c, Keys me) throws SQLException {
+    for (Keys other : candidates(c, me)) {
+      Optional<LinkRule> rule = ruleFor(me, other);
+      if (rule.isPresent()) {
+        return Optional.of(new Candidate(rule.get(), other));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The strongest rule that links the two, unless a stronger key disagrees. */
+  static Optional<LinkRule> ruleFor(Keys a, Keys b) {
+    if (both(a.cloud(), b.cloud())) {
+      return a.cloud().equals(b.cloud()) ? Optional.of(LinkRule.CLOUD_INSTANCE) : Optional.empty();
+    }
+    if (both(a.serial(), b.serial())) {
+      boolean sameMaker = a.manufacturer() == null || b.manufacturer() == null
+          || a.manufacturer().equals(b.manufacturer());
+      return a.serial().equals(b.serial()) && sameMaker
+          ? Optional.of(LinkRule.SERIAL_MANUFACTURER) : Optional.empty();
+    }
+    if (a.macs().stream().anyMatch(b.macs()::contains)) {
+      return Optional.of(LinkRule.STRONG_MAC);
+    }
+    if (both(a.host(), b.host()) && both(a.domain(), b.domain())
+        && a.host().equals(b.host()) && a.domain().equals(b.domain())) {
+      return Optional.of(LinkRule.HOSTNAME_DOMAIN);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean both(String x, String y) {
+    return x != null && y != null;
+  }
+
+  private static void link(Connection c, Keys me, Candidate match, Instant now)
+      throws SQLException {
+    ObjectNode values = JSON.createObjectNode();
+    Keys other = match.source();
+    switch (match.rule()) {
+      case CLOUD_INSTANCE -> values.put("cloudInstanceId", me.cloud());
+      case SERIAL_MANUFACTURER -> values.put("serial", me.serial())
+          .put("manufacturer", me.manufacturer() == null ? other.manufacturer() : me.manufacturer());
+      case STRONG_MAC -> values.set("macs", JSON.valueToTree(
+          me.macs().stream().filter(other.macs()::contains).toList()));
+      case HOSTNAME_DOMAIN -> values.put("host", me.host()).put("domain", me.domain());
+      default -> { }
+    }
+    Jdbc.update(c, "UPDATE source_asset SET asset_id = ?, link_rule = ?, link_values = ?::jsonb,"
+        + " linked_to = ?, linked_at = ? WHERE id = ?", other.assetId(), match.rule().name(),
+        values.toString(), other.id(), now, me.id());
+    Jdbc.update(c, "UPDATE asset SET updated_at = ? WHERE id = ?", now, other.assetId());
+  }
+
+  private static boolean aloneInItsAsset(Connection c, Keys me) throws SQLException {
+    return Jdbc.query(c, "SELECT count(*) FROM source_asset WHERE asset_id = ?",
+        rs -> rs.getLong(1), me.assetId()).get(0) == 1;
+  }
+
+  private static Keys load(Connection c, long id) throws SQLException {
+    return Jdbc.query(c, "SELECT id, asset_id, key_cloud, key_serial, key_manufacturer, key_macs,"
+        + " key_host, key_domain FROM source_asset WHERE id = ?", AssetCorrelator::keys, id).get(0);
+  }
+
+  private static List<Keys> candidates(Connection c, Keys me) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
+      Array macs = c.createArrayOf("text", me.macs().toArray());
+      Object[] params = {me.id(), me.cloud(), me.cloud(), me.serial(), me.serial(), macs, macs, me.host(), me.domain(), me.host(), me.domain(), me.id(),
+          me.id(), me.id()};
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      List<Keys> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(keys(rs));
+        }
+      }
+      return out;
+    }
+  }
+
+  private static Keys keys(ResultSet rs) throws SQLException {
+    Array macs = rs.getArray("key_macs");
+    return new Keys(rs.getLong("id"), (Long) rs.getObject("asset_id"), rs.getString("key_cloud"),
+        rs.getString("key_serial"), rs.getString("key_manufacturer"),
+        macs == null ? List.of() : Arrays.asList((String[]) macs.getArray()),
+        rs.getString("key_host"), rs.getString("key_domain"));
+  }
+}

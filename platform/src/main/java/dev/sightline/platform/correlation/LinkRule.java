@@ -1,0 +1,20 @@
+package dev.sightline.platform.correlation;
+
+/**
+ * Why a source record belongs to its asset, strongest first. Correlation tries the rules in this
+ * order and never links on an IP address alone.
+ */
+public enum LinkRule {
+  /** Same cloud provider and instance id. */
+  CLOUD_INSTANCE,
+  /** Same BIOS serial (not a placeholder) and the same manufacturer. */
+  SERIAL_MANUFACTURER,
+  /** A shared MAC address that is neither virtual, randomized, zero nor broadcast. */
+  STRONG_MAC,
+  /** Same short host name and the same domain, with no conflicting stronger key. */
+  HOSTNAME_DOMAIN,
+  /** The first record of a new asset: nothing matched. */
+  NEW_ASSET,
+  /** Moved into an asset of its own by a user's unlink. */
+  SPLIT_BY_USER
+}

@@ -1,0 +1,151 @@
+package dev.sightline.platform.lifecycle;
+
+import dev.sightline.platform.db.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps one logical finding per (asset, CVE) — or (asset, vendor finding id) without a CVE —
+ * with every source's detection attached, and its lifecycle: NEW when first found open, ACTIVE
+ * once a later run still finds it, FIXED (with the date) when no source reports it open any more,
+ * REOPENED when a source reports it again. A finding stays open while any source reports it.
+ */
+public final class FindingLifecycle {
+
+  /** What a recompute did to findings. */
+  public record Outcome(long created, long fixed, long reopened, long unchanged) {
+    public static final Outcome NONE = new Outcome(0, 0, 0, 0);
+  }
+
+  private static final String RECOMPUTE = """
+      WITH agg AS (
+        SELECT sa.asset_id, d.finding_key, max(d.cve_id) AS cve_id,
+            (array_agg(d.finding_name ORDER BY d.open DESC, d.id))[1] AS finding_name,
+            max(d.finding_severity) AS severity, bool_or(d.open) AS any_open,
+            min(d.first_found_on) AS first_found,
+            max(coalesce(d.last_found_on, d.last_seen_at)) AS last_found,
+            max(d.fixed_on) AS fixed_on
+        FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id
+        WHERE sa.asset_id = ANY(?)
+        GROUP BY sa.asset_id, d.finding_key),
+      old AS (SELECT f.asset_id, f.finding_key, f.state FROM finding f WHERE f.asset_id = ANY(?)),
+      up AS (
+        INSERT INTO finding (asset_id, finding_key, cve_id, finding_name, severity, state,
+            state_run, first_found, last_found, fixed_on, created_at, updated_at)
+        SELECT a.asset_id, a.finding_key, a.cve_id, a.finding_name, a.severity,
+            CASE WHEN a.any_open THEN 'NEW' ELSE 'FIXED' END, ?::uuid, a.first_found,
+            a.last_found, CASE WHEN a.any_open THEN NULL ELSE coalesce(a.fixed_on, ?) END, ?, ?
+        FROM agg a
+        ON CONFLICT (asset_id, finding_key) DO UPDATE SET
+            cve_id = EXCLUDED.cve_id, finding_name = EXCLUDED.finding_name,
+            severity = EXCLUDED.severity,
+            first_found = LEAST(finding.first_found, EXCLUDED.first_found),
+            last_found = GREATEST(finding.last_found, EXCLUDED.last_found),
+            state = CASE WHEN EXCLUDED.state = 'FIXED' THEN 'FIXED'
+                         WHEN finding.state = 'FIXED' THEN 'REOPENED'
+                         ELSE finding.state END,
+            state_run = CASE WHEN (EXCLUDED.state = 'FIXED') <> (finding.state = 'FIXED')
+                             THEN EXCLUDED.state_run ELSE finding.state_run END,
+            fixed_on = CASE WHEN EXCLUDED.state <> 'FIXED' THEN NULL
+                            WHEN finding.state = 'FIXED' THEN finding.fixed_on
+                            ELSE EXCLUDED.fixed_on END,
+            reopened_on = CASE WHEN EXCLUDED.state <> 'FIXED' AND finding.state = 'FIXED'
+                               THEN EXCLUDED.updated_at ELSE finding.reopened_on END,
+            updated_at = EXCLUDED.updated_at
+        RETURNING asset_id, finding_key, state, (xmax = 0) AS inserted)
+      SELECT up.inserted, old.state AS before, up.state AS after
+      FROM up LEFT JOIN old USING (asset_id, finding_key)
+      """;
+
+  /**
+   * Detections of the connector that a full read did not return are gone: closed, dated, so
+   * their findings can become FIXED.
+   */
+  public int closeAbsent(Connection c, UUID connectorId, Instant readStartedAt, Instant now)
+      throws SQLException {
+    return Jdbc.update(c, "UPDATE detection SET open = false, fixed_on = coalesce(fixed_on, ?),"
+        + " changed_at = ? WHERE connector_id = ? AND open AND (last_seen_at IS NULL"
+        + " OR last_seen_at < ?)", now, now, connectorId, readStartedAt);
+  }
+
+  /**
+   * Recomputes the findings of every asset whose detections or source records changed since the
+   * connector's last recompute, then promotes findings found open again in this run to ACTIVE.
+   */
+  public Outcome apply(Connection c, UUID connectorId, UUID runId, Instant now)
+      throws SQLException {
+    List<Long> assets = Jdbc.query(c, """
+        SELECT sa.asset_id FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id
+        JOIN connector c ON c.id = d.connector_id
+        WHERE d.connector_id = ? AND sa.asset_id IS NOT NULL
+          AND (c.lifecycle_applied_at IS NULL OR d.changed_at >= c.lifecycle_applied_at)
+        UNION
+        SELECT sa.asset_id FROM source_asset sa JOIN connector c ON c.id = sa.connector_id
+        WHERE sa.connector_id = ? AND sa.asset_id IS NOT NULL
+          AND (c.lifecycle_applied_at IS NULL OR sa.updated_at >= c.lifecycle_applied_at
+               OR sa.linked_at >= c.lifecycle_applied_at)
+        """, rs -> rs.getLong(1), connectorId, connectorId);
+    Outcome outcome = recompute(c, assets, runId, now);
+    promote(c, connectorId, runId, now);
+    Jdbc.update(c, "UPDATE connector SET lifecycle_applied_at = ? WHERE id = ?", now, connectorId);
+    return outcome;
+  }
+
+  /** Recomputes the findings of the given assets (after a run, a merge or a split). */
+  public Outcome recompute(Connection c, List<Long> assetIds, UUID runId, Instant now)
+      throws SQLException {
+    if (assetIds.isEmpty()) {
+      return Outcome.NONE;
+    }
+    Long[] ids = assetIds.toArray(new Long[0]);
+    long created = 0;
+    long fixed = 0;
+    long reopened = 0;
+    long unchanged = 0;
+    try (PreparedStatement ps = c.prepareStatement(RECOMPUTE)) {
+      OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+      ps.setArray(1, c.createArrayOf("bigint", ids));
+      ps.setArray(2, c.createArrayOf("bigint", ids));
+      ps.setObject(3, runId);
+      ps.setObject(4, at);
+      ps.setObject(5, at);
+      ps.setObject(6, at);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String before = rs.getString("before");
+          String after = rs.getString("after");
+          if (rs.getBoolean("inserted")) {
+            created++;
+          } else if ("FIXED".equals(after) && !"FIXED".equals(before)) {
+            fixed++;
+          } else if ("REOPENED".equals(after) && "FIXED".equals(before)) {
+            reopened++;
+          } else {
+            unchanged++;
+          }
+        }
+      }
+    }
+    // A split can move every detection of a finding to another asset.
+    Jdbc.update(c, "DELETE FROM finding f WHERE f.asset_id = ANY(?) AND NOT EXISTS (SELECT 1"
+        + " FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id"
+        + " WHERE sa.asset_id = f.asset_id AND d.finding_key = f.finding_key)", (Object) ids);
+    return new Outcome(created, fixed, reopened, unchanged);
+  }
+
+  /** NEW and REOPENED last one run: found open again by a later run, a finding is ACTIVE. */
+  private static void promote(Connection c, UUID connectorId, UUID runId, Instant now)
+      throws SQLException {
+    Jdbc.update(c, "UPDATE finding f SET state = 'ACTIVE', state_run = ?, updated_at = ?"
+        + " WHERE f.state IN ('NEW', 'REOPENED') AND f.state_run IS DISTINCT FROM ?"
+        + " AND EXISTS (SELECT 1 FROM source_asset sa WHERE sa.asset_id = f.asset_id"
+        + " AND sa.connector_id = ?)", runId, now, runId, connectorId);
+  }
+}
