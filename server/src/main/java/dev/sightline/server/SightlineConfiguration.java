@@ -4,6 +4,7 @@ import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.connectors.ConnectorRepository;
 import dev.sightline.platform.connectors.ConnectorService;
+import dev.sightline.platform.correlation.AssetLinks;
 import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryQueries;
@@ -71,6 +72,11 @@ class SightlineConfiguration {
   @Bean
   ConnectionTester connectionTester(ConnectorService connectors, PlatformConnectorContext context) {
     return new ConnectionTester(connectors, context);
+  }
+
+  @Bean
+  AssetLinks assetLinks(Jdbc jdbc, Clock clock) {
+    return new AssetLinks(jdbc, clock);
   }
 
   @Bean

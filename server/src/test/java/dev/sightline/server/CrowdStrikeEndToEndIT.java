@@ -106,11 +106,15 @@ class CrowdStrikeEndToEndIT {
     JsonNode run = runToEnd(connectorId);
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
     JsonNode manifest = sim.manifest();
-    assertThat(total("/api/v1/assets")).isEqualTo(manifest.path("agents").asLong());
+    // A reimaged machine shows as two agents; correlation makes it one asset again.
+    assertThat(total("/api/v1/assets")).isEqualTo(manifest.path("hosts").asLong());
+    assertThat(manifest.path("agents").asLong()).isGreaterThan(manifest.path("hosts").asLong());
     assertThat(total("/api/v1/findings")).isEqualTo(manifest.path("vulnerabilities").asLong());
     assertThat(run.path("counters").path("rejected").asLong()).isZero();
     assertThat(run.path("counters").path("created").asLong())
         .isEqualTo(manifest.path("agents").asLong() + manifest.path("vulnerabilities").asLong());
+    assertThat(run.path("counters").path("assetsLinked").asLong())
+        .isEqualTo(manifest.path("agents").asLong() - manifest.path("hosts").asLong());
   }
 
   @Test

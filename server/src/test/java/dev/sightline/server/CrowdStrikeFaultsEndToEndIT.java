@@ -37,7 +37,7 @@ class CrowdStrikeFaultsEndToEndIT {
       JsonNode run = syncOnce(server, sim, "faulty falcon");
 
       assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
-      assertThat(total(server, "/api/v1/assets")).isEqualTo(sim.manifest().path("agents").asLong());
+      assertThat(total(server, "/api/v1/assets")).isEqualTo(sim.manifest().path("hosts").asLong());
       assertThat(total(server, "/api/v1/findings"))
           .isEqualTo(sim.manifest().path("vulnerabilities").asLong());
       assertThat(sim.requests().toString()).isNotEmpty();
