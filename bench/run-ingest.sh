@@ -2,6 +2,6 @@
 # Ingest benchmark: ./bench/run-ingest.sh [--hosts N] [--page-size P]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$ROOT/mvnw" -q -B -DskipTests -DskipITs -pl bench -am package >&2
+"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -DskipTests -DskipITs -pl bench -am package >&2
 exec java -Xmx1g -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
   dev.sightline.bench.IngestBenchmark "$@"

@@ -3,17 +3,18 @@ package dev.sightline.server.cli;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.ConnectorView;
 import dev.sightline.platform.connectors.NewConnector;
+import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.sync.RunState;
 import dev.sightline.platform.sync.SyncRun;
 import dev.sightline.platform.sync.SyncService;
 import dev.sightline.server.SightlineApplication;
 import dev.sightline.server.boot.ServerSettings;
 import dev.sightline.server.runs.RunLauncher;
+import dev.sightline.simulators.cortex.CortexXdrSimulator;
+import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -23,60 +24,65 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Server on embedded PostgreSQL, a simulated CrowdStrike tenant, a connector "
-        + "against it and a first sync, with progress on the console.")
+    description = "Server on embedded PostgreSQL, simulated CrowdStrike and Cortex XDR tenants "
+        + "that share part of one fleet, connectors against them and a first sync of each, with "
+        + "progress on the console.")
 final class DemoCommand implements Callable<Integer> {
-  static final String CONNECTOR_NAME = "CrowdStrike demo tenant";
+  static final String CROWDSTRIKE = "CrowdStrike demo tenant";
+  static final String CORTEX = "Cortex XDR demo tenant";
 
   @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--hosts", defaultValue = "1000", description = "hosts in the simulated tenant")
+  @Option(names = "--hosts", defaultValue = "1000",
+      description = "machines per simulated tenant; the tenants share half of them")
   int hosts;
 
   @Option(names = "--sim-port", defaultValue = "18443",
-      description = "HTTPS port of the CrowdStrike simulator (kept fixed so the connector URL stays valid)")
+      description = "HTTPS port of the CrowdStrike simulator; Cortex XDR uses the next one (fixed,"
+          + " so connector URLs stay valid across demo restarts)")
   int simPort;
 
   @Override
   public Integer call() throws InterruptedException {
-    CrowdStrikeSimulatorOptions d = CrowdStrikeSimulatorOptions.defaults(hosts);
-    CrowdStrikeSimulator sim = CrowdStrikeSimulator.start(new CrowdStrikeSimulatorOptions(simPort,
-        hosts, d.seed(), 0, d.clientId(), d.clientSecret(), d.scopes(), "",
-        Duration.ofSeconds(120), Clock.systemUTC()));
-    Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
-    System.out.println("Simulated CrowdStrike tenant at " + sim.baseUrl() + ": "
-        + sim.manifest().path("hosts").asLong() + " hosts, "
-        + sim.manifest().path("vulnerabilities").asLong() + " vulnerabilities");
+    CrowdStrikeSimulator crowdstrike = CrowdStrikeSimulator.start(
+        CrowdStrikeSimulatorOptions.defaults(hosts).withPort(simPort));
+    CortexXdrSimulator cortex = CortexXdrSimulator.start(
+        CortexXdrSimulatorOptions.defaults(hosts).withPort(simPort + 1).withOffset(hosts / 2));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      crowdstrike.close();
+      cortex.close();
+    }));
+    System.out.printf("Simulated CrowdStrike tenant at %s: fleet machines [0, %d), %,d vulnerabilities%n",
+        crowdstrike.baseUrl(), hosts, crowdstrike.manifest().path("vulnerabilities").asLong());
+    System.out.printf("Simulated Cortex XDR tenant at %s: fleet machines [%d, %d), %,d findings%n",
+        cortex.baseUrl(), hosts / 2, hosts / 2 + hosts, cortex.manifest().path("findings").asLong());
 
     ServerSettings env = ServerSettings.fromEnvironment(System.getenv(), port);
     String token = env.adminToken().orElseGet(DemoCommand::newToken);
     ServerSettings settings = env.withAdminToken(token)
         .withAllowedTargets(env.allowedTargets() + ",127.0.0.1")
-        .withExtraCaPem(sim.caCertificatePem());
+        .withExtraCaPem(crowdstrike.caCertificatePem() + "\n" + cortex.caCertificatePem());
     ConfigurableApplicationContext ctx = SightlineApplication.start(settings);
 
     ConnectorService connectors = ctx.getBean(ConnectorService.class);
-    UUID connectorId = connectors.list().stream()
-        .filter(c -> c.name().equals(CONNECTOR_NAME)).map(ConnectorView::id).findFirst()
-        .orElseGet(() -> connectors.register(new NewConnector("crowdstrike", CONNECTOR_NAME,
-            "Simulated CrowdStrike Falcon tenant started by ./sightline demo",
-            Map.of("url", sim.baseUrl().toString(), "clientId", d.clientId(),
-                "clientSecret", d.clientSecret()), null)).id());
-    SyncRun run = ctx.getBean(RunLauncher.class).start(connectorId);
-    SyncService sync = ctx.getBean(SyncService.class);
-    System.out.println("First sync started (run " + run.runId() + ")");
-    SyncRun now = run;
-    while (now.state() == RunState.PROCESSING) {
-      Thread.sleep(1000);
-      now = sync.run(run.runId()).orElseThrow();
-      var c = now.counters();
-      System.out.printf("  %-15s fetched %,d  created %,d  updated %,d  unchanged %,d  rejected %,d%n",
-          now.stream().orElse("-"), c.fetched(), c.created(), c.updated(), c.unchanged(),
-          c.rejected());
-    }
-    System.out.println("Sync " + now.state()
-        + now.error().map(e -> ": " + e).orElse(""));
+    UUID cs = connector(connectors, new NewConnector("crowdstrike", CROWDSTRIKE,
+        "Simulated CrowdStrike Falcon tenant started by ./sightline demo",
+        Map.of("url", crowdstrike.baseUrl().toString(), "clientId", "sim-client",
+            "clientSecret", "sim-secret"), null));
+    CortexXdrSimulatorOptions co = cortex.options();
+    UUID cx = connector(connectors, new NewConnector("cortex-xdr", CORTEX,
+        "Simulated Cortex XDR tenant started by ./sightline demo",
+        Map.of("url", cortex.baseUrl().toString(), "apiKeyId", co.keyId(), "apiKey", co.key(),
+            "securityLevel", co.security().wire()), null));
+    syncWithProgress(ctx, "CrowdStrike", cs);
+    syncWithProgress(ctx, "Cortex XDR", cx);
+
+    InventoryQueries inventory = ctx.getBean(InventoryQueries.class);
+    var none = InventoryQueries.Filter.none();
+    System.out.printf("%nOne model: %,d assets (%,d + %,d machines, %,d seen by both), %,d findings%n",
+        inventory.assets(none, 0, 1).total(), hosts, hosts, hosts / 2,
+        inventory.findings(none, 0, 1).total());
     String base = "http://localhost:" + port;
     System.out.println();
     System.out.println("Sightline is running at " + base + " (Ctrl-C to stop)");
@@ -86,6 +92,32 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("       curl -H 'Authorization: Bearer " + token + "' " + base
         + "/api/v1/findings?size=5");
     return 0;
+  }
+
+  private static UUID connector(ConnectorService connectors, NewConnector wanted) {
+    return connectors.list().stream().filter(c -> c.name().equals(wanted.name()))
+        .map(ConnectorView::id).findFirst()
+        .orElseGet(() -> connectors.register(wanted).id());
+  }
+
+  private static void syncWithProgress(ConfigurableApplicationContext ctx, String label, UUID id)
+      throws InterruptedException {
+    SyncService sync = ctx.getBean(SyncService.class);
+    SyncRun run = ctx.getBean(RunLauncher.class).start(id);
+    System.out.println(label + " sync started (run " + run.runId() + ")");
+    SyncRun now = run;
+    while (now.state() == RunState.PROCESSING) {
+      Thread.sleep(1000);
+      now = sync.run(run.runId()).orElseThrow();
+      var c = now.counters();
+      System.out.printf("  %-15s fetched %,d  created %,d  updated %,d  unchanged %,d  rejected %,d%n",
+          now.stream().orElse("-"), c.fetched(), c.created(), c.updated(), c.unchanged(),
+          c.rejected());
+    }
+    var c = now.counters();
+    System.out.println(label + " sync " + now.state() + now.error().map(e -> ": " + e).orElse("")
+        + String.format(" (assets linked to another source's %,d, findings new %,d, fixed %,d)",
+            c.assetsLinked(), c.findingsNew(), c.findingsFixed()));
   }
 
   private static String newToken() {

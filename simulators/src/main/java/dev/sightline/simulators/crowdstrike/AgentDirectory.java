@@ -1,5 +1,6 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.cve.CveCatalog;
 import dev.sightline.simulators.fleet.Fleet;
 import dev.sightline.simulators.fleet.Machine;
 import dev.sightline.simulators.fleet.MachineRole;

@@ -2,6 +2,7 @@ package dev.sightline.simulators.crowdstrike;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.sightline.simulators.server.SlidingWindowLimiter;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,20 +30,18 @@ final class ApiRouter implements HttpHandler {
   private final SimControlEndpoint simControl;
   private final TokenStore tokens;
   private final FaultPlan faults;
-  private final RequestLog log;
   private final TraceIds traceIds;
   private final Clock clock;
   private final SlidingWindowLimiter tenantLimiter = new SlidingWindowLimiter(6000, Duration.ofMinutes(1));
   private final Map<String, SlidingWindowLimiter> anonymousLimiters = new ConcurrentHashMap<>();
 
   ApiRouter(Map<String, Route> routes, TokenEndpoint tokenEndpoint, SimControlEndpoint simControl, TokenStore tokens,
-      FaultPlan faults, RequestLog log, TraceIds traceIds, Clock clock) {
+      FaultPlan faults, TraceIds traceIds, Clock clock) {
     this.routes = Map.copyOf(routes);
     this.tokenEndpoint = tokenEndpoint;
     this.simControl = simControl;
     this.tokens = tokens;
     this.faults = faults;
-    this.log = log;
     this.traceIds = traceIds;
     this.clock = clock;
   }
@@ -50,7 +49,6 @@ final class ApiRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) {
     HttpCall call = new HttpCall(exchange, traceIds.next());
-    RequestLog.Slot slot = log.arrived(call.method(), call.path(), call.rawQuery(), clock.instant());
     try {
       dispatch(call);
     } catch (IOException e) {
@@ -65,7 +63,6 @@ final class ApiRouter implements HttpHandler {
         }
       }
     } finally {
-      log.answered(slot, call.status());
       exchange.close();
     }
   }

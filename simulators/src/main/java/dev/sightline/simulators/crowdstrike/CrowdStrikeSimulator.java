@@ -1,21 +1,13 @@
 package dev.sightline.simulators.crowdstrike;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
+import dev.sightline.simulators.server.SimulatorServer;
 import dev.sightline.simulators.tls.LoopbackCertificates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -47,28 +39,15 @@ import javax.net.ssl.SSLContext;
  * drop rates may add up to at most 50%.
  *
  * <p>Lifecycle: {@link #start} binds and serves until {@link #close}. Thread-safe; requests are
- * served by a fixed pool of daemon threads.
+ * served by a fixed pool of daemon threads ({@link SimulatorServer}).
  */
 public final class CrowdStrikeSimulator implements AutoCloseable {
-  private static final int THREADS = 16;
-
-  static {
-    // The JDK server writes headers, chunks and the final chunk separately; with Nagle's algorithm
-    // on, each small response then waits ~40 ms for a delayed ACK. The server reads this switch
-    // once, when the first server of the JVM is created, so it is set before that.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final CrowdStrikeSimulatorOptions options;
   private final LoopbackCertificates certificates;
   private final Tenant tenant;
   private final FaultPlan faults;
   private final RequestLog requests = new RequestLog();
-  private final HttpsServer server;
-  private final ExecutorService executor;
-  private final URI baseUrl;
+  private final SimulatorServer server;
 
   private CrowdStrikeSimulator(CrowdStrikeSimulatorOptions options) throws IOException {
     this.options = options;
@@ -94,17 +73,10 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
     routes.put(DevicesEndpoint.PATH,
         new ApiRouter.Route("POST", CrowdStrikeSimulatorOptions.SCOPE_DEVICES, devices::handle));
     ApiRouter router = new ApiRouter(routes, new TokenEndpoint(options, tenant.agents().cid(), tokens, faults),
-        new SimControlEndpoint(this::manifest, this::advance), tokens, faults, requests,
-        new TraceIds(options.seed()), options.clock());
-
-    this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.port()), 128);
-    SSLContext serverContext = certificates.serverSslContext();
-    server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-    server.createContext("/", router);
-    this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
-    server.setExecutor(executor);
-    server.start();
-    this.baseUrl = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        new SimControlEndpoint(this::manifest, this::advance), tokens, faults, new TraceIds(options.seed()),
+        options.clock());
+    this.server = SimulatorServer.start("crowdstrike", options.port(), certificates, router, requests,
+        options.clock());
   }
 
   /** Builds the tenant, binds 127.0.0.1 ({@code port} 0 picks a free port) and starts serving. */
@@ -118,7 +90,7 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
 
   /** {@code https://127.0.0.1:<port>}. */
   public URI baseUrl() {
-    return baseUrl;
+    return server.baseUrl();
   }
 
   public CrowdStrikeSimulatorOptions options() {
@@ -155,21 +127,6 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "crowdstrike-sim-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    server.close();
   }
 }

@@ -1,5 +1,7 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.cve.CveCatalog;
+import dev.sightline.simulators.cve.CveEntry;
 import dev.sightline.simulators.fleet.CloudProvider;
 import dev.sightline.simulators.fleet.Machine;
 import dev.sightline.simulators.fleet.MachineRole;

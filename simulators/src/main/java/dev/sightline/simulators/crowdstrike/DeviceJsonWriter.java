@@ -1,6 +1,7 @@
 package dev.sightline.simulators.crowdstrike;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sightline.simulators.cve.CveCatalog;
 import dev.sightline.simulators.fleet.FormFactor;
 import dev.sightline.simulators.fleet.Machine;
 import dev.sightline.simulators.fleet.MachineRole;

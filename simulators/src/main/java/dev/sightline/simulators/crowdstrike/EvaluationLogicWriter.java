@@ -1,6 +1,7 @@
 package dev.sightline.simulators.crowdstrike;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sightline.simulators.cve.CveEntry;
 import dev.sightline.simulators.fleet.Machine;
 import dev.sightline.simulators.fleet.StableHash;
 import java.io.IOException;

@@ -1,9 +1,8 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.server.FaultGrammar;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Random fault rates parsed from the {@code --faults} grammar (documented on
@@ -30,9 +29,6 @@ record FaultSpec(
   /** Above this, failing calls would dominate and a run could stall; the grammar refuses it. */
   static final double MAX_FAILURE_RATE = 0.5;
 
-  private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-  private static final Pattern COUNT = Pattern.compile("\\d+");
 
   static FaultSpec parse(String spec) {
     if (spec == null || spec.isBlank()) {
@@ -67,7 +63,7 @@ record FaultSpec(
         }
         case "token-expiry" -> {
           expectParts(item, parts);
-          if (COUNT.matcher(parts[1]).matches()) {
+          if (FaultGrammar.isCount(parts[1])) {
             tokenEvery = positiveCount(item, parts[1]);
           } else {
             tokenLifetime = duration(item, parts[1]);
@@ -75,7 +71,7 @@ record FaultSpec(
         }
         case "malformed" -> {
           expectParts(item, parts);
-          if (COUNT.matcher(parts[1]).matches()) {
+          if (FaultGrammar.isCount(parts[1])) {
             malformedPages = positiveCount(item, parts[1]);
           } else {
             malformedRate = percent(item, parts[1]);
@@ -108,41 +104,27 @@ record FaultSpec(
   }
 
   private static double percent(String item, String text) {
-    Matcher m = RATE.matcher(text);
-    if (!m.matches()) {
-      throw invalid(item, "'" + text + "' is not a percentage like 5%");
+    try {
+      return FaultGrammar.percent(text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(item, e.getMessage());
     }
-    double value = Double.parseDouble(m.group(1)) / 100.0;
-    if (value > 1.0) {
-      throw invalid(item, "a rate cannot exceed 100%");
-    }
-    return value;
   }
 
   private static Duration duration(String item, String text) {
-    Matcher m = DURATION.matcher(text);
-    if (!m.matches()) {
-      throw invalid(item, "'" + text + "' is not a duration like 500ms, 2s, 5m or 1h");
+    try {
+      return FaultGrammar.duration(text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(item, e.getMessage());
     }
-    long amount = Long.parseLong(m.group(1));
-    Duration d = switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
-    if (d.isZero()) {
-      throw invalid(item, "duration must be positive");
-    }
-    return d;
   }
 
   private static int positiveCount(String item, String text) {
-    int value = Integer.parseInt(text);
-    if (value <= 0) {
-      throw invalid(item, "count must be positive");
+    try {
+      return FaultGrammar.positiveCount(text);
+    } catch (IllegalArgumentException e) {
+      throw invalid(item, e.getMessage());
     }
-    return value;
   }
 
   private static IllegalArgumentException invalid(String item, String why) {

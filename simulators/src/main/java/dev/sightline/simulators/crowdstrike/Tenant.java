@@ -2,6 +2,7 @@ package dev.sightline.simulators.crowdstrike;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sightline.simulators.cve.CveCatalog;
 import dev.sightline.simulators.fleet.Fleet;
 import java.time.Clock;
 import java.time.Duration;

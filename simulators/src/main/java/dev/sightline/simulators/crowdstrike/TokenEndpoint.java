@@ -1,5 +1,6 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.server.SlidingWindowLimiter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.cve.CveCatalog;
+import dev.sightline.simulators.cve.CveEntry;
+
 /**
  * The state of one vulnerability record, small enough to compute a million times per scan. The
  * wire id is {@code <aid>_<suffixHi><suffixLo>} (32 hex digits each side); descriptive fields come

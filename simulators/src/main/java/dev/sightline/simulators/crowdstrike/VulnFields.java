@@ -1,5 +1,7 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.cve.CveCatalog;
+
 /** The Spotlight fields the simulator filters on; other documented fields are refused clearly. */
 final class VulnFields {
   private VulnFields() {}

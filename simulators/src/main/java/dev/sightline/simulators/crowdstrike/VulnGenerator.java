@@ -1,5 +1,6 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.cve.CveCatalog;
 import dev.sightline.simulators.fleet.OsFamily;
 import dev.sightline.simulators.fleet.SeededDraws;
 import dev.sightline.simulators.fleet.StableHash;
@@ -12,8 +13,6 @@ import dev.sightline.simulators.fleet.StableHash;
 final class VulnGenerator {
   private static final long SALT = StableHash.salt("cs.vuln");
   private static final long SALT_SCAN = StableHash.salt("cs.scan");
-  /** Prime step through a family's catalogue: distinct CVEs for every slot of one host. */
-  private static final long CVE_STRIDE = 7919;
 
   private final long seed;
   private final long anchor;
@@ -40,9 +39,7 @@ final class VulnGenerator {
     long suffixHi = slot * width + Long.remainderUnsigned(d.nextLong(), width);
     long suffixLo = d.nextLong();
     OsFamily family = agents.family(agent);
-    int catalogSize = CveCatalog.size(family);
-    long start = Long.remainderUnsigned(StableHash.of(seed, aidHi, SALT), catalogSize);
-    int cve = CveCatalog.ref(family, (int) ((start + slot * CVE_STRIDE) % catalogSize));
+    int cve = CveCatalog.walk(seed, aidHi, family, slot);
 
     long first = agents.firstSeen(agent);
     long last = agents.lastSeen(agent);

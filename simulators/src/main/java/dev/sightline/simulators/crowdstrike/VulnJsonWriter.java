@@ -1,6 +1,8 @@
 package dev.sightline.simulators.crowdstrike;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sightline.simulators.cve.CveCatalog;
+import dev.sightline.simulators.cve.CveEntry;
 import dev.sightline.simulators.fleet.CloudPlacement;
 import dev.sightline.simulators.fleet.Machine;
 import dev.sightline.simulators.fleet.MachineRole;

@@ -1,5 +1,7 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.cve.CveCatalog;
+import dev.sightline.simulators.cve.CveEntry;
 import dev.sightline.simulators.fleet.OsFamily;
 import dev.sightline.simulators.fleet.SeededDraws;
 import dev.sightline.simulators.fleet.StableHash;

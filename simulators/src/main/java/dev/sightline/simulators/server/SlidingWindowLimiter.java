@@ -1,14 +1,16 @@
-package dev.sightline.simulators.crowdstrike;
+package dev.sightline.simulators.server;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A sliding-window request limit ("6,000 requests per minute … calculated on a sliding window").
+ * A sliding-window request limit (CrowdStrike: "6,000 requests per minute … calculated on a sliding
+ * window"; Cortex XDR: 10 requests per second per tenant).
  * Keeps the timestamps of the last {@code limit} admitted requests in a ring. Thread-safe.
  */
-final class SlidingWindowLimiter {
-  record Outcome(boolean allowed, int limit, int remaining, long retryAfterEpochSecond) {}
+public final class SlidingWindowLimiter {
+  /** The verdict on one request; {@code retryAfterEpochSecond} is set when refused. */
+  public record Outcome(boolean allowed, int limit, int remaining, long retryAfterEpochSecond) {}
 
   private final int limit;
   private final long windowMillis;
@@ -16,13 +18,13 @@ final class SlidingWindowLimiter {
   private int head;
   private int size;
 
-  SlidingWindowLimiter(int limit, Duration window) {
+  public SlidingWindowLimiter(int limit, Duration window) {
     this.limit = limit;
     this.windowMillis = window.toMillis();
     this.ring = new long[limit];
   }
 
-  synchronized Outcome acquire(Instant now) {
+  public synchronized Outcome acquire(Instant now) {
     long t = now.toEpochMilli();
     while (size > 0 && ring[head] <= t - windowMillis) {
       head = (head + 1) % limit;

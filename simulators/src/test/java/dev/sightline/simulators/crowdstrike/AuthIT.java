@@ -2,6 +2,7 @@ package dev.sightline.simulators.crowdstrike;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.simulators.testsupport.MutableClock;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

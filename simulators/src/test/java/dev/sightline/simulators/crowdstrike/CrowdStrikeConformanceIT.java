@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.sightline.simulators.testsupport.JsonShapes;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

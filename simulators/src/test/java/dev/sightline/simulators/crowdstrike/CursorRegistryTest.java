@@ -2,6 +2,7 @@ package dev.sightline.simulators.crowdstrike;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.simulators.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.sightline.simulators.crowdstrike;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.simulators.testsupport.MutableClock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sightline.simulators.crowdstrike;
+package dev.sightline.simulators.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

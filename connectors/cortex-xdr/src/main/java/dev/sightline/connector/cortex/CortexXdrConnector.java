@@ -1,0 +1,101 @@
+package dev.sightline.connector.cortex;
+
+import dev.sightline.connector.CheckResult;
+import dev.sightline.connector.Checkpoint;
+import dev.sightline.connector.Connector;
+import dev.sightline.connector.ConnectorContext;
+import dev.sightline.connector.StreamReader;
+import dev.sightline.connector.StreamSpec;
+import dev.sightline.connector.SyncRequest;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One configured Cortex XDR connection: endpoints from {@code get_endpoint}, then their
+ * vulnerabilities from XQL. Each run is a full sync, as the seed says; beyond the seed, the
+ * endpoints stream reads a delta on {@code last_seen} when the user turned that on. All calls of
+ * the connection share one request budget. Created per run; one thread.
+ */
+final class CortexXdrConnector implements Connector {
+
+  private final CortexXdrConfig config;
+  private final ConnectorContext context;
+  private final CortexXdrTuning tuning;
+  private final CortexXdrFailures failures;
+  private final CortexXdrClient client;
+
+  CortexXdrConnector(CortexXdrConfig config, ConnectorContext context, CortexXdrTuning tuning,
+      CortexXdrTransport transport) {
+    this.config = config;
+    this.context = context;
+    this.tuning = tuning;
+    this.failures = new CortexXdrFailures(config);
+    SecureRandom random = new SecureRandom();
+    CortexXdrRetryPolicy retry = new CortexXdrRetryPolicy(tuning, context,
+        new CortexXdrRequestBudget(context, tuning), failures, random);
+    CortexXdrApiKeySigner signer = new CortexXdrApiKeySigner(config, context.clock(), random);
+    this.client = new CortexXdrClient(config, transport, retry, signer, failures, tuning);
+  }
+
+  /** The production wiring: java.net.http with the context's TLS trust, no automatic redirects. */
+  static CortexXdrConnector overHttp(CortexXdrConfig config, ConnectorContext context, CortexXdrTuning tuning) {
+    HttpClient http = HttpClient.newBuilder()
+        .sslContext(context.sslContext())
+        .connectTimeout(tuning.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+    return new CortexXdrConnector(config, context, tuning, CortexXdrTransport.over(http));
+  }
+
+  @Override
+  public List<CheckResult> testConnection() throws InterruptedException {
+    return new CortexXdrConnectionChecks(config, context, tuning, client, failures).run();
+  }
+
+  @Override
+  public List<StreamSpec> streams(SyncRequest request) {
+    if (request.scope() == SyncRequest.DataScope.ASSETS) {
+      return List.of(CortexXdrStream.ENDPOINTS.spec());
+    }
+    return List.of(CortexXdrStream.ENDPOINTS.spec(), CortexXdrStream.VULNERABILITIES.spec());
+  }
+
+  @Override
+  public StreamReader open(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
+    CortexXdrStream stream = CortexXdrStream.of(spec);
+    if (stream == CortexXdrStream.ENDPOINTS) {
+      return new CortexXdrEndpointReader(client, endpointsStart(spec, request, from), request.pageSize());
+    }
+    CortexXdrCursor start = from.filter(c -> !c.complete())
+        .map(c -> CortexXdrCursor.fromCheckpoint(spec.name(), c))
+        .orElse(CortexXdrCursor.full(0));
+    return new CortexXdrVulnerabilityReader(client,
+        new CortexXdrQueryRunner(client, context, tuning, failures), start, request.pageSize());
+  }
+
+  /**
+   * Resumes an unfinished read; after a finished one reads a delta when {@code deltaOnLastSeen} is
+   * on (and no full sync was asked for), else everything again. A fetch-from date bounds a full
+   * read on {@code last_seen}.
+   */
+  private CortexXdrCursor endpointsStart(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
+    long fetchFrom = request.fetchFrom().map(i -> Math.max(0, i.toEpochMilli())).orElse(0L);
+    if (from.isEmpty()) {
+      return CortexXdrCursor.full(fetchFrom);
+    }
+    CortexXdrCursor stored = CortexXdrCursor.fromCheckpoint(spec.name(), from.get());
+    if (!from.get().complete()) {
+      return stored;
+    }
+    boolean delta = config.deltaOnLastSeen() && !request.fullSync() && stored.maxLastSeen() > 0;
+    return delta ? stored.nextDelta(tuning.deltaOverlap()) : CortexXdrCursor.full(fetchFrom);
+  }
+
+  @Override
+  public void close() {
+    // java.net.http.HttpClient has no close() before Java 21; its threads end when it is unreachable.
+  }
+}

@@ -1,0 +1,109 @@
+package dev.sightline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.simulators.cortex.CortexXdrSimulator;
+import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
+import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions.SecurityLevel;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The Cortex XDR path end to end through the REST API, standard and advanced keys. */
+class CortexXdrEndToEndIT {
+
+  static JsonNode register(TestServer server, String name, CortexXdrSimulator sim,
+      Map<String, String> overrides) {
+    Map<String, String> auth = new HashMap<>(Map.of("url", sim.baseUrl().toString(),
+        "apiKeyId", sim.options().keyId(), "apiKey", sim.options().key(),
+        "securityLevel", sim.options().security().wire()));
+    auth.putAll(overrides);
+    var created = server.post("/api/v1/connectors",
+        Map.of("type", "cortex-xdr", "name", name, "auth", auth));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.json();
+  }
+
+  static JsonNode runToEnd(TestServer server, String connectorId) {
+    String runId = server.post("/api/v1/connectors/" + connectorId + "/runs", "").json()
+        .path("runId").asText();
+    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(
+        () -> !server.get("/api/v1/runs/" + runId).json().path("state").asText()
+            .equals("PROCESSING"));
+    return server.get("/api/v1/runs/" + runId).json();
+  }
+
+  static long total(TestServer server, String path) {
+    return server.get(path + (path.contains("?") ? "&" : "?") + "size=1").json().path("total")
+        .asLong();
+  }
+
+  private static void shouldSyncTheWholeTenant(SecurityLevel level) throws Exception {
+    try (CortexXdrSimulator sim = CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(300).withSecurity(level));
+        TestServer server = new TestServer("127.0.0.1", Optional.of(sim.caCertificatePem()))) {
+      JsonNode connector = register(server, "Cortex " + level, sim, Map.of());
+      assertThat(connector.path("auth").path("apiKey").asText()).isEqualTo("********");
+
+      JsonNode run = runToEnd(server, connector.path("id").asText());
+
+      assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
+      JsonNode manifest = sim.manifest();
+      assertThat(total(server, "/api/v1/detections")).isEqualTo(manifest.path("findings").asLong());
+      assertThat(total(server, "/api/v1/assets")).isEqualTo(manifest.path("hosts").asLong());
+      assertThat(run.path("counters").path("rejected").asLong()).isZero();
+
+      JsonNode asset = server.get("/api/v1/assets/"
+          + server.get("/api/v1/assets?size=1").json().path("items").get(0).path("id").asLong())
+          .json();
+      JsonNode attributes = asset.path("sources").get(0).path("attributes");
+      for (String target : new String[] {"externalAssetId", "hostName", "operatingSystemName",
+          "operatingSystemVersion", "domain", "assetType", "firstFoundDate", "ipv4Address",
+          "macAddress"}) {
+        assertThat(attributes.has(target)).as(target + " in " + attributes).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void shouldSyncEveryEndpointAndEveryEndpointCvePairWithAStandardKey() throws Exception {
+    shouldSyncTheWholeTenant(SecurityLevel.STANDARD);
+  }
+
+  @Test
+  void shouldSyncEveryEndpointAndEveryEndpointCvePairWithAnAdvancedKey() throws Exception {
+    shouldSyncTheWholeTenant(SecurityLevel.ADVANCED);
+  }
+
+  @Test
+  void shouldEndInErroredWithCauseAndFixForEachAccessProblem() throws Exception {
+    try (CortexXdrSimulator sim = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(30));
+        CortexXdrSimulator noLicense = CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(30).withVulnerabilityLicense(false));
+        CortexXdrSimulator wrongRole = CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(30).withRole("Deployment Admin"));
+        TestServer server = new TestServer("127.0.0.1", Optional.of(sim.caCertificatePem()
+            + "\n" + noLicense.caCertificatePem() + "\n" + wrongRole.caCertificatePem()))) {
+      String wrongKey = "x".repeat(64);
+      Map<String, JsonNode> runs = Map.of(
+          "wrong key", runToEnd(server, register(server, "wrong key", sim,
+              Map.of("apiKey", wrongKey)).path("id").asText()),
+          "no license", runToEnd(server, register(server, "no license", noLicense, Map.of())
+              .path("id").asText()),
+          "no permission", runToEnd(server, register(server, "no permission", wrongRole,
+              Map.of()).path("id").asText()),
+          "unreachable", runToEnd(server, register(server, "unreachable", sim,
+              Map.of("url", "https://127.0.0.1:1")).path("id").asText()));
+      runs.forEach((what, run) -> {
+        assertThat(run.path("state").asText()).as(what).isEqualTo("ERRORED");
+        assertThat(run.path("error").asText()).as(what).contains("To fix")
+            .doesNotContain(wrongKey).doesNotContain(sim.options().key());
+      });
+      assertThat(total(server, "/api/v1/assets")).isGreaterThanOrEqualTo(0);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.sightline.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.simulators.cortex.CortexXdrSimulator;
+import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
+import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
+import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two vendors that see part of one fleet: each shared machine must come out as one asset with
+ * two sources, and re-running the syncs must change nothing.
+ */
+class CrossSourceEndToEndIT {
+
+  @Test
+  void shouldShowEachSharedMachineOnceWithBothSources() throws Exception {
+    int hosts = 200;
+    int offset = 100;
+    try (CrowdStrikeSimulator crowdstrike =
+            CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
+        CortexXdrSimulator cortex = CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(hosts).withOffset(offset));
+        TestServer server = new TestServer("127.0.0.1", Optional.of(
+            crowdstrike.caCertificatePem() + "\n" + cortex.caCertificatePem()))) {
+      var cs = server.post("/api/v1/connectors", Map.of("type", "crowdstrike", "name", "falcon",
+          "auth", Map.of("url", crowdstrike.baseUrl().toString(), "clientId", "sim-client",
+              "clientSecret", "sim-secret"))).json().path("id").asText();
+      var cx = CortexXdrEndToEndIT.register(server, "cortex", cortex, Map.of()).path("id").asText();
+
+      JsonNode first = CortexXdrEndToEndIT.runToEnd(server, cs);
+      JsonNode second = CortexXdrEndToEndIT.runToEnd(server, cx);
+      assertThat(first.path("state").asText()).isEqualTo("PROCESSED");
+      assertThat(second.path("state").asText()).as(second.toString()).isEqualTo("PROCESSED");
+
+      long shared = hosts - offset;
+      long expected = crowdstrike.manifest().path("hosts").asLong()
+          + cortex.manifest().path("hosts").asLong() - shared;
+      assertThat(CortexXdrEndToEndIT.total(server, "/api/v1/assets")).isEqualTo(expected);
+      long twoSourced = 0;
+      for (int page = 0; ; page++) {
+        JsonNode items = server.get("/api/v1/assets?size=200&page=" + page).json().path("items");
+        if (items.isEmpty()) {
+          break;
+        }
+        for (JsonNode asset : items) {
+          var types = new java.util.HashSet<String>();
+          asset.path("sources").forEach(s -> types.add(s.path("source").asText()));
+          if (types.size() == 2) {
+            twoSourced++;
+            asset.path("sources").forEach(s -> assertThat(s.path("linkRule").asText())
+                .isNotBlank());
+          }
+        }
+      }
+      assertThat(twoSourced).isEqualTo(shared);
+
+      long assets = CortexXdrEndToEndIT.total(server, "/api/v1/assets");
+      long findings = CortexXdrEndToEndIT.total(server, "/api/v1/findings");
+      CortexXdrEndToEndIT.runToEnd(server, cs);
+      CortexXdrEndToEndIT.runToEnd(server, cx);
+      assertThat(CortexXdrEndToEndIT.total(server, "/api/v1/assets")).isEqualTo(assets);
+      assertThat(CortexXdrEndToEndIT.total(server, "/api/v1/findings")).isEqualTo(findings);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.sightline.simulators.cortex;
+
+import java.time.Duration;
+
+/** What to do to one API call before (or instead of) answering it. */
+record CortexFaultDecision(Kind kind, int status, Duration delay) {
+  enum Kind { NONE, TOO_MANY, SERVER_ERROR, DROP, PARALLEL }
+
+  static final CortexFaultDecision NONE = new CortexFaultDecision(Kind.NONE, 0, Duration.ZERO);
+
+  static CortexFaultDecision of(Kind kind, int status) {
+    return new CortexFaultDecision(kind, status, Duration.ZERO);
+  }
+
+  CortexFaultDecision withDelay(Duration extra) {
+    return new CortexFaultDecision(kind, status, extra);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.sightline.simulators.cortex;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.sightline.simulators.cortex.RolePermissions.Permission;
+import dev.sightline.simulators.server.SimControl;
+import dev.sightline.simulators.server.SlidingWindowLimiter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dispatches every request through the public API's steps, in this order: an injected fault, the
+ * tenant's 10-requests-per-second sliding window ("Too many requests.", HTTP 429), the API key
+ * (401), the role (403), the JSON body (400), then the call itself (which answers 402 for a missing
+ * licence and 500 for business errors). {@code /_sim/*} skips them all. Paths are accepted with or
+ * without the trailing slash.
+ */
+final class CortexRouter implements HttpHandler {
+  /** One public API call: what it needs and what answers it. */
+  record Route(Permission permission, boolean startsQuery, Handler handler) {}
+
+  @FunctionalInterface
+  interface Handler {
+    void handle(CortexCall call, JsonNode requestData) throws IOException;
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final int REQUESTS_PER_SECOND = 10;
+
+  private final Map<String, Route> routes;
+  private final SimControl control;
+  private final CortexFaultPlan faults;
+  private final ApiKeyAuthenticator authenticator;
+  private final String role;
+  private final Clock clock;
+  private final SlidingWindowLimiter limiter = new SlidingWindowLimiter(REQUESTS_PER_SECOND, Duration.ofSeconds(1));
+
+  CortexRouter(Map<String, Route> routes, SimControl control, CortexFaultPlan faults,
+      ApiKeyAuthenticator authenticator, String role, Clock clock) {
+    this.routes = Map.copyOf(routes);
+    this.control = control;
+    this.faults = faults;
+    this.authenticator = authenticator;
+    this.role = role;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    CortexCall call = new CortexCall(exchange);
+    try {
+      dispatch(call);
+    } catch (IOException e) {
+      // The client went away mid-response; nothing to answer.
+    } catch (RuntimeException e) {
+      if (!call.responded()) {
+        try {
+          ReplyErrors.business(call, "internal error", e.getClass().getSimpleName());
+        } catch (IOException ignored) {
+          // client gone
+        }
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void dispatch(CortexCall call) throws IOException {
+    String path = call.path();
+    if (path.startsWith(SimControl.PREFIX)) {
+      SimControl.Reply reply = control.handle(call.method(), path, call.rawQuery());
+      call.send(reply.status(), "application/json", reply.bytes());
+      return;
+    }
+    Route route = routes.get(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    if (route == null) {
+      ReplyErrors.send(call, 404, "Not Found", "no public API at " + path + "; check the URL (https://api-<fqdn>)");
+      return;
+    }
+    if (!call.method().equals("POST")) {
+      ReplyErrors.send(call, 405, "Method Not Allowed", "public API calls are POST");
+      return;
+    }
+    byte[] body = call.body();
+    if (applyFault(call, faults.forCall(path + " " + digest(body), route.startsQuery()))) {
+      return;
+    }
+    if (!limiter.acquire(clock.instant()).allowed()) {
+      ReplyErrors.send(call, 429, ReplyErrors.TOO_MANY,
+          "at most " + REQUESTS_PER_SECOND + " API requests per second per tenant");
+      return;
+    }
+    Optional<String> refusal = authenticator.refusal(call::header);
+    if (refusal.isPresent()) {
+      ReplyErrors.send(call, 401, ReplyErrors.UNAUTHORIZED, refusal.get());
+      return;
+    }
+    if (!RolePermissions.allows(role, route.permission())) {
+      ReplyErrors.send(call, 403, ReplyErrors.FORBIDDEN, "the role '" + role + "' lacks the "
+          + route.permission().name().toLowerCase(java.util.Locale.ROOT) + " permission");
+      return;
+    }
+    JsonNode requestData;
+    try {
+      JsonNode json = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+      requestData = json == null ? null : json.get("request_data");
+    } catch (JsonProcessingException e) {
+      ReplyErrors.send(call, 400, ReplyErrors.BAD_REQUEST, e.getOriginalMessage());
+      return;
+    }
+    try {
+      route.handler().handle(call, requestData == null || requestData.isNull() ? null : requestData);
+    } catch (InvalidRequestData e) {
+      ReplyErrors.business(call, e.reason(), e.getMessage());
+    }
+  }
+
+  /** Applies an injected fault; true when the call has been answered (or dropped) by it. */
+  private boolean applyFault(CortexCall call, CortexFaultDecision fault) throws IOException {
+    if (!fault.delay().isZero()) {
+      try {
+        Thread.sleep(fault.delay().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        call.drop();
+        return true;
+      }
+    }
+    switch (fault.kind()) {
+      case DROP -> call.drop();
+      case TOO_MANY -> ReplyErrors.send(call, 429, ReplyErrors.TOO_MANY,
+          "at most " + REQUESTS_PER_SECOND + " API requests per second per tenant");
+      case SERVER_ERROR -> ReplyErrors.send(call, fault.status(), fault.status() == 503 ? "Service Unavailable"
+          : ReplyErrors.PROCESSING + " - internal error, please try again later", "injected fault");
+      case PARALLEL -> ReplyErrors.send(call, 500, ReplyErrors.PARALLEL, "at most " + XqlQueries.MAX_PARALLEL
+          + " queries run in parallel; get the results of a running query, then retry");
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String digest(byte[] body) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

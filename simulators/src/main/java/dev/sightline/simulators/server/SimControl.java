@@ -1,0 +1,62 @@
+package dev.sightline.simulators.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The simulator controls beside every vendor API: {@code GET /_sim/manifest} (the ground truth)
+ * and {@code POST /_sim/advance?changes=N} (the tenant moves forward, then the new manifest). No
+ * auth, never faulted, never rate limited. Pure: each simulator sends the {@link Reply} its own way.
+ */
+public final class SimControl {
+  public static final String PREFIX = "/_sim/";
+  public static final String MANIFEST = "/_sim/manifest";
+  public static final String ADVANCE = "/_sim/advance";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int MAX_CHANGES = 1_000_000;
+
+  /** What to answer: a status and a JSON body. */
+  public record Reply(int status, JsonNode body) {
+    public byte[] bytes() {
+      try {
+        return MAPPER.writeValueAsBytes(body);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private final Supplier<JsonNode> manifest;
+  private final IntConsumer advance;
+
+  public SimControl(Supplier<JsonNode> manifest, IntConsumer advance) {
+    this.manifest = manifest;
+    this.advance = advance;
+  }
+
+  /** Answers one control request; {@code rawQuery} is the undecoded query string or null. */
+  public Reply handle(String method, String path, String rawQuery) {
+    if (path.equals(MANIFEST) && method.equals("GET")) {
+      return new Reply(200, manifest.get());
+    }
+    if (path.equals(ADVANCE) && method.equals("POST")) {
+      int changes;
+      try {
+        changes = Integer.parseInt(FormEncoding.decode(rawQuery).getOrDefault("changes", java.util.List.of(""))
+            .get(0).trim());
+      } catch (NumberFormatException e) {
+        changes = -1;
+      }
+      if (changes < 0 || changes > MAX_CHANGES) {
+        return new Reply(400, MAPPER.createObjectNode().put("error",
+            "changes must be an integer 0.." + MAX_CHANGES + ", e.g. POST /_sim/advance?changes=50"));
+      }
+      advance.accept(changes);
+      return new Reply(200, manifest.get());
+    }
+    return new Reply(404, MAPPER.createObjectNode().put("error",
+        "unknown simulator control; use GET /_sim/manifest or POST /_sim/advance?changes=N"));
+  }
+}
