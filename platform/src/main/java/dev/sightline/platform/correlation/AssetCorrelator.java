@@ -28,7 +28,7 @@ public final class AssetCorrelator {
   public record Outcome(long linked, long newAssets) {}
 
   record Keys(long id, Long assetId, String cloud, String serial, String manufacturer,
-      List<String> macs, String host, String domain) {}
+      List<String> macs, List<String> virtualMacs, String host, String domain) {}
 
   private record Candidate(LinkRule rule, Keys source) {}
 
@@ -36,25 +36,24 @@ public final class AssetCorrelator {
       WITH me AS (SELECT ?::bigint AS id)
       SELECT * FROM (
         (SELECT 1 AS ord, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer,
-                s.key_macs, s.key_host, s.key_domain FROM source_asset s, me
+                s.key_macs, s.key_virtual_macs, s.key_host, s.key_domain FROM source_asset s, me
           WHERE ?::text IS NOT NULL AND s.key_cloud = ?::text AND s.id <> me.id
             AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
         UNION ALL
         (SELECT 2, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
-                s.key_host, s.key_domain FROM source_asset s, me
+                s.key_virtual_macs, s.key_host, s.key_domain FROM source_asset s, me
           WHERE ?::text IS NOT NULL AND s.key_serial = ?::text AND s.id <> me.id
             AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
         UNION ALL
         (SELECT 3, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
-                s.key_host, s.key_domain FROM source_asset s, me
+                s.key_virtual_macs, s.key_host, s.key_domain FROM source_asset s, me
           WHERE cardinality(?::text[]) > 0 AND s.key_macs && ?::text[] AND s.id <> me.id
             AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
         UNION ALL
         (SELECT 4, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
-                s.key_host, s.key_domain FROM source_asset s, me
-          WHERE ?::text IS NOT NULL AND ?::text IS NOT NULL AND s.key_host = ?::text
-            AND s.key_domain = ?::text AND s.id <> me.id AND s.asset_id IS NOT NULL
-          ORDER BY s.id LIMIT 5)
+                s.key_virtual_macs, s.key_host, s.key_domain FROM source_asset s, me
+          WHERE ?::text IS NOT NULL AND s.key_host = ?::text AND s.id <> me.id
+            AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 10)
       ) c
       WHERE NOT EXISTS (
         SELECT 1 FROM asset_split sp JOIN source_asset m
@@ -123,9 +122,17 @@ public final class AssetCorrelator {
     if (a.macs().stream().anyMatch(b.macs()::contains)) {
       return Optional.of(LinkRule.STRONG_MAC);
     }
-    if (both(a.host(), b.host()) && both(a.domain(), b.domain())
-        && a.host().equals(b.host()) && a.domain().equals(b.domain())) {
-      return Optional.of(LinkRule.HOSTNAME_DOMAIN);
+    // Two machines named alike whose real NICs all differ are two machines.
+    boolean macsDisagree = !a.macs().isEmpty() && !b.macs().isEmpty();
+    if (macsDisagree || !both(a.host(), b.host()) || !a.host().equals(b.host())) {
+      return Optional.empty();
+    }
+    if (both(a.domain(), b.domain())) {
+      return a.domain().equals(b.domain())
+          ? Optional.of(LinkRule.HOSTNAME_DOMAIN) : Optional.empty();
+    }
+    if (a.virtualMacs().stream().anyMatch(b.virtualMacs()::contains)) {
+      return Optional.of(LinkRule.HOSTNAME_VIRTUAL_MAC);
     }
     return Optional.empty();
   }
@@ -145,6 +152,9 @@ public final class AssetCorrelator {
       case STRONG_MAC -> values.set("macs", JSON.valueToTree(
           me.macs().stream().filter(other.macs()::contains).toList()));
       case HOSTNAME_DOMAIN -> values.put("host", me.host()).put("domain", me.domain());
+      case HOSTNAME_VIRTUAL_MAC -> values.put("host", me.host()).set("virtualMacs",
+          JSON.valueToTree(me.virtualMacs().stream().filter(other.virtualMacs()::contains)
+              .toList()));
       default -> { }
     }
     Jdbc.update(c, "UPDATE source_asset SET asset_id = ?, link_rule = ?, link_values = ?::jsonb,"
@@ -160,14 +170,15 @@ public final class AssetCorrelator {
 
   private static Keys load(Connection c, long id) throws SQLException {
     return Jdbc.query(c, "SELECT id, asset_id, key_cloud, key_serial, key_manufacturer, key_macs,"
-        + " key_host, key_domain FROM source_asset WHERE id = ?", AssetCorrelator::keys, id).get(0);
+        + " key_virtual_macs, key_host, key_domain FROM source_asset WHERE id = ?",
+        AssetCorrelator::keys, id).get(0);
   }
 
   private static List<Keys> candidates(Connection c, Keys me) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
       Array macs = c.createArrayOf("text", me.macs().toArray());
-      Object[] params = {me.id(), me.cloud(), me.cloud(), me.serial(), me.serial(), macs, macs, me.host(), me.domain(), me.host(), me.domain(), me.id(),
-          me.id(), me.id()};
+      Object[] params = {me.id(), me.cloud(), me.cloud(), me.serial(), me.serial(), macs, macs,
+          me.host(), me.host(), me.id(), me.id(), me.id()};
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
@@ -182,10 +193,13 @@ public final class AssetCorrelator {
   }
 
   private static Keys keys(ResultSet rs) throws SQLException {
-    Array macs = rs.getArray("key_macs");
     return new Keys(rs.getLong("id"), (Long) rs.getObject("asset_id"), rs.getString("key_cloud"),
-        rs.getString("key_serial"), rs.getString("key_manufacturer"),
-        macs == null ? List.of() : Arrays.asList((String[]) macs.getArray()),
-        rs.getString("key_host"), rs.getString("key_domain"));
+        rs.getString("key_serial"), rs.getString("key_manufacturer"), texts(rs, "key_macs"),
+        texts(rs, "key_virtual_macs"), rs.getString("key_host"), rs.getString("key_domain"));
+  }
+
+  private static List<String> texts(ResultSet rs, String column) throws SQLException {
+    Array array = rs.getArray(column);
+    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
   }
 }

@@ -13,6 +13,11 @@ public enum LinkRule {
   STRONG_MAC,
   /** Same short host name and the same domain, with no conflicting stronger key. */
   HOSTNAME_DOMAIN,
+  /**
+   * Same short host name, no conflicting domain, and a shared virtual-NIC MAC (VMware, Hyper-V,
+   * cloud): neither alone identifies a machine, together they do.
+   */
+  HOSTNAME_VIRTUAL_MAC,
   /** The first record of a new asset: nothing matched. */
   NEW_ASSET,
   /** Moved into an asset of its own by a user's unlink. */

@@ -39,20 +39,21 @@ public final class InventoryWriter {
           host_name, fqdn, domain, asset_type, os_name, os_version, bios_serial, bios_manufacturer,
           ip_addresses, mac_addresses, first_found, last_seen, cloud_provider, cloud_instance_id,
           source_tags, attributes, content_hash, key_cloud, key_serial, key_manufacturer,
-          key_macs, key_host, key_domain, created_at, updated_at, last_run_id)
+          key_macs, key_virtual_macs, key_host, key_domain, created_at, updated_at, last_run_id)
       SELECT ?, r.source_record_id, r.external_asset_id, r.asset_name, r.host_name, r.fqdn,
           r.domain, r.asset_type, r.os_name, r.os_version, r.bios_serial, r.bios_manufacturer,
           COALESCE(r.ip_addresses, '{}'), COALESCE(r.mac_addresses, '{}'), r.first_found,
           r.last_seen, r.cloud_provider, r.cloud_instance_id, COALESCE(r.source_tags, '{}'),
           r.attributes, r.content_hash, r.key_cloud, r.key_serial, r.key_manufacturer,
-          COALESCE(r.key_macs, '{}'), r.key_host, r.key_domain, ?, ?, ?
+          COALESCE(r.key_macs, '{}'), COALESCE(r.key_virtual_macs, '{}'), r.key_host,
+          r.key_domain, ?, ?, ?
       FROM jsonb_to_recordset(?::jsonb) AS r(source_record_id text, external_asset_id text,
           asset_name text, host_name text, fqdn text, domain text, asset_type text, os_name text,
           os_version text, bios_serial text, bios_manufacturer text, ip_addresses text[],
           mac_addresses text[], first_found timestamptz, last_seen timestamptz,
           cloud_provider text, cloud_instance_id text, source_tags text[], attributes jsonb,
           content_hash text, key_cloud text, key_serial text, key_manufacturer text,
-          key_macs text[], key_host text, key_domain text)
+          key_macs text[], key_virtual_macs text[], key_host text, key_domain text)
       ON CONFLICT (connector_id, source_record_id) DO UPDATE SET
           external_asset_id = EXCLUDED.external_asset_id, asset_name = EXCLUDED.asset_name,
           host_name = EXCLUDED.host_name, fqdn = EXCLUDED.fqdn, domain = EXCLUDED.domain,
@@ -65,6 +66,7 @@ public final class InventoryWriter {
           attributes = EXCLUDED.attributes, content_hash = EXCLUDED.content_hash,
           key_cloud = EXCLUDED.key_cloud, key_serial = EXCLUDED.key_serial,
           key_manufacturer = EXCLUDED.key_manufacturer, key_macs = EXCLUDED.key_macs,
+          key_virtual_macs = EXCLUDED.key_virtual_macs,
           key_host = EXCLUDED.key_host, key_domain = EXCLUDED.key_domain,
           updated_at = EXCLUDED.updated_at, last_run_id = EXCLUDED.last_run_id
       WHERE source_asset.content_hash IS DISTINCT FROM EXCLUDED.content_hash
@@ -145,6 +147,7 @@ public final class InventoryWriter {
       o.put("key_serial", keys.serial().orElse(null));
       o.put("key_manufacturer", keys.manufacturer().orElse(null));
       o.set("key_macs", JSON.valueToTree(keys.strongMacs()));
+      o.set("key_virtual_macs", JSON.valueToTree(keys.virtualMacs()));
       o.put("key_host", keys.host().orElse(null));
       o.put("key_domain", keys.domain().orElse(null));
       json.add(o);

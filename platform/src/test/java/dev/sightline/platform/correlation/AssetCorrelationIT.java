@@ -134,4 +134,15 @@ class AssetCorrelationIT {
     assertThat(assets()).isEqualTo(2);
     assertThat(ruleOf("e")).isEqualTo("SPLIT_BY_USER");
   }
+
+  @Test
+  void shouldLinkAVmWithoutDomainByItsHostnameAndVirtualNic() {
+    store(crowdstrike, row("aid-vm", "prd-cache-10102", null,
+        "VMware-42 82 a7 88 97 42 af c0-44 30 85 ae b6 4e 63 b2", "Phoenix Technologies LTD",
+        List.of("00-50-56-5A-9D-50"), List.of()));
+    store(cortex, row("ep-vm", "prd-cache-10102", null, null, null,
+        List.of("00:50:56:5a:9d:50"), List.of()));
+    assertThat(assets()).isEqualTo(1);
+    assertThat(ruleOf("ep-vm")).isEqualTo("HOSTNAME_VIRTUAL_MAC");
+  }
 }

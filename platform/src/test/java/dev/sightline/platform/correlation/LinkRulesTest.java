@@ -11,7 +11,7 @@ class LinkRulesTest {
 
   private static Keys keys(String cloud, String serial, String maker, List<String> macs,
       String host, String domain) {
-    return new Keys(1, 1L, cloud, serial, maker, macs, host, domain);
+    return new Keys(1, 1L, cloud, serial, maker, macs, List.of(), host, domain);
   }
 
   @Test
@@ -58,5 +58,23 @@ class LinkRulesTest {
         keys(null, null, null, List.of(), "web-01", "corp"))).isEmpty();
     assertThat(AssetCorrelator.ruleFor(keys(null, null, null, List.of(), "web-01", "corp"),
         keys(null, null, null, List.of(), "web-01", "lab"))).isEmpty();
+  }
+
+  @Test
+  void shouldNotLinkOnAHostnameWhenBothMachinesHaveRealNicsThatAllDiffer() {
+    assertThat(AssetCorrelator.ruleFor(keys(null, null, null, List.of("aa"), "web-01", "corp"),
+        keys(null, null, null, List.of("bb"), "web-01", "corp"))).isEmpty();
+  }
+
+  @Test
+  void shouldLinkAHostnameWithoutDomainOnlyWhenAVirtualMacBacksItUp() {
+    Keys a = new Keys(1, 1L, null, null, null, List.of(), List.of("00:50:56:5a:9d:50"), "cache-1",
+        null);
+    Keys b = new Keys(2, 2L, null, "VMWARE-42", "phoenix", List.of(), List.of("00:50:56:5a:9d:50"),
+        "cache-1", null);
+    Keys c = new Keys(3, 3L, null, null, null, List.of(), List.of("00:50:56:00:00:01"), "cache-1",
+        null);
+    assertThat(AssetCorrelator.ruleFor(a, b)).contains(LinkRule.HOSTNAME_VIRTUAL_MAC);
+    assertThat(AssetCorrelator.ruleFor(a, c)).isEmpty();
   }
 }

@@ -134,7 +134,7 @@ final class XqlApi {
       return;
     }
     XqlSchema schema = query.get().plan().schema();
-    call.stream(200, gzip ? "application/octet-stream" : "application/json", out -> {
+    call.stream(200, gzip ? "application/octet-stream" : "application/x-ndjson", out -> {
       OutputStream body = gzip ? new GZIPOutputStream(out, 64 * 1024) : out;
       try (JsonGenerator g = CortexCall.JSON.createGenerator(body, JsonEncoding.UTF8)) {
         g.setRootValueSeparator(null);

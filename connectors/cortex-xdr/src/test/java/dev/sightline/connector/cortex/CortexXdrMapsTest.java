@@ -72,7 +72,7 @@ class CortexXdrMapsTest {
     assertSeedRows(ASSETS, ASSET_TABLE);
     assertThat(ASSETS.fields(FINDING)).as("the platform takes findings from the first map with FINDING rows").isEmpty();
     assertThat(ASSETS.fields()).filteredOn(f -> !f.fromSeed()).extracting(FieldMapping::target)
-        .containsExactlyInAnyOrder("sourceRecordId", "lastSeen", "cloudProvider");
+        .containsExactlyInAnyOrder("sourceRecordId", "lastSeen", "cloudProvider", "cloudInstanceId");
   }
 
   @Test
