@@ -9,6 +9,7 @@ import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.net.TargetPolicy;
+import dev.sightline.platform.risk.AssetScores;
 import dev.sightline.platform.net.TrustMaterial;
 import dev.sightline.platform.secrets.MasterKeys;
 import dev.sightline.platform.secrets.SecretCipher;
@@ -77,6 +78,11 @@ class SightlineConfiguration {
   @Bean
   AssetLinks assetLinks(Jdbc jdbc, Clock clock) {
     return new AssetLinks(jdbc, clock);
+  }
+
+  @Bean
+  AssetScores assetScores(Jdbc jdbc) {
+    return new AssetScores(jdbc);
   }
 
   @Bean

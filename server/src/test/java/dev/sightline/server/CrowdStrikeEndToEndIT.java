@@ -149,6 +149,20 @@ class CrowdStrikeEndToEndIT {
   }
 
   @Test
+  @Order(6)
+  void shouldExplainAnAssetsScoreTermByTerm() {
+    long id = server.get("/api/v1/assets?size=1").json().path("items").get(0).path("id").asLong();
+    var answer = server.get("/api/v1/assets/" + id + "/score");
+    assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+    JsonNode risk = answer.json().path("risk");
+    assertThat(risk.path("score").asInt()).isBetween(0, 1000);
+    assertThat(risk.path("band").asText()).isNotBlank();
+    assertThat(answer.json().path("findings")).allSatisfy(f ->
+        assertThat(f.path("score").path("qds").asInt()).isBetween(1, 100));
+    assertThat(server.get("/api/v1/assets/999999/score").status()).isEqualTo(404);
+  }
+
+  @Test
   @Order(7)
   void shouldEndInErroredNamingCauseAndFixForAWrongSecret() {
     var created = server.post("/api/v1/connectors", connector("Falcon wrong secret", "not-the-secret"));

@@ -7,6 +7,7 @@ import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.inventory.InventoryQueries.Filter;
 import dev.sightline.platform.inventory.PageOf;
 import dev.sightline.platform.correlation.AssetLinks;
+import dev.sightline.platform.risk.AssetScores;
 import dev.sightline.platform.errors.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 class InventoryController {
   private final InventoryQueries queries;
   private final AssetLinks links;
+  private final AssetScores scores;
 
-  InventoryController(InventoryQueries queries, AssetLinks links) {
+  InventoryController(InventoryQueries queries, AssetLinks links, AssetScores scores) {
     this.queries = queries;
     this.links = links;
+    this.scores = scores;
+  }
+
+  /** The asset's risk, term by term, and every open finding's QDS with its reasons. */
+  @GetMapping("/api/v1/assets/{id}/score")
+  AssetScores.Explanation score(@PathVariable long id) {
+    return scores.explain(id);
   }
 
   /** Body of an unlink: the source records to detach; none means each source on its own. */
