@@ -19,6 +19,8 @@ import dev.sightline.platform.sync.PlatformConnectorContext;
 import dev.sightline.platform.sync.RunCounters;
 import dev.sightline.platform.sync.SyncRun;
 import dev.sightline.platform.sync.SyncService;
+import dev.sightline.simulators.cortex.CortexXdrSimulator;
+import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -34,23 +36,43 @@ import java.util.Optional;
  */
 public final class IngestBenchmark {
 
+  /** A simulated tenant to ingest, whichever vendor it imitates. */
+  private record Tenant(String type, Map<String, String> auth, javax.net.ssl.SSLContext ssl,
+      long assets, long findings, AutoCloseable simulator) {}
+
+  private static Tenant tenant(String vendor, int hosts) {
+    if (vendor.equals("cortex-xdr")) {
+      CortexXdrSimulator sim = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(hosts)
+          .withDailyQuotaUnits(1_000_000));
+      var o = sim.options();
+      return new Tenant("cortex-xdr", Map.of("url", sim.baseUrl().toString(), "apiKeyId",
+          o.keyId(), "apiKey", o.key(), "securityLevel", o.security().wire()),
+          sim.clientSslContext(), sim.manifest().path("endpoints").asLong(),
+          sim.manifest().path("findings").asLong(), sim);
+    }
+    CrowdStrikeSimulator sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
+    return new Tenant("crowdstrike", Map.of("url", sim.baseUrl().toString(), "clientId",
+        "sim-client", "clientSecret", "sim-secret"), sim.clientSslContext(),
+        sim.manifest().path("agents").asLong(), sim.manifest().path("vulnerabilities").asLong(), sim);
+  }
+
   public static void main(String[] args) throws Exception {
     int hosts = intArg(args, "--hosts", 5000);
     int pageSize = intArg(args, "--page-size", 1000);
+    String vendor = stringArg(args, "--vendor", "crowdstrike");
     Clock clock = Clock.systemUTC();
-    try (CrowdStrikeSimulator sim =
-            CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
+    Tenant tenant = tenant(vendor, hosts);
+    try (AutoCloseable sim = tenant.simulator();
         EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      long agents = sim.manifest().path("agents").asLong();
-      long vulns = sim.manifest().path("vulnerabilities").asLong();
-      System.out.printf("Tenant: %,d hosts (%,d agents), %,d vulnerabilities; page size %d%n",
-          hosts, agents, vulns, pageSize);
-      PlatformConnectorContext context = new PlatformConnectorContext(clock, sim.clientSslContext());
-      Map<String, String> auth = Map.of("url", sim.baseUrl().toString(), "clientId", "sim-client",
-          "clientSecret", "sim-secret");
+      long agents = tenant.assets();
+      long vulns = tenant.findings();
+      System.out.printf("Tenant (%s): %,d hosts (%,d agents), %,d vulnerabilities; page size %d%n",
+          vendor, hosts, agents, vulns, pageSize);
+      PlatformConnectorContext context = new PlatformConnectorContext(clock, tenant.ssl());
+      Map<String, String> auth = tenant.auth();
 
       long rawStart = System.nanoTime();
-      long rawRecords = readOnly(ConnectorCatalog.discover().find("crowdstrike").orElseThrow(),
+      long rawRecords = readOnly(ConnectorCatalog.discover().find(tenant.type()).orElseThrow(),
           new ConnectorConfig(auth), context, pageSize);
       double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
 
@@ -60,7 +82,7 @@ public final class IngestBenchmark {
           new ConnectorRepository(jdbc), new SecretCipher(new byte[32]),
           TargetPolicy.fromList("127.0.0.1"), clock);
       SyncService sync = new SyncService(connectors, jdbc, context, clock, pageSize);
-      var id = connectors.register(new NewConnector("crowdstrike", "bench", "", auth, null)).id();
+      var id = connectors.register(new NewConnector(tenant.type(), "bench", "", auth, null)).id();
       long e2eStart = System.nanoTime();
       SyncRun run = sync.execute(sync.request(id).runId());
       double e2eSeconds = (System.nanoTime() - e2eStart) / 1e9;
@@ -70,9 +92,9 @@ public final class IngestBenchmark {
       RunCounters c = run.counters();
       // Pages are committed with the clock's time, so the stored rows tell when each stream ended.
       java.time.Instant started = run.startedAt().orElseThrow();
-      java.time.Instant hostsDone = jdbc.queryOne("SELECT max(created_at) FROM asset",
+      java.time.Instant hostsDone = jdbc.queryOne("SELECT max(created_at) FROM source_asset",
           rs -> rs.getTimestamp(1).toInstant()).orElseThrow();
-      java.time.Instant findingsDone = jdbc.queryOne("SELECT max(created_at) FROM finding",
+      java.time.Instant findingsDone = jdbc.queryOne("SELECT max(created_at) FROM detection",
           rs -> rs.getTimestamp(1).toInstant()).orElseThrow();
       double hostSeconds = java.time.Duration.between(started, hostsDone).toMillis() / 1e3;
       double findingSeconds = java.time.Duration.between(hostsDone, findingsDone).toMillis() / 1e3;
@@ -88,6 +110,10 @@ public final class IngestBenchmark {
           vulns, findingSeconds, vulns / findingSeconds);
       System.out.printf("Ratio end-to-end / fetch-only throughput: %.2f%n",
           (c.fetched() / e2eSeconds) / (rawRecords / rawSeconds));
+      long assets = jdbc.queryOne("SELECT count(*) FROM asset", rs -> rs.getLong(1)).orElse(0L);
+      long findings = jdbc.queryOne("SELECT count(*) FROM finding", rs -> rs.getLong(1)).orElse(0L);
+      System.out.printf("Stored: %,d source assets in %,d assets, %,d detections in %,d findings%n",
+          agents, assets, vulns, findings);
       System.out.printf("Counters: %s; heap in use at the end: %d MiB (-Xmx1g)%n", c, heapMb);
     }
   }
@@ -107,6 +133,15 @@ public final class IngestBenchmark {
       }
     }
     return records;
+  }
+
+  private static String stringArg(String[] args, String name, String fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
   }
 
   private static int intArg(String[] args, String name, int fallback) {

@@ -57,6 +57,29 @@ class CortexXdrEndToEndIT {
       assertThat(total(server, "/api/v1/assets")).isEqualTo(manifest.path("hosts").asLong());
       assertThat(run.path("counters").path("rejected").asLong()).isZero();
 
+      long sources = 0;
+      for (int page = 0; ; page++) {
+        JsonNode items = server.get("/api/v1/assets?size=200&page=" + page).json().path("items");
+        if (items.isEmpty()) {
+          break;
+        }
+        for (JsonNode a : items) {
+          sources += a.path("sources").size();
+        }
+      }
+      assertThat(sources).as("one source record per endpoint")
+          .isEqualTo(manifest.path("endpoints").asLong());
+
+      long findingId = server.get("/api/v1/findings?size=1").json().path("items").get(0)
+          .path("id").asLong();
+      JsonNode detection = server.get("/api/v1/findings/" + findingId).json().path("detections")
+          .get(0).path("attributes");
+      for (String target : new String[] {"externalFindingId", "findingName", "cveId",
+          "findingSeverity", "findingDescription", "firstFoundOn", "sourceRiskScore",
+          "sourceSeverity"}) {
+        assertThat(detection.has(target)).as(target + " in " + detection).isTrue();
+      }
+
       JsonNode asset = server.get("/api/v1/assets/"
           + server.get("/api/v1/assets?size=1").json().path("items").get(0).path("id").asLong())
           .json();
@@ -104,6 +127,22 @@ class CortexXdrEndToEndIT {
             .doesNotContain(wrongKey).doesNotContain(sim.options().key());
       });
       assertThat(total(server, "/api/v1/assets")).isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  @Test
+  void shouldSyncAssetsOnlyWhenAskedTo() throws Exception {
+    try (CortexXdrSimulator sim = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(40));
+        TestServer server = new TestServer("127.0.0.1", Optional.of(sim.caCertificatePem()))) {
+      var created = server.post("/api/v1/connectors", Map.of("type", "cortex-xdr",
+          "name", "assets only", "dataToSync", "Assets", "auth", Map.of(
+              "url", sim.baseUrl().toString(), "apiKeyId", sim.options().keyId(),
+              "apiKey", sim.options().key())));
+      assertThat(created.json().path("dataToSync").asText()).isEqualTo("Assets");
+      JsonNode run = runToEnd(server, created.json().path("id").asText());
+      assertThat(run.path("state").asText()).isEqualTo("PROCESSED");
+      assertThat(total(server, "/api/v1/assets")).isEqualTo(sim.manifest().path("hosts").asLong());
+      assertThat(total(server, "/api/v1/detections")).isZero();
     }
   }
 }

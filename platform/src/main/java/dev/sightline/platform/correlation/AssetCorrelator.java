@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.platform.db.Jdbc;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,35 +31,48 @@ public final class AssetCorrelator {
 
   private record Candidate(LinkRule rule, Keys source) {}
 
-  private static final String CANDIDATES = """
-      WITH me AS (SELECT ?::bigint AS id)
-      SELECT * FROM (
-        (SELECT 1 AS ord, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer,
-                s.key_macs, s.key_virtual_macs, s.key_host, s.key_domain FROM source_asset s, me
-          WHERE ?::text IS NOT NULL AND s.key_cloud = ?::text AND s.id <> me.id
-            AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
-        UNION ALL
-        (SELECT 2, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
-                s.key_virtual_macs, s.key_host, s.key_domain FROM source_asset s, me
-          WHERE ?::text IS NOT NULL AND s.key_serial = ?::text AND s.id <> me.id
-            AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
-        UNION ALL
-        (SELECT 3, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
-                s.key_virtual_macs, s.key_host, s.key_domain FROM source_asset s, me
-          WHERE cardinality(?::text[]) > 0 AND s.key_macs && ?::text[] AND s.id <> me.id
-            AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 5)
-        UNION ALL
-        (SELECT 4, s.id, s.asset_id, s.key_cloud, s.key_serial, s.key_manufacturer, s.key_macs,
-                s.key_virtual_macs, s.key_host, s.key_domain FROM source_asset s, me
-          WHERE ?::text IS NOT NULL AND s.key_host = ?::text AND s.id <> me.id
-            AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT 10)
-      ) c
-      WHERE NOT EXISTS (
-        SELECT 1 FROM asset_split sp JOIN source_asset m
-          ON m.id = CASE WHEN sp.source_a = ? THEN sp.source_b ELSE sp.source_a END
-        WHERE (sp.source_a = ? OR sp.source_b = ?) AND m.asset_id = c.asset_id)
-      ORDER BY ord, id
-      """;
+  private static final String COLUMNS = "s.id, s.asset_id, s.key_cloud, s.key_serial,"
+      + " s.key_manufacturer, s.key_macs, s.key_virtual_macs, s.key_host, s.key_domain";
+
+  /**
+   * One branch per key the record has (so every branch can use its index), the candidates of the
+   * strongest first; assets holding a record the user split from this one are left out.
+   */
+  private static String candidatesSql(Keys me, List<Object> params) {
+    List<String> branches = new ArrayList<>();
+    if (me.cloud() != null) {
+      branches.add(branch(1, "s.key_cloud = ?", 5));
+      params.add(me.cloud());
+    }
+    if (me.serial() != null) {
+      branches.add(branch(2, "s.key_serial = ?", 5));
+      params.add(me.serial());
+    }
+    if (!me.macs().isEmpty()) {
+      branches.add(branch(3, "s.key_macs && ?", 5));
+      params.add(me.macs().toArray(new String[0]));
+    }
+    if (me.host() != null) {
+      branches.add(branch(4, "s.key_host = ?", 10));
+      params.add(me.host());
+    }
+    if (branches.isEmpty()) {
+      return null;
+    }
+    for (int i = 0; i < 4; i++) {
+      params.add(me.id());
+    }
+    return "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") c WHERE c.id <> ?"
+        + " AND NOT EXISTS (SELECT 1 FROM asset_split sp JOIN source_asset m ON m.id ="
+        + " CASE WHEN sp.source_a = ? THEN sp.source_b ELSE sp.source_a END"
+        + " WHERE (sp.source_a = ? OR sp.source_b = ?) AND m.asset_id = c.asset_id)"
+        + " ORDER BY ord, id";
+  }
+
+  private static String branch(int order, String condition, int limit) {
+    return "(SELECT " + order + " AS ord, " + COLUMNS + " FROM source_asset s WHERE " + condition
+        + " AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT " + limit + ")";
+  }
 
   /** Correlates the given source records (new or changed in this page). */
   public Outcome correlate(Connection c, List<Long> sourceIds, Instant now) throws SQLException {
@@ -175,21 +187,12 @@ public final class AssetCorrelator {
   }
 
   private static List<Keys> candidates(Connection c, Keys me) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(CANDIDATES)) {
-      Array macs = c.createArrayOf("text", me.macs().toArray());
-      Object[] params = {me.id(), me.cloud(), me.cloud(), me.serial(), me.serial(), macs, macs,
-          me.host(), me.host(), me.id(), me.id(), me.id()};
-      for (int i = 0; i < params.length; i++) {
-        ps.setObject(i + 1, params[i]);
-      }
-      List<Keys> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(keys(rs));
-        }
-      }
-      return out;
+    List<Object> params = new ArrayList<>();
+    String sql = candidatesSql(me, params);
+    if (sql == null) {
+      return List.of();
     }
+    return Jdbc.query(c, sql, AssetCorrelator::keys, params.toArray());
   }
 
   private static Keys keys(ResultSet rs) throws SQLException {

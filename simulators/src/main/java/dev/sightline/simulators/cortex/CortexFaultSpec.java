@@ -3,6 +3,7 @@ package dev.sightline.simulators.cortex;
 import dev.sightline.simulators.server.FaultGrammar;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Random fault rates parsed from the {@code --faults} grammar (documented on
@@ -76,7 +77,7 @@ record CortexFaultSpec(
     return value(item, () -> FaultGrammar.percent(parts[1]));
   }
 
-  private static <T> T value(String item, java.util.function.Supplier<T> parse) {
+  private static <T> T value(String item, Supplier<T> parse) {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {

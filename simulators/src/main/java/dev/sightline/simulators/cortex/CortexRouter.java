@@ -9,12 +9,12 @@ import dev.sightline.simulators.cortex.RolePermissions.Permission;
 import dev.sightline.simulators.server.SimControl;
 import dev.sightline.simulators.server.SlidingWindowLimiter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -107,7 +107,7 @@ final class CortexRouter implements HttpHandler {
     }
     if (!RolePermissions.allows(role, route.permission())) {
       ReplyErrors.send(call, 403, ReplyErrors.FORBIDDEN, "the role '" + role + "' lacks the "
-          + route.permission().name().toLowerCase(java.util.Locale.ROOT) + " permission");
+          + route.permission().name().toLowerCase(Locale.ROOT) + " permission");
       return;
     }
     JsonNode requestData;

@@ -14,12 +14,15 @@ import java.util.Optional;
  * Queries started through {@code start_xql_query}. A query runs until a {@code get_query_results}
  * call reports it complete: the first one or two polls with {@code pending_flag: true} answer
  * PENDING (one or two, drawn per query), the next SUCCESS; {@code pending_flag: false} waits, so it
- * answers SUCCESS at once. At most four queries run at a time. Results, and their stream, expire an
- * hour after the query started. Thread-safe.
+ * answers SUCCESS at once. A query nobody polls finishes on its own {@link #RUN_TIME} after it
+ * started (by the clock), as a real one would. At most four queries run at a time. Results, and
+ * their stream, expire an hour after the query started. Thread-safe.
  */
 final class XqlQueries {
   static final int MAX_PARALLEL = 4;
   static final Duration TTL = Duration.ofHours(1);
+  /** How long a query runs when nobody asks for its results. */
+  static final Duration RUN_TIME = Duration.ofSeconds(30);
   /** Above this many rows the results are only available as a stream. */
   static final int INLINE_LIMIT = 1000;
   private static final long SALT = StableHash.salt("cx.xql-query");
@@ -104,7 +107,7 @@ final class XqlQueries {
   /** Answers one {@code get_query_results} poll; the first SUCCESS runs the query once to count it. */
   Outcome poll(Query query, boolean pendingFlag) {
     synchronized (this) {
-      if (!query.completed && pendingFlag && query.pendingLeft > 0) {
+      if (!finished(query) && pendingFlag && query.pendingLeft > 0) {
         query.pendingLeft--;
         return new Outcome(true, 0, List.of(), null);
       }
@@ -133,10 +136,14 @@ final class XqlQueries {
     }
   }
 
-  /** Queries started and not yet reported complete (nor expired). */
+  /** Queries started, not yet reported complete and not yet finished on their own. */
   synchronized int running() {
     expire();
-    return (int) byId.values().stream().filter(q -> !q.completed).count();
+    return (int) byId.values().stream().filter(q -> !finished(q)).count();
+  }
+
+  private boolean finished(Query query) {
+    return query.completed || clock.millis() - query.startedMs >= RUN_TIME.toMillis();
   }
 
   private String streamId(Query query) {

@@ -1,7 +1,9 @@
 package dev.sightline.simulators.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -22,7 +24,7 @@ public final class SimControl {
     public byte[] bytes() {
       try {
         return MAPPER.writeValueAsBytes(body);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
     }
@@ -44,7 +46,7 @@ public final class SimControl {
     if (path.equals(ADVANCE) && method.equals("POST")) {
       int changes;
       try {
-        changes = Integer.parseInt(FormEncoding.decode(rawQuery).getOrDefault("changes", java.util.List.of(""))
+        changes = Integer.parseInt(FormEncoding.decode(rawQuery).getOrDefault("changes", List.of(""))
             .get(0).trim());
       } catch (NumberFormatException e) {
         changes = -1;

@@ -3,6 +3,7 @@ package dev.sightline.simulators.cortex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.simulators.testsupport.JsonShapes;
 import dev.sightline.simulators.testsupport.MutableClock;
 import dev.sightline.simulators.testsupport.SharedSamples;
@@ -107,7 +108,7 @@ class CortexConformanceIT {
     JsonNode reply = client.completed(client.startOk(XqlTexts.CVES + " | limit 5"));
 
     // query_cost is keyed by a tenant-specific number; its shape is checked below
-    com.fasterxml.jackson.databind.node.ObjectNode withoutCostKey = recorded.get("reply").deepCopy();
+    ObjectNode withoutCostKey = recorded.get("reply").deepCopy();
     withoutCostKey.remove("query_cost");
     assertThat(JsonShapes.differences(withoutCostKey, reply)).isEmpty();
     assertThat(reply.get("query_cost").isObject()).isTrue();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sightline.simulators.server.RequestLog;
 import dev.sightline.simulators.testsupport.MutableClock;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +32,8 @@ class CortexLimitsIT {
       return http.send(HttpRequest.newBuilder(simulator.baseUrl().resolve(EndpointsApi.GET_ENDPOINT))
           .header("Authorization", simulator.options().key()).header("x-xdr-auth-id", "7")
           .POST(HttpRequest.BodyPublishers.ofString(PAGE)).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
-    } catch (java.io.IOException e) {
+          HttpResponse.BodyHandlers.ofString()).statusCode();
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.sightline.simulators.cortex;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.testsupport.MutableClock;
@@ -198,6 +199,26 @@ class XqlIT {
   }
 
   @Test
+  void shouldFinishUnpolledQueriesOnTheirOwnAfterThirtySeconds() {
+    MutableClock clock = new MutableClock(NOW);
+    try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(5)
+        .withClock(clock))) {
+      CortexClient client = new CortexClient(simulator);
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        ids.add(client.startOk(XqlTexts.CVES));
+      }
+      clock.advance(Duration.ofSeconds(30));
+
+      CortexClient.Response fifth = client.start(XqlTexts.CVES);
+      CortexClient.Response late = client.results(ids.get(0));
+
+      assertThat(fifth.status()).isEqualTo(200);
+      assertThat(late.reply().get("status").asText()).isEqualTo("SUCCESS");
+    }
+  }
+
+  @Test
   void shouldChargeQueriesAgainstTheDailyQuotaAndResetAtMidnight() {
     MutableClock clock = new MutableClock(Instant.parse("2025-05-05T23:50:00Z"));
     try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(20)
@@ -210,10 +231,10 @@ class XqlIT {
           + second.get("query_cost").elements().next().asDouble();
 
       assertThat(quota.get("license_quota").asLong()).isEqualTo(1);
-      assertThat(quota.get("used_quota").asDouble()).isCloseTo(charged, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(quota.get("used_quota").asDouble()).isCloseTo(charged, offset(1e-9));
       assertThat(quota.has("additional_purchased_quota")).isTrue();
       assertThat(second.get("remaining_quota").asDouble()).isCloseTo(1 - charged,
-          org.assertj.core.data.Offset.offset(1e-9));
+          offset(1e-9));
       clock.advance(Duration.ofMinutes(11));
       assertThat(client.post(XqlApi.QUOTA, CortexClient.requestData()).reply().get("used_quota").asDouble())
           .isZero();
