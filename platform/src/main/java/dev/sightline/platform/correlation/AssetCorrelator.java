@@ -78,8 +78,7 @@ public final class AssetCorrelator {
   public Outcome correlate(Connection c, List<Long> sourceIds, Instant now) throws SQLException {
     long linked = 0;
     long created = 0;
-    for (long id : sourceIds) {
-      Keys me = load(c, id);
+    for (Keys me : loadAll(c, sourceIds)) {
       Optional<Candidate> match = bestMatch(c, me);
       if (me.assetId() != null) {
         if (match.isPresent() && !match.get().source().assetId().equals(me.assetId())
@@ -95,10 +94,11 @@ public final class AssetCorrelator {
         link(c, me, match.get(), now);
         linked++;
       } else {
-        long asset = newAsset(c, now);
-        Jdbc.update(c, "UPDATE source_asset SET asset_id = ?, link_rule = ?, link_values = NULL,"
-            + " linked_to = NULL, linked_at = ? WHERE id = ?", asset, LinkRule.NEW_ASSET.name(),
-            now, me.id());
+        // One round trip: the new asset and the record's link to it.
+        Jdbc.update(c, "WITH a AS (INSERT INTO asset (created_at, updated_at) VALUES (?, ?)"
+            + " RETURNING id) UPDATE source_asset SET asset_id = (SELECT id FROM a),"
+            + " link_rule = ?, link_values = NULL, linked_to = NULL, linked_at = ? WHERE id = ?",
+            now, now, LinkRule.NEW_ASSET.name(), now, me.id());
         created++;
       }
     }
@@ -134,9 +134,9 @@ public final class AssetCorrelator {
     if (a.macs().stream().anyMatch(b.macs()::contains)) {
       return Optional.of(LinkRule.STRONG_MAC);
     }
-    // Two machines named alike whose real NICs all differ are two machines.
-    boolean macsDisagree = !a.macs().isEmpty() && !b.macs().isEmpty();
-    if (macsDisagree || !both(a.host(), b.host()) || !a.host().equals(b.host())) {
+    // Two machines named alike whose NICs all differ are two machines; a reimaged machine keeps
+    // its NICs, and two vendors see the same NICs of one machine.
+    if (nicsDisagree(a, b) || !both(a.host(), b.host()) || !a.host().equals(b.host())) {
       return Optional.empty();
     }
     if (both(a.domain(), b.domain())) {
@@ -147,6 +147,14 @@ public final class AssetCorrelator {
       return Optional.of(LinkRule.HOSTNAME_VIRTUAL_MAC);
     }
     return Optional.empty();
+  }
+
+  private static boolean nicsDisagree(Keys a, Keys b) {
+    List<String> mine = new ArrayList<>(a.macs());
+    mine.addAll(a.virtualMacs());
+    List<String> theirs = new ArrayList<>(b.macs());
+    theirs.addAll(b.virtualMacs());
+    return !mine.isEmpty() && !theirs.isEmpty() && mine.stream().noneMatch(theirs::contains);
   }
 
   private static boolean both(String x, String y) {
@@ -180,10 +188,16 @@ public final class AssetCorrelator {
         rs -> rs.getLong(1), me.assetId()).get(0) == 1;
   }
 
-  private static Keys load(Connection c, long id) throws SQLException {
-    return Jdbc.query(c, "SELECT id, asset_id, key_cloud, key_serial, key_manufacturer, key_macs,"
-        + " key_virtual_macs, key_host, key_domain FROM source_asset WHERE id = ?",
-        AssetCorrelator::keys, id).get(0);
+  /** The records' keys in one query, in the given order (their links are read before any write). */
+  private static List<Keys> loadAll(Connection c, List<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Keys> keys = Jdbc.query(c, "SELECT id, asset_id, key_cloud, key_serial,"
+        + " key_manufacturer, key_macs, key_virtual_macs, key_host, key_domain FROM source_asset"
+        + " WHERE id = ANY(?) ORDER BY id", AssetCorrelator::keys,
+        (Object) ids.toArray(new Long[0]));
+    return keys;
   }
 
   private static List<Keys> candidates(Connection c, Keys me) throws SQLException {

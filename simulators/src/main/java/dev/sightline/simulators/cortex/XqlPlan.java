@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,8 @@ import java.util.function.Predicate;
 /**
  * A checked, runnable XQL query. Compiling resolves every field against the dataset schemas (an
  * unknown field or a type mismatch is refused like a parse error); running streams the dataset's
- * rows through one operator per stage, so only {@code sort} and the joined side of a {@code join}
- * hold rows. A plan is immutable and runs any number of times, each run against a snapshot.
+ * rows through one operator per stage, so only the joined side of a {@code join} and a
+ * {@code sort} the rows do not already satisfy ({@link XqlOrdering}) hold rows. A plan is immutable and runs any number of times, each run against a snapshot.
  */
 final class XqlPlan {
   /** Receives the result rows in order; returns false to stop early. */
@@ -54,6 +55,7 @@ final class XqlPlan {
 
   static XqlPlan compile(XqlQuery query) {
     XqlSchema schema = VaRows.schema(query.dataset());
+    XqlOrdering order = XqlOrdering.natural(query.dataset());
     Set<String> datasets = new LinkedHashSet<>(List.of(query.dataset()));
     List<OpFactory> stages = new ArrayList<>();
     for (XqlQuery.Stage stage : query.stages()) {
@@ -67,18 +69,24 @@ final class XqlPlan {
         });
       } else if (stage instanceof XqlQuery.Fields f) {
         schema = fields(f, in, stages);
+        order = order.project(f.columns());
       } else if (stage instanceof XqlQuery.ArrayExpand a) {
         schema = arrayExpand(a, in, stages);
+        order = order.expand(a.field());
       } else if (stage instanceof XqlQuery.Join j) {
         XqlPlan inner = compile(j.inner());
         datasets.addAll(inner.datasets);
         schema = join(j, in, inner, stages);
+        order = joinedOrder(j, in, inner.schema, order);
       } else if (stage instanceof XqlQuery.Sort sort) {
-        stages.add(sortStage(sort, in));
+        boolean satisfied = order.satisfies(sort.keys());
+        stages.add(sortStage(sort, in, satisfied));
+        order = satisfied ? order : XqlOrdering.sortedBy(sort.keys());
       } else if (stage instanceof XqlQuery.Limit l) {
         stages.add(s -> limitOp(l.count()));
       } else if (stage instanceof XqlQuery.Count c) {
         schema = XqlSchema.builder().add(c.alias(), XqlSchema.Type.NUMBER).build();
+        order = XqlOrdering.NONE;
         stages.add(s -> countOp());
       }
     }
@@ -218,7 +226,18 @@ final class XqlPlan {
     return out.build();
   }
 
-  private static OpFactory sortStage(XqlQuery.Sort sort, XqlSchema in) {
+  private static XqlOrdering joinedOrder(XqlQuery.Join j, XqlSchema outer, XqlSchema inner, XqlOrdering order) {
+    Set<String> overwritten = new HashSet<>();
+    for (String name : inner.names()) {
+      if (outer.index(name) >= 0 && !j.keepLeftOnConflict()) {
+        overwritten.add(name);
+      }
+    }
+    String added = outer.index(j.innerField()) < 0 ? j.innerField() : null;
+    return order.join(overwritten, !j.leftOuter(), j.outerField(), added);
+  }
+
+  private static OpFactory sortStage(XqlQuery.Sort sort, XqlSchema in, boolean alreadySorted) {
     Comparator<Object[]> order = null;
     for (XqlQuery.SortKey key : sort.keys()) {
       int column = in.require(key.field(), "sort");
@@ -229,6 +248,14 @@ final class XqlPlan {
       order = order == null ? one : order.thenComparing(one);
     }
     Comparator<Object[]> comparator = Objects.requireNonNull(order);
+    if (alreadySorted) {
+      // Rows arrive in this order already (see XqlOrdering): a stable sort would not move any.
+      return s -> new Op() {
+        boolean push(Object[] row) {
+          return next.push(row);
+        }
+      };
+    }
     return s -> new Op() {
       private final List<Object[]> rows = new ArrayList<>();
 

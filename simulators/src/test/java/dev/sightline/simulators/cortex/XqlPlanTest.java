@@ -77,4 +77,20 @@ class XqlPlanTest {
 
     assertThat(rows).hasSize(3);
   }
+
+  @Test
+  void shouldKnowTheDocumentedQueriesArriveSortedAndStillSortOtherwise() {
+    List<Object[]> natural = run(XqlTexts.FINDINGS);
+    List<Object[]> resorted = run(XqlTexts.FINDINGS.replace("| sort asc endpoint_id, asc name",
+        "| sort desc name | sort asc endpoint_id, asc name"));
+    List<Object[]> byName = run("dataset = va_endpoints | arrayexpand cves | sort asc cves | fields cves");
+
+    assertThat(natural).extracting(r -> r[0] + "/" + r[2]).isSorted();
+    assertThat(resorted).extracting(r -> r[0] + "/" + r[2]).containsExactlyElementsOf(
+        natural.stream().map(r -> r[0] + "/" + r[2]).toList());
+    assertThat(byName).extracting(r -> (String) r[0]).isSorted();
+    assertThat(XqlOrdering.natural("va_endpoints").expand("cves").satisfies(List.of(
+        new XqlQuery.SortKey("endpoint_id", true), new XqlQuery.SortKey("cves", true)))).isTrue();
+    assertThat(XqlOrdering.natural("va_cves").satisfies(List.of(new XqlQuery.SortKey("name", false)))).isFalse();
+  }
 }
