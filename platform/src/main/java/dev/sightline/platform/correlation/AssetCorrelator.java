@@ -70,8 +70,10 @@ public final class AssetCorrelator {
   }
 
   private static String branch(int order, String condition, int limit) {
+    // No ORDER BY here: ordering by id would let the planner walk the primary key past every
+    // record instead of using the key's index; the outer query orders the few candidates.
     return "(SELECT " + order + " AS ord, " + COLUMNS + " FROM source_asset s WHERE " + condition
-        + " AND s.asset_id IS NOT NULL ORDER BY s.id LIMIT " + limit + ")";
+        + " AND s.asset_id IS NOT NULL LIMIT " + limit + ")";
   }
 
   /** Correlates the given source records (new or changed in this page). */
