@@ -8,6 +8,7 @@ import dev.sightline.platform.correlation.AssetLinks;
 import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryQueries;
+import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.risk.AssetScores;
 import dev.sightline.platform.net.TrustMaterial;
@@ -78,6 +79,11 @@ class SightlineConfiguration {
   @Bean
   AssetLinks assetLinks(Jdbc jdbc, Clock clock) {
     return new AssetLinks(jdbc, clock);
+  }
+
+  @Bean
+  FindingDecisions findingDecisions(Jdbc jdbc, Clock clock) {
+    return new FindingDecisions(jdbc, clock);
   }
 
   @Bean

@@ -43,9 +43,20 @@ class FindingLifecycleEndToEndIT {
       assertThat(third.path("findingsNew").asLong()).as(change.toString())
           .isEqualTo(change.path("added").asLong());
 
+      long finding = server.get("/api/v1/findings?size=1&status=ACTIVE").json().path("items")
+          .get(0).path("id").asLong();
+      var accepted = server.post("/api/v1/findings/" + finding + "/decision", Map.of(
+          "decision", "RISK_ACCEPTED", "until", "2099-01-01T00:00:00Z", "note", "compensated"));
+      assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+      assertThat(accepted.json().path("decision").asText()).isEqualTo("RISK_ACCEPTED");
+      assertThat(server.post("/api/v1/findings/" + finding + "/decision",
+          Map.of("decision", "IGNORE")).status()).isEqualTo(400);
+
       JsonNode fourth = CortexXdrEndToEndIT.runToEnd(server, id).path("counters");
       assertThat(fourth.path("findingsNew").asLong() + fourth.path("findingsFixed").asLong()
           + fourth.path("findingsReopened").asLong()).isZero();
+      assertThat(server.get("/api/v1/findings/" + finding).json().path("decision").asText())
+          .as("a user's decision outlives the sources' next report").isEqualTo("RISK_ACCEPTED");
     }
   }
 }

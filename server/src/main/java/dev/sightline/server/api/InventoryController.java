@@ -7,6 +7,7 @@ import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.inventory.InventoryQueries.Filter;
 import dev.sightline.platform.inventory.PageOf;
 import dev.sightline.platform.correlation.AssetLinks;
+import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.risk.AssetScores;
 import dev.sightline.platform.errors.NotFoundException;
 import java.util.List;
@@ -25,11 +26,28 @@ class InventoryController {
   private final InventoryQueries queries;
   private final AssetLinks links;
   private final AssetScores scores;
+  private final FindingDecisions decisions;
 
-  InventoryController(InventoryQueries queries, AssetLinks links, AssetScores scores) {
+  InventoryController(InventoryQueries queries, AssetLinks links, AssetScores scores,
+      FindingDecisions decisions) {
     this.queries = queries;
     this.links = links;
     this.scores = scores;
+    this.decisions = decisions;
+  }
+
+  /** Body of a decision: RISK_ACCEPTED (optionally until a date) or FALSE_POSITIVE; null clears. */
+  record DecisionRequest(String decision, java.time.Instant until, String note) {}
+
+  @PostMapping("/api/v1/findings/{id}/decision")
+  FindingView decide(@PathVariable long id, @RequestBody DecisionRequest body) {
+    if (body == null) {
+      throw new dev.sightline.platform.errors.InvalidRequestException("body",
+          "send {\"decision\":\"RISK_ACCEPTED\"|\"FALSE_POSITIVE\"|null, \"until\", \"note\"}");
+    }
+    decisions.decide(id, Optional.ofNullable(body.decision()), Optional.ofNullable(body.until()),
+        Optional.ofNullable(body.note()));
+    return finding(id);
   }
 
   /** The asset's risk, term by term, and every open finding's QDS with its reasons. */
