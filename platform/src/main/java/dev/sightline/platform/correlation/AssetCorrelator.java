@@ -17,8 +17,9 @@ import java.util.Optional;
  * Links source records into assets by ordered rules on normalized keys: cloud instance id, BIOS
  * serial + manufacturer, a strong MAC, then host name + domain. A weaker rule never links records
  * whose stronger keys disagree (two machines named alike with different serials stay apart), and
- * pairs a user split are never linked again. Runs inside the page's transaction, one record at a
- * time, so records of the same page see each other's links.
+ * pairs a user split are never linked again. Runs inside the page's transaction: the candidates
+ * of the whole page are looked up at once, then records are linked one at a time, each seeing
+ * the links of the records before it ({@link CandidateFinder}).
  */
 public final class AssetCorrelator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,79 +32,39 @@ public final class AssetCorrelator {
 
   private record Candidate(LinkRule rule, Keys source) {}
 
-  private static final String COLUMNS = "s.id, s.asset_id, s.key_cloud, s.key_serial,"
-      + " s.key_manufacturer, s.key_macs, s.key_virtual_macs, s.key_host, s.key_domain";
-
-  /**
-   * One branch per key the record has (so every branch can use its index), the candidates of the
-   * strongest first; assets holding a record the user split from this one are left out.
-   */
-  private static String candidatesSql(Keys me, List<Object> params) {
-    List<String> branches = new ArrayList<>();
-    if (me.cloud() != null) {
-      branches.add(branch(1, "s.key_cloud = ?", 5));
-      params.add(me.cloud());
-    }
-    if (me.serial() != null) {
-      branches.add(branch(2, "s.key_serial = ?", 5));
-      params.add(me.serial());
-    }
-    if (!me.macs().isEmpty()) {
-      branches.add(branch(3, "s.key_macs && ?", 5));
-      params.add(me.macs().toArray(new String[0]));
-    }
-    if (me.host() != null) {
-      branches.add(branch(4, "s.key_host = ?", 10));
-      params.add(me.host());
-    }
-    if (branches.isEmpty()) {
-      return null;
-    }
-    for (int i = 0; i < 4; i++) {
-      params.add(me.id());
-    }
-    return "SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") c WHERE c.id <> ?"
-        + " AND NOT EXISTS (SELECT 1 FROM asset_split sp JOIN source_asset m ON m.id ="
-        + " CASE WHEN sp.source_a = ? THEN sp.source_b ELSE sp.source_a END"
-        + " WHERE (sp.source_a = ? OR sp.source_b = ?) AND m.asset_id = c.asset_id)"
-        + " ORDER BY ord, id";
-  }
-
-  private static String branch(int order, String condition, int limit) {
-    // No ORDER BY here: ordering by id would let the planner walk the primary key past every
-    // record instead of using the key's index; the outer query orders the few candidates.
-    return "(SELECT " + order + " AS ord, " + COLUMNS + " FROM source_asset s WHERE " + condition
-        + " AND s.asset_id IS NOT NULL LIMIT " + limit + ")";
-  }
-
   /** Correlates the given source records (new or changed in this page). */
   public Outcome correlate(Connection c, List<Long> sourceIds, Instant now) throws SQLException {
     long linked = 0;
     long created = 0;
-    for (Keys me : loadAll(c, sourceIds)) {
-      Optional<Candidate> match = bestMatch(c, me);
+    List<Keys> page = loadAll(c, sourceIds);
+    CandidateFinder finder = CandidateFinder.forPage(c, page);
+    PageLinks links = new PageLinks();
+    for (Keys me : page) {
+      Optional<Candidate> match = bestMatch(finder, me);
       if (me.assetId() != null) {
+        long asset = me.assetId();
         if (match.isPresent() && !match.get().source().assetId().equals(me.assetId())
             && aloneInItsAsset(c, me)) {
-          long old = me.assetId();
-          link(c, me, match.get(), now);
-          Jdbc.update(c, "DELETE FROM asset WHERE id = ?", old);
+          link(links, me, match.get());
+          links.emptied(me.assetId());
+          asset = match.get().source().assetId();
           linked++;
         }
+        finder.linked(me, asset);
         continue;
       }
       if (match.isPresent()) {
-        link(c, me, match.get(), now);
+        link(links, me, match.get());
+        finder.linked(me, match.get().source().assetId());
         linked++;
       } else {
-        // One round trip: the new asset and the record's link to it.
-        Jdbc.update(c, "WITH a AS (INSERT INTO asset (created_at, updated_at) VALUES (?, ?)"
-            + " RETURNING id) UPDATE source_asset SET asset_id = (SELECT id FROM a),"
-            + " link_rule = ?, link_values = NULL, linked_to = NULL, linked_at = ? WHERE id = ?",
-            now, now, LinkRule.NEW_ASSET.name(), now, me.id());
+        long asset = links.newAsset();
+        links.link(me.id(), asset, LinkRule.NEW_ASSET, null, null);
+        finder.linked(me, asset);
         created++;
       }
     }
+    links.flush(c, now);
     return new Outcome(linked, created);
   }
 
@@ -112,8 +73,8 @@ public final class AssetCorrelator {
         rs -> rs.getLong(1), now, now).get(0);
   }
 
-  private static Optional<Candidate> bestMatch(Connection c, Keys me) throws SQLException {
-    for (Keys other : candidates(c, me)) {
+  private static Optional<Candidate> bestMatch(CandidateFinder finder, Keys me) {
+    for (Keys other : finder.candidatesFor(me)) {
       Optional<LinkRule> rule = ruleFor(me, other);
       if (rule.isPresent()) {
         return Optional.of(new Candidate(rule.get(), other));
@@ -163,8 +124,7 @@ public final class AssetCorrelator {
     return x != null && y != null;
   }
 
-  private static void link(Connection c, Keys me, Candidate match, Instant now)
-      throws SQLException {
+  private static void link(PageLinks links, Keys me, Candidate match) {
     ObjectNode values = JSON.createObjectNode();
     Keys other = match.source();
     switch (match.rule()) {
@@ -179,10 +139,8 @@ public final class AssetCorrelator {
               .toList()));
       default -> { }
     }
-    Jdbc.update(c, "UPDATE source_asset SET asset_id = ?, link_rule = ?, link_values = ?::jsonb,"
-        + " linked_to = ?, linked_at = ? WHERE id = ?", other.assetId(), match.rule().name(),
-        values.toString(), other.id(), now, me.id());
-    Jdbc.update(c, "UPDATE asset SET updated_at = ? WHERE id = ?", now, other.assetId());
+    // The matched record may be new in this page, its id real and its asset a placeholder.
+    links.link(me.id(), other.assetId(), match.rule(), values.toString(), other.id());
   }
 
   private static boolean aloneInItsAsset(Connection c, Keys me) throws SQLException {
@@ -202,16 +160,7 @@ public final class AssetCorrelator {
     return keys;
   }
 
-  private static List<Keys> candidates(Connection c, Keys me) throws SQLException {
-    List<Object> params = new ArrayList<>();
-    String sql = candidatesSql(me, params);
-    if (sql == null) {
-      return List.of();
-    }
-    return Jdbc.query(c, sql, AssetCorrelator::keys, params.toArray());
-  }
-
-  private static Keys keys(ResultSet rs) throws SQLException {
+  static Keys keys(ResultSet rs) throws SQLException {
     return new Keys(rs.getLong("id"), (Long) rs.getObject("asset_id"), rs.getString("key_cloud"),
         rs.getString("key_serial"), rs.getString("key_manufacturer"), texts(rs, "key_macs"),
         texts(rs, "key_virtual_macs"), rs.getString("key_host"), rs.getString("key_domain"));
