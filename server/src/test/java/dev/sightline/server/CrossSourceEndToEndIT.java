@@ -59,6 +59,26 @@ class CrossSourceEndToEndIT {
       }
       assertThat(twoSourced).isEqualTo(shared);
 
+      // A CVE both vendors report on a shared machine is one finding with two detections.
+      long detections = CortexXdrEndToEndIT.total(server, "/api/v1/detections");
+      long findingsTotal = CortexXdrEndToEndIT.total(server, "/api/v1/findings");
+      long twoVendorFindings = 0;
+      for (int page = 0; ; page++) {
+        JsonNode items = server.get("/api/v1/findings?size=1000&page=" + page).json()
+            .path("items");
+        if (items.isEmpty()) {
+          break;
+        }
+        for (JsonNode f : items) {
+          if (f.path("vendorProductNames").size() == 2) {
+            twoVendorFindings++;
+            assertThat(f.path("detections")).hasSize(2);
+          }
+        }
+      }
+      assertThat(twoVendorFindings).isPositive();
+      assertThat(findingsTotal).isEqualTo(detections - twoVendorFindings);
+
       long assets = CortexXdrEndToEndIT.total(server, "/api/v1/assets");
       long findings = CortexXdrEndToEndIT.total(server, "/api/v1/findings");
       CortexXdrEndToEndIT.runToEnd(server, cs);
