@@ -2,22 +2,19 @@ package dev.sightline.connector.cortex;
 
 import dev.sightline.connector.CheckResult;
 import dev.sightline.connector.CheckResult.Check;
+import dev.sightline.connector.ConnectionChecks;
 import dev.sightline.connector.ConnectorContext;
-import dev.sightline.connector.ConnectorException;
 import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.cortex.CortexXdrTransport.RawResponse;
 import dev.sightline.connector.cortex.CortexXdrWire.EndpointPage;
 import dev.sightline.connector.cortex.CortexXdrWire.Quota;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
  * Test Connection: the seed's five checks in order. Each failure names the cause and the fix; the
@@ -43,48 +40,19 @@ final class CortexXdrConnectionChecks {
     this.failures = failures;
   }
 
-  @FunctionalInterface
-  private interface Step {
-    /** Passes with a message, or throws a {@link ConnectorException} that says why not. */
-    String run() throws InterruptedException;
-  }
-
   List<CheckResult> run() throws InterruptedException {
-    List<CheckResult> results = new ArrayList<>();
-    boolean failed = false;
-    for (Check check : Check.values()) {
-      if (failed) {
-        results.add(CheckResult.skipped(check));
-        continue;
-      }
-      CheckResult result = attempt(check, step(check));
-      failed = !result.passed();
-      results.add(result);
-    }
-    return results;
-  }
-
-  private Step step(Check check) {
-    return switch (check) {
-      case NETWORK_REACHABILITY -> this::reachable;
-      case TLS_HANDSHAKE -> this::handshake;
-      case AUTHENTICATION -> this::authenticate;
-      case AUTHORIZATION_SCOPE -> this::authorized;
-      case DATA_FETCH -> this::fetch;
-    };
-  }
-
-  private static CheckResult attempt(Check check, Step step) throws InterruptedException {
-    try {
-      return CheckResult.passed(check, step.run());
-    } catch (ConnectorException e) {
-      return CheckResult.failed(check, e.getMessage());
-    }
+    return ConnectionChecks.run(Map.of(
+        Check.NETWORK_REACHABILITY, this::reachable,
+        Check.TLS_HANDSHAKE, this::handshake,
+        Check.AUTHENTICATION, this::authenticate,
+        Check.AUTHORIZATION_SCOPE, this::authorized,
+        Check.DATA_FETCH, this::fetch));
   }
 
   private String reachable() {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(config.baseUrl().getHost(), config.port()), timeoutMillis());
+    try {
+      ConnectionChecks.connect(config.baseUrl().getHost(), config.port(),
+          java.time.Duration.ofMillis(timeoutMillis()));
       return "reached " + config.hostLabel() + " over TCP";
     } catch (UnknownHostException e) {
       throw failures.unreachable(e, 1);
@@ -95,18 +63,11 @@ final class CortexXdrConnectionChecks {
 
   private String handshake() {
     String host = config.baseUrl().getHost();
-    try (Socket plain = new Socket()) {
-      plain.connect(new InetSocketAddress(host, config.port()), timeoutMillis());
-      plain.setSoTimeout(timeoutMillis());
-      try (SSLSocket tls = (SSLSocket) context.sslContext().getSocketFactory()
-          .createSocket(plain, host, config.port(), false)) {
-        SSLParameters parameters = tls.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        tls.setSSLParameters(parameters);
-        tls.startHandshake();
-        return "negotiated " + tls.getSession().getProtocol() + " with " + config.hostLabel()
-            + ", certificate trusted for " + host;
-      }
+    try {
+      String protocol = ConnectionChecks.handshake(context.sslContext(), host, config.port(),
+          java.time.Duration.ofMillis(timeoutMillis()));
+      return "negotiated " + protocol + " with " + config.hostLabel()
+          + ", certificate trusted for " + host;
     } catch (IOException e) {
       throw failures.tlsFailed(e);
     }

@@ -1,0 +1,81 @@
+package dev.sightline.connector;
+
+import dev.sightline.connector.CheckResult.Check;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The vendor-neutral parts of Test Connection: running the five checks in order (a failed check
+ * skips the ones after it) and the network and TLS probes every HTTPS vendor needs. Connectors
+ * supply the vendor steps and word their own failures. Stateless and thread-safe.
+ */
+public final class ConnectionChecks {
+  private ConnectionChecks() {}
+
+  /** One check: passes with a message, or throws a {@link ConnectorException} that says why not. */
+  @FunctionalInterface
+  public interface Step {
+    String run() throws InterruptedException;
+  }
+
+  /** Runs the steps in the seed's order; every check must have a step. */
+  public static List<CheckResult> run(Map<Check, Step> steps) throws InterruptedException {
+    List<CheckResult> results = new ArrayList<>();
+    boolean failed = false;
+    for (Check check : Check.values()) {
+      if (failed) {
+        results.add(CheckResult.skipped(check));
+        continue;
+      }
+      Step step = steps.get(check);
+      if (step == null) {
+        throw new IllegalArgumentException("no step for check " + check);
+      }
+      CheckResult result;
+      try {
+        result = CheckResult.passed(check, step.run());
+      } catch (ConnectorException e) {
+        result = CheckResult.failed(check, e.getMessage());
+      }
+      failed = !result.passed();
+      results.add(result);
+    }
+    return results;
+  }
+
+  /** Opens (and closes) a TCP connection to the host and port. */
+  public static void connect(String host, int port, Duration timeout) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
+    }
+  }
+
+  /**
+   * Completes a TLS handshake with host-name verification and returns the negotiated protocol,
+   * e.g. {@code TLSv1.3}.
+   */
+  public static String handshake(SSLContext tls, String host, int port, Duration timeout)
+      throws IOException {
+    int millis = Math.toIntExact(timeout.toMillis());
+    try (Socket plain = new Socket()) {
+      plain.connect(new InetSocketAddress(host, port), millis);
+      plain.setSoTimeout(millis);
+      try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
+          .createSocket(plain, host, port, false)) {
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        socket.startHandshake();
+        return socket.getSession().getProtocol();
+      }
+    }
+  }
+}
