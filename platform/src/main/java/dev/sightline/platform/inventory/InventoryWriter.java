@@ -200,8 +200,8 @@ public final class InventoryWriter {
     return java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC);
   }
 
-  /** Links findings that arrived before their asset once the asset exists. */
-  public static int linkOrphanFindings(Connection c, UUID connectorId) throws SQLException {
+  /** Links detections that arrived before their asset once the asset exists. */
+  public static int linkOrphanDetections(Connection c, UUID connectorId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(
         "UPDATE detection f SET source_asset_id = a.id FROM source_asset a WHERE f.connector_id = ?"
             + " AND f.source_asset_id IS NULL AND a.connector_id = f.connector_id"
@@ -269,11 +269,4 @@ public final class InventoryWriter {
     }
   }
 
-  static String attributesJson(Map<String, Object> attributes) {
-    try {
-      return JSON.writeValueAsString(attributes);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

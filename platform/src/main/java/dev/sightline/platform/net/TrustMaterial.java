@@ -2,9 +2,6 @@ package dev.sightline.platform.net;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -20,15 +17,6 @@ import javax.net.ssl.X509TrustManager;
 /** Builds the TLS trust used for vendor calls: the JVM's CAs plus extra PEM CAs. */
 public final class TrustMaterial {
   private TrustMaterial() {}
-
-  public static SSLContext jvmDefaultPlus(Path extraPemFile) {
-    try {
-      return jvmDefaultPlus(Files.readString(extraPemFile));
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot read SIGHTLINE_EXTRA_CA_FILE " + extraPemFile + ": check the path", e);
-    }
-  }
 
   public static SSLContext jvmDefaultPlus(String extraPem) {
     try {

@@ -13,8 +13,6 @@ public record RunCounters(long fetched, long created, long updated, long unchang
     long pages, long assetsLinked, long findingsNew, long findingsFixed, long findingsReopened,
     long findingsUnchanged) {
 
-  public static final RunCounters ZERO = new RunCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-
   /** A page's counters; the finding counters come from the run's end. */
   public static RunCounters page(long fetched, long created, long updated, long unchanged,
       long rejected, long assetsLinked) {

@@ -4,9 +4,5 @@ package dev.sightline.platform.sync;
 public enum RunState {
   PROCESSING,
   PROCESSED,
-  ERRORED;
-
-  boolean active() {
-    return this == PROCESSING;
-  }
+  ERRORED
 }

@@ -86,7 +86,7 @@ public final class SyncService {
       connectors.updateState(run.connectorId(), ConnectorState.PROCESSING);
       readAll(run);
       jdbc.inTransaction(c -> {
-        InventoryWriter.linkOrphanFindings(c, run.connectorId());
+        InventoryWriter.linkOrphanDetections(c, run.connectorId());
         FindingLifecycle.Outcome f = lifecycle.apply(c, run.connectorId(), runId, clock.instant());
         RunRepository.findings(c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
         return null;
