@@ -13,6 +13,8 @@ import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.risk.ScoreRefresher;
+import dev.sightline.platform.risk.ScoringSettings;
 import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
@@ -136,7 +138,28 @@ public final class IngestBenchmark {
       System.out.printf("Counters: %s; heap in use at the end: %d MiB (-Xmx1g)%n", c, heapMb);
       System.out.printf("Vendor calls in both passes: %,d; the most in any one second: %d%n",
           tenant.requests().get().size(), busiestSecond(tenant.requests().get()));
+      printStages(run, e2eSeconds, findings);
+      printFullRescore(jdbc, clock, findings);
     }
+  }
+
+  /** Where the run's time went, and what each stage costs per 100,000 findings. */
+  private static void printStages(SyncRun run, double e2eSeconds, long findings) {
+    System.out.println("Stages (ms; share of the run; ms per 100,000 findings):");
+    run.stageMillis().forEach((stage, ms) -> System.out.printf("  %-10s %,9d ms  %5.1f%%  %,9.0f%n",
+        stage, ms, 100.0 * ms / (e2eSeconds * 1000), ms * 100_000.0 / Math.max(1, findings)));
+  }
+
+  /** Rescoring every asset, as after a change of weights: the scoring stage on its own. */
+  private static void printFullRescore(Jdbc jdbc, java.time.Clock clock, long findings) {
+    ScoringSettings settings = new ScoringSettings(jdbc, clock);
+    settings.saveWeights(settings.weights().toJson());
+    long start = System.nanoTime();
+    ScoreRefresher.Outcome outcome = new ScoreRefresher(jdbc, settings, clock).drain();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("Full rescore (every asset, as after a weights change): %,d assets,"
+            + " %,d findings in %.1f s = %.1f s per 100,000 findings%n",
+        outcome.assetsScored(), findings, seconds, seconds * 100_000 / Math.max(1, findings));
   }
 
   private static long readOnly(ConnectorFactory factory, ConnectorConfig config,

@@ -10,7 +10,11 @@ import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.net.TargetPolicy;
+import dev.sightline.platform.intel.IntelImporter;
+import dev.sightline.platform.intel.IntelLookup;
 import dev.sightline.platform.risk.AssetScores;
+import dev.sightline.platform.risk.ScoreRefresher;
+import dev.sightline.platform.risk.ScoringSettings;
 import dev.sightline.platform.net.TrustMaterial;
 import dev.sightline.platform.secrets.MasterKeys;
 import dev.sightline.platform.secrets.SecretCipher;
@@ -87,8 +91,28 @@ class SightlineConfiguration {
   }
 
   @Bean
-  AssetScores assetScores(Jdbc jdbc) {
-    return new AssetScores(jdbc);
+  IntelImporter intelImporter(DataSource dataSource, Clock clock) {
+    return new IntelImporter(dataSource, clock);
+  }
+
+  @Bean
+  IntelLookup intelLookup(DataSource dataSource) {
+    return new IntelLookup(dataSource);
+  }
+
+  @Bean
+  ScoringSettings scoringSettings(Jdbc jdbc, Clock clock) {
+    return new ScoringSettings(jdbc, clock);
+  }
+
+  @Bean
+  ScoreRefresher scoreRefresher(Jdbc jdbc, ScoringSettings settings, Clock clock) {
+    return new ScoreRefresher(jdbc, settings, clock);
+  }
+
+  @Bean
+  AssetScores assetScores(Jdbc jdbc, ScoringSettings settings, Clock clock) {
+    return new AssetScores(jdbc, settings, clock);
   }
 
   @Bean

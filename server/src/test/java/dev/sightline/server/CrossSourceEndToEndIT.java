@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two vendors that see part of one fleet: each shared machine must come out as one asset with
- * two sources, and re-running the syncs must change nothing.
+ * two sources, every asset and finding is scored, and re-running the syncs must change no count
+ * and no score.
  */
 class CrossSourceEndToEndIT {
 
@@ -79,12 +80,57 @@ class CrossSourceEndToEndIT {
       assertThat(twoVendorFindings).isPositive();
       assertThat(findingsTotal).isEqualTo(detections - twoVendorFindings);
 
-      long assets = CortexXdrEndToEndIT.total(server, "/api/v1/assets");
-      long findings = CortexXdrEndToEndIT.total(server, "/api/v1/findings");
-      CortexXdrEndToEndIT.runToEnd(server, cs);
-      CortexXdrEndToEndIT.runToEnd(server, cx);
-      assertThat(CortexXdrEndToEndIT.total(server, "/api/v1/assets")).isEqualTo(assets);
-      assertThat(CortexXdrEndToEndIT.total(server, "/api/v1/findings")).isEqualTo(findings);
+      // Every asset and finding is scored at the end of the runs, as the explanation says.
+      Map<Long, String> assetScores = snapshot(server, "/api/v1/assets",
+          a -> a.path("riskScore").asText() + "/" + a.path("riskBand").asText() + "/"
+              + a.path("criticality").asText());
+      Map<Long, String> findingScores = snapshot(server, "/api/v1/findings",
+          CrossSourceEndToEndIT::findingScore);
+      assertThat(assetScores.values()).noneMatch(v -> v.startsWith("null"));
+      assertThat(findingScores.values()).noneMatch(v -> v.startsWith("null"));
+      JsonNode riskiest = server.get("/api/v1/assets?sort=risk&size=1").json().path("items")
+          .get(0);
+      JsonNode explained = server.get("/api/v1/assets/" + riskiest.path("id").asLong()
+          + "/score").json();
+      assertThat(explained.path("risk").path("score").asInt())
+          .isEqualTo(riskiest.path("riskScore").asInt())
+          .isEqualTo(assetScores.values().stream()
+              .mapToInt(v -> Integer.parseInt(v.split("/")[0])).max().orElseThrow());
+      assertThat(explained.path("rescorePending").asBoolean()).isFalse();
+
+      // Re-running any sync changes no counts and no scores.
+      for (String connector : new String[] {cs, cx, cs, cx}) {
+        JsonNode again = CortexXdrEndToEndIT.runToEnd(server, connector);
+        JsonNode counters = again.path("counters");
+        assertThat(counters.path("findingsNew").asLong() + counters.path("findingsFixed").asLong()
+            + counters.path("findingsReopened").asLong() + counters.path("assetsLinked").asLong()
+            + counters.path("assetsScored").asLong()).as(again.toString()).isZero();
+        assertThat(again.path("stageMillis").path("score").isNumber()).isTrue();
+      }
+      assertThat(snapshot(server, "/api/v1/assets",
+          a -> a.path("riskScore").asText() + "/" + a.path("riskBand").asText() + "/"
+              + a.path("criticality").asText())).isEqualTo(assetScores);
+      assertThat(snapshot(server, "/api/v1/findings",
+          CrossSourceEndToEndIT::findingScore)).isEqualTo(findingScores);
+    }
+  }
+
+  /** QDS, band and open or fixed (NEW and REOPENED become ACTIVE on the next run: not a change). */
+  private static String findingScore(JsonNode f) {
+    return f.path("qds").asText() + "/" + f.path("qdsBand").asText() + "/"
+        + ("FIXED".equals(f.path("state").asText()) ? "FIXED" : "OPEN");
+  }
+
+  /** Every item of a listing, by id, as the given text. */
+  static Map<Long, String> snapshot(TestServer server, String path,
+      java.util.function.Function<JsonNode, String> text) {
+    Map<Long, String> out = new java.util.HashMap<>();
+    for (int page = 0; ; page++) {
+      JsonNode items = server.get(path + "?size=1000&page=" + page).json().path("items");
+      if (items.isEmpty()) {
+        return out;
+      }
+      items.forEach(item -> out.put(item.path("id").asLong(), text.apply(item)));
     }
   }
 }

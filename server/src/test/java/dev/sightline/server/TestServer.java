@@ -44,6 +44,10 @@ final class TestServer implements AutoCloseable {
     return context.getBean(type);
   }
 
+  java.net.URI uri(String path) {
+    return base.resolve(path);
+  }
+
   Response get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
@@ -57,6 +61,21 @@ final class TestServer implements AutoCloseable {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  Response put(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(base.resolve(path))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(
+              body instanceof String s ? s : JSON.writeValueAsString(body))));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Response delete(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
   }
 
   Response send(HttpRequest.Builder request) {

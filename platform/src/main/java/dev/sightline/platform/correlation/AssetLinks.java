@@ -1,6 +1,8 @@
 package dev.sightline.platform.correlation;
 
+import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.risk.RescoreQueue;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.lifecycle.FindingLifecycle;
@@ -34,6 +36,7 @@ public final class AssetLinks {
   public Split unlink(long assetId, List<Long> sourceIds) {
     Instant now = clock.instant();
     return jdbc.inTransaction(c -> {
+      InventoryLock.hold(c);
       List<Long> members = Jdbc.query(c,
           "SELECT id FROM source_asset WHERE asset_id = ? ORDER BY id FOR UPDATE",
           rs -> rs.getLong(1), assetId);
@@ -88,6 +91,7 @@ public final class AssetLinks {
       List<Long> touched = new ArrayList<>(created);
       touched.add(assetId);
       new FindingLifecycle().recompute(c, touched, null, now);
+      RescoreQueue.enqueue(c, touched, now);
       return new Split(assetId, created);
     });
   }

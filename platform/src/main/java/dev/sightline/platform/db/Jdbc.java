@@ -90,6 +90,8 @@ public final class Jdbc {
       Object p = params[i];
       if (p instanceof Long[] longs) {
         ps.setArray(i + 1, ps.getConnection().createArrayOf("bigint", longs));
+      } else if (p instanceof Integer[] ints) {
+        ps.setArray(i + 1, ps.getConnection().createArrayOf("integer", ints));
       } else if (p instanceof String[] texts) {
         ps.setArray(i + 1, ps.getConnection().createArrayOf("text", texts));
       } else if (p instanceof java.time.Instant instant) {

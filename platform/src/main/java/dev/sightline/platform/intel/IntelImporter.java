@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.risk.RescoreQueue;
 import dev.sightline.platform.intel.CveIntelWriter.Statement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -80,6 +83,13 @@ public final class IntelImporter {
               + " inserted = ?, updated = ?, unchanged = ?, removed = ? WHERE id = ?",
           sha256, o.version(), o.sourceDate(), o.records(), o.inserted(), o.updated(), unchanged,
           o.removed(), loadId);
+      // Stored findings are rescored with what changed; taken last, the inventory lock is held
+      // only for this statement, not for the whole import.
+      InventoryLock.hold(c);
+      int queued = RescoreQueue.enqueueIntelChangedSince(c,
+          now.truncatedTo(ChronoUnit.MILLIS), now);
+      LOG.info("{} asset(s) have findings whose intelligence changed: queued for rescoring",
+          queued);
       return new IntelLoad(loadId, source, name, sha256, o.version(), o.sourceDate(), now,
           o.records(), o.inserted(), o.updated(), unchanged, o.removed());
     } catch (JsonProcessingException e) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A logical asset as the API shows it: the fields of its most recently seen source record,
- * addresses merged from all of them, and every source with the reason it belongs here.
+ * addresses merged from all of them, its stored risk (0–1000, null until first scored) with the
+ * criticality it used, and every source with the reason it belongs here.
  */
 public record AssetView(
     long id,
@@ -26,6 +27,11 @@ public record AssetView(
     String cloudInstanceId,
     List<String> sourceTags,
     long openFindings,
+    Integer riskScore,
+    String riskBand,
+    Integer criticality,
+    boolean criticalitySetByUser,
+    Instant scoredAt,
     List<AssetSourceView> sources,
     Instant createdAt,
     Instant updatedAt) {}

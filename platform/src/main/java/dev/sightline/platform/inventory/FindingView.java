@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A logical finding as the API shows it: one per (asset, CVE) — or (asset, vendor finding id)
- * without a CVE — with its lifecycle and every source's detection.
+ * without a CVE — with its lifecycle, its stored score (QDS, null until first scored), the CVE
+ * intelligence known for it (null without a CVE or when nothing is loaded) and every source's
+ * detection.
  */
 public record FindingView(
     long id,
@@ -21,6 +23,10 @@ public record FindingView(
     Instant reopenedOn,
     String decision,
     Instant decisionUntil,
+    Integer qds,
+    String qdsBand,
+    String qdsMethod,
+    FindingIntelligence intelligence,
     List<String> vendorProductNames,
     List<DetectionView> detections,
     Instant createdAt,

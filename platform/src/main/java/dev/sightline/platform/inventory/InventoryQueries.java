@@ -35,7 +35,8 @@ public final class InventoryQueries {
   }
 
   private static final String ASSET_SELECT = """
-      SELECT a.id, a.created_at, a.updated_at, p.asset_name, p.host_name, p.fqdn, p.domain,
+      SELECT a.id, a.created_at, a.updated_at, a.risk_score, a.risk_band, a.acs,
+          a.criticality, a.scored_at, p.asset_name, p.host_name, p.fqdn, p.domain,
           p.asset_type, p.os_name, p.os_version, p.bios_serial, p.bios_manufacturer,
           p.cloud_provider, p.cloud_instance_id, p.source_tags,
           (SELECT min(s.first_found) FROM source_asset s WHERE s.asset_id = a.id) AS first_found,
@@ -52,6 +53,10 @@ public final class InventoryQueries {
       """;
 
   public PageOf<AssetView> assets(Filter filter, int page, int size) {
+    return assets(filter, Sort.ID, page, size);
+  }
+
+  public PageOf<AssetView> assets(Filter filter, Sort order, int page, int size) {
     checkPaging(page, size);
     List<Object> params = new ArrayList<>();
     // An asset is shown while at least one source reports it.
@@ -63,7 +68,7 @@ public final class InventoryQueries {
     params.add(size);
     params.add((long) page * size);
     List<Long> ids = new ArrayList<>();
-    List<AssetView> bare = jdbc.query(ASSET_SELECT + where + " ORDER BY a.id LIMIT ? OFFSET ?",
+    List<AssetView> bare = jdbc.query(ASSET_SELECT + where + " ORDER BY " + order.assets + " LIMIT ? OFFSET ?",
         rs -> {
           ids.add(rs.getLong("id"));
           return asset(rs, List.of());
@@ -84,6 +89,7 @@ public final class InventoryQueries {
         a.operatingSystemName(), a.operatingSystemVersion(), a.biosSerialNumber(),
         a.biosManufacturer(), a.ipAddresses(), a.macAddresses(), a.firstFoundDate(), a.lastSeen(),
         a.cloudProvider(), a.cloudInstanceId(), a.sourceTags(), a.openFindings(),
+        a.riskScore(), a.riskBand(), a.criticality(), a.criticalitySetByUser(), a.scoredAt(),
         sources.getOrDefault(a.id(), List.of()), a.createdAt(), a.updatedAt());
   }
 
@@ -110,8 +116,47 @@ public final class InventoryQueries {
     return out;
   }
 
+  private static final String FINDING_SELECT = """
+      SELECT f.*, ci.in_kev AS ci_in_kev, ci.kev_date_added AS ci_kev_date_added,
+          ci.kev_due_date AS ci_kev_due_date, ci.kev_ransomware AS ci_kev_ransomware,
+          ci.epss_score AS ci_epss_score, ci.epss_percentile AS ci_epss_percentile,
+          ci.epss_date AS ci_epss_date, ci.cvss_v3_base AS ci_cvss_v3_base,
+          ci.cvss_v3_vector AS ci_cvss_v3_vector, ci.cvss_v2_base AS ci_cvss_v2_base
+      FROM finding f LEFT JOIN cve_intel ci ON ci.cve_id = f.cve_id
+      """;
+
+  /** Orders a listing may take: by id (the default) or by stored score, highest first. */
+  public enum Sort {
+    ID("f.id", "a.id"),
+    SCORE("f.qds DESC NULLS LAST, f.id", "a.risk_score DESC NULLS LAST, a.id");
+
+    private final String findings;
+    private final String assets;
+
+    Sort(String findings, String assets) {
+      this.findings = findings;
+      this.assets = assets;
+    }
+
+    /** {@code id}, or {@code qds} / {@code risk}: highest score first. */
+    public static Sort parse(Optional<String> text) {
+      String value = text.map(t -> t.trim().toLowerCase(java.util.Locale.ROOT)).orElse("id");
+      return switch (value) {
+        case "id" -> ID;
+        case "qds", "risk", "score" -> SCORE;
+        default -> throw new InvalidRequestException("sort",
+            "sort must be id, qds (findings) or risk (assets); it was '" + text.orElse("") + "'");
+      };
+    }
+  }
+
   /** Logical findings; {@code status} matches the lifecycle state or a source's status. */
   public PageOf<FindingView> findings(Filter filter, int page, int size) {
+    return findings(filter, Sort.ID, page, size);
+  }
+
+  public PageOf<FindingView> findings(Filter filter, Sort order, int page, int size) {
+    String orderBy = order.findings;
     checkPaging(page, size);
     List<String> clauses = new ArrayList<>();
     List<Object> params = new ArrayList<>();
@@ -132,15 +177,15 @@ public final class InventoryQueries {
         params.toArray()).orElse(0L);
     params.add(size);
     params.add((long) page * size);
-    List<FindingView> bare = jdbc.query("SELECT f.* FROM finding f" + where
-        + " ORDER BY f.id LIMIT ? OFFSET ?", rs -> finding(rs, List.of()), params.toArray());
+    List<FindingView> bare = jdbc.query(FINDING_SELECT + where
+        + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?", rs -> finding(rs, List.of()), params.toArray());
     Map<Long, List<DetectionView>> detections = detectionsOf(bare, false);
     return new PageOf<>(total, page, size, bare.stream()
         .map(f -> withDetections(f, detections.getOrDefault(f.id(), List.of()))).toList());
   }
 
   public Optional<FindingView> finding(long id) {
-    return jdbc.queryOne("SELECT f.* FROM finding f WHERE f.id = ?",
+    return jdbc.queryOne(FINDING_SELECT + " WHERE f.id = ?",
         rs -> finding(rs, List.of()), id)
         .map(f -> withDetections(f, detectionsOf(List.of(f), true).getOrDefault(id, List.of())));
   }
@@ -185,8 +230,8 @@ public final class InventoryQueries {
   private static FindingView withDetections(FindingView f, List<DetectionView> detections) {
     return new FindingView(f.id(), f.assetId(), f.findingKey(), f.cveId(), f.findingName(),
         f.findingSeverity(), f.state(), f.firstFound(), f.lastFound(), f.fixedOn(),
-        f.reopenedOn(), f.decision(), f.decisionUntil(),
-        detections.stream().map(DetectionView::vendorProductName).distinct().toList(), detections,
+        f.reopenedOn(), f.decision(), f.decisionUntil(), f.qds(), f.qdsBand(), f.qdsMethod(),
+        f.intelligence(), detections.stream().map(DetectionView::vendorProductName).distinct().toList(), detections,
         f.createdAt(), f.updatedAt());
   }
 
@@ -226,7 +271,10 @@ public final class InventoryQueries {
         rs.getString("bios_manufacturer"), strings(rs.getArray("ips")),
         strings(rs.getArray("macs")), instant(rs, "first_found"), instant(rs, "last_seen"),
         rs.getString("cloud_provider"), rs.getString("cloud_instance_id"),
-        strings(rs.getArray("source_tags")), rs.getLong("open_findings"), sources,
+        strings(rs.getArray("source_tags")), rs.getLong("open_findings"),
+        rs.getObject("risk_score", Integer.class), rs.getString("risk_band"),
+        rs.getObject("acs", Integer.class), rs.getObject("criticality") != null,
+        instant(rs, "scored_at"), sources,
         instant(rs, "created_at"), instant(rs, "updated_at"));
   }
 
@@ -236,8 +284,23 @@ public final class InventoryQueries {
         rs.getString("cve_id"), rs.getString("finding_name"), rs.getInt("severity"),
         rs.getString("state"), instant(rs, "first_found"), instant(rs, "last_found"),
         instant(rs, "fixed_on"), instant(rs, "reopened_on"), rs.getString("decision"),
-        instant(rs, "decision_until"), List.of(), detections, instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "decision_until"), rs.getObject("qds", Integer.class),
+        rs.getString("qds_band"), rs.getString("qds_method"), intelligence(rs), List.of(),
+        detections, instant(rs, "created_at"), instant(rs, "updated_at"));
+  }
+
+  private static FindingIntelligence intelligence(ResultSet rs) throws SQLException {
+    if (rs.getObject("ci_in_kev") == null) {
+      return null;
+    }
+    return new FindingIntelligence(rs.getBoolean("ci_in_kev"),
+        rs.getObject("ci_kev_date_added", java.time.LocalDate.class),
+        rs.getObject("ci_kev_due_date", java.time.LocalDate.class),
+        rs.getString("ci_kev_ransomware"), rs.getObject("ci_epss_score", Double.class),
+        rs.getObject("ci_epss_percentile", Double.class),
+        rs.getObject("ci_epss_date", java.time.LocalDate.class),
+        rs.getBigDecimal("ci_cvss_v3_base"), rs.getString("ci_cvss_v3_vector"),
+        rs.getBigDecimal("ci_cvss_v2_base"));
   }
 
   private static DetectionView detection(ResultSet rs, boolean withAttributes)

@@ -1,10 +1,13 @@
 package dev.sightline.platform.lifecycle;
 
+import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.risk.RescoreQueue;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,8 +32,13 @@ public final class FindingDecisions {
     FALSE_POSITIVE
   }
 
-  /** Records (or with an empty decision, clears) the decision on a finding. */
-  public void decide(long findingId, Optional<String> decision, Optional<Instant> until,
+  /**
+   * Records (or with an empty decision, clears) the decision on a finding and queues its asset
+   * for rescoring.
+   *
+   * @return the finding's asset
+   */
+  public long decide(long findingId, Optional<String> decision, Optional<Instant> until,
       Optional<String> note) {
     Optional<Decision> parsed = decision.filter(d -> !d.isBlank()).map(FindingDecisions::parse);
     if (parsed.isEmpty() && until.isPresent()) {
@@ -42,13 +50,19 @@ public final class FindingDecisions {
     if (note.map(String::length).orElse(0) > NOTE_MAX) {
       throw new InvalidRequestException("note", "note is longer than " + NOTE_MAX + " characters");
     }
-    int updated = jdbc.update("UPDATE finding SET decision = ?, decision_until = ?,"
-        + " decision_note = ?, updated_at = ? WHERE id = ?", parsed.map(Enum::name).orElse(null),
-        until.orElse(null), parsed.isPresent() ? note.orElse(null) : null, clock.instant(),
-        findingId);
-    if (updated == 0) {
-      throw new NotFoundException("No finding has id " + findingId);
-    }
+    Instant now = clock.instant();
+    return jdbc.inTransaction(c -> {
+      InventoryLock.hold(c);
+      List<Long> asset = Jdbc.query(c, "UPDATE finding SET decision = ?, decision_until = ?,"
+          + " decision_note = ?, updated_at = ? WHERE id = ? RETURNING asset_id",
+          rs -> rs.getLong(1), parsed.map(Enum::name).orElse(null), until.orElse(null),
+          parsed.isPresent() ? note.orElse(null) : null, now, findingId);
+      if (asset.isEmpty()) {
+        throw new NotFoundException("No finding has id " + findingId);
+      }
+      RescoreQueue.enqueue(c, asset, now);
+      return asset.get(0);
+    });
   }
 
   private static Decision parse(String text) {

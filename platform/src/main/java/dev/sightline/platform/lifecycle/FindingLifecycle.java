@@ -1,6 +1,7 @@
 package dev.sightline.platform.lifecycle;
 
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.risk.RescoreQueue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,7 +78,8 @@ public final class FindingLifecycle {
 
   /**
    * Recomputes the findings of every asset whose detections or source records changed since the
-   * connector's last recompute, then promotes findings found open again in this run to ACTIVE.
+   * connector's last recompute, then promotes findings found open again in this run to ACTIVE and
+   * queues those assets for rescoring.
    */
   public Outcome apply(Connection c, UUID connectorId, UUID runId, Instant now)
       throws SQLException {
@@ -94,6 +96,7 @@ public final class FindingLifecycle {
         """, rs -> rs.getLong(1), connectorId, connectorId);
     Outcome outcome = recompute(c, assets, runId, now);
     promote(c, connectorId, runId, now);
+    RescoreQueue.enqueue(c, assets, now);
     Jdbc.update(c, "UPDATE connector SET lifecycle_applied_at = ? WHERE id = ?", now, connectorId);
     return outcome;
   }

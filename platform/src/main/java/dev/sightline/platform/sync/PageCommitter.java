@@ -2,6 +2,7 @@ package dev.sightline.platform.sync;
 
 import dev.sightline.connector.Checkpoint;
 import dev.sightline.platform.correlation.AssetCorrelator;
+import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryWriter;
 import dev.sightline.platform.inventory.MappedPage;
@@ -33,12 +34,17 @@ final class PageCommitter {
   }
 
   RunCounters commit(UUID connectorId, UUID runId, MappedPage page, Checkpoint checkpoint,
-      Instant readStartedAt) {
+      Instant readStartedAt, StageClock stages) {
     Instant now = clock.instant();
-    return jdbc.inTransaction(c -> {
+    long start = System.nanoTime();
+    long[] correlating = new long[1];
+    RunCounters committed = jdbc.inTransaction(c -> {
+      InventoryLock.hold(c);
       InventoryWriter.Outcome assets =
           writer.upsertAssets(c, connectorId, runId, page.assets(), now);
+      long correlateStart = System.nanoTime();
       AssetCorrelator.Outcome links = correlator.correlate(c, assets.written(), now);
+      correlating[0] = System.nanoTime() - correlateStart;
       InventoryWriter.Outcome findings =
           writer.upsertFindings(c, connectorId, runId, page.findings(), now);
       keepRejections(c, runId, checkpoint.stream(), page, now);
@@ -49,6 +55,9 @@ final class PageCommitter {
       CheckpointRepository.save(c, connectorId, runId, checkpoint, readStartedAt, now);
       return counters;
     });
+    stages.add(RunStage.CORRELATE, correlating[0]);
+    stages.add(RunStage.WRITE, System.nanoTime() - start - correlating[0]);
+    return committed;
   }
 
   private static void keepRejections(

@@ -8,15 +8,18 @@ package dev.sightline.platform.sync;
  *     another source is not new)
  * @param findingsFixed findings no source reports open any more
  * @param findingsReopened fixed findings a source reports again
+ * @param findingsUnchanged findings the run recomputed whose state did not change
+ * @param assetsScored assets rescored at the end of the run (those it touched, and any others
+ *     queued for rescoring by then)
  */
 public record RunCounters(long fetched, long created, long updated, long unchanged, long rejected,
     long pages, long assetsLinked, long findingsNew, long findingsFixed, long findingsReopened,
-    long findingsUnchanged) {
+    long findingsUnchanged, long assetsScored) {
 
   /** A page's counters; the finding counters come from the run's end. */
   public static RunCounters page(long fetched, long created, long updated, long unchanged,
       long rejected, long assetsLinked) {
     return new RunCounters(fetched, created, updated, unchanged, rejected, 1, assetsLinked, 0, 0,
-        0, 0);
+        0, 0, 0);
   }
 }

@@ -1,5 +1,7 @@
 package dev.sightline.platform.sync;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.errors.ConflictException;
 import java.sql.Connection;
@@ -7,16 +9,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Stores runs and their counters. */
 public final class RunRepository {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, connector_id, state, stream, full_sync, fetched, created, updated, unchanged, rejected,"
           + " pages, assets_linked, findings_new, findings_fixed, findings_reopened,"
-          + " findings_unchanged, error, requested_at, started_at, finished_at";
+          + " findings_unchanged, assets_scored, error, requested_at, started_at, finished_at,"
+          + " stage_millis::text AS stage_millis";
   private final Jdbc jdbc;
 
   public RunRepository(Jdbc jdbc) {
@@ -81,6 +87,17 @@ public final class RunRepository {
         unchanged, runId);
   }
 
+  /** Records the end-of-run rescoring and where the run's time went. */
+  void scoredAndTimed(UUID runId, long assetsScored, Map<String, Long> stageMillis) {
+    try {
+      jdbc.update("UPDATE sync_run SET assets_scored = assets_scored + ?,"
+          + " stage_millis = ?::jsonb WHERE id = ?", assetsScored,
+          JSON.writeValueAsString(stageMillis), runId);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public void finished(UUID runId, RunState state, Optional<String> error, Instant at) {
     jdbc.update("UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
         + " WHERE id = ?", state.name(), error.orElse(null), at, runId);
@@ -102,11 +119,31 @@ public final class RunRepository {
         new RunCounters(rs.getLong("fetched"), rs.getLong("created"), rs.getLong("updated"),
             rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("pages"),
             rs.getLong("assets_linked"), rs.getLong("findings_new"), rs.getLong("findings_fixed"),
-            rs.getLong("findings_reopened"), rs.getLong("findings_unchanged")),
+            rs.getLong("findings_reopened"), rs.getLong("findings_unchanged"),
+            rs.getLong("assets_scored")),
         Optional.ofNullable(rs.getString("error")),
         rs.getTimestamp("requested_at").toInstant(),
         instant(rs.getTimestamp("started_at")),
-        instant(rs.getTimestamp("finished_at")));
+        instant(rs.getTimestamp("finished_at")),
+        stageMillis(rs.getString("stage_millis")));
+  }
+
+  /** In the order of {@link RunStage} (jsonb keeps its own key order). */
+  private static Map<String, Long> stageMillis(String json) {
+    try {
+      Map<String, Long> stored = JSON.readValue(json, new TypeReference<Map<String, Long>>() {});
+      Map<String, Long> ordered = new LinkedHashMap<>();
+      for (RunStage stage : RunStage.values()) {
+        Long ms = stored.remove(stage.key());
+        if (ms != null) {
+          ordered.put(stage.key(), ms);
+        }
+      }
+      ordered.putAll(stored);
+      return ordered;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stage_millis is not a JSON object of numbers", e);
+    }
   }
 
   private static Optional<Instant> instant(Timestamp t) {

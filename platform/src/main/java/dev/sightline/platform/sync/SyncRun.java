@@ -1,10 +1,16 @@
 package dev.sightline.platform.sync;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One run of a connector, as stored and shown. */
+/**
+ * One run of a connector, as stored and shown.
+ *
+ * @param stageMillis milliseconds spent per {@link RunStage}, by its lower-case name; written
+ *     when the run ends
+ */
 public record SyncRun(
     UUID runId,
     UUID connectorId,
@@ -15,4 +21,5 @@ public record SyncRun(
     Optional<String> error,
     Instant requestedAt,
     Optional<Instant> startedAt,
-    Optional<Instant> finishedAt) {}
+    Optional<Instant> finishedAt,
+    Map<String, Long> stageMillis) {}

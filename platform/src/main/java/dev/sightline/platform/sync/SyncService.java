@@ -14,11 +14,15 @@ import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.connectors.ConnectorState;
 import dev.sightline.platform.connectors.StoredConnector;
+import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryWriter;
 import dev.sightline.platform.inventory.MappedPage;
 import dev.sightline.platform.inventory.RecordMapper;
 import dev.sightline.platform.lifecycle.FindingLifecycle;
+import dev.sightline.platform.risk.RescoreQueue;
+import dev.sightline.platform.risk.ScoreRefresher;
+import dev.sightline.platform.risk.ScoringSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +47,7 @@ public final class SyncService {
   private final Jdbc jdbc;
   private final ConnectorContext context;
   private final FindingLifecycle lifecycle = new FindingLifecycle();
+  private final ScoreRefresher refresher;
   private final Clock clock;
   private final int pageSize;
 
@@ -53,6 +58,7 @@ public final class SyncService {
     this.runs = new RunRepository(jdbc);
     this.checkpoints = new CheckpointRepository(jdbc);
     this.committer = new PageCommitter(jdbc, new InventoryWriter(), new AssetCorrelator(), clock);
+    this.refresher = new ScoreRefresher(jdbc, new ScoringSettings(jdbc, clock), clock);
     this.context = context;
     this.clock = clock;
     this.pageSize = pageSize;
@@ -79,26 +85,30 @@ public final class SyncService {
   /** Does the work of a requested run on the calling thread; never throws. */
   public SyncRun execute(UUID runId) {
     SyncRun run = runs.find(runId).orElseThrow();
+    StageClock stages = new StageClock();
     MDC.put("run", runId.toString());
     MDC.put("connector", run.connectorId().toString());
     try {
       runs.started(runId, clock.instant());
       connectors.updateState(run.connectorId(), ConnectorState.PROCESSING);
-      readAll(run);
-      jdbc.inTransaction(c -> {
+      readAll(run, stages);
+      stages.time(RunStage.LIFECYCLE, () -> jdbc.inTransaction(c -> {
+        InventoryLock.hold(c);
         InventoryWriter.linkOrphanDetections(c, run.connectorId());
         FindingLifecycle.Outcome f = lifecycle.apply(c, run.connectorId(), runId, clock.instant());
         RunRepository.findings(c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
         return null;
-      });
+      }));
+      ScoreRefresher.Outcome scored = stages.time(RunStage.SCORE, () -> rescore(runId));
+      runs.scoredAndTimed(runId, scored.assetsScored(), stages.millis());
       runs.finished(runId, RunState.PROCESSED, Optional.empty(), clock.instant());
       connectors.updateState(run.connectorId(), ConnectorState.PROCESSED);
       LOG.info("Run finished: {}", runs.find(runId).map(SyncRun::counters).orElse(null));
     } catch (InterruptedException e) {
-      fail(run, e);
+      fail(run, e, stages);
       Thread.currentThread().interrupt();
     } catch (Exception | Error e) {
-      fail(run, e);
+      fail(run, e, stages);
     } finally {
       MDC.remove("run");
       MDC.remove("connector");
@@ -107,7 +117,23 @@ public final class SyncService {
     return runs.find(runId).orElseThrow();
   }
 
-  private void readAll(SyncRun run) throws InterruptedException {
+  /** Rescores what the run touched (and anything else queued), logging progress on long work. */
+  private ScoreRefresher.Outcome rescore(UUID runId) {
+    long queued = RescoreQueue.pending(jdbc);
+    LOG.info("Rescoring {} asset(s)", queued);
+    long[] nextReport = {10_000};
+    ScoreRefresher.Outcome outcome = refresher.drain(done -> {
+      if (done >= nextReport[0]) {
+        LOG.info("Rescored {} of about {} asset(s)", done, queued);
+        nextReport[0] += 10_000;
+      }
+    });
+    LOG.info("Rescored {} asset(s): {} risk score(s) and {} finding score(s) changed",
+        outcome.assetsScored(), outcome.assetsChanged(), outcome.findingsChanged());
+    return outcome;
+  }
+
+  private void readAll(SyncRun run, StageClock stages) throws InterruptedException {
     StoredConnector stored = connectors.stored(run.connectorId());
     connectors.checkTarget(stored);
     ConnectorDescriptor descriptor = connectors.descriptorOf(stored);
@@ -118,7 +144,8 @@ public final class SyncService {
         connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
       for (StreamSpec stream : connector.streams(request)) {
         readStream(run, connector, stream, request,
-            new RecordMapper(stream, mapFor(maps, stream), descriptor.vendorProductName()));
+            new RecordMapper(stream, mapFor(maps, stream), descriptor.vendorProductName()),
+            stages);
       }
     }
   }
@@ -131,7 +158,7 @@ public final class SyncService {
   }
 
   private void readStream(SyncRun run, Connector connector, StreamSpec stream,
-      SyncRequest request, RecordMapper mapper) throws InterruptedException {
+      SyncRequest request, RecordMapper mapper, StageClock stages) throws InterruptedException {
     MDC.put("stream", stream.name());
     Optional<Checkpoint> from = checkpoints.find(run.connectorId(), stream.name());
     boolean resuming = from.isPresent() && !from.get().complete();
@@ -142,27 +169,31 @@ public final class SyncService {
       runs.streamStarted(run.runId(), stream.name(), reader.fullSync());
       LOG.info("Reading {} ({} sync)", stream.name(), reader.fullSync() ? "full" : "delta");
       Optional<Page> page;
-      while ((page = reader.next()).isPresent()) {
+      while ((page = stages.time(RunStage.FETCH, reader::next)).isPresent()) {
         if (Thread.interrupted()) {
           throw new InterruptedException("run cancelled");
         }
-        MappedPage mapped = mapper.map(page.get().records());
+        List<com.fasterxml.jackson.databind.JsonNode> records = page.get().records();
+        MappedPage mapped = stages.time(RunStage.MAP, () -> mapper.map(records));
         committer.commit(run.connectorId(), run.runId(), mapped, page.get().checkpoint(),
-            readStartedAt);
+            readStartedAt, stages);
       }
       if (stream.kind() == RecordKind.FINDING && reader.fullSync()) {
-        int closed = jdbc.inTransaction(c -> lifecycle.closeAbsent(c, run.connectorId(),
-            readStartedAt, clock.instant()));
+        int closed = stages.time(RunStage.LIFECYCLE, () -> jdbc.inTransaction(c -> {
+          InventoryLock.hold(c);
+          return lifecycle.closeAbsent(c, run.connectorId(), readStartedAt, clock.instant());
+        }));
         LOG.info("{} detections absent from the full read of {} are closed", closed,
             stream.name());
       }
     }
   }
 
-  private void fail(SyncRun run, Throwable e) {
+  private void fail(SyncRun run, Throwable e, StageClock stages) {
     String reason = RunFailure.describe(e);
     LOG.warn("Run failed: {}", reason);
     try {
+      runs.scoredAndTimed(run.runId(), 0, stages.millis());
       runs.finished(run.runId(), RunState.ERRORED, Optional.of(reason), clock.instant());
       connectors.updateState(run.connectorId(), ConnectorState.ERRORED);
     } catch (RuntimeException storeFailure) {

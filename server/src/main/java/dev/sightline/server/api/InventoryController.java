@@ -9,12 +9,15 @@ import dev.sightline.platform.inventory.PageOf;
 import dev.sightline.platform.correlation.AssetLinks;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.risk.AssetScores;
+import dev.sightline.platform.risk.ScoreRefresher;
+import dev.sightline.platform.risk.ScoringSettings;
 import dev.sightline.platform.errors.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +31,32 @@ class InventoryController {
   private final AssetScores scores;
   private final FindingDecisions decisions;
 
+  private final ScoringSettings settings;
+  private final ScoreRefresher refresher;
+
   InventoryController(InventoryQueries queries, AssetLinks links, AssetScores scores,
-      FindingDecisions decisions) {
+      FindingDecisions decisions, ScoringSettings settings, ScoreRefresher refresher) {
     this.queries = queries;
     this.links = links;
     this.scores = scores;
     this.decisions = decisions;
+    this.settings = settings;
+    this.refresher = refresher;
+  }
+
+  /** Body of a criticality change: ACS 1–5, or null for the default of the asset's type. */
+  record CriticalityRequest(Integer criticality, String note) {}
+
+  /** Sets the asset's criticality and rescores it before answering. */
+  @PutMapping("/api/v1/assets/{id}/criticality")
+  AssetView criticality(@PathVariable long id, @RequestBody CriticalityRequest body) {
+    if (body == null) {
+      throw new dev.sightline.platform.errors.InvalidRequestException("body",
+          "send {\"criticality\": 1..5 or null, \"note\": \"why\"}");
+    }
+    settings.setAssetCriticality(id, body.criticality(), body.note());
+    refresher.rescore(List.of(id));
+    return asset(id);
   }
 
   /** Body of a decision: RISK_ACCEPTED (optionally until a date) or FALSE_POSITIVE; null clears. */
@@ -45,8 +68,9 @@ class InventoryController {
       throw new dev.sightline.platform.errors.InvalidRequestException("body",
           "send {\"decision\":\"RISK_ACCEPTED\"|\"FALSE_POSITIVE\"|null, \"until\", \"note\"}");
     }
-    decisions.decide(id, Optional.ofNullable(body.decision()), Optional.ofNullable(body.until()),
-        Optional.ofNullable(body.note()));
+    long asset = decisions.decide(id, Optional.ofNullable(body.decision()),
+        Optional.ofNullable(body.until()), Optional.ofNullable(body.note()));
+    refresher.rescore(List.of(asset));
     return finding(id);
   }
 
@@ -69,14 +93,19 @@ class InventoryController {
       @RequestBody(required = false) UnlinkRequest body) {
     AssetLinks.Split split = links.unlink(id,
         body == null || body.sources() == null ? List.of() : body.sources());
+    List<Long> touched = new java.util.ArrayList<>(split.newAssetIds());
+    touched.add(split.assetId());
+    refresher.rescore(touched);
     return Map.of("assetId", split.assetId(), "newAssetIds", split.newAssetIds());
   }
 
   @GetMapping("/api/v1/assets")
   PageOf<AssetView> assets(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
-      @RequestParam Optional<UUID> connectorId) {
-    return queries.assets(new Filter(connectorId, Optional.empty()), page, size);
+      @RequestParam Optional<UUID> connectorId,
+      @RequestParam Optional<String> sort) {
+    return queries.assets(new Filter(connectorId, Optional.empty()),
+        InventoryQueries.Sort.parse(sort), page, size);
   }
 
   @GetMapping("/api/v1/findings/{id}")
@@ -98,7 +127,9 @@ class InventoryController {
   PageOf<FindingView> findings(@RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam Optional<UUID> connectorId,
-      @RequestParam Optional<String> status) {
-    return queries.findings(new Filter(connectorId, status), page, size);
+      @RequestParam Optional<String> status,
+      @RequestParam Optional<String> sort) {
+    return queries.findings(new Filter(connectorId, status), InventoryQueries.Sort.parse(sort),
+        page, size);
   }
 }

@@ -1,7 +1,11 @@
 package dev.sightline.server.cli;
 
 import dev.sightline.platform.db.Database;
+import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.intel.IntelFileException;
+import dev.sightline.platform.risk.RescoreQueue;
+import dev.sightline.platform.risk.ScoreRefresher;
+import dev.sightline.platform.risk.ScoringSettings;
 import dev.sightline.platform.intel.IntelImporter;
 import dev.sightline.platform.intel.IntelLoad;
 import dev.sightline.server.boot.DatabaseBootstrap;
@@ -58,10 +62,36 @@ final class IntelCommand implements Runnable {
               + " the full error.");
           return 1;
         }
-        return importAll(new IntelImporter(db.dataSource(), Clock.systemUTC()), files,
+        int status = importAll(new IntelImporter(db.dataSource(), Clock.systemUTC()), files,
             System.out, System.err);
+        rescore(new Jdbc(db.dataSource()), System.out);
+        return status;
       }
     }
+  }
+
+  /**
+   * Rescores the assets whose findings' intelligence the imports changed (queued by each import),
+   * so stored scores agree with the new intelligence when this command returns.
+   */
+  static void rescore(Jdbc jdbc, PrintStream out) {
+    long pending = RescoreQueue.pending(jdbc);
+    if (pending == 0) {
+      out.println("No stored finding's intelligence changed: no scores to update.");
+      return;
+    }
+    out.println("Rescoring " + pending + " asset(s) whose findings' intelligence changed…");
+    Clock clock = Clock.systemUTC();
+    long[] next = {10_000};
+    ScoreRefresher.Outcome outcome = new ScoreRefresher(jdbc, new ScoringSettings(jdbc, clock),
+        clock).drain(done -> {
+          if (done >= next[0]) {
+            out.println("  " + done + " of " + pending + " asset(s) rescored");
+            next[0] += 10_000;
+          }
+        });
+    out.println("Rescored " + outcome.assetsScored() + " asset(s): " + outcome.assetsChanged()
+        + " risk score(s) and " + outcome.findingsChanged() + " finding score(s) changed.");
   }
 
   /** Imports each file in turn, one line per file; 1 if any file failed. */

@@ -1,0 +1,117 @@
+package dev.sightline.platform.risk;
+
+import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.scoring.FindingEvidence;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads what scoring needs for a set of assets, in two statements however many assets: each
+ * asset's type and criticality, and each finding with the evidence of its leading detection (open
+ * first, then the most severe) and the CVE intelligence known for it.
+ */
+final class ScoreInputs {
+  private ScoreInputs() {}
+
+  /** One finding as scoring sees it. {@code counts}: open and not set aside by a decision. */
+  record FindingInput(long findingId, long assetId, String cveId, String state, boolean counts,
+      UUID connectorId, String connectorType, FindingEvidence evidence, Integer storedQds,
+      String storedBand, String storedMethod) {}
+
+  /** One asset as scoring sees it, with what is stored for it now. */
+  record AssetInput(long assetId, String assetType, Integer userCriticality,
+      String criticalityNote, Integer storedRisk, String storedBand, Integer storedAcs,
+      Instant scoredAt, List<FindingInput> findings) {}
+
+  private static final String ASSETS = """
+      SELECT a.id, a.criticality, a.criticality_note, a.risk_score, a.risk_band, a.acs,
+          a.scored_at, p.asset_type
+      FROM asset a
+      LEFT JOIN LATERAL (SELECT s.asset_type FROM source_asset s WHERE s.asset_id = a.id
+                         ORDER BY s.last_seen DESC NULLS LAST, s.id LIMIT 1) p ON true
+      WHERE a.id = ANY(?)
+      ORDER BY a.id
+      """;
+
+  private static final String FINDINGS = """
+      SELECT DISTINCT ON (f.id) f.id, f.asset_id, f.cve_id, f.state, f.qds, f.qds_band,
+          f.qds_method,
+          f.state <> 'FIXED' AND (f.decision IS NULL
+              OR (f.decision_until IS NOT NULL AND f.decision_until <= ?)) AS counts,
+          d.connector_id, c.type AS connector_type,
+          coalesce(d.attributes->>'sourceSeverity', d.attributes->>'findingSeverity')
+              AS source_severity,
+          coalesce(%s, %s, %s) AS vendor_cvss,
+          %s AS exploit_status,
+          d.attributes->'cisaKev' = 'true'::jsonb AS vendor_kev,
+          d.attributes->>'exprtRating' AS exprt_rating,
+          ci.cvss_v3_base, ci.cvss_v2_base, coalesce(ci.in_kev, false) AS in_kev,
+          ci.kev_ransomware = 'known' AS kev_ransomware, ci.epss_score, ci.epss_percentile
+      FROM finding f
+      JOIN source_asset s ON s.asset_id = f.asset_id
+      JOIN detection d ON d.source_asset_id = s.id AND d.finding_key = f.finding_key
+      JOIN connector c ON c.id = d.connector_id
+      LEFT JOIN cve_intel ci ON ci.cve_id = f.cve_id
+      WHERE f.asset_id = ANY(?)
+      ORDER BY f.id, d.open DESC, d.finding_severity DESC, d.id
+      """.formatted(number("cvssV3Base"), number("cvssV2Base"), number("sourceRiskScore"),
+      number("exploitStatus"));
+
+  /** A mapped attribute that is a JSON number (a string or a zero CVSS means "not given"). */
+  private static String number(String attribute) {
+    return "CASE WHEN jsonb_typeof(d.attributes->'" + attribute + "') = 'number'"
+        + " AND (d.attributes->>'" + attribute + "')::float8 <> 0"
+        + " THEN (d.attributes->>'" + attribute + "')::float8 END";
+  }
+
+  static List<AssetInput> load(Connection c, List<Long> assetIds, Instant now)
+      throws SQLException {
+    Long[] ids = assetIds.toArray(new Long[0]);
+    Map<Long, List<FindingInput>> findings = new LinkedHashMap<>();
+    Jdbc.query(c, FINDINGS, rs -> findings.computeIfAbsent(rs.getLong("asset_id"),
+        k -> new ArrayList<>()).add(finding(rs)), now, ids);
+    return Jdbc.query(c, ASSETS, rs -> new AssetInput(rs.getLong("id"),
+        rs.getString("asset_type"), (Integer) rs.getObject("criticality", Integer.class),
+        rs.getString("criticality_note"), rs.getObject("risk_score", Integer.class),
+        rs.getString("risk_band"), rs.getObject("acs", Integer.class),
+        instant(rs.getTimestamp("scored_at")),
+        findings.getOrDefault(rs.getLong("id"), List.of())), (Object) ids);
+  }
+
+  private static FindingInput finding(ResultSet rs) throws SQLException {
+    String cve = rs.getString("cve_id");
+    String severity = rs.getString("source_severity");
+    FindingEvidence e = cve == null ? FindingEvidence.withoutCve(severity)
+        : FindingEvidence.forCve(cve, severity);
+    Double exploit = rs.getObject("exploit_status", Double.class);
+    e = e.withVendor(rs.getObject("vendor_cvss", Double.class),
+        Boolean.TRUE.equals(rs.getObject("vendor_kev", Boolean.class)),
+        exploit == null ? null : exploit.intValue(), rs.getString("exprt_rating"));
+    e = e.withNvd(decimal(rs, "cvss_v3_base"), decimal(rs, "cvss_v2_base"))
+        .withKev(rs.getBoolean("in_kev"),
+            Boolean.TRUE.equals(rs.getObject("kev_ransomware", Boolean.class)))
+        .withEpss(rs.getObject("epss_score", Double.class),
+            rs.getObject("epss_percentile", Double.class));
+    return new FindingInput(rs.getLong("id"), rs.getLong("asset_id"), cve,
+        rs.getString("state"), rs.getBoolean("counts"), rs.getObject("connector_id", UUID.class),
+        rs.getString("connector_type"), e, rs.getObject("qds", Integer.class),
+        rs.getString("qds_band"), rs.getString("qds_method"));
+  }
+
+  private static Double decimal(ResultSet rs, String column) throws SQLException {
+    java.math.BigDecimal value = rs.getBigDecimal(column);
+    return value == null ? null : value.doubleValue();
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+}
