@@ -3,5 +3,5 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -DskipTests -DskipITs -pl bench -am package >&2
-exec java -Xmx1g -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
+exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "$ROOT/bench/target/classes:$ROOT/bench/target/lib/*" \
   dev.sightline.bench.IngestBenchmark "$@"

@@ -14,6 +14,10 @@ import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
+import dev.sightline.platform.intel.IntelFileException;
+import dev.sightline.platform.intel.IntelImporter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -42,6 +46,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "HTTPS port of the CrowdStrike simulator; Cortex XDR uses the next one (fixed,"
           + " so connector URLs stay valid across demo restarts)")
   int simPort;
+
+  @Option(names = "--intel", paramLabel = "DIR",
+      description = "directory of CVE intelligence files (CISA KEV JSON, EPSS CSV, NVD 2.0 JSON)"
+          + " imported before the first syncs; default: ../shared/data when it exists")
+  Path intel;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -75,6 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         "Simulated Cortex XDR tenant started by ./sightline demo",
         Map.of("url", cortex.baseUrl().toString(), "apiKeyId", co.keyId(), "apiKey", co.key(),
             "securityLevel", co.security().wire()), null));
+    importIntelligence(ctx.getBean(IntelImporter.class));
     syncWithProgress(ctx, "CrowdStrike", cs);
     syncWithProgress(ctx, "Cortex XDR", cx);
 
@@ -83,6 +93,13 @@ final class DemoCommand implements Callable<Integer> {
     System.out.printf("%nOne model: %,d assets (%,d + %,d machines, %,d seen by both), %,d findings%n",
         inventory.assets(none, 0, 1).total(), hosts, hosts, hosts / 2,
         inventory.findings(none, 0, 1).total());
+    var riskiest = inventory.assets(none, InventoryQueries.Sort.SCORE, 0, 3).items();
+    if (!riskiest.isEmpty()) {
+      System.out.println("Riskiest assets:");
+      riskiest.forEach(a -> System.out.printf("  #%d %-24s risk %s (%s), criticality %s, %d open"
+              + " findings%n", a.id(), a.hostName(), a.riskScore(), a.riskBand(), a.criticality(),
+          a.openFindings()));
+    }
     String base = "http://localhost:" + port;
     System.out.println();
     System.out.println("Sightline is running at " + base + " (Ctrl-C to stop)");
@@ -91,7 +108,34 @@ final class DemoCommand implements Callable<Integer> {
         + "/api/v1/assets?size=5");
     System.out.println("       curl -H 'Authorization: Bearer " + token + "' " + base
         + "/api/v1/findings?size=5");
+    if (!riskiest.isEmpty()) {
+      System.out.println("       curl -H 'Authorization: Bearer " + token + "' " + base
+          + "/api/v1/assets/" + riskiest.get(0).id() + "/score   # why it scores what it does");
+    }
     return 0;
+  }
+
+  /** Imports every intelligence file of the directory; a file of another kind is skipped. */
+  private void importIntelligence(IntelImporter importer) {
+    Path dir = intel != null ? intel : Path.of("..", "shared", "data");
+    if (!Files.isDirectory(dir)) {
+      System.out.println("No CVE intelligence imported (" + dir + " is not a directory): findings"
+          + " are scored from what the sources say. Use --intel DIR or `sightline intel import`.");
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().matches(".*\\.(json|csv|gz)$")).sorted()
+          .toList()) {
+        try {
+          System.out.println("Intelligence: " + IntelCommand.describe(importer.importFile(file)));
+        } catch (IntelFileException e) {
+          System.out.println("Intelligence: skipped " + file.getFileName() + " (" + e.getMessage()
+              + ")");
+        }
+      }
+    } catch (java.io.IOException e) {
+      System.out.println("No CVE intelligence imported: cannot list " + dir + " (" + e + ")");
+    }
   }
 
   private static UUID connector(ConnectorService connectors, NewConnector wanted) {
