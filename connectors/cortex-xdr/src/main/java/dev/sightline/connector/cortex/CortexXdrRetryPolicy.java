@@ -3,6 +3,7 @@ package dev.sightline.connector.cortex;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.RetryableException;
 import dev.sightline.connector.cortex.CortexXdrTransport.RawResponse;
+import dev.sightline.connector.http.NetworkFailures;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -56,7 +57,7 @@ final class CortexXdrRetryPolicy {
   /**
    * Runs {@code exchange} until it answers with something that is not transient. Throws the last
    * {@link RetryableException} or {@link IOException} once attempts run out, and a permanent
-   * network failure ({@link CortexXdrFailures#isPermanent}) at once.
+   * network failure ({@link NetworkFailures#isPermanent}) at once.
    */
   RawResponse execute(String what, Exchange exchange) throws IOException, InterruptedException {
     Retry.AsyncContext<Object> attempts = retry.asyncContext();
@@ -72,7 +73,7 @@ final class CortexXdrRetryPolicy {
         }
         failure = transientFailure.get();
       } catch (IOException e) {
-        if (CortexXdrFailures.isPermanent(e)) {
+        if (NetworkFailures.isPermanent(e)) {
           throw e;
         }
         failure = e;

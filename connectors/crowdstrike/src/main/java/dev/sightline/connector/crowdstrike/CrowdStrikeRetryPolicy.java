@@ -3,6 +3,7 @@ package dev.sightline.connector.crowdstrike;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.RetryableException;
 import dev.sightline.connector.crowdstrike.CrowdStrikeTransport.RawResponse;
+import dev.sightline.connector.http.NetworkFailures;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -56,7 +57,7 @@ final class CrowdStrikeRetryPolicy {
   /**
    * Runs {@code exchange} until it answers with something other than 429 or 5xx. Throws the last
    * {@link RetryableException} or {@link IOException} once attempts run out, and a permanent
-   * network failure ({@link CrowdStrikeFailures#isPermanent}) at once.
+   * network failure ({@link NetworkFailures#isPermanent}) at once.
    */
   RawResponse execute(String what, Exchange exchange) throws IOException, InterruptedException {
     Retry.AsyncContext<Object> attempts = retry.asyncContext();
@@ -73,7 +74,7 @@ final class CrowdStrikeRetryPolicy {
         }
         failure = transientFailure;
       } catch (IOException e) {
-        if (CrowdStrikeFailures.isPermanent(e)) {
+        if (NetworkFailures.isPermanent(e)) {
           throw e;
         }
         failure = e;
