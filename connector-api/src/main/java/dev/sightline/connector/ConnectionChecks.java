@@ -2,12 +2,16 @@ package dev.sightline.connector;
 
 import dev.sightline.connector.CheckResult.Check;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -51,6 +55,34 @@ public final class ConnectionChecks {
     return results;
   }
 
+  /**
+   * The network reachability check: a TCP connection to the host. A failure reaches {@code
+   * unreachable} as an {@link UnknownHostException} or a {@link ConnectException}, so the connector
+   * words a probe failure just like a failed vendor call.
+   */
+  public static String reach(String host, int port, String hostLabel, Duration timeout,
+      Function<IOException, ? extends RuntimeException> unreachable) {
+    try {
+      connect(host, port, timeout);
+      return "reached " + hostLabel + " over TCP";
+    } catch (UnknownHostException e) {
+      throw unreachable.apply(e);
+    } catch (IOException e) {
+      throw unreachable.apply(asConnectFailure(e));
+    }
+  }
+
+  /** The TLS check: a handshake that trusts the certificate for {@code host}. */
+  public static String negotiate(SSLContext tls, String host, int port, String hostLabel, Duration timeout,
+      Function<IOException, ? extends RuntimeException> tlsFailed) {
+    try {
+      String protocol = handshake(tls, host, port, timeout);
+      return "negotiated " + protocol + " with " + hostLabel + ", certificate trusted for " + host;
+    } catch (IOException e) {
+      throw tlsFailed.apply(e);
+    }
+  }
+
   /** Opens (and closes) a TCP connection to the host and port. */
   public static void connect(String host, int port, Duration timeout) throws IOException {
     try (Socket socket = new Socket()) {
@@ -77,5 +109,15 @@ public final class ConnectionChecks {
         return socket.getSession().getProtocol();
       }
     }
+  }
+
+  private static IOException asConnectFailure(IOException e) {
+    if (e instanceof ConnectException) {
+      return e;
+    }
+    ConnectException connect = new ConnectException(
+        e instanceof SocketTimeoutException ? "no answer in time" : e.getMessage());
+    connect.initCause(e);
+    return connect;
   }
 }

@@ -8,9 +8,6 @@ import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.cortex.CortexXdrTransport.RawResponse;
 import dev.sightline.connector.cortex.CortexXdrWire.EndpointPage;
 import dev.sightline.connector.cortex.CortexXdrWire.Quota;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,27 +47,13 @@ final class CortexXdrConnectionChecks {
   }
 
   private String reachable() {
-    try {
-      ConnectionChecks.connect(config.baseUrl().getHost(), config.port(),
-          java.time.Duration.ofMillis(timeoutMillis()));
-      return "reached " + config.hostLabel() + " over TCP";
-    } catch (UnknownHostException e) {
-      throw failures.unreachable(e, 1);
-    } catch (IOException e) {
-      throw failures.unreachable(asConnectFailure(e), 1);
-    }
+    return ConnectionChecks.reach(config.baseUrl().getHost(), config.port(), config.hostLabel(),
+        tuning.connectTimeout(), e -> failures.unreachable(e, 1));
   }
 
   private String handshake() {
-    String host = config.baseUrl().getHost();
-    try {
-      String protocol = ConnectionChecks.handshake(context.sslContext(), host, config.port(),
-          java.time.Duration.ofMillis(timeoutMillis()));
-      return "negotiated " + protocol + " with " + config.hostLabel()
-          + ", certificate trusted for " + host;
-    } catch (IOException e) {
-      throw failures.tlsFailed(e);
-    }
+    return ConnectionChecks.negotiate(context.sslContext(), config.baseUrl().getHost(), config.port(),
+        config.hostLabel(), tuning.connectTimeout(), failures::tlsFailed);
   }
 
   /** The smallest authenticated call; a 402 or 403 still proves the key, so they pass here. */
@@ -113,19 +96,5 @@ final class CortexXdrConnectionChecks {
   private String fetch() throws InterruptedException {
     EndpointPage page = client.endpoints(CortexXdrWire.JSON.createArrayNode(), 0, PROBE_PAGE);
     return "read a first page of " + page.endpoints().size() + " endpoints";
-  }
-
-  private int timeoutMillis() {
-    return Math.toIntExact(tuning.connectTimeout().toMillis());
-  }
-
-  private static IOException asConnectFailure(IOException e) {
-    if (e instanceof ConnectException) {
-      return e;
-    }
-    ConnectException connect = new ConnectException(
-        e instanceof java.net.SocketTimeoutException ? "no answer in time" : e.getMessage());
-    connect.initCause(e);
-    return connect;
   }
 }

@@ -7,8 +7,6 @@ import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.Page;
 import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.crowdstrike.CrowdStrikeClient.Query;
-import java.io.IOException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,27 +47,13 @@ final class CrowdStrikeConnectionChecks {
   }
 
   private String reachable() {
-    try {
-      ConnectionChecks.connect(config.baseUrl().getHost(), config.port(),
-          java.time.Duration.ofMillis(timeoutMillis()));
-      return "reached " + config.hostLabel() + " over TCP";
-    } catch (UnknownHostException e) {
-      throw failures.unreachable(e, 1);
-    } catch (IOException e) {
-      throw failures.unreachable(asConnectFailure(e), 1);
-    }
+    return ConnectionChecks.reach(config.baseUrl().getHost(), config.port(), config.hostLabel(),
+        tuning.connectTimeout(), e -> failures.unreachable(e, 1));
   }
 
   private String handshake() {
-    String host = config.baseUrl().getHost();
-    try {
-      String protocol = ConnectionChecks.handshake(context.sslContext(), host, config.port(),
-          java.time.Duration.ofMillis(timeoutMillis()));
-      return "negotiated " + protocol + " with " + config.hostLabel()
-          + ", certificate trusted for " + host;
-    } catch (IOException e) {
-      throw failures.tlsFailed(e);
-    }
+    return ConnectionChecks.negotiate(context.sslContext(), config.baseUrl().getHost(), config.port(),
+        config.hostLabel(), tuning.connectTimeout(), failures::tlsFailed);
   }
 
   private String authenticate() throws InterruptedException {
@@ -112,19 +96,5 @@ final class CrowdStrikeConnectionChecks {
       scopes.add("'" + stream.scope() + "'");
     }
     return String.join(" and ", scopes);
-  }
-
-  private int timeoutMillis() {
-    return Math.toIntExact(tuning.connectTimeout().toMillis());
-  }
-
-  private static IOException asConnectFailure(IOException e) {
-    if (e instanceof java.net.ConnectException) {
-      return e;
-    }
-    java.net.ConnectException connect = new java.net.ConnectException(
-        e instanceof java.net.SocketTimeoutException ? "no answer in time" : e.getMessage());
-    connect.initCause(e);
-    return connect;
   }
 }
