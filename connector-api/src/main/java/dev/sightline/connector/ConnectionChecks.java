@@ -55,16 +55,30 @@ public final class ConnectionChecks {
     return results;
   }
 
+  /** The vendor's API host, as the network and TLS checks probe it. */
+  public record HttpsHost(String host, int port, String label, SSLContext tls, Duration timeout) {}
+
   /**
-   * The network reachability check: a TCP connection to the host. A failure reaches {@code
-   * unreachable} as an {@link UnknownHostException} or a {@link ConnectException}, so the connector
-   * words a probe failure just like a failed vendor call.
+   * Runs the checks of an HTTPS vendor: the network and TLS checks probe {@code api} here, the
+   * rest are the vendor's. A failed probe reaches {@code unreachable} as an {@link
+   * UnknownHostException} or a {@link ConnectException}, and {@code tlsFailed} as it came, so the
+   * connector words them just like the same failure of a vendor call.
    */
-  public static String reach(String host, int port, String hostLabel, Duration timeout,
-      Function<IOException, ? extends RuntimeException> unreachable) {
+  public static List<CheckResult> run(HttpsHost api, Function<IOException, ? extends RuntimeException> unreachable,
+      Function<IOException, ? extends RuntimeException> tlsFailed, Step authenticate, Step authorize, Step fetch)
+      throws InterruptedException {
+    return run(Map.of(
+        Check.NETWORK_REACHABILITY, () -> reach(api, unreachable),
+        Check.TLS_HANDSHAKE, () -> negotiate(api, tlsFailed),
+        Check.AUTHENTICATION, authenticate,
+        Check.AUTHORIZATION_SCOPE, authorize,
+        Check.DATA_FETCH, fetch));
+  }
+
+  private static String reach(HttpsHost api, Function<IOException, ? extends RuntimeException> unreachable) {
     try {
-      connect(host, port, timeout);
-      return "reached " + hostLabel + " over TCP";
+      connect(api.host(), api.port(), api.timeout());
+      return "reached " + api.label() + " over TCP";
     } catch (UnknownHostException e) {
       throw unreachable.apply(e);
     } catch (IOException e) {
@@ -72,12 +86,10 @@ public final class ConnectionChecks {
     }
   }
 
-  /** The TLS check: a handshake that trusts the certificate for {@code host}. */
-  public static String negotiate(SSLContext tls, String host, int port, String hostLabel, Duration timeout,
-      Function<IOException, ? extends RuntimeException> tlsFailed) {
+  private static String negotiate(HttpsHost api, Function<IOException, ? extends RuntimeException> tlsFailed) {
     try {
-      String protocol = handshake(tls, host, port, timeout);
-      return "negotiated " + protocol + " with " + hostLabel + ", certificate trusted for " + host;
+      String protocol = handshake(api.tls(), api.host(), api.port(), api.timeout());
+      return "negotiated " + protocol + " with " + api.label() + ", certificate trusted for " + api.host();
     } catch (IOException e) {
       throw tlsFailed.apply(e);
     }

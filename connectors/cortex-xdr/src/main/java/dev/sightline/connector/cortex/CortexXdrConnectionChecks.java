@@ -1,8 +1,8 @@
 package dev.sightline.connector.cortex;
 
 import dev.sightline.connector.CheckResult;
-import dev.sightline.connector.CheckResult.Check;
 import dev.sightline.connector.ConnectionChecks;
+import dev.sightline.connector.ConnectionChecks.HttpsHost;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.cortex.CortexXdrTransport.RawResponse;
@@ -10,7 +10,6 @@ import dev.sightline.connector.cortex.CortexXdrWire.EndpointPage;
 import dev.sightline.connector.cortex.CortexXdrWire.Quota;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -38,22 +37,10 @@ final class CortexXdrConnectionChecks {
   }
 
   List<CheckResult> run() throws InterruptedException {
-    return ConnectionChecks.run(Map.of(
-        Check.NETWORK_REACHABILITY, this::reachable,
-        Check.TLS_HANDSHAKE, this::handshake,
-        Check.AUTHENTICATION, this::authenticate,
-        Check.AUTHORIZATION_SCOPE, this::authorized,
-        Check.DATA_FETCH, this::fetch));
-  }
-
-  private String reachable() {
-    return ConnectionChecks.reach(config.baseUrl().getHost(), config.port(), config.hostLabel(),
-        tuning.connectTimeout(), e -> failures.unreachable(e, 1));
-  }
-
-  private String handshake() {
-    return ConnectionChecks.negotiate(context.sslContext(), config.baseUrl().getHost(), config.port(),
-        config.hostLabel(), tuning.connectTimeout(), failures::tlsFailed);
+    HttpsHost api = new HttpsHost(config.baseUrl().getHost(), config.port(), config.hostLabel(), context.sslContext(),
+        tuning.connectTimeout());
+    return ConnectionChecks.run(api, e -> failures.unreachable(e, 1), failures::tlsFailed,
+        this::authenticate, this::authorized, this::fetch);
   }
 
   /** The smallest authenticated call; a 402 or 403 still proves the key, so they pass here. */

@@ -1,15 +1,14 @@
 package dev.sightline.connector.crowdstrike;
 
 import dev.sightline.connector.CheckResult;
-import dev.sightline.connector.CheckResult.Check;
 import dev.sightline.connector.ConnectionChecks;
+import dev.sightline.connector.ConnectionChecks.HttpsHost;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.Page;
 import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.crowdstrike.CrowdStrikeClient.Query;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,22 +37,10 @@ final class CrowdStrikeConnectionChecks {
   }
 
   List<CheckResult> run() throws InterruptedException {
-    return ConnectionChecks.run(Map.of(
-        Check.NETWORK_REACHABILITY, this::reachable,
-        Check.TLS_HANDSHAKE, this::handshake,
-        Check.AUTHENTICATION, this::authenticate,
-        Check.AUTHORIZATION_SCOPE, this::authorized,
-        Check.DATA_FETCH, this::fetch));
-  }
-
-  private String reachable() {
-    return ConnectionChecks.reach(config.baseUrl().getHost(), config.port(), config.hostLabel(),
-        tuning.connectTimeout(), e -> failures.unreachable(e, 1));
-  }
-
-  private String handshake() {
-    return ConnectionChecks.negotiate(context.sslContext(), config.baseUrl().getHost(), config.port(),
-        config.hostLabel(), tuning.connectTimeout(), failures::tlsFailed);
+    HttpsHost api = new HttpsHost(config.baseUrl().getHost(), config.port(), config.hostLabel(), context.sslContext(),
+        tuning.connectTimeout());
+    return ConnectionChecks.run(api, e -> failures.unreachable(e, 1), failures::tlsFailed,
+        this::authenticate, this::authorized, this::fetch);
   }
 
   private String authenticate() throws InterruptedException {
