@@ -52,10 +52,7 @@ final class CortexXdrConnector implements Connector {
 
   @Override
   public List<StreamSpec> streams(SyncRequest request) {
-    if (request.scope() == SyncRequest.DataScope.ASSETS) {
-      return List.of(CortexXdrStream.ENDPOINTS.spec());
-    }
-    return List.of(CortexXdrStream.ENDPOINTS.spec(), CortexXdrStream.VULNERABILITIES.spec());
+    return request.streams(CortexXdrStream.ENDPOINTS.spec(), CortexXdrStream.VULNERABILITIES.spec());
   }
 
   @Override

@@ -48,10 +48,7 @@ final class CrowdStrikeConnector implements Connector {
 
   @Override
   public List<StreamSpec> streams(SyncRequest request) {
-    if (request.scope() == SyncRequest.DataScope.ASSETS) {
-      return List.of(CrowdStrikeStream.HOSTS.spec());
-    }
-    return List.of(CrowdStrikeStream.HOSTS.spec(), CrowdStrikeStream.VULNERABILITIES.spec());
+    return request.streams(CrowdStrikeStream.HOSTS.spec(), CrowdStrikeStream.VULNERABILITIES.spec());
   }
 
   @Override
