@@ -2,12 +2,16 @@ package dev.sightline.connector;
 
 import dev.sightline.connector.CheckResult.Check;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -51,6 +55,46 @@ public final class ConnectionChecks {
     return results;
   }
 
+  /** The vendor's API host, as the network and TLS checks probe it. */
+  public record HttpsHost(String host, int port, String label, SSLContext tls, Duration timeout) {}
+
+  /**
+   * Runs the checks of an HTTPS vendor: the network and TLS checks probe {@code api} here, the
+   * rest are the vendor's. A failed probe reaches {@code unreachable} as an {@link
+   * UnknownHostException} or a {@link ConnectException}, and {@code tlsFailed} as it came, so the
+   * connector words them just like the same failure of a vendor call.
+   */
+  public static List<CheckResult> run(HttpsHost api, Function<IOException, ? extends RuntimeException> unreachable,
+      Function<IOException, ? extends RuntimeException> tlsFailed, Step authenticate, Step authorize, Step fetch)
+      throws InterruptedException {
+    return run(Map.of(
+        Check.NETWORK_REACHABILITY, () -> reach(api, unreachable),
+        Check.TLS_HANDSHAKE, () -> negotiate(api, tlsFailed),
+        Check.AUTHENTICATION, authenticate,
+        Check.AUTHORIZATION_SCOPE, authorize,
+        Check.DATA_FETCH, fetch));
+  }
+
+  private static String reach(HttpsHost api, Function<IOException, ? extends RuntimeException> unreachable) {
+    try {
+      connect(api.host(), api.port(), api.timeout());
+      return "reached " + api.label() + " over TCP";
+    } catch (UnknownHostException e) {
+      throw unreachable.apply(e);
+    } catch (IOException e) {
+      throw unreachable.apply(asConnectFailure(e));
+    }
+  }
+
+  private static String negotiate(HttpsHost api, Function<IOException, ? extends RuntimeException> tlsFailed) {
+    try {
+      String protocol = handshake(api.tls(), api.host(), api.port(), api.timeout());
+      return "negotiated " + protocol + " with " + api.label() + ", certificate trusted for " + api.host();
+    } catch (IOException e) {
+      throw tlsFailed.apply(e);
+    }
+  }
+
   /** Opens (and closes) a TCP connection to the host and port. */
   public static void connect(String host, int port, Duration timeout) throws IOException {
     try (Socket socket = new Socket()) {
@@ -77,5 +121,15 @@ public final class ConnectionChecks {
         return socket.getSession().getProtocol();
       }
     }
+  }
+
+  private static IOException asConnectFailure(IOException e) {
+    if (e instanceof ConnectException) {
+      return e;
+    }
+    ConnectException connect = new ConnectException(
+        e instanceof SocketTimeoutException ? "no answer in time" : e.getMessage());
+    connect.initCause(e);
+    return connect;
   }
 }

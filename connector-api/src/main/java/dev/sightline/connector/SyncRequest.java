@@ -1,6 +1,7 @@
 package dev.sightline.connector;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,6 +31,14 @@ public record SyncRequest(DataScope scope, Optional<Instant> fetchFrom, boolean 
 
   public SyncRequest withFullSync(boolean full) {
     return new SyncRequest(scope, fetchFrom, full, pageSize);
+  }
+
+  /**
+   * The streams this run reads: the assets stream alone when only assets were asked for, else
+   * assets and then findings, so findings can refer to assets already stored.
+   */
+  public List<StreamSpec> streams(StreamSpec assets, StreamSpec findings) {
+    return scope == DataScope.ASSETS ? List.of(assets) : List.of(assets, findings);
   }
 
   /** The seed's "Data to Sync" choice. */

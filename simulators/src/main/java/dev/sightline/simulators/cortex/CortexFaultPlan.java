@@ -2,9 +2,10 @@ package dev.sightline.simulators.cortex;
 
 import dev.sightline.simulators.fleet.SeededDraws;
 import dev.sightline.simulators.fleet.StableHash;
+import dev.sightline.simulators.server.AlternatingServerError;
+import dev.sightline.simulators.server.ArmedFault;
+import dev.sightline.simulators.server.FaultStreaks;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Runtime fault control. Each arming method affects the next API calls ({@code /public_api/*});
@@ -21,21 +22,15 @@ public final class CortexFaultPlan {
   private static final long SALT = StableHash.salt("cx.faults");
 
   private final SeededDraws draws;
-  private final Map<String, Integer> consecutive = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-      return size() > 10_000;
-    }
-  };
+  private final FaultStreaks streaks = new FaultStreaks();
+  private final AlternatingServerError serverErrors = new AlternatingServerError();
+  private final ArmedFault tooMany = new ArmedFault();
+  private final ArmedFault serverError = new ArmedFault();
+  private final ArmedFault drop = new ArmedFault();
+  private final ArmedFault slow = new ArmedFault();
+  private final ArmedFault parallel = new ArmedFault();
   private CortexFaultSpec spec;
   private String specText;
-  private int tooManyLeft;
-  private int serverErrorLeft;
-  private int serverErrorsServed;
-  private int dropLeft;
-  private int slowLeft;
-  private Duration slowDelay = Duration.ZERO;
-  private int parallelLeft;
 
   CortexFaultPlan(String specText, long seed) {
     this.spec = CortexFaultSpec.parse(specText);
@@ -45,26 +40,22 @@ public final class CortexFaultPlan {
 
   /** HTTP 429 with the documented "Too many requests." reply, as past the 10 requests per second. */
   public synchronized void tooManyRequestsNext(int responses) {
-    tooManyLeft = nonNegative(responses);
+    tooMany.arm(responses);
   }
 
   /** Business errors: HTTP 500 with an {@code err_code} 500 reply, then 503, alternating. */
   public synchronized void serverErrorNext(int responses) {
-    serverErrorLeft = nonNegative(responses);
+    serverError.arm(responses);
   }
 
   /** Closes the socket without sending a response. */
   public synchronized void dropConnectionNext(int responses) {
-    dropLeft = nonNegative(responses);
+    drop.arm(responses);
   }
 
   /** Answers normally after {@code delay}. */
   public synchronized void slowNext(int responses, Duration delay) {
-    if (delay == null || delay.isNegative()) {
-      throw new IllegalArgumentException("delay must be >= 0: " + delay);
-    }
-    slowLeft = nonNegative(responses);
-    slowDelay = delay;
+    slow.armSlow(responses, delay);
   }
 
   /**
@@ -73,19 +64,19 @@ public final class CortexFaultPlan {
    * affected and do not use these up.
    */
   public synchronized void parallelQueryRefusalNext(int responses) {
-    parallelLeft = nonNegative(responses);
+    parallel.arm(responses);
   }
 
   /** Disarms every armed fault and switches the random {@code --faults} spec off. */
   public synchronized void clear() {
-    tooManyLeft = 0;
-    serverErrorLeft = 0;
-    dropLeft = 0;
-    slowLeft = 0;
-    parallelLeft = 0;
+    tooMany.disarm();
+    serverError.disarm();
+    drop.disarm();
+    slow.disarm();
+    parallel.disarm();
     spec = CortexFaultSpec.NONE;
     specText = "";
-    consecutive.clear();
+    streaks.clear();
   }
 
   /**
@@ -95,11 +86,7 @@ public final class CortexFaultPlan {
    * @param startQuery whether the call is {@code start_xql_query}, the only one parallel faults hit
    */
   synchronized CortexFaultDecision forCall(String signature, boolean startQuery) {
-    Duration delay = Duration.ZERO;
-    if (slowLeft > 0) {
-      slowLeft--;
-      delay = slowDelay;
-    }
+    Duration delay = slow.takeDelay();
     CortexFaultDecision armed = armed(startQuery);
     if (armed != null) {
       return armed.withDelay(delay);
@@ -113,28 +100,23 @@ public final class CortexFaultPlan {
   }
 
   private CortexFaultDecision armed(boolean startQuery) {
-    if (dropLeft > 0) {
-      dropLeft--;
+    if (drop.take()) {
       return CortexFaultDecision.of(CortexFaultDecision.Kind.DROP, 0);
     }
-    if (tooManyLeft > 0) {
-      tooManyLeft--;
+    if (tooMany.take()) {
       return CortexFaultDecision.of(CortexFaultDecision.Kind.TOO_MANY, 429);
     }
-    if (serverErrorLeft > 0) {
-      serverErrorLeft--;
+    if (serverError.take()) {
       return serverError();
     }
-    if (startQuery && parallelLeft > 0) {
-      parallelLeft--;
+    if (startQuery && parallel.take()) {
       return CortexFaultDecision.of(CortexFaultDecision.Kind.PARALLEL, 500);
     }
     return null;
   }
 
   private CortexFaultDecision serverError() {
-    int status = serverErrorsServed++ % 2 == 0 ? 500 : 503;
-    return CortexFaultDecision.of(CortexFaultDecision.Kind.SERVER_ERROR, status);
+    return CortexFaultDecision.of(CortexFaultDecision.Kind.SERVER_ERROR, serverErrors.nextStatus());
   }
 
   private CortexFaultDecision random(String signature, boolean startQuery) {
@@ -143,9 +125,8 @@ public final class CortexFaultPlan {
     }
     double r = draws.nextDouble();
     double p = draws.nextDouble();
-    int streak = consecutive.getOrDefault(signature, 0);
     CortexFaultDecision decision = CortexFaultDecision.NONE;
-    if (streak < 2) {
+    if (streaks.mayFault(signature)) {
       if (r < spec.tooManyRate()) {
         decision = CortexFaultDecision.of(CortexFaultDecision.Kind.TOO_MANY, 429);
       } else if (r < spec.tooManyRate() + spec.serverErrorRate()) {
@@ -156,22 +137,11 @@ public final class CortexFaultPlan {
         decision = CortexFaultDecision.of(CortexFaultDecision.Kind.PARALLEL, 500);
       }
     }
-    if (decision.kind() == CortexFaultDecision.Kind.NONE) {
-      consecutive.remove(signature);
-    } else {
-      consecutive.put(signature, streak + 1);
-    }
+    streaks.record(signature, decision.kind() != CortexFaultDecision.Kind.NONE);
     return decision;
   }
 
   private Duration randomDelay() {
     return spec.slowRate() > 0 && draws.chance(spec.slowRate()) ? spec.slowDelay() : Duration.ZERO;
-  }
-
-  private static int nonNegative(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("must be >= 0: " + value);
-    }
-    return value;
   }
 }

@@ -1,9 +1,7 @@
 package dev.sightline.simulators.cortex;
 
-import dev.sightline.simulators.server.FaultGrammar;
+import dev.sightline.simulators.server.FaultItem;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.function.Supplier;
 
 /**
  * Random fault rates parsed from the {@code --faults} grammar (documented on
@@ -21,8 +19,6 @@ record CortexFaultSpec(
     double parallelRate) {
 
   static final CortexFaultSpec NONE = new CortexFaultSpec(0, 0, 0, 0, Duration.ZERO, 0);
-  /** Above this, failing calls would dominate and a run could stall; the grammar refuses it. */
-  static final double MAX_FAILURE_RATE = 0.5;
   static final String GRAMMAR = "429:P%, too-many:P%, 5xx:P%, drop:P%, slow:P%:DURATION, parallel:P%";
 
   static CortexFaultSpec parse(String spec) {
@@ -35,32 +31,22 @@ record CortexFaultSpec(
     double slow = 0;
     Duration slowDelay = Duration.ZERO;
     double parallel = 0;
-    for (String rawItem : spec.split(",")) {
-      String item = rawItem.trim().toLowerCase(Locale.ROOT);
-      String[] parts = item.split(":");
-      switch (parts[0]) {
-        case "429", "too-many" -> tooMany = rate(item, parts);
-        case "5xx" -> serverError = rate(item, parts);
-        case "drop" -> drop = rate(item, parts);
-        case "parallel" -> parallel = rate(item, parts);
+    for (FaultItem item : FaultItem.split(spec, GRAMMAR)) {
+      switch (item.kind()) {
+        case "429", "too-many" -> tooMany = rate(item);
+        case "5xx" -> serverError = rate(item);
+        case "drop" -> drop = rate(item);
+        case "parallel" -> parallel = rate(item);
         case "slow" -> {
-          if (parts.length != 3) {
-            throw invalid(item, "slow needs a rate and a delay, e.g. slow:1%:2s");
-          }
-          slow = value(item, () -> FaultGrammar.percent(parts[1]));
-          slowDelay = value(item, () -> FaultGrammar.duration(parts[2]));
-          if (slowDelay.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw invalid(item, "slow delay must be at most 1m");
-          }
+          FaultItem.Slow s = item.slow();
+          slow = s.rate();
+          slowDelay = s.delay();
         }
-        default -> throw invalid(item, "unknown fault '" + parts[0] + "'");
+        default -> throw item.invalid("unknown fault '" + item.kind() + "'");
       }
     }
-    if (tooMany + serverError + drop > MAX_FAILURE_RATE) {
-      throw new IllegalArgumentException("invalid --faults '" + spec
-          + "': 429 + 5xx + drop rates add up to more than 50%, which could stall a run");
-    }
-    if (parallel > MAX_FAILURE_RATE) {
+    FaultItem.requireNoStall(spec, tooMany + serverError + drop);
+    if (parallel > FaultItem.MAX_FAILURE_RATE) {
       throw new IllegalArgumentException("invalid --faults '" + spec + "': parallel above 50% could stall a run");
     }
     return new CortexFaultSpec(tooMany, serverError, drop, slow, slowDelay, parallel);
@@ -70,23 +56,7 @@ record CortexFaultSpec(
     return tooManyRate + serverErrorRate + dropRate + parallelRate > 0;
   }
 
-  private static double rate(String item, String[] parts) {
-    if (parts.length != 2) {
-      throw invalid(item, "expected <fault>:<rate>, e.g. 5xx:2%");
-    }
-    return value(item, () -> FaultGrammar.percent(parts[1]));
-  }
-
-  private static <T> T value(String item, Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw invalid(item, e.getMessage());
-    }
-  }
-
-  private static IllegalArgumentException invalid(String item, String why) {
-    return new IllegalArgumentException("invalid --faults item '" + item + "': " + why + " (grammar: " + GRAMMAR
-        + ")");
+  private static double rate(FaultItem item) {
+    return item.percent(item.value("expected <fault>:<rate>, e.g. 5xx:2%"));
   }
 }

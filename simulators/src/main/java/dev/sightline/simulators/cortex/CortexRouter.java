@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.sightline.simulators.cortex.RolePermissions.Permission;
+import dev.sightline.simulators.server.CallGuard;
 import dev.sightline.simulators.server.SimControl;
 import dev.sightline.simulators.server.SlidingWindowLimiter;
 import java.io.IOException;
@@ -58,21 +59,8 @@ final class CortexRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) {
     CortexCall call = new CortexCall(exchange);
-    try {
-      dispatch(call);
-    } catch (IOException e) {
-      // The client went away mid-response; nothing to answer.
-    } catch (RuntimeException e) {
-      if (!call.responded()) {
-        try {
-          ReplyErrors.business(call, "internal error", e.getClass().getSimpleName());
-        } catch (IOException ignored) {
-          // client gone
-        }
-      }
-    } finally {
-      exchange.close();
-    }
+    CallGuard.serve(exchange, () -> dispatch(call), call::responded,
+        bug -> ReplyErrors.business(call, "internal error", bug.getClass().getSimpleName()));
   }
 
   private void dispatch(CortexCall call) throws IOException {
@@ -127,14 +115,9 @@ final class CortexRouter implements HttpHandler {
 
   /** Applies an injected fault; true when the call has been answered (or dropped) by it. */
   private boolean applyFault(CortexCall call, CortexFaultDecision fault) throws IOException {
-    if (!fault.delay().isZero()) {
-      try {
-        Thread.sleep(fault.delay().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        call.drop();
-        return true;
-      }
+    if (!CallGuard.delay(fault.delay())) {
+      call.drop();
+      return true;
     }
     switch (fault.kind()) {
       case DROP -> call.drop();

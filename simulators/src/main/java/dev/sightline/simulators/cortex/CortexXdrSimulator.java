@@ -7,7 +7,6 @@ import dev.sightline.simulators.server.SimControl;
 import dev.sightline.simulators.server.SimulatorServer;
 import dev.sightline.simulators.tls.LoopbackCertificates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -46,7 +45,6 @@ import javax.net.ssl.SSLContext;
  */
 public final class CortexXdrSimulator implements AutoCloseable {
   private final CortexXdrSimulatorOptions options;
-  private final LoopbackCertificates certificates;
   private final Tenant tenant;
   private final CortexFaultPlan faults;
   private final QuotaLedger quota;
@@ -54,7 +52,7 @@ public final class CortexXdrSimulator implements AutoCloseable {
 
   private CortexXdrSimulator(CortexXdrSimulatorOptions options) throws IOException {
     this.options = options;
-    this.certificates = LoopbackCertificates.generate("Cortex XDR");
+    LoopbackCertificates certificates = LoopbackCertificates.generate("Cortex XDR");
     this.tenant = new Tenant(options);
     this.faults = new CortexFaultPlan(options.faultSpec(), options.seed());
     this.quota = new QuotaLedger(options.dailyQuotaUnits(), options.clock());
@@ -74,11 +72,7 @@ public final class CortexXdrSimulator implements AutoCloseable {
 
   /** Builds the tenant, binds 127.0.0.1 ({@code port} 0 picks a free port) and starts serving. */
   public static CortexXdrSimulator start(CortexXdrSimulatorOptions options) {
-    try {
-      return new CortexXdrSimulator(options);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the Cortex XDR simulator on 127.0.0.1:" + options.port(), e);
-    }
+    return SimulatorServer.open("Cortex XDR", options.port(), () -> new CortexXdrSimulator(options));
   }
 
   /** {@code https://127.0.0.1:<port>}: the connector's URL, standing in for {@code https://api-<fqdn>}. */
@@ -92,12 +86,12 @@ public final class CortexXdrSimulator implements AutoCloseable {
 
   /** PEM of the generated CA that signed the server certificate. */
   public String caCertificatePem() {
-    return certificates.caCertificatePem();
+    return server.caCertificatePem();
   }
 
   /** A client context that trusts only this simulator's CA. */
   public SSLContext clientSslContext() {
-    return certificates.clientSslContext();
+    return server.clientSslContext();
   }
 
   /** The same JSON as {@code GET /_sim/manifest}. */

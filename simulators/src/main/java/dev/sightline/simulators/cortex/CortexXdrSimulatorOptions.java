@@ -3,6 +3,7 @@ package dev.sightline.simulators.cortex;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything that defines a simulated Cortex XDR tenant and its server. The tenant is a pure
@@ -109,69 +110,103 @@ public record CortexXdrSimulatorOptions(
   }
 
   public CortexXdrSimulatorOptions withPort(int newPort) {
-    return new CortexXdrSimulatorOptions(newPort, hosts, seed, offset, keyId, key, security, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.port = newPort);
   }
 
   public CortexXdrSimulatorOptions withHosts(int newHosts) {
-    return new CortexXdrSimulatorOptions(port, newHosts, seed, offset, keyId, key, security, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.hosts = newHosts);
   }
 
   public CortexXdrSimulatorOptions withSeed(long newSeed) {
-    return new CortexXdrSimulatorOptions(port, hosts, newSeed, offset, keyId, key, security, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.seed = newSeed);
   }
 
   public CortexXdrSimulatorOptions withOffset(int newOffset) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, newOffset, keyId, key, security, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.offset = newOffset);
   }
 
   public CortexXdrSimulatorOptions withKeyId(String newKeyId) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, newKeyId, key, security, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.keyId = newKeyId);
   }
 
   public CortexXdrSimulatorOptions withKey(String newKey) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, newKey, security, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.key = newKey);
   }
 
   /** Key id and key together, as the console hands them out. */
   public CortexXdrSimulatorOptions withApiKey(String newKeyId, String newKey) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, newKeyId, newKey, security, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> {
+      d.keyId = newKeyId;
+      d.key = newKey;
+    });
   }
 
   public CortexXdrSimulatorOptions withSecurity(SecurityLevel newSecurity) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, key, newSecurity, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.security = newSecurity);
   }
 
   public CortexXdrSimulatorOptions withRole(String newRole) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, key, security, newRole,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.role = newRole);
   }
 
   public CortexXdrSimulatorOptions withVulnerabilityLicense(boolean newVulnerabilityLicense) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, key, security, role,
-        newVulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.vulnerabilityLicense = newVulnerabilityLicense);
   }
 
   public CortexXdrSimulatorOptions withFaultSpec(String newFaultSpec) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, key, security, role,
-        vulnerabilityLicense, newFaultSpec, dailyQuotaUnits, clock);
+    return copy(d -> d.faultSpec = newFaultSpec);
   }
 
   public CortexXdrSimulatorOptions withDailyQuotaUnits(long newDailyQuotaUnits) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, key, security, role,
-        vulnerabilityLicense, faultSpec, newDailyQuotaUnits, clock);
+    return copy(d -> d.dailyQuotaUnits = newDailyQuotaUnits);
   }
 
   public CortexXdrSimulatorOptions withClock(Clock newClock) {
-    return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, key, security, role,
-        vulnerabilityLicense, faultSpec, dailyQuotaUnits, newClock);
+    return copy(d -> d.clock = newClock);
+  }
+
+  private CortexXdrSimulatorOptions copy(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /**
+   * A mutable copy for the {@code withX} methods, so each names only the fields it changes; {@link
+   * #build} validates the result like any other instance.
+   */
+  private static final class Draft {
+    private int port;
+    private int hosts;
+    private long seed;
+    private int offset;
+    private String keyId;
+    private String key;
+    private SecurityLevel security;
+    private String role;
+    private boolean vulnerabilityLicense;
+    private String faultSpec;
+    private long dailyQuotaUnits;
+    private Clock clock;
+
+    Draft(CortexXdrSimulatorOptions from) {
+      this.port = from.port;
+      this.hosts = from.hosts;
+      this.seed = from.seed;
+      this.offset = from.offset;
+      this.keyId = from.keyId;
+      this.key = from.key;
+      this.security = from.security;
+      this.role = from.role;
+      this.vulnerabilityLicense = from.vulnerabilityLicense;
+      this.faultSpec = from.faultSpec;
+      this.dailyQuotaUnits = from.dailyQuotaUnits;
+      this.clock = from.clock;
+    }
+
+    CortexXdrSimulatorOptions build() {
+      return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, key, security, role, vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+    }
   }
 
   /** Never prints the key. */

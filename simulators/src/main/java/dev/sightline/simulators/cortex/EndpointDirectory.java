@@ -3,11 +3,11 @@ package dev.sightline.simulators.cortex;
 import dev.sightline.simulators.cve.CveCatalog;
 import dev.sightline.simulators.fleet.Fleet;
 import dev.sightline.simulators.fleet.Machine;
+import dev.sightline.simulators.fleet.MachineFacts;
 import dev.sightline.simulators.fleet.MachineRole;
 import dev.sightline.simulators.fleet.OsFamily;
+import dev.sightline.simulators.fleet.RankedIds;
 import dev.sightline.simulators.fleet.StableHash;
-import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * The endpoints (agents) a tenant shows for fleet machines {@code [offset, offset + hosts)}: one
@@ -45,15 +45,15 @@ final class EndpointDirectory {
   private final byte[] family;
   private final byte[] role;
   private final String[] names;
-  private final int[] atRank;
+  private final RankedIds ids;
 
   EndpointDirectory(Fleet fleet, int offset, int hosts, long anchorEpochSecond) {
     this.fleet = fleet;
     this.seed = fleet.seed();
     this.anchorMs = anchorEpochSecond * 1000;
-    MachineFacts facts = MachineFacts.collect(fleet, offset, hosts);
+    MachineFacts facts = MachineFacts.collect(fleet, offset, hosts, CortexRendering::endpointName);
     this.reimagedMachines = facts.reimaged();
-    this.count = hosts + facts.reimaged();
+    this.count = facts.agents();
     this.machineOf = new int[count];
     this.generation = new byte[count];
     this.stale = new boolean[count];
@@ -64,38 +64,8 @@ final class EndpointDirectory {
     this.family = new byte[count];
     this.role = new byte[count];
     this.names = new String[count];
-    int e = 0;
-    for (int i = 0; i < hosts; i++) {
-      int generations = facts.reimagedAgo()[i] >= 0 ? 2 : 1;
-      for (int g = 0; g < generations; g++) {
-        fill(e++, offset + i, g, generations == 2 && g == 0, facts, i, anchorEpochSecond);
-      }
-    }
-    this.atRank = rankById();
-  }
-
-  /** Per-machine facts, computed in parallel without keeping machines: each depends only on (seed, index). */
-  private record MachineFacts(byte[] role, byte[] family, String[] name, long[] firstSeenAgo, long[] lastSeenAgo,
-      long[] reimagedAgo, int reimaged) {
-    static MachineFacts collect(Fleet fleet, int offset, int hosts) {
-      byte[] role = new byte[hosts];
-      byte[] family = new byte[hosts];
-      String[] name = new String[hosts];
-      long[] first = new long[hosts];
-      long[] last = new long[hosts];
-      long[] reimagedAgo = new long[hosts];
-      IntStream.range(0, hosts).parallel().forEach(i -> {
-        Machine m = fleet.machine((long) offset + i);
-        role[i] = (byte) m.role().ordinal();
-        family[i] = (byte) m.os().family().ordinal();
-        name[i] = CortexRendering.endpointName(m);
-        first[i] = m.firstSeenAgo().getSeconds();
-        last[i] = m.lastSeenAgo().getSeconds();
-        reimagedAgo[i] = m.reimagedAgo().map(d -> d.getSeconds()).orElse(-1L);
-      });
-      int reimaged = (int) Arrays.stream(reimagedAgo).filter(v -> v >= 0).count();
-      return new MachineFacts(role, family, name, first, last, reimagedAgo, reimaged);
-    }
+    facts.forEachAgent((e, machine, gen, old, i) -> fill(e, machine, gen, old, facts, i, anchorEpochSecond));
+    this.ids = new RankedIds(idHi, idLo);
   }
 
   private void fill(int e, int machine, int gen, boolean old, MachineFacts facts, int i, long anchor) {
@@ -104,42 +74,19 @@ final class EndpointDirectory {
     stale[e] = old;
     idHi[e] = StableHash.of(seed, machine, gen, SALT_ID);
     idLo[e] = StableHash.of(idHi[e], gen, SALT_ID);
-    long first = anchor - facts.firstSeenAgo()[i];
-    long last = anchor - facts.lastSeenAgo()[i];
-    if (facts.reimagedAgo()[i] >= 0) {
-      long reimagedAt = anchor - facts.reimagedAgo()[i];
-      if (old) {
-        last = reimagedAt - 3600;
-      } else {
-        first = reimagedAt + 7200;
-      }
-    }
     // Cortex keeps milliseconds; the fleet keeps seconds, so the sub-second part is drawn.
     long millis = StableHash.of(seed, machine, gen, SALT_MILLIS);
-    firstSeen[e] = first * 1000 + Long.remainderUnsigned(millis, 1000);
+    firstSeen[e] = facts.firstSeen(i, old, anchor) * 1000 + Long.remainderUnsigned(millis, 1000);
+    long last = facts.lastSeen(i, old, anchor);
     lastSeen[e] = Math.min(anchorMs, last * 1000 + Long.remainderUnsigned(millis >>> 20, 1000));
-    family[e] = facts.family()[i];
-    role[e] = facts.role()[i];
-    names[e] = facts.name()[i];
-  }
-
-  private int[] rankById() {
-    Integer[] order = new Integer[count];
-    for (int i = 0; i < count; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, this::compareIds);
-    int[] out = new int[count];
-    for (int i = 0; i < count; i++) {
-      out[i] = order[i];
-    }
-    return out;
+    family[e] = facts.family(i);
+    role[e] = facts.role(i);
+    names[e] = facts.name(i);
   }
 
   /** Compares two endpoints by {@code endpoint_id} as strings, which for fixed-width hex is unsigned order. */
   int compareIds(int a, int b) {
-    int c = Long.compareUnsigned(idHi[a], idHi[b]);
-    return c != 0 ? c : Long.compareUnsigned(idLo[a], idLo[b]);
+    return ids.compare(a, b);
   }
 
   int count() {
@@ -203,7 +150,7 @@ final class EndpointDirectory {
   }
 
   int atRank(int rank) {
-    return atRank[rank];
+    return ids.atRank(rank);
   }
 
   /**
@@ -237,24 +184,6 @@ final class EndpointDirectory {
     if (!id.equals(CveCatalog.hex32(hi, lo))) {
       return -1; // upper case is another string, so another id
     }
-    int low = 0;
-    int high = count - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int e = atRank[mid];
-      int c = Long.compareUnsigned(idHi[e], hi);
-      if (c == 0) {
-        c = Long.compareUnsigned(idLo[e], lo);
-      }
-      if (c == 0) {
-        return e;
-      }
-      if (c < 0) {
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return -1;
+    return ids.find(hi, lo);
   }
 }

@@ -3,12 +3,12 @@ package dev.sightline.simulators.crowdstrike;
 import dev.sightline.simulators.cve.CveCatalog;
 import dev.sightline.simulators.fleet.Fleet;
 import dev.sightline.simulators.fleet.Machine;
+import dev.sightline.simulators.fleet.MachineFacts;
 import dev.sightline.simulators.fleet.MachineRole;
 import dev.sightline.simulators.fleet.OsFamily;
+import dev.sightline.simulators.fleet.RankedIds;
 import dev.sightline.simulators.fleet.StableHash;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * The sensors (agents) a tenant shows for fleet machines {@code [offset, offset + hosts)}: one per
@@ -44,7 +44,7 @@ final class AgentDirectory {
   private final byte[] family;
   private final long[] discoverNumber;
   private final String[] hostnames;
-  private final int[] agentAtRank;
+  private final RankedIds ids;
   private final long[] rankPrefix;
 
   AgentDirectory(Fleet fleet, int offset, int hosts, long anchor) {
@@ -54,8 +54,8 @@ final class AgentDirectory {
     this.fleet = fleet;
     this.seed = fleet.seed();
     this.cid = CveCatalog.hex32(StableHash.of(seed, offset, SALT_CID), StableHash.of(offset, seed, SALT_CID));
-    MachineFacts facts = MachineFacts.collect(fleet, offset, hosts);
-    int agents = hosts + facts.reimaged();
+    MachineFacts facts = MachineFacts.collect(fleet, offset, hosts, Machine::hostname);
+    int agents = facts.agents();
     this.count = agents;
     this.reimagedMachines = facts.reimaged();
     this.machineOf = new int[agents];
@@ -69,41 +69,11 @@ final class AgentDirectory {
     this.family = new byte[agents];
     this.discoverNumber = new long[agents];
     this.hostnames = new String[agents];
-    int a = 0;
-    for (int i = 0; i < hosts; i++) {
-      int generations = facts.reimagedAgo()[i] >= 0 ? 2 : 1;
-      for (int g = 0; g < generations; g++) {
-        fill(a++, offset + i, g, generations == 2 && g == 0, facts, i, anchor);
-      }
-    }
-    this.agentAtRank = rankByAid();
+    facts.forEachAgent((a, machine, generation, old, i) -> fill(a, machine, generation, old, facts, i, anchor));
+    this.ids = new RankedIds(aidHi, aidLo);
     this.rankPrefix = new long[agents + 1];
     for (int r = 0; r < agents; r++) {
-      rankPrefix[r + 1] = rankPrefix[r] + vulnCount[agentAtRank[r]];
-    }
-  }
-
-  /** Per-machine facts, computed in parallel: each machine depends only on (seed, index). */
-  private record MachineFacts(byte[] role, byte[] family, String[] hostname, long[] firstSeenAgo,
-      long[] lastSeenAgo, long[] reimagedAgo, int reimaged) {
-    static MachineFacts collect(Fleet fleet, int offset, int hosts) {
-      byte[] role = new byte[hosts];
-      byte[] family = new byte[hosts];
-      String[] hostname = new String[hosts];
-      long[] first = new long[hosts];
-      long[] last = new long[hosts];
-      long[] reimagedAgo = new long[hosts];
-      IntStream.range(0, hosts).parallel().forEach(i -> {
-        Machine m = fleet.machine((long) offset + i);
-        role[i] = (byte) m.role().ordinal();
-        family[i] = (byte) m.os().family().ordinal();
-        hostname[i] = m.hostname();
-        first[i] = m.firstSeenAgo().getSeconds();
-        last[i] = m.lastSeenAgo().getSeconds();
-        reimagedAgo[i] = m.reimagedAgo().map(d -> d.getSeconds()).orElse(-1L);
-      });
-      int reimaged = (int) Arrays.stream(reimagedAgo).filter(v -> v >= 0).count();
-      return new MachineFacts(role, family, hostname, first, last, reimagedAgo, reimaged);
+      rankPrefix[r + 1] = rankPrefix[r] + vulnCount[ids.atRank(r)];
     }
   }
 
@@ -112,42 +82,16 @@ final class AgentDirectory {
     stale[a] = old;
     aidHi[a] = StableHash.of(seed, machine, generation, SALT_AID);
     aidLo[a] = StableHash.of(aidHi[a], generation, SALT_AID);
-    long first = anchor - facts.firstSeenAgo()[i];
-    long last = anchor - facts.lastSeenAgo()[i];
-    if (facts.reimagedAgo()[i] >= 0) {
-      long reimagedAt = anchor - facts.reimagedAgo()[i];
-      if (old) {
-        last = reimagedAt - 3600;
-      } else {
-        first = reimagedAt + 7200;
-      }
-    }
-    firstSeen[a] = first;
-    lastSeen[a] = last;
+    firstSeen[a] = facts.firstSeen(i, old, anchor);
+    lastSeen[a] = facts.lastSeen(i, old, anchor);
     long h = StableHash.of(seed, machine, generation, SALT_VULNS);
     // About ten per host on average, 0..20; old agents of reimaged machines keep a few.
     vulnCount[a] = (byte) Long.remainderUnsigned(h, old ? 8 : 21);
-    role[a] = facts.role()[i];
-    family[a] = facts.family()[i];
+    role[a] = facts.role(i);
+    family[a] = facts.family(i);
     discoverNumber[a] = 100_000_000_000_000_000L
         + Long.remainderUnsigned(StableHash.of(seed, machine, generation, SALT_DISCOVER), 900_000_000_000_000_000L);
-    hostnames[a] = facts.hostname()[i];
-  }
-
-  private int[] rankByAid() {
-    Integer[] order = new Integer[count];
-    for (int i = 0; i < count; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (x, y) -> {
-      int c = Long.compareUnsigned(aidHi[x], aidHi[y]);
-      return c != 0 ? c : Long.compareUnsigned(aidLo[x], aidLo[y]);
-    });
-    int[] out = new int[count];
-    for (int i = 0; i < count; i++) {
-      out[i] = order[i];
-    }
-    return out;
+    hostnames[a] = facts.name(i);
   }
 
   String cid() {
@@ -224,7 +168,7 @@ final class AgentDirectory {
   }
 
   int agentAtRank(int rank) {
-    return agentAtRank[rank];
+    return ids.atRank(rank);
   }
 
   long firstOrdinalOfRank(int rank) {
@@ -259,24 +203,6 @@ final class AgentDirectory {
     } catch (NumberFormatException e) {
       return -1;
     }
-    int low = 0;
-    int high = count - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int a = agentAtRank[mid];
-      int c = Long.compareUnsigned(aidHi[a], hi);
-      if (c == 0) {
-        c = Long.compareUnsigned(aidLo[a], lo);
-      }
-      if (c == 0) {
-        return a;
-      }
-      if (c < 0) {
-        low = mid + 1;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return -1;
+    return ids.find(hi, lo);
   }
 }

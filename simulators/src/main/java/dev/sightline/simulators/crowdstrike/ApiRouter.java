@@ -2,6 +2,7 @@ package dev.sightline.simulators.crowdstrike;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.sightline.simulators.server.CallGuard;
 import dev.sightline.simulators.server.SlidingWindowLimiter;
 import java.io.IOException;
 import java.time.Clock;
@@ -49,22 +50,9 @@ final class ApiRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) {
     HttpCall call = new HttpCall(exchange, traceIds.next());
-    try {
-      dispatch(call);
-    } catch (IOException e) {
-      // The client went away mid-response; nothing to answer.
-    } catch (RuntimeException e) {
-      if (!call.responded()) {
-        try {
-          ApiErrors.replyMetaOnly(call, 500, ApiErrors.GATEWAY, "Internal Server Error: Please provide trace-id='"
-              + call.traceId() + "' to support");
-        } catch (IOException ignored) {
-          // client gone
-        }
-      }
-    } finally {
-      exchange.close();
-    }
+    CallGuard.serve(exchange, () -> dispatch(call), call::responded,
+        bug -> ApiErrors.replyMetaOnly(call, 500, ApiErrors.GATEWAY,
+            "Internal Server Error: Please provide trace-id='" + call.traceId() + "' to support"));
   }
 
   private void dispatch(HttpCall call) throws IOException {
@@ -126,14 +114,9 @@ final class ApiRouter implements HttpHandler {
 
   /** Applies an injected fault; true when the call has been answered (or dropped) by it. */
   private boolean applyFault(HttpCall call, FaultDecision fault) throws IOException {
-    if (!fault.delay().isZero()) {
-      try {
-        Thread.sleep(fault.delay().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        call.drop();
-        return true;
-      }
+    if (!CallGuard.delay(fault.delay())) {
+      call.drop();
+      return true;
     }
     switch (fault.kind()) {
       case DROP -> {

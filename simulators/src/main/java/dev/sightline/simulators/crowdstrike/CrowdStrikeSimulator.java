@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.server.SimulatorServer;
 import dev.sightline.simulators.tls.LoopbackCertificates;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,7 +42,6 @@ import javax.net.ssl.SSLContext;
  */
 public final class CrowdStrikeSimulator implements AutoCloseable {
   private final CrowdStrikeSimulatorOptions options;
-  private final LoopbackCertificates certificates;
   private final Tenant tenant;
   private final FaultPlan faults;
   private final RequestLog requests = new RequestLog();
@@ -51,7 +49,7 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
 
   private CrowdStrikeSimulator(CrowdStrikeSimulatorOptions options) throws IOException {
     this.options = options;
-    this.certificates = LoopbackCertificates.generate("CrowdStrike");
+    LoopbackCertificates certificates = LoopbackCertificates.generate("CrowdStrike");
     this.tenant = new Tenant(options);
     TokenStore tokens = new TokenStore();
     this.faults = new FaultPlan(tokens, options.faultSpec(), options.seed());
@@ -81,11 +79,7 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
 
   /** Builds the tenant, binds 127.0.0.1 ({@code port} 0 picks a free port) and starts serving. */
   public static CrowdStrikeSimulator start(CrowdStrikeSimulatorOptions options) {
-    try {
-      return new CrowdStrikeSimulator(options);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the CrowdStrike simulator on 127.0.0.1:" + options.port(), e);
-    }
+    return SimulatorServer.open("CrowdStrike", options.port(), () -> new CrowdStrikeSimulator(options));
   }
 
   /** {@code https://127.0.0.1:<port>}. */
@@ -99,12 +93,12 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
 
   /** PEM of the generated CA that signed the server certificate. */
   public String caCertificatePem() {
-    return certificates.caCertificatePem();
+    return server.caCertificatePem();
   }
 
   /** A client context that trusts only this simulator's CA. */
   public SSLContext clientSslContext() {
-    return certificates.clientSslContext();
+    return server.clientSslContext();
   }
 
   /** The same JSON as {@code GET /_sim/manifest}. */

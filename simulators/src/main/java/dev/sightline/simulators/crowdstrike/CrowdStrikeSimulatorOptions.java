@@ -3,6 +3,7 @@ package dev.sightline.simulators.crowdstrike;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.Set;
 
 /**
@@ -75,48 +76,82 @@ public record CrowdStrikeSimulatorOptions(
   }
 
   public CrowdStrikeSimulatorOptions withPort(int newPort) {
-    return new CrowdStrikeSimulatorOptions(newPort, hosts, seed, offset, clientId, clientSecret, scopes, faultSpec,
-        cursorTtl, clock);
+    return copy(d -> d.port = newPort);
   }
 
   public CrowdStrikeSimulatorOptions withHosts(int newHosts) {
-    return new CrowdStrikeSimulatorOptions(port, newHosts, seed, offset, clientId, clientSecret, scopes, faultSpec,
-        cursorTtl, clock);
+    return copy(d -> d.hosts = newHosts);
   }
 
   public CrowdStrikeSimulatorOptions withSeed(long newSeed) {
-    return new CrowdStrikeSimulatorOptions(port, hosts, newSeed, offset, clientId, clientSecret, scopes, faultSpec,
-        cursorTtl, clock);
+    return copy(d -> d.seed = newSeed);
   }
 
   public CrowdStrikeSimulatorOptions withOffset(int newOffset) {
-    return new CrowdStrikeSimulatorOptions(port, hosts, seed, newOffset, clientId, clientSecret, scopes, faultSpec,
-        cursorTtl, clock);
+    return copy(d -> d.offset = newOffset);
   }
 
   public CrowdStrikeSimulatorOptions withCredentials(String newClientId, String newClientSecret) {
-    return new CrowdStrikeSimulatorOptions(port, hosts, seed, offset, newClientId, newClientSecret, scopes,
-        faultSpec, cursorTtl, clock);
+    return copy(d -> {
+      d.clientId = newClientId;
+      d.clientSecret = newClientSecret;
+    });
   }
 
   public CrowdStrikeSimulatorOptions withScopes(Set<String> newScopes) {
-    return new CrowdStrikeSimulatorOptions(port, hosts, seed, offset, clientId, clientSecret, newScopes, faultSpec,
-        cursorTtl, clock);
+    return copy(d -> d.scopes = newScopes);
   }
 
   public CrowdStrikeSimulatorOptions withFaultSpec(String newFaultSpec) {
-    return new CrowdStrikeSimulatorOptions(port, hosts, seed, offset, clientId, clientSecret, scopes, newFaultSpec,
-        cursorTtl, clock);
+    return copy(d -> d.faultSpec = newFaultSpec);
   }
 
   public CrowdStrikeSimulatorOptions withCursorTtl(Duration newCursorTtl) {
-    return new CrowdStrikeSimulatorOptions(port, hosts, seed, offset, clientId, clientSecret, scopes, faultSpec,
-        newCursorTtl, clock);
+    return copy(d -> d.cursorTtl = newCursorTtl);
   }
 
   public CrowdStrikeSimulatorOptions withClock(Clock newClock) {
-    return new CrowdStrikeSimulatorOptions(port, hosts, seed, offset, clientId, clientSecret, scopes, faultSpec,
-        cursorTtl, newClock);
+    return copy(d -> d.clock = newClock);
+  }
+
+  private CrowdStrikeSimulatorOptions copy(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /**
+   * A mutable copy for the {@code withX} methods, so each names only the fields it changes; {@link
+   * #build} validates the result like any other instance.
+   */
+  private static final class Draft {
+    private int port;
+    private int hosts;
+    private long seed;
+    private int offset;
+    private String clientId;
+    private String clientSecret;
+    private Set<String> scopes;
+    private String faultSpec;
+    private Duration cursorTtl;
+    private Clock clock;
+
+    Draft(CrowdStrikeSimulatorOptions from) {
+      this.port = from.port;
+      this.hosts = from.hosts;
+      this.seed = from.seed;
+      this.offset = from.offset;
+      this.clientId = from.clientId;
+      this.clientSecret = from.clientSecret;
+      this.scopes = from.scopes;
+      this.faultSpec = from.faultSpec;
+      this.cursorTtl = from.cursorTtl;
+      this.clock = from.clock;
+    }
+
+    CrowdStrikeSimulatorOptions build() {
+      return new CrowdStrikeSimulatorOptions(port, hosts, seed, offset, clientId, clientSecret, scopes, faultSpec, cursorTtl, clock);
+    }
   }
 
   /** Never prints the secret. */

@@ -2,9 +2,10 @@ package dev.sightline.simulators.crowdstrike;
 
 import dev.sightline.simulators.fleet.SeededDraws;
 import dev.sightline.simulators.fleet.StableHash;
+import dev.sightline.simulators.server.AlternatingServerError;
+import dev.sightline.simulators.server.ArmedFault;
+import dev.sightline.simulators.server.FaultStreaks;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Runtime fault control. Each arming method affects the next API calls (Spotlight, Discover,
@@ -20,25 +21,19 @@ public final class FaultPlan {
 
   private final TokenStore tokens;
   private final SeededDraws draws;
-  private final Map<String, Integer> consecutive = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-      return size() > 10_000;
-    }
-  };
+  private final FaultStreaks streaks = new FaultStreaks();
+  private final AlternatingServerError serverErrors = new AlternatingServerError();
+  private final ArmedFault rateLimit = new ArmedFault();
+  private final ArmedFault serverError = new ArmedFault();
+  private final ArmedFault drop = new ArmedFault();
+  private final ArmedFault slow = new ArmedFault();
+  private final ArmedFault malformed = new ArmedFault();
+  private final ArmedFault tokenRateLimit = new ArmedFault();
+  private final ArmedFault tokenServerError = new ArmedFault();
   private FaultSpec spec;
   private String specText;
-  private int rateLimitLeft;
   private int rateLimitRetryAfter;
-  private int serverErrorLeft;
-  private int serverErrorsServed;
-  private int dropLeft;
-  private int slowLeft;
-  private Duration slowDelay = Duration.ZERO;
-  private int malformedLeft;
-  private int tokenRateLimitLeft;
   private int tokenRateLimitRetryAfter;
-  private int tokenServerErrorLeft;
   private long dataCalls;
 
   FaultPlan(TokenStore tokens, String specText, long seed) {
@@ -46,32 +41,28 @@ public final class FaultPlan {
     this.spec = FaultSpec.parse(specText);
     this.specText = spec == FaultSpec.NONE ? "" : specText.trim();
     this.draws = new SeededDraws(StableHash.of(seed, SALT));
-    this.malformedLeft = spec.malformedPages();
+    this.malformed.arm(spec.malformedPages());
   }
 
   /** 429 with {@code X-RateLimit-RetryAfter} = now (epoch seconds) + {@code retryAfterSeconds}. */
   public synchronized void rateLimitNext(int responses, int retryAfterSeconds) {
-    rateLimitLeft = nonNegative(responses);
-    rateLimitRetryAfter = nonNegative(retryAfterSeconds);
+    rateLimit.arm(responses);
+    rateLimitRetryAfter = ArmedFault.nonNegative(retryAfterSeconds);
   }
 
   /** 500 {@code Internal Server Error: Please provide trace-id='…' to support}, then 503, alternating. */
   public synchronized void serverErrorNext(int responses) {
-    serverErrorLeft = nonNegative(responses);
+    serverError.arm(responses);
   }
 
   /** Closes the socket without sending a response. */
   public synchronized void dropConnectionNext(int responses) {
-    dropLeft = nonNegative(responses);
+    drop.arm(responses);
   }
 
   /** Answers normally after {@code delay}. */
   public synchronized void slowNext(int responses, Duration delay) {
-    if (delay == null || delay.isNegative()) {
-      throw new IllegalArgumentException("delay must be >= 0: " + delay);
-    }
-    slowLeft = nonNegative(responses);
-    slowDelay = delay;
+    slow.armSlow(responses, delay);
   }
 
   /** Every token issued so far becomes invalid: 401 {@code access denied, invalid bearer token}. */
@@ -81,32 +72,32 @@ public final class FaultPlan {
 
   /** One record in each of the next {@code pages} record-bearing pages misses a required field or has a wrong type. */
   public synchronized void malformedRecordNext(int pages) {
-    malformedLeft = nonNegative(pages);
+    malformed.arm(pages);
   }
 
   /** 429 on the next {@code /oauth2/token} calls (the token endpoint's own 300/min bucket). */
   public synchronized void tokenRateLimitNext(int responses, int retryAfterSeconds) {
-    tokenRateLimitLeft = nonNegative(responses);
-    tokenRateLimitRetryAfter = nonNegative(retryAfterSeconds);
+    tokenRateLimit.arm(responses);
+    tokenRateLimitRetryAfter = ArmedFault.nonNegative(retryAfterSeconds);
   }
 
   /** 500 on the next {@code /oauth2/token} calls. */
   public synchronized void tokenServerErrorNext(int responses) {
-    tokenServerErrorLeft = nonNegative(responses);
+    tokenServerError.arm(responses);
   }
 
   /** Disarms every armed fault and switches the random {@code --faults} spec off. */
   public synchronized void clear() {
-    rateLimitLeft = 0;
-    serverErrorLeft = 0;
-    dropLeft = 0;
-    slowLeft = 0;
-    malformedLeft = 0;
-    tokenRateLimitLeft = 0;
-    tokenServerErrorLeft = 0;
+    rateLimit.disarm();
+    serverError.disarm();
+    drop.disarm();
+    slow.disarm();
+    malformed.disarm();
+    tokenRateLimit.disarm();
+    tokenServerError.disarm();
     spec = FaultSpec.NONE;
     specText = "";
-    consecutive.clear();
+    streaks.clear();
   }
 
   synchronized FaultDecision forDataCall(String signature) {
@@ -114,11 +105,7 @@ public final class FaultPlan {
     if (spec.tokenExpiryEveryCalls() > 0 && dataCalls % spec.tokenExpiryEveryCalls() == 0) {
       tokens.expireAll();
     }
-    Duration delay = Duration.ZERO;
-    if (slowLeft > 0) {
-      slowLeft--;
-      delay = slowDelay;
-    }
+    Duration delay = slow.takeDelay();
     FaultDecision armed = armedDataFault();
     if (armed != null) {
       return armed.withDelay(delay);
@@ -127,12 +114,10 @@ public final class FaultPlan {
   }
 
   synchronized FaultDecision forTokenCall() {
-    if (tokenRateLimitLeft > 0) {
-      tokenRateLimitLeft--;
+    if (tokenRateLimit.take()) {
       return new FaultDecision(FaultDecision.Kind.RATE_LIMIT, 429, tokenRateLimitRetryAfter, Duration.ZERO);
     }
-    if (tokenServerErrorLeft > 0) {
-      tokenServerErrorLeft--;
+    if (tokenServerError.take()) {
       return new FaultDecision(FaultDecision.Kind.SERVER_ERROR, 500, 0, Duration.ZERO);
     }
     return FaultDecision.NONE;
@@ -140,8 +125,7 @@ public final class FaultPlan {
 
   /** Called once per page that carries records: should one of them be malformed? */
   synchronized boolean takeMalformed() {
-    if (malformedLeft > 0) {
-      malformedLeft--;
+    if (malformed.take()) {
       return true;
     }
     return spec.malformedRate() > 0 && draws.chance(spec.malformedRate());
@@ -158,24 +142,20 @@ public final class FaultPlan {
   }
 
   private FaultDecision armedDataFault() {
-    if (dropLeft > 0) {
-      dropLeft--;
+    if (drop.take()) {
       return new FaultDecision(FaultDecision.Kind.DROP, 0, 0, Duration.ZERO);
     }
-    if (rateLimitLeft > 0) {
-      rateLimitLeft--;
+    if (rateLimit.take()) {
       return new FaultDecision(FaultDecision.Kind.RATE_LIMIT, 429, rateLimitRetryAfter, Duration.ZERO);
     }
-    if (serverErrorLeft > 0) {
-      serverErrorLeft--;
+    if (serverError.take()) {
       return serverError();
     }
     return null;
   }
 
   private FaultDecision serverError() {
-    int status = serverErrorsServed++ % 2 == 0 ? 500 : 503;
-    return new FaultDecision(FaultDecision.Kind.SERVER_ERROR, status, 0, Duration.ZERO);
+    return new FaultDecision(FaultDecision.Kind.SERVER_ERROR, serverErrors.nextStatus(), 0, Duration.ZERO);
   }
 
   private FaultDecision randomFault(String signature) {
@@ -183,9 +163,8 @@ public final class FaultPlan {
       return FaultDecision.NONE;
     }
     double r = draws.nextDouble();
-    int streak = consecutive.getOrDefault(signature, 0);
     FaultDecision decision = FaultDecision.NONE;
-    if (streak < 2) {
+    if (streaks.mayFault(signature)) {
       if (r < spec.rateLimitRate()) {
         decision = new FaultDecision(FaultDecision.Kind.RATE_LIMIT, 429, 1, Duration.ZERO);
       } else if (r < spec.rateLimitRate() + spec.serverErrorRate()) {
@@ -194,22 +173,11 @@ public final class FaultPlan {
         decision = new FaultDecision(FaultDecision.Kind.DROP, 0, 0, Duration.ZERO);
       }
     }
-    if (decision.kind() == FaultDecision.Kind.NONE) {
-      consecutive.remove(signature);
-    } else {
-      consecutive.put(signature, streak + 1);
-    }
+    streaks.record(signature, decision.kind() != FaultDecision.Kind.NONE);
     return decision;
   }
 
   private Duration randomDelay() {
     return spec.slowRate() > 0 && draws.chance(spec.slowRate()) ? spec.slowDelay() : Duration.ZERO;
-  }
-
-  private static int nonNegative(int value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("must be >= 0: " + value);
-    }
-    return value;
   }
 }

@@ -1,8 +1,8 @@
 package dev.sightline.simulators.crowdstrike;
 
 import dev.sightline.simulators.server.FaultGrammar;
+import dev.sightline.simulators.server.FaultItem;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Random fault rates parsed from the {@code --faults} grammar (documented on
@@ -26,9 +26,9 @@ record FaultSpec(
     double malformedRate) {
 
   static final FaultSpec NONE = new FaultSpec(0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, 0, 0);
-  /** Above this, failing calls would dominate and a run could stall; the grammar refuses it. */
-  static final double MAX_FAILURE_RATE = 0.5;
-
+  static final String GRAMMAR =
+      "429:P%, 5xx:P%, drop:P%, slow:P%:DURATION, token-expiry:DURATION|N, malformed:N|P%";
+  private static final String VALUE_USAGE = "expected <fault>:<value>";
 
   static FaultSpec parse(String spec) {
     if (spec == null || spec.isBlank()) {
@@ -43,47 +43,36 @@ record FaultSpec(
     int tokenEvery = 0;
     int malformedPages = 0;
     double malformedRate = 0;
-    for (String rawItem : spec.split(",")) {
-      String item = rawItem.trim().toLowerCase(Locale.ROOT);
-      String[] parts = item.split(":");
-      String kind = parts[0];
-      switch (kind) {
-        case "429" -> rateLimit = rate(item, parts);
-        case "5xx" -> serverError = rate(item, parts);
-        case "drop" -> drop = rate(item, parts);
+    for (FaultItem item : FaultItem.split(spec, GRAMMAR)) {
+      switch (item.kind()) {
+        case "429" -> rateLimit = rate(item);
+        case "5xx" -> serverError = rate(item);
+        case "drop" -> drop = rate(item);
         case "slow" -> {
-          if (parts.length != 3) {
-            throw invalid(item, "slow needs a rate and a delay, e.g. slow:1%:2s");
-          }
-          slow = percent(item, parts[1]);
-          slowDelay = duration(item, parts[2]);
-          if (slowDelay.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw invalid(item, "slow delay must be at most 1m");
-          }
+          FaultItem.Slow s = item.slow();
+          slow = s.rate();
+          slowDelay = s.delay();
         }
         case "token-expiry" -> {
-          expectParts(item, parts);
-          if (FaultGrammar.isCount(parts[1])) {
-            tokenEvery = positiveCount(item, parts[1]);
+          String value = item.value(VALUE_USAGE);
+          if (FaultGrammar.isCount(value)) {
+            tokenEvery = item.positiveCount(value);
           } else {
-            tokenLifetime = duration(item, parts[1]);
+            tokenLifetime = item.duration(value);
           }
         }
         case "malformed" -> {
-          expectParts(item, parts);
-          if (FaultGrammar.isCount(parts[1])) {
-            malformedPages = positiveCount(item, parts[1]);
+          String value = item.value(VALUE_USAGE);
+          if (FaultGrammar.isCount(value)) {
+            malformedPages = item.positiveCount(value);
           } else {
-            malformedRate = percent(item, parts[1]);
+            malformedRate = item.percent(value);
           }
         }
-        default -> throw invalid(item, "unknown fault '" + kind + "'");
+        default -> throw item.invalid("unknown fault '" + item.kind() + "'");
       }
     }
-    if (rateLimit + serverError + drop > MAX_FAILURE_RATE) {
-      throw new IllegalArgumentException("invalid --faults '" + spec
-          + "': 429 + 5xx + drop rates add up to more than 50%, which could stall a run");
-    }
+    FaultItem.requireNoStall(spec, rateLimit + serverError + drop);
     return new FaultSpec(rateLimit, serverError, drop, slow, slowDelay, tokenLifetime, tokenEvery, malformedPages,
         malformedRate);
   }
@@ -92,43 +81,7 @@ record FaultSpec(
     return rateLimitRate + serverErrorRate + dropRate + slowRate > 0;
   }
 
-  private static double rate(String item, String[] parts) {
-    expectParts(item, parts);
-    return percent(item, parts[1]);
-  }
-
-  private static void expectParts(String item, String[] parts) {
-    if (parts.length != 2) {
-      throw invalid(item, "expected <fault>:<value>");
-    }
-  }
-
-  private static double percent(String item, String text) {
-    try {
-      return FaultGrammar.percent(text);
-    } catch (IllegalArgumentException e) {
-      throw invalid(item, e.getMessage());
-    }
-  }
-
-  private static Duration duration(String item, String text) {
-    try {
-      return FaultGrammar.duration(text);
-    } catch (IllegalArgumentException e) {
-      throw invalid(item, e.getMessage());
-    }
-  }
-
-  private static int positiveCount(String item, String text) {
-    try {
-      return FaultGrammar.positiveCount(text);
-    } catch (IllegalArgumentException e) {
-      throw invalid(item, e.getMessage());
-    }
-  }
-
-  private static IllegalArgumentException invalid(String item, String why) {
-    return new IllegalArgumentException("invalid --faults item '" + item + "': " + why
-        + " (grammar: 429:P%, 5xx:P%, drop:P%, slow:P%:DURATION, token-expiry:DURATION|N, malformed:N|P%)");
+  private static double rate(FaultItem item) {
+    return item.percent(item.value(VALUE_USAGE));
   }
 }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.sightline.simulators.tls.LoopbackCertificates;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * The HTTPS server every vendor simulator runs on: 127.0.0.1 only, a certificate from
@@ -38,11 +40,13 @@ public final class SimulatorServer implements AutoCloseable {
   private final HttpsServer server;
   private final ExecutorService executor;
   private final RequestLog log;
+  private final LoopbackCertificates certificates;
   private final URI baseUrl;
 
   private SimulatorServer(String name, int port, LoopbackCertificates certificates, HttpHandler handler,
       RequestLog log, Clock clock) throws IOException {
     this.log = log;
+    this.certificates = certificates;
     this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
     server.setHttpsConfigurator(new HttpsConfigurator(certificates.serverSslContext()));
     server.createContext("/", exchange -> record(exchange, handler, clock));
@@ -67,9 +71,37 @@ public final class SimulatorServer implements AutoCloseable {
     return new SimulatorServer(name, port, certificates, handler, RequestLog.create(), clock);
   }
 
+  /** A simulator's constructor, which binds the server. */
+  @FunctionalInterface
+  public interface Opening<T> {
+    T open() throws IOException;
+  }
+
+  /**
+   * Runs {@code opening}, turning a failure to bind into an unchecked one that names the simulator
+   * and port: callers (tests, the CLI) cannot do better than report it.
+   */
+  public static <T> T open(String simulatorName, int port, Opening<T> opening) {
+    try {
+      return opening.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the " + simulatorName + " simulator on 127.0.0.1:" + port, e);
+    }
+  }
+
   /** {@code https://127.0.0.1:<port>}. */
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /** PEM of the generated CA that signed the server certificate. */
+  public String caCertificatePem() {
+    return certificates.caCertificatePem();
+  }
+
+  /** A client context that trusts only this server's CA. */
+  public SSLContext clientSslContext() {
+    return certificates.clientSslContext();
   }
 
   public RequestLog requests() {

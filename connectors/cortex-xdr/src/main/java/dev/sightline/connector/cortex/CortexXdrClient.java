@@ -8,6 +8,7 @@ import dev.sightline.connector.cortex.CortexXdrTransport.StreamedResponse;
 import dev.sightline.connector.cortex.CortexXdrWire.EndpointPage;
 import dev.sightline.connector.cortex.CortexXdrWire.QueryResults;
 import dev.sightline.connector.cortex.CortexXdrWire.Quota;
+import dev.sightline.connector.http.RetryLoop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -128,7 +129,7 @@ final class CortexXdrClient {
     return CortexXdrWire.tree(response).orElseThrow(() -> failures.unexpected(call, response));
   }
 
-  private RawResponse exchange(CortexXdrCall call, CortexXdrRetryPolicy.Exchange exchange)
+  private RawResponse exchange(CortexXdrCall call, RetryLoop.Attempt<RawResponse> exchange)
       throws InterruptedException {
     try {
       return retry.execute(call.label(), exchange);

@@ -7,7 +7,7 @@ import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.StreamSpec;
 import dev.sightline.connector.SyncRequest;
-import java.net.http.HttpClient;
+import dev.sightline.connector.http.VendorHttp;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -39,15 +39,10 @@ final class CortexXdrConnector implements Connector {
     this.client = new CortexXdrClient(config, transport, retry, signer, failures, tuning);
   }
 
-  /** The production wiring: java.net.http with the context's TLS trust, no automatic redirects. */
+  /** The production wiring (see {@link VendorHttp}). */
   static CortexXdrConnector overHttp(CortexXdrConfig config, ConnectorContext context, CortexXdrTuning tuning) {
-    HttpClient http = HttpClient.newBuilder()
-        .sslContext(context.sslContext())
-        .connectTimeout(tuning.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    return new CortexXdrConnector(config, context, tuning, CortexXdrTransport.over(http));
+    return new CortexXdrConnector(config, context, tuning,
+        CortexXdrTransport.over(VendorHttp.client(context, tuning.connectTimeout())));
   }
 
   @Override
@@ -57,10 +52,7 @@ final class CortexXdrConnector implements Connector {
 
   @Override
   public List<StreamSpec> streams(SyncRequest request) {
-    if (request.scope() == SyncRequest.DataScope.ASSETS) {
-      return List.of(CortexXdrStream.ENDPOINTS.spec());
-    }
-    return List.of(CortexXdrStream.ENDPOINTS.spec(), CortexXdrStream.VULNERABILITIES.spec());
+    return request.streams(CortexXdrStream.ENDPOINTS.spec(), CortexXdrStream.VULNERABILITIES.spec());
   }
 
   @Override

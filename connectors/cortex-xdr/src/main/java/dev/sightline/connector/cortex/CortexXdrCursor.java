@@ -1,10 +1,11 @@
 package dev.sightline.connector.cortex;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.sightline.connector.CheckpointStates.number;
+import static dev.sightline.connector.CheckpointStates.text;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.connector.Checkpoint;
-import dev.sightline.connector.PermanentException;
+import dev.sightline.connector.CheckpointStates;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -78,43 +79,12 @@ record CortexXdrCursor(Mode mode, long lastSeenFrom, String lastId, long offset,
 
   /** Reads a checkpoint of {@code stream}; refuses another version or a damaged state. */
   static CortexXdrCursor fromCheckpoint(String stream, Checkpoint checkpoint) {
-    if (!checkpoint.stream().equals(stream)) {
-      throw unreadable("it belongs to stream '" + checkpoint.stream() + "', not '" + stream + "'");
-    }
-    if (checkpoint.version() != VERSION) {
-      throw unreadable("it has version " + checkpoint.version() + " and this connector reads version " + VERSION);
-    }
-    try {
-      JsonNode state = CortexXdrWire.JSON.readTree(checkpoint.state());
-      return new CortexXdrCursor(
-          Mode.valueOf(text(state, "mode")),
-          number(state, "lastSeenFrom"),
-          text(state, "lastId"),
-          number(state, "offset"),
-          number(state, "maxLastSeen"));
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw unreadable("its state is damaged (" + e.getClass().getSimpleName() + ")");
-    }
-  }
-
-  private static String text(JsonNode state, String field) {
-    JsonNode node = state.get(field);
-    if (node == null || !node.isTextual()) {
-      throw new IllegalArgumentException("missing " + field);
-    }
-    return node.asText();
-  }
-
-  private static long number(JsonNode state, String field) {
-    JsonNode node = state.get(field);
-    if (node == null || !node.canConvertToLong() || !node.isIntegralNumber()) {
-      throw new IllegalArgumentException("missing " + field);
-    }
-    return node.asLong();
-  }
-
-  private static PermanentException unreadable(String why) {
-    return new PermanentException("The stored Cortex XDR checkpoint cannot be used: " + why,
-        "run a full sync, which starts without a checkpoint");
+    return CheckpointStates.read(checkpoint, stream, VERSION, "Cortex XDR", CortexXdrWire.JSON,
+        state -> new CortexXdrCursor(
+            Mode.valueOf(text(state, "mode")),
+            number(state, "lastSeenFrom"),
+            text(state, "lastId"),
+            number(state, "offset"),
+            number(state, "maxLastSeen")));
   }
 }

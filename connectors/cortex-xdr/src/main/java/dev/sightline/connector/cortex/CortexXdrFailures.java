@@ -4,14 +4,9 @@ import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.UnexpectedResponseException;
 import dev.sightline.connector.cortex.CortexXdrTransport.RawResponse;
 import dev.sightline.connector.cortex.CortexXdrWire.Quota;
+import dev.sightline.connector.http.NetworkFailures;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.security.cert.CertificateException;
 import java.util.Locale;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Every user-facing failure of the connector, written in one place: each names the cause and the
@@ -19,7 +14,6 @@ import javax.net.ssl.SSLHandshakeException;
  */
 final class CortexXdrFailures {
 
-  private static final int MAX_VENDOR_TEXT = 200;
   private static final String EDIT = "in Edit Connector";
   private static final String KEYS_PAGE = "Settings > Configurations > Integrations > API Keys";
 
@@ -98,15 +92,15 @@ final class CortexXdrFailures {
   /** A network failure that retrying did not fix, or that retrying cannot fix. */
   PermanentException unreachable(IOException failure, int attempts) {
     String host = config.hostLabel();
-    if (has(failure, UnknownHostException.class) || has(failure, UnresolvedAddressException.class)) {
+    if (NetworkFailures.cannotResolve(failure)) {
       return new PermanentException("Cannot resolve the Cortex XDR host '" + config.baseUrl().getHost() + "'",
           "check the Base URL " + EDIT + " (https://api-<fqdn>, the FQDN of your tenant's region) and that"
               + " DNS works from this server", failure);
     }
-    if (isTlsFailure(failure)) {
+    if (NetworkFailures.isTlsFailure(failure)) {
       return tlsFailed(failure);
     }
-    if (has(failure, HttpConnectTimeoutException.class) || has(failure, ConnectException.class)) {
+    if (NetworkFailures.cannotConnect(failure)) {
       return new PermanentException("Cannot connect to the Cortex XDR host " + host + " (" + describe(failure) + ")",
           "check the Base URL and port " + EDIT + ", and that firewalls and proxies allow outbound HTTPS"
               + " (port 443) to it", failure);
@@ -136,48 +130,16 @@ final class CortexXdrFailures {
         + " with a reply of a shape the connector does not understand");
   }
 
-  /** Failures that no retry can fix: unknown host, refused connection, untrusted certificate. */
-  static boolean isPermanent(IOException failure) {
-    return has(failure, UnknownHostException.class) || has(failure, UnresolvedAddressException.class)
-        || has(failure, ConnectException.class) || has(failure, HttpConnectTimeoutException.class)
-        || isTlsFailure(failure);
-  }
-
-  static boolean isTlsFailure(Throwable failure) {
-    if (has(failure, CertificateException.class)) {
-      return true;
-    }
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SSLHandshakeException && !has(t, java.io.EOFException.class)) {
-        String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-        return !text.contains("terminated the handshake") && !text.contains("connection reset");
-      }
-    }
-    return false;
-  }
-
   /** The vendor's error text with any secret blanked out, shortened; "no error message" if none. */
   String vendorText(RawResponse response) {
     String text = CortexXdrWire.errorMessage(response).replace(config.apiKey(), "****");
     if (text.isEmpty()) {
       return "no error message";
     }
-    return text.length() > MAX_VENDOR_TEXT ? text.substring(0, MAX_VENDOR_TEXT) + "…" : text;
+    return NetworkFailures.shorten(text);
   }
 
   private String describe(Throwable failure) {
-    String message = failure.getMessage();
-    String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    text = text.replace(config.apiKey(), "****");
-    return text.length() > MAX_VENDOR_TEXT ? text.substring(0, MAX_VENDOR_TEXT) + "…" : text;
-  }
-
-  private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
+    return NetworkFailures.shorten(NetworkFailures.describe(failure).replace(config.apiKey(), "****"));
   }
 }

@@ -3,9 +3,7 @@ package dev.sightline.connector.cortex;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.RetryableException;
 import dev.sightline.connector.cortex.CortexXdrTransport.RawResponse;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import dev.sightline.connector.http.RetryLoop;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,71 +17,35 @@ import org.slf4j.LoggerFactory;
  * CortexXdrRequestBudget}: "Too many requests." (HTTP 429, or the text on another status) from one
  * second up, refusals for too many parallel XQL queries from {@link
  * CortexXdrTuning#parallelQueryWait()} up, both doubled per attempt with jitter; 5xx and dropped
- * connections with exponential backoff and jitter. Cortex sends no Retry-After. Resilience4j counts
- * attempts and computes intervals; the waiting goes through {@link ConnectorContext#sleep}.
+ * connections with exponential backoff and jitter. Cortex sends no Retry-After. The loop itself is
+ * the SPI's {@link RetryLoop}.
  */
 final class CortexXdrRetryPolicy {
 
   private static final Logger LOG = LoggerFactory.getLogger(CortexXdrRetryPolicy.class);
 
   private final CortexXdrTuning tuning;
-  private final ConnectorContext context;
   private final CortexXdrRequestBudget budget;
   private final CortexXdrFailures failures;
   private final RandomGenerator random;
-  private final Retry retry;
+  private final RetryLoop<RawResponse> loop;
 
   CortexXdrRetryPolicy(CortexXdrTuning tuning, ConnectorContext context, CortexXdrRequestBudget budget,
       CortexXdrFailures failures, RandomGenerator random) {
     this.tuning = tuning;
-    this.context = context;
     this.budget = budget;
     this.failures = failures;
     this.random = random;
-    this.retry = Retry.of("cortex-xdr", RetryConfig.custom()
-        .maxAttempts(tuning.maxAttempts())
-        .retryOnException(t -> t instanceof RetryableException || t instanceof IOException)
-        .intervalBiFunction((IntervalBiFunction<Object>) (attempt, outcome) -> waitMillis(attempt, outcome.getLeft()))
-        .build());
-  }
-
-  /** One attempt of an exchange; called again for each retry, so it signs the request anew. */
-  @FunctionalInterface
-  interface Exchange {
-    RawResponse send() throws IOException, InterruptedException;
+    this.loop = new RetryLoop<>("cortex-xdr", tuning.maxAttempts(), this::waitMillis, context,
+        (what, wait, failure) -> LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage()));
   }
 
   /**
-   * Runs {@code exchange} until it answers with something that is not transient. Throws the last
-   * {@link RetryableException} or {@link IOException} once attempts run out, and a permanent
-   * network failure ({@link CortexXdrFailures#isPermanent}) at once.
+   * Runs {@code exchange}, which signs the request anew on each attempt, until it answers with
+   * something that is not transient (see {@link RetryLoop#execute}).
    */
-  RawResponse execute(String what, Exchange exchange) throws IOException, InterruptedException {
-    Retry.AsyncContext<Object> attempts = retry.asyncContext();
-    while (true) {
-      budget.acquire();
-      Exception failure;
-      try {
-        RawResponse response = exchange.send();
-        Optional<RetryableException> transientFailure = transientFailure(what, response);
-        if (transientFailure.isEmpty()) {
-          attempts.onComplete();
-          return response;
-        }
-        failure = transientFailure.get();
-      } catch (IOException e) {
-        if (CortexXdrFailures.isPermanent(e)) {
-          throw e;
-        }
-        failure = e;
-      }
-      long wait = attempts.onError(failure);
-      if (wait < 0) {
-        throw giveUp(failure);
-      }
-      LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage());
-      context.sleep(Duration.ofMillis(wait));
-    }
+  RawResponse execute(String what, RetryLoop.Attempt<RawResponse> exchange) throws IOException, InterruptedException {
+    return loop.execute(what, budget::acquire, exchange, response -> transientFailure(what, response));
   }
 
   int maxAttempts() {
@@ -133,23 +95,8 @@ final class CortexXdrRetryPolicy {
     int shift = Math.min(Math.max(attempt - 1, 0), 20);
     if (failure instanceof RetryableException r && r.retryAfter().compareTo(Duration.ZERO) > 0) {
       long doubled = Math.min(r.retryAfter().toMillis() << shift, Math.max(cap, r.retryAfter().toMillis()));
-      return doubled + jitter(tuning.jitter().toMillis());
+      return doubled + RetryLoop.jitter(random, tuning.jitter().toMillis());
     }
-    long base = Math.max(1, tuning.backoffBase().toMillis());
-    long capped = Math.min(base << shift, cap);
-    return capped / 2 + jitter(capped - capped / 2);
-  }
-
-  private long jitter(long bound) {
-    return bound <= 0 ? 0 : random.nextLong(bound + 1);
-  }
-
-  private RuntimeException giveUp(Exception failure) throws IOException {
-    if (failure instanceof IOException io) {
-      throw io;
-    }
-    RetryableException last = (RetryableException) failure;
-    return new RetryableException(last.getMessage() + "; gave up after " + tuning.maxAttempts() + " attempts",
-        last.retryAfter(), last);
+    return RetryLoop.backoffMillis(attempt, tuning.backoffBase(), tuning.backoffCap(), random);
   }
 }

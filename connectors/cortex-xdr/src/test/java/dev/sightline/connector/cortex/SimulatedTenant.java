@@ -2,11 +2,8 @@ package dev.sightline.connector.cortex;
 
 import dev.sightline.connector.Connector;
 import dev.sightline.connector.ConnectorConfig;
-import dev.sightline.connector.ConnectorContext;
-import dev.sightline.connector.ConnectorFactory;
 import dev.sightline.connector.StreamSpec;
-import dev.sightline.connector.testkit.ContractTenant;
-import dev.sightline.connector.testkit.TrustingContext;
+import dev.sightline.connector.testkit.AbstractContractTenant;
 import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.server.RequestLog;
@@ -21,22 +18,21 @@ import java.util.Map;
  * reads the endpoints stream with the beyond-seed delta on {@code last_seen} switched on (the
  * contract checks an empty delta); "data calls" are every public API call.
  */
-final class SimulatedTenant implements ContractTenant {
+final class SimulatedTenant extends AbstractContractTenant {
 
   static final String WRONG_KEY = "definitely-not-the-simulators-key-0123456789";
   static final String API_PREFIX = "/public_api/v1/";
 
   private final CortexXdrSimulator simulator;
-  private final ConnectorFactory factory;
-  private final ConnectorContext context;
-  private final int pageSize;
   private final boolean delta;
 
   SimulatedTenant(CortexXdrSimulatorOptions options, CortexXdrTuning tuning, int pageSize, boolean delta) {
-    this.simulator = CortexXdrSimulator.start(options);
-    this.factory = new CortexXdrConnectorFactory(tuning);
-    this.context = TrustingContext.of(simulator.clientSslContext());
-    this.pageSize = pageSize;
+    this(CortexXdrSimulator.start(options), tuning, pageSize, delta);
+  }
+
+  private SimulatedTenant(CortexXdrSimulator simulator, CortexXdrTuning tuning, int pageSize, boolean delta) {
+    super(new CortexXdrConnectorFactory(tuning), simulator.clientSslContext(), pageSize);
+    this.simulator = simulator;
     this.delta = delta;
   }
 
@@ -64,11 +60,6 @@ final class SimulatedTenant implements ContractTenant {
   }
 
   @Override
-  public ConnectorFactory factory() {
-    return factory;
-  }
-
-  @Override
   public ConnectorConfig config() {
     return configWith(simulator.options().key());
   }
@@ -76,11 +67,6 @@ final class SimulatedTenant implements ContractTenant {
   @Override
   public ConnectorConfig configWithWrongSecret() {
     return configWith(WRONG_KEY);
-  }
-
-  @Override
-  public ConnectorContext context() {
-    return context;
   }
 
   @Override
@@ -95,11 +81,6 @@ final class SimulatedTenant implements ContractTenant {
 
   long expectedFindings() {
     return simulator.manifest().path("findings").asLong();
-  }
-
-  @Override
-  public int pageSize() {
-    return pageSize;
   }
 
   /** Cortex names no delay: the connector waits a second, then doubles, which the contract's bound allows. */

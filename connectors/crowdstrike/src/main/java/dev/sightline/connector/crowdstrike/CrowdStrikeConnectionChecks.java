@@ -1,17 +1,14 @@
 package dev.sightline.connector.crowdstrike;
 
 import dev.sightline.connector.CheckResult;
-import dev.sightline.connector.CheckResult.Check;
 import dev.sightline.connector.ConnectionChecks;
+import dev.sightline.connector.ConnectionChecks.HttpsHost;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.Page;
 import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.crowdstrike.CrowdStrikeClient.Query;
-import java.io.IOException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,36 +37,10 @@ final class CrowdStrikeConnectionChecks {
   }
 
   List<CheckResult> run() throws InterruptedException {
-    return ConnectionChecks.run(Map.of(
-        Check.NETWORK_REACHABILITY, this::reachable,
-        Check.TLS_HANDSHAKE, this::handshake,
-        Check.AUTHENTICATION, this::authenticate,
-        Check.AUTHORIZATION_SCOPE, this::authorized,
-        Check.DATA_FETCH, this::fetch));
-  }
-
-  private String reachable() {
-    try {
-      ConnectionChecks.connect(config.baseUrl().getHost(), config.port(),
-          java.time.Duration.ofMillis(timeoutMillis()));
-      return "reached " + config.hostLabel() + " over TCP";
-    } catch (UnknownHostException e) {
-      throw failures.unreachable(e, 1);
-    } catch (IOException e) {
-      throw failures.unreachable(asConnectFailure(e), 1);
-    }
-  }
-
-  private String handshake() {
-    String host = config.baseUrl().getHost();
-    try {
-      String protocol = ConnectionChecks.handshake(context.sslContext(), host, config.port(),
-          java.time.Duration.ofMillis(timeoutMillis()));
-      return "negotiated " + protocol + " with " + config.hostLabel()
-          + ", certificate trusted for " + host;
-    } catch (IOException e) {
-      throw failures.tlsFailed(e);
-    }
+    HttpsHost api = new HttpsHost(config.baseUrl().getHost(), config.port(), config.hostLabel(), context.sslContext(),
+        tuning.connectTimeout());
+    return ConnectionChecks.run(api, e -> failures.unreachable(e, 1), failures::tlsFailed,
+        this::authenticate, this::authorized, this::fetch);
   }
 
   private String authenticate() throws InterruptedException {
@@ -112,19 +83,5 @@ final class CrowdStrikeConnectionChecks {
       scopes.add("'" + stream.scope() + "'");
     }
     return String.join(" and ", scopes);
-  }
-
-  private int timeoutMillis() {
-    return Math.toIntExact(tuning.connectTimeout().toMillis());
-  }
-
-  private static IOException asConnectFailure(IOException e) {
-    if (e instanceof java.net.ConnectException) {
-      return e;
-    }
-    java.net.ConnectException connect = new java.net.ConnectException(
-        e instanceof java.net.SocketTimeoutException ? "no answer in time" : e.getMessage());
-    connect.initCause(e);
-    return connect;
   }
 }

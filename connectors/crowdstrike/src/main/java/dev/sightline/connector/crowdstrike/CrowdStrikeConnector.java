@@ -7,7 +7,7 @@ import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.StreamSpec;
 import dev.sightline.connector.SyncRequest;
-import java.net.http.HttpClient;
+import dev.sightline.connector.http.VendorHttp;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -35,15 +35,10 @@ final class CrowdStrikeConnector implements Connector {
     this.client = new CrowdStrikeClient(config, transport, retry, tokens, tuning);
   }
 
-  /** The production wiring: java.net.http with the context's TLS trust, no automatic redirects. */
+  /** The production wiring (see {@link VendorHttp}). */
   static CrowdStrikeConnector overHttp(CrowdStrikeConfig config, ConnectorContext context, CrowdStrikeTuning tuning) {
-    HttpClient http = HttpClient.newBuilder()
-        .sslContext(context.sslContext())
-        .connectTimeout(tuning.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
-    return new CrowdStrikeConnector(config, context, tuning, CrowdStrikeTransport.over(http));
+    return new CrowdStrikeConnector(config, context, tuning,
+        CrowdStrikeTransport.over(VendorHttp.client(context, tuning.connectTimeout())));
   }
 
   @Override
@@ -53,10 +48,7 @@ final class CrowdStrikeConnector implements Connector {
 
   @Override
   public List<StreamSpec> streams(SyncRequest request) {
-    if (request.scope() == SyncRequest.DataScope.ASSETS) {
-      return List.of(CrowdStrikeStream.HOSTS.spec());
-    }
-    return List.of(CrowdStrikeStream.HOSTS.spec(), CrowdStrikeStream.VULNERABILITIES.spec());
+    return request.streams(CrowdStrikeStream.HOSTS.spec(), CrowdStrikeStream.VULNERABILITIES.spec());
   }
 
   @Override

@@ -1,10 +1,11 @@
 package dev.sightline.connector.crowdstrike;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static dev.sightline.connector.CheckpointStates.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.connector.Checkpoint;
-import dev.sightline.connector.PermanentException;
+import dev.sightline.connector.CheckpointStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -102,35 +103,12 @@ record CrowdStrikeCursor(Mode mode, Instant windowFrom, Position position, Insta
 
   /** Reads a checkpoint of {@code stream}; refuses another version or a damaged state. */
   static CrowdStrikeCursor fromCheckpoint(String stream, Checkpoint checkpoint) {
-    if (!checkpoint.stream().equals(stream)) {
-      throw unreadable("it belongs to stream '" + checkpoint.stream() + "', not '" + stream + "'");
-    }
-    if (checkpoint.version() != VERSION) {
-      throw unreadable("it has version " + checkpoint.version() + " and this connector reads version " + VERSION);
-    }
-    try {
-      JsonNode state = CrowdStrikeWire.JSON.readTree(checkpoint.state());
-      return new CrowdStrikeCursor(
-          Mode.valueOf(text(state, "mode")),
-          Instant.parse(text(state, "windowFrom")),
-          new Position(Instant.parse(text(state, "lastTimestamp")), state.path("lastId").asText("")),
-          Instant.parse(text(state, "maxTimestamp")));
-    } catch (JsonProcessingException | IllegalArgumentException | DateTimeParseException e) {
-      throw unreadable("its state is damaged (" + e.getClass().getSimpleName() + ")");
-    }
-  }
-
-  private static String text(JsonNode state, String field) {
-    JsonNode node = state.get(field);
-    if (node == null || !node.isTextual()) {
-      throw new IllegalArgumentException("missing " + field);
-    }
-    return node.asText();
-  }
-
-  private static PermanentException unreadable(String why) {
-    return new PermanentException("The stored CrowdStrike checkpoint cannot be used: " + why,
-        "run a full sync, which starts without a checkpoint");
+    return CheckpointStates.read(checkpoint, stream, VERSION, "CrowdStrike", CrowdStrikeWire.JSON,
+        state -> new CrowdStrikeCursor(
+            Mode.valueOf(text(state, "mode")),
+            Instant.parse(text(state, "windowFrom")),
+            new Position(Instant.parse(text(state, "lastTimestamp")), state.path("lastId").asText("")),
+            Instant.parse(text(state, "maxTimestamp"))));
   }
 
   /** The record's (timestamp, id) when it has both, parsed leniently. */

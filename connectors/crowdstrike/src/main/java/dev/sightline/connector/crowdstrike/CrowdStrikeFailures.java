@@ -3,14 +3,9 @@ package dev.sightline.connector.crowdstrike;
 import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.UnexpectedResponseException;
 import dev.sightline.connector.crowdstrike.CrowdStrikeTransport.RawResponse;
+import dev.sightline.connector.http.NetworkFailures;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.security.cert.CertificateException;
 import java.util.Locale;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Every user-facing failure of the connector, written in one place: each names the cause and the
@@ -18,7 +13,6 @@ import javax.net.ssl.SSLHandshakeException;
  */
 final class CrowdStrikeFailures {
 
-  private static final int MAX_VENDOR_TEXT = 200;
   private static final String EDIT = "in Edit Connector";
 
   private final CrowdStrikeConfig config;
@@ -73,15 +67,15 @@ final class CrowdStrikeFailures {
   /** A network failure that retrying did not fix, or that retrying cannot fix. */
   PermanentException unreachable(IOException failure, int attempts) {
     String host = config.hostLabel();
-    if (has(failure, UnknownHostException.class) || has(failure, UnresolvedAddressException.class)) {
+    if (NetworkFailures.cannotResolve(failure)) {
       return new PermanentException("Cannot resolve the CrowdStrike host '" + config.baseUrl().getHost() + "'",
           "check the Url " + EDIT + " (" + CrowdStrikeRegion.catalogue() + ") and that DNS works from this server",
           failure);
     }
-    if (isTlsFailure(failure)) {
+    if (NetworkFailures.isTlsFailure(failure)) {
       return tlsFailed(failure);
     }
-    if (has(failure, HttpConnectTimeoutException.class) || has(failure, ConnectException.class)) {
+    if (NetworkFailures.cannotConnect(failure)) {
       return new PermanentException("Cannot connect to the CrowdStrike host " + host + " ("
           + describe(failure) + ")",
           "check the Url and port " + EDIT + ", and that firewalls and proxies allow outbound HTTPS to it",
@@ -112,40 +106,17 @@ final class CrowdStrikeFailures {
         + response.status() + ": " + vendorText(response) + "); trace id " + response.traceId());
   }
 
-  /** Failures that no retry can fix: unknown host, refused connection, untrusted certificate. */
-  static boolean isPermanent(IOException failure) {
-    return has(failure, UnknownHostException.class) || has(failure, UnresolvedAddressException.class)
-        || has(failure, ConnectException.class) || has(failure, HttpConnectTimeoutException.class)
-        || isTlsFailure(failure);
-  }
-
-  static boolean isTlsFailure(Throwable failure) {
-    if (has(failure, CertificateException.class)) {
-      return true;
-    }
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SSLHandshakeException && !has(t, java.io.EOFException.class)) {
-        String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-        return !text.contains("terminated the handshake") && !text.contains("connection reset");
-      }
-    }
-    return false;
-  }
-
   /** The vendor's error text with any secret blanked out, shortened. */
   String vendorText(RawResponse response) {
     String text = CrowdStrikeWire.firstErrorMessage(response);
     if (text.isEmpty()) {
       text = "no error message";
     }
-    text = text.replace(config.clientSecret(), "****");
-    return text.length() > MAX_VENDOR_TEXT ? text.substring(0, MAX_VENDOR_TEXT) + "…" : text;
+    return NetworkFailures.shorten(text.replace(config.clientSecret(), "****"));
   }
 
   private static String describe(Throwable failure) {
-    String message = failure.getMessage();
-    String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    return text.length() > MAX_VENDOR_TEXT ? text.substring(0, MAX_VENDOR_TEXT) + "…" : text;
+    return NetworkFailures.shorten(NetworkFailures.describe(failure));
   }
 
   private static String hostOf(String location) {
@@ -155,14 +126,5 @@ final class CrowdStrikeFailures {
     } catch (IllegalArgumentException e) {
       return "another host";
     }
-  }
-
-  private static boolean has(Throwable failure, Class<? extends Throwable> type) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -3,12 +3,11 @@ package dev.sightline.connector.crowdstrike;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.RetryableException;
 import dev.sightline.connector.crowdstrike.CrowdStrikeTransport.RawResponse;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import dev.sightline.connector.http.RetryLoop;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -18,8 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Retries one vendor exchange through transient failures: 429 until the vendor's
  * {@code X-RateLimit-RetryAfter} (epoch seconds) plus a margin, 5xx and dropped connections with
- * exponential backoff, both with jitter. Resilience4j counts attempts and computes intervals; the
- * waiting itself goes through {@link ConnectorContext#sleep} so a cancelled run stops at once.
+ * exponential backoff, both with jitter. The loop itself is the SPI's {@link RetryLoop}.
  * It also slows down before the per-minute budget runs out ({@code X-RateLimit-Remaining}).
  */
 final class CrowdStrikeRetryPolicy {
@@ -33,58 +31,26 @@ final class CrowdStrikeRetryPolicy {
   private final CrowdStrikeTuning tuning;
   private final ConnectorContext context;
   private final RandomGenerator random;
-  private final Retry retry;
+  private final RetryLoop<RawResponse> loop;
   private final AtomicInteger remaining = new AtomicInteger(Integer.MAX_VALUE);
 
   CrowdStrikeRetryPolicy(CrowdStrikeTuning tuning, ConnectorContext context, RandomGenerator random) {
     this.tuning = tuning;
     this.context = context;
     this.random = random;
-    this.retry = Retry.of("crowdstrike", RetryConfig.custom()
-        .maxAttempts(tuning.maxAttempts())
-        .retryOnException(t -> t instanceof RetryableException || t instanceof IOException)
-        .intervalBiFunction((IntervalBiFunction<Object>) (attempt, outcome) -> waitMillis(attempt, outcome.getLeft()))
-        .build());
-  }
-
-  /** One attempt of an exchange; called again for each retry, so it may pick up a fresh token. */
-  @FunctionalInterface
-  interface Exchange {
-    RawResponse send() throws IOException, InterruptedException;
+    this.loop = new RetryLoop<>("crowdstrike", tuning.maxAttempts(), this::waitMillis, context,
+        (what, wait, failure) -> LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage()));
   }
 
   /**
-   * Runs {@code exchange} until it answers with something other than 429 or 5xx. Throws the last
-   * {@link RetryableException} or {@link IOException} once attempts run out, and a permanent
-   * network failure ({@link CrowdStrikeFailures#isPermanent}) at once.
+   * Runs {@code exchange}, which may pick up a fresh token on each attempt, until it answers with
+   * something other than 429 or 5xx (see {@link RetryLoop#execute}).
    */
-  RawResponse execute(String what, Exchange exchange) throws IOException, InterruptedException {
-    Retry.AsyncContext<Object> attempts = retry.asyncContext();
-    while (true) {
-      pace();
-      Exception failure;
-      try {
-        RawResponse response = exchange.send();
-        noteBudget(response);
-        RetryableException transientFailure = transientFailure(what, response);
-        if (transientFailure == null) {
-          attempts.onComplete();
-          return response;
-        }
-        failure = transientFailure;
-      } catch (IOException e) {
-        if (CrowdStrikeFailures.isPermanent(e)) {
-          throw e;
-        }
-        failure = e;
-      }
-      long wait = attempts.onError(failure);
-      if (wait < 0) {
-        throw giveUp(failure);
-      }
-      LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage());
-      context.sleep(Duration.ofMillis(wait));
-    }
+  RawResponse execute(String what, RetryLoop.Attempt<RawResponse> exchange) throws IOException, InterruptedException {
+    return loop.execute(what, this::pace, exchange, response -> {
+      noteBudget(response);
+      return Optional.ofNullable(transientFailure(what, response));
+    });
   }
 
   int maxAttempts() {
@@ -116,16 +82,9 @@ final class CrowdStrikeRetryPolicy {
 
   long waitMillis(int attempt, Throwable failure) {
     if (failure instanceof RetryableException r && r.retryAfter().compareTo(Duration.ZERO) > 0) {
-      return r.retryAfter().toMillis() + jitter(tuning.rateLimitJitter().toMillis());
+      return r.retryAfter().toMillis() + RetryLoop.jitter(random, tuning.rateLimitJitter().toMillis());
     }
-    long base = Math.max(1, tuning.backoffBase().toMillis());
-    long doubled = base << Math.min(attempt - 1, 20);
-    long capped = Math.min(doubled, tuning.backoffCap().toMillis());
-    return capped / 2 + jitter(capped - capped / 2);
-  }
-
-  private long jitter(long bound) {
-    return bound <= 0 ? 0 : random.nextLong(bound + 1);
+    return RetryLoop.backoffMillis(attempt, tuning.backoffBase(), tuning.backoffCap(), random);
   }
 
   private void pace() throws InterruptedException {
@@ -140,15 +99,6 @@ final class CrowdStrikeRetryPolicy {
   private void noteBudget(RawResponse response) {
     OptionalLong left = parseLong(response.header("X-RateLimit-Remaining").orElse(""));
     remaining.set(left.isPresent() ? (int) Math.min(Integer.MAX_VALUE, left.getAsLong()) : Integer.MAX_VALUE);
-  }
-
-  private RuntimeException giveUp(Exception failure) throws IOException {
-    if (failure instanceof IOException io) {
-      throw io;
-    }
-    RetryableException last = (RetryableException) failure;
-    return new RetryableException(last.getMessage() + "; gave up after " + tuning.maxAttempts() + " attempts",
-        last.retryAfter(), last);
   }
 
   private static OptionalLong parseLong(String text) {

@@ -2,11 +2,8 @@ package dev.sightline.connector.crowdstrike;
 
 import dev.sightline.connector.Connector;
 import dev.sightline.connector.ConnectorConfig;
-import dev.sightline.connector.ConnectorContext;
-import dev.sightline.connector.ConnectorFactory;
 import dev.sightline.connector.StreamSpec;
-import dev.sightline.connector.testkit.ContractTenant;
-import dev.sightline.connector.testkit.TrustingContext;
+import dev.sightline.connector.testkit.AbstractContractTenant;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.RequestLog;
@@ -19,20 +16,19 @@ import java.util.Map;
  * A CrowdStrike simulator tenant, as the connector contract and the focused ITs use it. The
  * contract reads the vulnerabilities stream; "data calls" are the Spotlight and Discover calls.
  */
-final class SimulatedTenant implements ContractTenant {
+final class SimulatedTenant extends AbstractContractTenant {
 
   static final String WRONG_SECRET = "definitely-not-the-sim-secret";
 
   private final CrowdStrikeSimulator simulator;
-  private final ConnectorFactory factory;
-  private final ConnectorContext context;
-  private final int pageSize;
 
   SimulatedTenant(CrowdStrikeSimulatorOptions options, CrowdStrikeTuning tuning, int pageSize) {
-    this.simulator = CrowdStrikeSimulator.start(options);
-    this.factory = new CrowdStrikeConnectorFactory(tuning);
-    this.context = TrustingContext.of(simulator.clientSslContext());
-    this.pageSize = pageSize;
+    this(CrowdStrikeSimulator.start(options), tuning, pageSize);
+  }
+
+  private SimulatedTenant(CrowdStrikeSimulator simulator, CrowdStrikeTuning tuning, int pageSize) {
+    super(new CrowdStrikeConnectorFactory(tuning), simulator.clientSslContext(), pageSize);
+    this.simulator = simulator;
   }
 
   /** Production timing, except a delta starting strictly after the last record read. */
@@ -52,11 +48,6 @@ final class SimulatedTenant implements ContractTenant {
   }
 
   @Override
-  public ConnectorFactory factory() {
-    return factory;
-  }
-
-  @Override
   public ConnectorConfig config() {
     return configWith(CrowdStrikeSimulatorOptions.DEFAULT_CLIENT_SECRET);
   }
@@ -67,11 +58,6 @@ final class SimulatedTenant implements ContractTenant {
   }
 
   @Override
-  public ConnectorContext context() {
-    return context;
-  }
-
-  @Override
   public StreamSpec stream(Connector connector) {
     return CrowdStrikeStream.VULNERABILITIES.spec();
   }
@@ -79,11 +65,6 @@ final class SimulatedTenant implements ContractTenant {
   @Override
   public long expectedRecords() {
     return simulator.manifest().path("vulnerabilities").asLong();
-  }
-
-  @Override
-  public int pageSize() {
-    return pageSize;
   }
 
   @Override
