@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two vendors that see part of one fleet: each shared machine must come out as one asset with
- * two sources, every asset and finding is scored, and re-running the syncs must change no count
- * and no score.
+ * two sources, every asset and finding is scored, re-running the syncs must change no count and
+ * no score, and when both vendors close and reopen findings the next runs follow exactly.
  */
 class CrossSourceEndToEndIT {
 
@@ -112,6 +112,47 @@ class CrossSourceEndToEndIT {
               + a.path("criticality").asText())).isEqualTo(assetScores);
       assertThat(snapshot(server, "/api/v1/findings",
           CrossSourceEndToEndIT::findingScore)).isEqualTo(findingScores);
+
+      // Both vendors close some findings, reopen or add others: the next runs follow exactly.
+      long fixedBefore = CortexXdrEndToEndIT.total(server, "/api/v1/findings?status=FIXED");
+      long findingsBefore = CortexXdrEndToEndIT.total(server, "/api/v1/findings");
+      crowdstrike.advance(40);
+      cortex.advance(40);
+      JsonNode csRun = CortexXdrEndToEndIT.runToEnd(server, cs).path("counters");
+      JsonNode cxRun = CortexXdrEndToEndIT.runToEnd(server, cx).path("counters");
+      long fixed = csRun.path("findingsFixed").asLong() + cxRun.path("findingsFixed").asLong();
+      long reopened = csRun.path("findingsReopened").asLong()
+          + cxRun.path("findingsReopened").asLong();
+      long created = csRun.path("findingsNew").asLong() + cxRun.path("findingsNew").asLong();
+      assertThat(fixed).as("the vendors closed something").isPositive();
+      assertThat(CortexXdrEndToEndIT.total(server, "/api/v1/findings?status=FIXED"))
+          .isEqualTo(fixedBefore + fixed - reopened);
+      assertThat(CortexXdrEndToEndIT.total(server, "/api/v1/findings"))
+          .isEqualTo(findingsBefore + created);
+      assertThat(openDetections(server, cx)).isEqualTo(cortex.manifest().path("findings").asLong());
+      // A finding is FIXED exactly when no source reports it open any more.
+      snapshot(server, "/api/v1/findings", f -> {
+        boolean anyOpen = false;
+        for (JsonNode d : f.path("detections")) {
+          anyOpen |= d.path("open").asBoolean();
+        }
+        assertThat("FIXED".equals(f.path("state").asText())).as(f.toString()).isEqualTo(!anyOpen);
+        return "";
+      });
+    }
+  }
+
+  private static long openDetections(TestServer server, String connectorId) {
+    long open = 0;
+    for (int page = 0; ; page++) {
+      JsonNode items = server.get("/api/v1/detections?size=1000&connectorId=" + connectorId
+          + "&page=" + page).json().path("items");
+      if (items.isEmpty()) {
+        return open;
+      }
+      for (JsonNode d : items) {
+        open += d.path("open").asBoolean() ? 1 : 0;
+      }
     }
   }
 

@@ -53,21 +53,19 @@ final class TestServer implements AutoCloseable {
   }
 
   Response post(String path, Object body) {
-    try {
-      return send(HttpRequest.newBuilder(base.resolve(path))
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(
-              body instanceof String s ? s : JSON.writeValueAsString(body))));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return withJson("POST", path, body);
   }
 
   Response put(String path, Object body) {
+    return withJson("PUT", path, body);
+  }
+
+  /** A body given as a String is sent as it is; anything else as its JSON. */
+  private Response withJson(String method, String path, Object body) {
     try {
       return send(HttpRequest.newBuilder(base.resolve(path))
           .header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(
+          .method(method, HttpRequest.BodyPublishers.ofString(
               body instanceof String s ? s : JSON.writeValueAsString(body))));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
