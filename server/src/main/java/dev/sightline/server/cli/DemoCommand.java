@@ -129,8 +129,9 @@ final class DemoCommand implements Callable<Integer> {
         try {
           System.out.println("Intelligence: " + IntelCommand.describe(importer.importFile(file)));
         } catch (IntelFileException e) {
-          System.out.println("Intelligence: skipped " + file.getFileName() + " (" + e.getMessage()
-              + ")");
+          // The first sentence says what the file is not; the rest is advice for a user's own file.
+          String why = e.getMessage().split("\\. ", 2)[0];
+          System.out.println("Intelligence: skipped " + why);
         }
       }
     } catch (java.io.IOException e) {
