@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads what scoring needs for a set of assets, in two statements however many assets: each
- * asset's type and criticality, and each finding with the evidence of its leading detection (open
- * first, then the most severe) and the CVE intelligence known for it.
+ * Reads what scoring needs for a set of assets, in three statements however many assets: each
+ * asset's type and criticality, and each finding with the evidence of all its detections and the
+ * CVE intelligence known for it. The leading detection (open first, then the most severe) gives
+ * the severity the connector's mapping reads; the vendors' own signals about the CVE are merged:
+ * any KEV flag, the highest exploit status, ExPRT rating and vendor CVSS.
  */
 final class ScoreInputs {
   private ScoreInputs() {}
@@ -41,22 +43,27 @@ final class ScoreInputs {
       ORDER BY a.id
       """;
 
+  private static final String LEADING = " ORDER BY d.open DESC, d.finding_severity DESC, d.id)";
+
   // Each table is reached through its own index from the batch's ids (the repeated conditions
   // say so to the planner), so a batch costs the same however large the estate: joined from
   // finding alone, PostgreSQL chose to scan every detection once per batch.
   // jsonb_to_record reads (and, for a large record, decompresses) the attributes once per
   // detection, where one ->> per value would do it for every value.
   private static final String FINDINGS = """
-      SELECT DISTINCT ON (f.id) f.id, f.asset_id, f.cve_id, f.state, f.qds, f.qds_band,
-          f.qds_method,
+      SELECT f.id, f.asset_id, f.cve_id, f.state, f.qds, f.qds_band, f.qds_method,
           f.state <> 'FIXED' AND (f.decision IS NULL
               OR (f.decision_until IS NOT NULL AND f.decision_until <= ?)) AS counts,
-          d.connector_id, c.type AS connector_type,
-          coalesce(a."sourceSeverity", a."findingSeverity") AS source_severity,
-          coalesce(%s, %s, %s) AS vendor_cvss,
-          %s AS exploit_status,
-          a."cisaKev" = 'true'::jsonb AS vendor_kev,
-          a."exprtRating" AS exprt_rating,
+          (array_agg(d.connector_id %1$s)[1] AS connector_id,
+          (array_agg(c.type %1$s)[1] AS connector_type,
+          (array_agg(coalesce(a."sourceSeverity", a."findingSeverity") %1$s)[1]
+              AS source_severity,
+          max(coalesce(%2$s, %3$s, %4$s)) AS vendor_cvss,
+          max(%5$s) AS exploit_status,
+          bool_or(a."cisaKev" = 'true'::jsonb) AS vendor_kev,
+          (array_agg(a."exprtRating" ORDER BY CASE upper(a."exprtRating") WHEN 'CRITICAL' THEN 4
+              WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 1 ELSE 0 END DESC))[1]
+              AS exprt_rating,
           ci.cvss_v3_base, ci.cvss_v2_base, coalesce(ci.in_kev, false) AS in_kev,
           ci.kev_ransomware = 'known' AS kev_ransomware, ci.epss_score, ci.epss_percentile
       FROM detection d
@@ -68,9 +75,10 @@ final class ScoreInputs {
       JOIN connector c ON c.id = d.connector_id
       LEFT JOIN cve_intel ci ON ci.cve_id = f.cve_id
       WHERE d.source_asset_id = ANY(?) AND s.id = ANY(?) AND f.asset_id = ANY(?)
-      ORDER BY f.id, d.open DESC, d.finding_severity DESC, d.id
-      """.formatted(number("cvssV3Base"), number("cvssV2Base"), number("sourceRiskScore"),
-      number("exploitStatus"));
+      GROUP BY f.id, ci.cve_id
+      ORDER BY f.id
+      """.formatted(LEADING, number("cvssV3Base"), number("cvssV2Base"),
+      number("sourceRiskScore"), number("exploitStatus"));
 
   /** A mapped attribute that is a JSON number (a string or a zero CVSS means "not given"). */
   private static String number(String attribute) {

@@ -74,19 +74,25 @@ class StoredScoresIT {
         Map.of("id", id, "status", status, "sourceSeverity", severity));
   }
 
-  /** One full run: the hosts, their detections, the lifecycle, then the end-of-run rescoring. */
+  /** One full run of the test's CrowdStrike connector. */
   private ScoreRefresher.Outcome run(List<AssetRow> hosts, FindingRow... detections) {
+    return run(connector, hosts, detections);
+  }
+
+  /** One full run: the hosts, their detections, the lifecycle, then the end-of-run rescoring. */
+  private ScoreRefresher.Outcome run(UUID source, List<AssetRow> hosts,
+      FindingRow... detections) {
     now = now.plus(1, ChronoUnit.HOURS);
     Instant start = now;
     UUID run = UUID.randomUUID();
     jdbc.inTransaction(c -> {
-      var assets = writer.upsertAssets(c, connector, run, hosts, start);
+      var assets = writer.upsertAssets(c, source, run, hosts, start);
       new AssetCorrelator().correlate(c, assets.written(), start);
-      writer.upsertFindings(c, connector, run, List.of(detections), start);
+      writer.upsertFindings(c, source, run, List.of(detections), start);
       // As in a real run, the run's end comes after its pages.
       Instant end = start.plusSeconds(1);
-      lifecycle.closeAbsent(c, connector, start, end);
-      return lifecycle.apply(c, connector, run, end);
+      lifecycle.closeAbsent(c, source, start, end);
+      return lifecycle.apply(c, source, run, end);
     });
     return refresher.drain();
   }
@@ -130,6 +136,31 @@ class StoredScoresIT {
     assertStoredEqualsExplained(assetOf("srv"));
     assertStoredEqualsExplained(assetOf("ws"));
     assertThat(RescoreQueue.pending(jdbc)).isZero();
+  }
+
+  @Test
+  void shouldWeighEveryVendorsSignalsAboutACveBothReport() {
+    UUID cortex = UUID.randomUUID();
+    jdbc.update("INSERT INTO connector (id, type, name, settings, secrets, data_scope, state,"
+        + " created_at, updated_at) VALUES (?, 'cortex-xdr', 'cx', '{}', '\\x00'::bytea,"
+        + " 'ASSETS_AND_FINDINGS', 'REGISTERED', now(), now())", cortex);
+    // Cortex's detection leads (the higher finding severity) and says only LOW; CrowdStrike's
+    // says the CVE is actively used (exploit status 90). Read from the leading detection alone
+    // the finding would score 40 (LOW through the mapping); with both, it is exploited.
+    FindingRow leading = new FindingRow("ep/CVE-2020-0009", "srv", "CVE-2020-0009",
+        "CVE-2020-0009", 5, "LOW", null, null, "open", null, null, null, null, null, null,
+        null, "Cortex XDR", true, Map.of("id", "ep", "sourceSeverity", "LOW"));
+    FindingRow exploited = new FindingRow("v9", "srv", "CVE-2020-0009", "CVE-2020-0009", 3,
+        "MEDIUM", null, null, "open", null, null, null, null, null, null, null,
+        "CrowdStrike Spotlight", true, Map.of("id", "v9", "sourceSeverity", "MEDIUM",
+            "exploitStatus", 90, "cvssV3Base", 6.5));
+    run(List.of(host("srv", "Server")), exploited);
+    run(cortex, List.of(host("srv", "Server")), leading);
+
+    assertThat(jdbc.queryOne("SELECT count(*) FROM finding", rs -> rs.getLong(1))).contains(1L);
+    assertThat(storedQds("CVE-2020-0009")).as("exploited in the wild: the Critical band")
+        .isGreaterThanOrEqualTo(90);
+    assertStoredEqualsExplained(assetOf("srv"));
   }
 
   @Test
