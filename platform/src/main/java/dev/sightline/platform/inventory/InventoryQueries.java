@@ -19,6 +19,8 @@ import java.util.UUID;
 /** Read side of the inventory: paged listings with simple filters. */
 public final class InventoryQueries {
   public static final int MAX_PAGE_SIZE = 1000;
+  private static final java.util.Set<String> LIFECYCLE_STATES =
+      java.util.Set.of("NEW", "ACTIVE", "FIXED", "REOPENED");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbc jdbc;
@@ -166,11 +168,17 @@ public final class InventoryQueries {
       params.add(id);
     });
     filter.status().ifPresent(st -> {
-      clauses.add("(upper(f.state) = upper(?) OR EXISTS (SELECT 1 FROM detection d"
-          + " JOIN source_asset s ON s.id = d.source_asset_id WHERE s.asset_id = f.asset_id"
-          + " AND d.finding_key = f.finding_key AND lower(d.finding_status) = lower(?)))");
-      params.add(st);
-      params.add(st);
+      String state = st.trim().toUpperCase(java.util.Locale.ROOT);
+      if (LIFECYCLE_STATES.contains(state)) {
+        // A lifecycle state is a column with its own index: no need to look at detections.
+        clauses.add("f.state = ?");
+        params.add(state);
+      } else {
+        clauses.add("EXISTS (SELECT 1 FROM detection d JOIN source_asset s"
+            + " ON s.id = d.source_asset_id WHERE s.asset_id = f.asset_id"
+            + " AND d.finding_key = f.finding_key AND lower(d.finding_status) = lower(?))");
+        params.add(st);
+      }
     });
     String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     long total = jdbc.queryOne("SELECT count(*) FROM finding f" + where, rs -> rs.getLong(1),
