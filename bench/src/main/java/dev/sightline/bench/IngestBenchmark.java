@@ -13,6 +13,7 @@ import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.risk.ScoreRefresher;
 import dev.sightline.platform.risk.ScoringSettings;
 import dev.sightline.platform.net.TargetPolicy;
@@ -140,6 +141,7 @@ public final class IngestBenchmark {
           tenant.requests().get().size(), busiestSecond(tenant.requests().get()));
       printStages(run, e2eSeconds, findings);
       printFullRescore(jdbc, clock, findings);
+      printListings(jdbc);
     }
   }
 
@@ -160,6 +162,28 @@ public final class IngestBenchmark {
     System.out.printf("Full rescore (every asset, as after a weights change): %,d assets,"
             + " %,d findings in %.1f s = %.1f s per 100,000 findings%n",
         outcome.assetsScored(), findings, seconds, seconds * 100_000 / Math.max(1, findings));
+  }
+
+  /** What the API's first page costs, by id and by stored score (best of three each). */
+  private static void printListings(Jdbc jdbc) {
+    InventoryQueries queries = new InventoryQueries(jdbc);
+    InventoryQueries.Filter all = InventoryQueries.Filter.none();
+    System.out.printf("First page of 50 (best of 3): findings by id %d ms, by QDS %d ms;"
+            + " assets by id %d ms, by risk %d ms%n",
+        bestOfThree(() -> queries.findings(all, InventoryQueries.Sort.ID, 0, 50)),
+        bestOfThree(() -> queries.findings(all, InventoryQueries.Sort.SCORE, 0, 50)),
+        bestOfThree(() -> queries.assets(all, InventoryQueries.Sort.ID, 0, 50)),
+        bestOfThree(() -> queries.assets(all, InventoryQueries.Sort.SCORE, 0, 50)));
+  }
+
+  private static long bestOfThree(Runnable query) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      query.run();
+      best = Math.min(best, (System.nanoTime() - start) / 1_000_000);
+    }
+    return best;
   }
 
   private static long readOnly(ConnectorFactory factory, ConnectorConfig config,

@@ -30,6 +30,7 @@ public class BackgroundRescoring implements DisposableBean {
     return t;
   });
   private final AtomicBoolean requested = new AtomicBoolean();
+  private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong scored = new AtomicLong();
 
   BackgroundRescoring(ScoreRefresher refresher, Jdbc jdbc) {
@@ -49,10 +50,11 @@ public class BackgroundRescoring implements DisposableBean {
   }
 
   public Status status() {
-    return new Status(RescoreQueue.pending(jdbc), requested.get(), scored.get());
+    return new Status(RescoreQueue.pending(jdbc), requested.get() || running.get(), scored.get());
   }
 
   private void drain() {
+    running.set(true);
     requested.set(false);
     try {
       long pending = RescoreQueue.pending(jdbc);
@@ -73,6 +75,8 @@ public class BackgroundRescoring implements DisposableBean {
     } catch (RuntimeException e) {
       // The queue is durable: what was not rescored stays queued for the next drain.
       LOG.error("Rescoring stopped; queued assets stay queued for the next run or change", e);
+    } finally {
+      running.set(false);
     }
   }
 
