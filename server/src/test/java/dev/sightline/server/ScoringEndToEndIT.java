@@ -111,7 +111,7 @@ class ScoringEndToEndIT {
       awaitRescored(server);
       JsonNode enriched = server.get("/api/v1/findings/" + finding.path("id").asLong()).json();
       assertThat(enriched.path("intelligence").path("inKev").asBoolean()).isTrue();
-      assertThat(enriched.path("intelligence").path("kevRansomware").asText()).isEqualTo("known");
+      assertThat(enriched.path("intelligence").path("kevKnownRansomware").asBoolean()).isTrue();
       assertThat(enriched.path("qds").asInt()).isGreaterThanOrEqualTo(90);
       assertThat(enriched.path("qdsMethod").asText()).isEqualTo("THREAT_INTELLIGENCE");
       assertStoredEqualsExplained(server, enriched.path("assetId").asLong());

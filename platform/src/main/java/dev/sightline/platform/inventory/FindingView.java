@@ -1,5 +1,6 @@
 package dev.sightline.platform.inventory;
 
+import dev.sightline.platform.intel.CveIntel;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public record FindingView(
     Integer qds,
     String qdsBand,
     String qdsMethod,
-    FindingIntelligence intelligence,
+    CveIntel intelligence,
     List<String> vendorProductNames,
     List<DetectionView> detections,
     Instant createdAt,

@@ -3,6 +3,8 @@ package dev.sightline.platform.inventory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.errors.InvalidRequestException;
+import dev.sightline.platform.intel.CveIntel;
+import dev.sightline.platform.intel.IntelLookup;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +26,11 @@ public final class InventoryQueries {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbc jdbc;
+  private final IntelLookup intel;
 
   public InventoryQueries(Jdbc jdbc) {
     this.jdbc = jdbc;
+    this.intel = new IntelLookup(jdbc.dataSource());
   }
 
   /** Filters a listing may take; empty means all. */
@@ -118,14 +122,8 @@ public final class InventoryQueries {
     return out;
   }
 
-  private static final String FINDING_SELECT = """
-      SELECT f.*, ci.in_kev AS ci_in_kev, ci.kev_date_added AS ci_kev_date_added,
-          ci.kev_due_date AS ci_kev_due_date, ci.kev_ransomware AS ci_kev_ransomware,
-          ci.epss_score AS ci_epss_score, ci.epss_percentile AS ci_epss_percentile,
-          ci.epss_date AS ci_epss_date, ci.cvss_v3_base AS ci_cvss_v3_base,
-          ci.cvss_v3_vector AS ci_cvss_v3_vector, ci.cvss_v2_base AS ci_cvss_v2_base
-      FROM finding f LEFT JOIN cve_intel ci ON ci.cve_id = f.cve_id
-      """;
+  private static final String FINDING_SELECT = "SELECT f.* FROM finding f";
+
 
   /** Orders a listing may take: by id (the default) or by stored score, highest first. */
   public enum Sort {
@@ -186,16 +184,20 @@ public final class InventoryQueries {
     params.add(size);
     params.add((long) page * size);
     List<FindingView> bare = jdbc.query(FINDING_SELECT + where
-        + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?", rs -> finding(rs, List.of()), params.toArray());
+        + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?", rs -> finding(rs, List.of()),
+        params.toArray());
     Map<Long, List<DetectionView>> detections = detectionsOf(bare, false);
+    Map<String, CveIntel> known = intel(bare);
     return new PageOf<>(total, page, size, bare.stream()
-        .map(f -> withDetections(f, detections.getOrDefault(f.id(), List.of()))).toList());
+        .map(f -> withDetections(f, detections.getOrDefault(f.id(), List.of()), known))
+        .toList());
   }
 
   public Optional<FindingView> finding(long id) {
     return jdbc.queryOne(FINDING_SELECT + " WHERE f.id = ?",
         rs -> finding(rs, List.of()), id)
-        .map(f -> withDetections(f, detectionsOf(List.of(f), true).getOrDefault(id, List.of())));
+        .map(f -> withDetections(f, detectionsOf(List.of(f), true).getOrDefault(id, List.of()),
+            intel(List.of(f))));
   }
 
   /** Source-level detections, as each vendor reported them; every status unless asked. */
@@ -235,11 +237,21 @@ public final class InventoryQueries {
     return out;
   }
 
-  private static FindingView withDetections(FindingView f, List<DetectionView> detections) {
+  /**
+   * The imported intelligence for the findings' CVEs, read when the findings are read, so a newer
+   * import shows on stored findings at once.
+   */
+  private Map<String, CveIntel> intel(List<FindingView> findings) {
+    return intel.forCves(findings.stream().map(FindingView::cveId)
+        .filter(java.util.Objects::nonNull).toList());
+  }
+
+  private static FindingView withDetections(FindingView f, List<DetectionView> detections,
+      Map<String, CveIntel> intel) {
     return new FindingView(f.id(), f.assetId(), f.findingKey(), f.cveId(), f.findingName(),
         f.findingSeverity(), f.state(), f.firstFound(), f.lastFound(), f.fixedOn(),
         f.reopenedOn(), f.decision(), f.decisionUntil(), f.qds(), f.qdsBand(), f.qdsMethod(),
-        f.intelligence(), detections.stream().map(DetectionView::vendorProductName).distinct().toList(), detections,
+        f.cveId() == null ? null : intel.get(f.cveId()), detections.stream().map(DetectionView::vendorProductName).distinct().toList(), detections,
         f.createdAt(), f.updatedAt());
   }
 
@@ -293,22 +305,8 @@ public final class InventoryQueries {
         rs.getString("state"), instant(rs, "first_found"), instant(rs, "last_found"),
         instant(rs, "fixed_on"), instant(rs, "reopened_on"), rs.getString("decision"),
         instant(rs, "decision_until"), rs.getObject("qds", Integer.class),
-        rs.getString("qds_band"), rs.getString("qds_method"), intelligence(rs), List.of(),
+        rs.getString("qds_band"), rs.getString("qds_method"), null, List.of(),
         detections, instant(rs, "created_at"), instant(rs, "updated_at"));
-  }
-
-  private static FindingIntelligence intelligence(ResultSet rs) throws SQLException {
-    if (rs.getObject("ci_in_kev") == null) {
-      return null;
-    }
-    return new FindingIntelligence(rs.getBoolean("ci_in_kev"),
-        rs.getObject("ci_kev_date_added", java.time.LocalDate.class),
-        rs.getObject("ci_kev_due_date", java.time.LocalDate.class),
-        rs.getString("ci_kev_ransomware"), rs.getObject("ci_epss_score", Double.class),
-        rs.getObject("ci_epss_percentile", Double.class),
-        rs.getObject("ci_epss_date", java.time.LocalDate.class),
-        rs.getBigDecimal("ci_cvss_v3_base"), rs.getString("ci_cvss_v3_vector"),
-        rs.getBigDecimal("ci_cvss_v2_base"));
   }
 
   private static DetectionView detection(ResultSet rs, boolean withAttributes)

@@ -20,7 +20,7 @@ import java.util.function.LongConsumer;
  */
 public final class ScoreRefresher {
   // About 10,000 findings a batch: few enough to hold, many enough that each statement's fixed
-  // cost (planning, parallel workers) is spread thin.
+  // cost (round trips, planning) is spread thin.
   static final int BATCH = 1000;
 
   private final Jdbc jdbc;
