@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,15 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * check (403), then the endpoint. {@code /_sim/*} and {@code /oauth2/*} skip the data-call steps.
  */
 final class ApiRouter implements HttpHandler {
-  /** A data endpoint: its method, required scope and handler. */
-  record Route(String method, String scope, Endpoint endpoint) {}
+  /** A data endpoint: its method and path, required scope and handler. */
+  record Route(String method, String path, String scope, Endpoint endpoint) {}
 
   @FunctionalInterface
   interface Endpoint {
     void handle(HttpCall call) throws IOException;
   }
 
-  private final Map<String, Route> routes;
+  private final Map<String, Route> routes = new HashMap<>();
+  private final Set<String> paths = new HashSet<>();
   private final TokenEndpoint tokenEndpoint;
   private final SimControlEndpoint simControl;
   private final TokenStore tokens;
@@ -36,9 +41,12 @@ final class ApiRouter implements HttpHandler {
   private final SlidingWindowLimiter tenantLimiter = new SlidingWindowLimiter(6000, Duration.ofMinutes(1));
   private final Map<String, SlidingWindowLimiter> anonymousLimiters = new ConcurrentHashMap<>();
 
-  ApiRouter(Map<String, Route> routes, TokenEndpoint tokenEndpoint, SimControlEndpoint simControl, TokenStore tokens,
+  ApiRouter(List<Route> routes, TokenEndpoint tokenEndpoint, SimControlEndpoint simControl, TokenStore tokens,
       FaultPlan faults, TraceIds traceIds, Clock clock) {
-    this.routes = Map.copyOf(routes);
+    for (Route route : routes) {
+      this.routes.put(route.method() + " " + route.path(), route);
+      this.paths.add(route.path());
+    }
     this.tokenEndpoint = tokenEndpoint;
     this.simControl = simControl;
     this.tokens = tokens;
@@ -71,13 +79,13 @@ final class ApiRouter implements HttpHandler {
       }
       return;
     }
-    Route route = routes.get(path);
+    Route route = routes.get(call.method() + " " + path);
     if (route == null) {
-      ApiErrors.replyMetaOnly(call, 404, ApiErrors.GATEWAY, "Not Found");
-      return;
-    }
-    if (!route.method().equals(call.method())) {
-      ApiErrors.replyMetaOnly(call, 405, ApiErrors.GATEWAY, "Method Not Allowed");
+      if (paths.contains(path)) {
+        ApiErrors.replyMetaOnly(call, 405, ApiErrors.GATEWAY, "Method Not Allowed");
+      } else {
+        ApiErrors.replyMetaOnly(call, 404, ApiErrors.GATEWAY, "Not Found");
+      }
       return;
     }
     if (applyFault(call, faults.forDataCall(call.method() + " " + path + "?" + call.rawQuery()))) {

@@ -5,8 +5,7 @@ import dev.sightline.simulators.server.SimulatorServer;
 import dev.sightline.simulators.tls.LoopbackCertificates;
 import java.io.IOException;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -14,7 +13,7 @@ import javax.net.ssl.SSLContext;
  * tenant: OAuth2 ({@code /oauth2/token}, {@code /oauth2/revoke}), Spotlight
  * ({@code /spotlight/combined/vulnerabilities/v1}), Discover ({@code /discover/combined/hosts/v1},
  * {@code /discover/queries/hosts/v1}, {@code /discover/entities/hosts/v1}) and Devices
- * ({@code POST /devices/entities/devices/v2}), plus {@code GET /_sim/manifest} and
+ * ({@code GET}/{@code POST /devices/entities/devices/v2}, {@code /devices/queries/devices-scroll/v1}), plus {@code GET /_sim/manifest} and
  * {@code POST /_sim/advance?changes=N}. See {@code simulators/README.md} for what is faithful.
  *
  * <h2>Fault grammar ({@code --faults}, {@link CrowdStrikeSimulatorOptions#faultSpec()})</h2>
@@ -32,6 +31,8 @@ import javax.net.ssl.SSLContext;
  *       response still says 1799 s); {@code token-expiry:N} kills all tokens every N data calls
  *   <li>{@code malformed:N} gives the next N record-bearing pages one malformed record each;
  *       {@code malformed:P%} does so at random for P% of such pages
+ *   <li>{@code unlisted-hosts:P%} hides that share of managed machines from every Discover answer,
+ *       while their Spotlight findings and Devices records remain (fixed for the simulator's life)
  * </ul>
  *
  * Example: {@code 429:5%,5xx:2%,drop:1%,slow:1%:2s,token-expiry:60s,malformed:1}. The 429, 5xx and
@@ -56,20 +57,21 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
     CursorRegistry cursors = new CursorRegistry(options.clock(), options.cursorTtl());
     SpotlightEndpoint spotlight = new SpotlightEndpoint(options.seed(), tenant.vulns(), cursors, faults,
         options.clock());
-    DiscoverEndpoints discover = new DiscoverEndpoints(options.seed(), tenant.agents(), cursors, faults,
-        options.clock());
+    DiscoverEndpoints discover = new DiscoverEndpoints(options.seed(), tenant.agents(), tenant.unlisted(), cursors,
+        faults, options.clock());
     DevicesEndpoint devices = new DevicesEndpoint(options.seed(), tenant.agents(), faults);
-    Map<String, ApiRouter.Route> routes = new HashMap<>();
-    routes.put(SpotlightEndpoint.PATH,
-        new ApiRouter.Route("GET", CrowdStrikeSimulatorOptions.SCOPE_SPOTLIGHT, spotlight::handle));
-    routes.put(DiscoverEndpoints.COMBINED,
-        new ApiRouter.Route("GET", CrowdStrikeSimulatorOptions.SCOPE_DISCOVER, discover::combined));
-    routes.put(DiscoverEndpoints.QUERIES,
-        new ApiRouter.Route("GET", CrowdStrikeSimulatorOptions.SCOPE_DISCOVER, discover::queries));
-    routes.put(DiscoverEndpoints.ENTITIES,
-        new ApiRouter.Route("GET", CrowdStrikeSimulatorOptions.SCOPE_DISCOVER, discover::entities));
-    routes.put(DevicesEndpoint.PATH,
-        new ApiRouter.Route("POST", CrowdStrikeSimulatorOptions.SCOPE_DEVICES, devices::handle));
+    DeviceScrollEndpoint scroll = new DeviceScrollEndpoint(tenant.agents(), options.clock(), options.seed());
+    String discoverScope = CrowdStrikeSimulatorOptions.SCOPE_DISCOVER;
+    String devicesScope = CrowdStrikeSimulatorOptions.SCOPE_DEVICES;
+    List<ApiRouter.Route> routes = List.of(
+        new ApiRouter.Route("GET", SpotlightEndpoint.PATH, CrowdStrikeSimulatorOptions.SCOPE_SPOTLIGHT,
+            spotlight::handle),
+        new ApiRouter.Route("GET", DiscoverEndpoints.COMBINED, discoverScope, discover::combined),
+        new ApiRouter.Route("GET", DiscoverEndpoints.QUERIES, discoverScope, discover::queries),
+        new ApiRouter.Route("GET", DiscoverEndpoints.ENTITIES, discoverScope, discover::entities),
+        new ApiRouter.Route("GET", DevicesEndpoint.PATH, devicesScope, devices::get),
+        new ApiRouter.Route("POST", DevicesEndpoint.PATH, devicesScope, devices::post),
+        new ApiRouter.Route("GET", DeviceScrollEndpoint.PATH, devicesScope, scroll::handle));
     ApiRouter router = new ApiRouter(routes, new TokenEndpoint(options, tenant.agents().cid(), tokens, faults),
         new SimControlEndpoint(this::manifest, this::advance), tokens, faults, new TraceIds(options.seed()),
         options.clock());

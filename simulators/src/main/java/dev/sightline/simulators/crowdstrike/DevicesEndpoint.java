@@ -5,15 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code POST /devices/entities/devices/v2} with body {@code {"ids":[…]}} (at most 5000 aids),
- * answering {@code deviceapi.DeviceDetailsResponseSwagger}. Unknown ids are left out.
+ * Device details, {@code deviceapi.DeviceDetailsResponseSwagger}, both ways the vendor serves them:
+ * {@code GET /devices/entities/devices/v2?ids=a&ids=b} (at most 100; a comma-joined value is split,
+ * as FalconPy sends it) and {@code POST} with {@code {"ids":[…]}} (at most 5000). Only agents are
+ * devices: an unmanaged asset's id is unknown here.
+ *
+ * <p>Unknown ids: the known ones come back in {@code resources} and each other id as one
+ * {@code errors[]} entry. The research found no recorded answer for that case; the only evidence is
+ * Elastic's CrowdStrike emulator (Kibana), whose error bodies say
+ * {@code {"code":400,"message":"invalid device id [asdasd]"}} for an id that is not a device id and
+ * {@code "The 'ids' parameter must be present at least once."}. So a malformed id is a 400 entry in
+ * those words; a well-formed id no agent has is our guess, a 404 entry {@code "device not found:
+ * <id>"}. The status is 200 when any device is found, else 404 (or 400 when every id is malformed).
  */
 final class DevicesEndpoint {
   static final String PATH = "/devices/entities/devices/v2";
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final int MAX_IDS = 5000;
+  private static final int MAX_POST_IDS = 5000;
+  private static final int MAX_GET_IDS = 100;
 
   private final long seed;
   private final AgentDirectory agents;
@@ -25,7 +37,23 @@ final class DevicesEndpoint {
     this.faults = faults;
   }
 
-  void handle(HttpCall call) throws IOException {
+  void get(HttpCall call) throws IOException {
+    List<String> ids = new ArrayList<>();
+    for (String value : call.all("ids")) {
+      for (String id : value.split(",")) {
+        if (!id.isBlank()) {
+          ids.add(id.trim());
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "The 'ids' parameter must be present at least once.");
+      return;
+    }
+    details(call, ids, MAX_GET_IDS);
+  }
+
+  void post(HttpCall call) throws IOException {
     JsonNode body;
     try {
       body = MAPPER.readTree(call.body());
@@ -38,21 +66,34 @@ final class DevicesEndpoint {
       ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "'ids' is required: a non-empty array of device ids");
       return;
     }
-    if (ids.size() > MAX_IDS) {
-      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "Too many ids: " + ids.size() + "; at most " + MAX_IDS
+    List<String> list = new ArrayList<>();
+    ids.forEach(id -> list.add(id.isTextual() ? id.asText() : id.toString()));
+    details(call, list, MAX_POST_IDS);
+  }
+
+  private void details(HttpCall call, List<String> ids, int max) throws IOException {
+    if (ids.size() > max) {
+      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "Too many ids: " + ids.size() + "; at most " + max
           + " per request");
       return;
     }
     List<Integer> found = new ArrayList<>();
-    for (JsonNode id : ids) {
-      int agent = id.isTextual() ? agents.agentByAid(id.asText()) : -1;
+    List<DeviceError> errors = new ArrayList<>();
+    for (String id : ids) {
+      int agent = agents.agentByAid(id);
       if (agent >= 0) {
         found.add(agent);
+      } else if (id.length() == 32 && id.equals(id.toLowerCase(Locale.ROOT)) && id.chars().allMatch(
+          c -> Character.digit(c, 16) >= 0)) {
+        errors.add(new DeviceError(404, "device not found: " + id));
+      } else {
+        errors.add(new DeviceError(400, "invalid device id [" + id + "]"));
       }
     }
+    int status = !found.isEmpty() ? 200 : errors.stream().anyMatch(e -> e.code() == 404) ? 404 : 400;
     int broken = !found.isEmpty() && faults.takeMalformed() ? found.size() / 2 : -1;
     DeviceJsonWriter writer = new DeviceJsonWriter(seed, agents);
-    call.stream(200, g -> {
+    call.stream(status, g -> {
       g.writeStartObject();
       ApiErrors.meta(g, call, ApiErrors.DEVICES, null);
       g.writeArrayFieldStart("resources");
@@ -60,8 +101,17 @@ final class DevicesEndpoint {
         writer.write(g, found.get(i), i == broken);
       }
       g.writeEndArray();
-      ApiErrors.noErrors(g);
+      g.writeArrayFieldStart("errors");
+      for (DeviceError e : errors) {
+        g.writeStartObject();
+        g.writeNumberField("code", e.code());
+        g.writeStringField("message", e.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeEndObject();
     });
   }
+
+  private record DeviceError(int code, String message) {}
 }

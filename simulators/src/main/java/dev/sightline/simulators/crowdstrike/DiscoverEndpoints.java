@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 /**
  * Falcon Discover hosts: {@code combined/hosts} (required filter, after cursor, limit ≤ 1000),
  * {@code queries/hosts} (offset paging capped at offset + limit ≤ 10,000, as in production) and
- * {@code entities/hosts} (at most 100 repeated {@code ids}).
+ * {@code entities/hosts} (at most 100 repeated {@code ids}). Records are agents and unmanaged
+ * assets, less the machines the {@code unlisted-hosts} fault hides.
  */
 final class DiscoverEndpoints {
   static final String COMBINED = "/discover/combined/hosts/v1";
@@ -26,10 +27,11 @@ final class DiscoverEndpoints {
   private final Clock clock;
   private final FqlFields<Integer> fields;
 
-  DiscoverEndpoints(long seed, AgentDirectory agents, CursorRegistry cursors, FaultPlan faults, Clock clock) {
+  DiscoverEndpoints(long seed, AgentDirectory agents, UnlistedHosts unlisted, CursorRegistry cursors,
+      FaultPlan faults, Clock clock) {
     this.seed = seed;
     this.agents = agents;
-    this.search = new HostSearch(agents);
+    this.search = new HostSearch(agents, unlisted);
     this.cursors = cursors;
     this.faults = faults;
     this.clock = clock;

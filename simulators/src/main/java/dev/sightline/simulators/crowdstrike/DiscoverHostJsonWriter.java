@@ -24,6 +24,10 @@ final class DiscoverHostJsonWriter {
   }
 
   void write(JsonGenerator g, int agent, boolean malformed) throws IOException {
+    if (!agents.managed(agent)) {
+      writeUnmanaged(g, agent, malformed);
+      return;
+    }
     Machine m = agents.machine(agent);
     NetworkInterface primary = m.primaryInterface();
     g.writeStartObject();
@@ -80,8 +84,9 @@ final class DiscoverHostJsonWriter {
     g.writeStringField("first_seen_timestamp", CsRendering.iso(agents.firstSeen(agent)));
     g.writeStringField("last_seen_timestamp", CsRendering.iso(agents.lastSeen(agent)));
     g.writeStringField("agent_version", CsRendering.agentVersion(seed, agent));
-    VulnJsonWriter.stringArray(g, "data_providers", List.of("CrowdStrike"));
-    g.writeNumberField("data_providers_count", 1);
+    List<String> providers = agents.discoverProviders(agent);
+    VulnJsonWriter.stringArray(g, "data_providers", providers);
+    g.writeNumberField("data_providers_count", providers.size());
     VulnJsonWriter.stringArray(g, "tags", CsRendering.tags(m));
     VulnJsonWriter.stringArray(g, "groups", CsRendering.groupIds(seed, m));
     g.writeStringField("criticality", "Unassigned");
@@ -89,6 +94,70 @@ final class DiscoverHostJsonWriter {
     if (m.cloud().isPresent()) {
       writeCloud(g, m.cloud().get());
     }
+    g.writeEndObject();
+  }
+
+  /**
+   * An asset without a sensor: no {@code aid}, no agent or hardware fields the scan cannot see,
+   * who discovered it and how. A deliberately malformed record loses its {@code entity_type}.
+   */
+  private void writeUnmanaged(JsonGenerator g, int slot, boolean malformed) throws IOException {
+    UnmanagedAsset asset = agents.unmanaged(slot);
+    Machine m = asset.machine();
+    NetworkInterface nic = m.primaryInterface();
+    g.writeStartObject();
+    g.writeStringField("id", agents.discoverId(slot));
+    g.writeStringField("cid", agents.cid());
+    if (!malformed) {
+      g.writeStringField("entity_type", asset.entityType());
+    }
+    g.writeNumberField("confidence", asset.confidence());
+    g.writeStringField("hostname", m.hostname());
+    if (!m.dnsDomain().isEmpty()) {
+      g.writeStringField("fqdn", m.fqdn());
+      g.writeStringField("machine_domain", m.dnsDomain());
+      g.writeStringField("ou", m.organizationalUnit());
+      VulnJsonWriter.stringArray(g, "ous", List.of(m.organizationalUnit()));
+      g.writeStringField("site_name", m.site());
+    }
+    String platform = agents.platformName(slot);
+    if (platform != null) {
+      g.writeStringField("os_version", CsRendering.osVersion(m.os()));
+      g.writeStringField("os_is_eol", m.os().endOfLife() ? "Yes" : "No");
+      g.writeStringField("platform_name", platform);
+    }
+    if (asset.productTypeDesc().isPresent()) {
+      g.writeStringField("product_type_desc", asset.productTypeDesc().get());
+    }
+    if (!asset.serial().isEmpty()) {
+      g.writeStringField("system_serial_number", asset.serial());
+    }
+    g.writeStringField("external_ip", m.externalIp());
+    g.writeStringField("current_local_ip", nic.ipv4Address());
+    g.writeStringField("current_network_prefix", networkPrefix(nic));
+    VulnJsonWriter.stringArray(g, "local_ip_addresses", List.of(nic.ipv4Address()));
+    g.writeNumberField("local_ips_count", 1);
+    VulnJsonWriter.stringArray(g, "mac_addresses", List.of(nic.macAddress('-', true)));
+    g.writeArrayFieldStart("network_interfaces");
+    g.writeStartObject();
+    g.writeStringField("local_ip", nic.ipv4Address());
+    g.writeStringField("mac_address", nic.macAddress('-', true));
+    g.writeStringField("network_prefix", networkPrefix(nic));
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeStringField("first_seen_timestamp", CsRendering.iso(agents.firstSeen(slot)));
+    g.writeStringField("last_seen_timestamp", CsRendering.iso(agents.lastSeen(slot)));
+    VulnJsonWriter.stringArray(g, "data_providers", asset.dataProviders());
+    g.writeNumberField("data_providers_count", asset.dataProviders().size());
+    VulnJsonWriter.stringArray(g, "discovering_by", asset.discoveringBy());
+    String discoverer = agents.aid(agents.lastDiscoverer(slot));
+    VulnJsonWriter.stringArray(g, "discoverer_aids", List.of(discoverer));
+    g.writeStringField("first_discoverer_aid", discoverer);
+    g.writeStringField("last_discoverer_aid", discoverer);
+    VulnJsonWriter.stringArray(g, "tags", List.of());
+    VulnJsonWriter.stringArray(g, "groups", List.of());
+    g.writeStringField("criticality", "Unassigned");
+    g.writeStringField("internet_exposure", "No");
     g.writeEndObject();
   }
 

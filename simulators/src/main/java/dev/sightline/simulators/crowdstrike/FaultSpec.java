@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param tokenExpiryEveryCalls when not zero, all tokens die after every that many data calls
  * @param malformedPages the next that many record-bearing pages carry one malformed record
  * @param malformedRate chance that a record-bearing page carries one malformed record
+ * @param unlistedHostsRate share of managed machines Discover never returns ({@link UnlistedHosts})
  */
 record FaultSpec(
     double rateLimitRate,
@@ -23,11 +24,12 @@ record FaultSpec(
     Duration tokenLifetime,
     int tokenExpiryEveryCalls,
     int malformedPages,
-    double malformedRate) {
+    double malformedRate,
+    double unlistedHostsRate) {
 
-  static final FaultSpec NONE = new FaultSpec(0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, 0, 0);
+  static final FaultSpec NONE = new FaultSpec(0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, 0, 0, 0);
   static final String GRAMMAR =
-      "429:P%, 5xx:P%, drop:P%, slow:P%:DURATION, token-expiry:DURATION|N, malformed:N|P%";
+      "429:P%, 5xx:P%, drop:P%, slow:P%:DURATION, token-expiry:DURATION|N, malformed:N|P%, unlisted-hosts:P%";
   private static final String VALUE_USAGE = "expected <fault>:<value>";
 
   static FaultSpec parse(String spec) {
@@ -43,6 +45,7 @@ record FaultSpec(
     int tokenEvery = 0;
     int malformedPages = 0;
     double malformedRate = 0;
+    double unlistedHosts = 0;
     for (FaultItem item : FaultItem.split(spec, GRAMMAR)) {
       switch (item.kind()) {
         case "429" -> rateLimit = rate(item);
@@ -69,12 +72,13 @@ record FaultSpec(
             malformedRate = item.percent(value);
           }
         }
+        case "unlisted-hosts" -> unlistedHosts = rate(item);
         default -> throw item.invalid("unknown fault '" + item.kind() + "'");
       }
     }
     FaultItem.requireNoStall(spec, rateLimit + serverError + drop);
     return new FaultSpec(rateLimit, serverError, drop, slow, slowDelay, tokenLifetime, tokenEvery, malformedPages,
-        malformedRate);
+        malformedRate, unlistedHosts);
   }
 
   boolean randomFailures() {

@@ -27,10 +27,15 @@ final class FqlFields<T> {
   static final long MISSING = Long.MIN_VALUE;
   private static final Pattern RELATIVE = Pattern.compile("now(?:([+-])(\\d+)([smhd]))?");
 
-  private enum Kind { STRING, BOOLEAN, TIMESTAMP, NUMBER }
+  private enum Kind { STRING, STRINGS, BOOLEAN, TIMESTAMP, NUMBER }
 
   private record Field<T>(Kind kind, Function<T, String> text, Predicate<T> bool, ToLongFunction<T> millis,
-      ToDoubleFunction<T> number) {}
+      ToDoubleFunction<T> number, Function<T, List<String>> texts) {
+    Field(Kind kind, Function<T, String> text, Predicate<T> bool, ToLongFunction<T> millis,
+        ToDoubleFunction<T> number) {
+      this(kind, text, bool, millis, number, null);
+    }
+  }
 
   /** Inclusive bounds in epoch milliseconds implied by the filter's top-level AND terms. */
   record TimeRange(long minMillis, long maxMillis) {
@@ -57,6 +62,12 @@ final class FqlFields<T> {
 
   FqlFields<T> string(String name, Function<T, String> accessor) {
     fields.put(name, new Field<>(Kind.STRING, accessor, null, null, null));
+    return this;
+  }
+
+  /** A multi-valued field (an array, or an array of objects' one property): matches when any value does. */
+  FqlFields<T> strings(String name, Function<T, List<String>> accessor) {
+    fields.put(name, new Field<>(Kind.STRINGS, null, null, null, null, accessor));
     return this;
   }
 
@@ -147,6 +158,7 @@ final class FqlFields<T> {
     }
     return switch (field.kind()) {
       case STRING -> stringCondition(c, field);
+      case STRINGS -> stringsCondition(c, field);
       case BOOLEAN -> booleanCondition(c, field);
       case TIMESTAMP -> timestampCondition(c, field, now);
       case NUMBER -> numberCondition(c, field);
@@ -166,6 +178,22 @@ final class FqlFields<T> {
     return t -> {
       String v = accessor.apply(t);
       return v != null && expected.contains(v);
+    };
+  }
+
+  private Predicate<T> stringsCondition(Fql.Condition c, Field<T> field) {
+    if (c.op() != Fql.Op.EQ) {
+      throw new FqlException("Invalid filter: range operators are not supported on '" + c.field() + "'");
+    }
+    Function<T, List<String>> accessor = field.texts();
+    Set<String> expected = Set.copyOf(c.values());
+    return t -> {
+      for (String v : accessor.apply(t)) {
+        if (expected.contains(v)) {
+          return true;
+        }
+      }
+      return false;
     };
   }
 

@@ -9,19 +9,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
- * Searches over Discover host records (one per agent). Sort orders are {@code int[]} of agent
- * indexes, built on first use; hosts do not change when the tenant advances, so orders and counts
- * are cached for the simulator's life. Thread-safe.
+ * Searches over Discover host records: one per agent, one per unmanaged asset, none for the
+ * machines the {@code unlisted-hosts} fault hides. Sort orders are {@code int[]} of the listed
+ * slots, built on first use; hosts do not change when the tenant advances, so orders and counts are
+ * cached for the simulator's life. Thread-safe.
  */
 final class HostSearch {
   private final AgentDirectory agents;
+  private final UnlistedHosts unlisted;
   private final Map<HostSort, int[]> orders = new ConcurrentHashMap<>();
   private final Map<String, Long> counts = new ConcurrentHashMap<>();
 
-  HostSearch(AgentDirectory agents) {
+  HostSearch(AgentDirectory agents, UnlistedHosts unlisted) {
     this.agents = agents;
+    this.unlisted = unlisted;
   }
 
   record Page(List<Integer> agents, boolean more) {}
@@ -56,7 +60,7 @@ final class HostSearch {
       return cached;
     }
     long n = 0;
-    for (int a = 0; a < agents.count(); a++) {
+    for (int a : order(HostSort.BY_ID)) {
       if (filter.test(a)) {
         n++;
       }
@@ -112,10 +116,8 @@ final class HostSearch {
 
   private int[] order(HostSort sort) {
     return orders.computeIfAbsent(sort, s -> {
-      Integer[] boxed = new Integer[agents.count()];
-      for (int i = 0; i < boxed.length; i++) {
-        boxed[i] = i;
-      }
+      Integer[] boxed = IntStream.range(0, agents.slots()).filter(slot -> !unlisted.hidden(slot)).boxed()
+          .toArray(Integer[]::new);
       Arrays.sort(boxed, comparator(s));
       return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     });

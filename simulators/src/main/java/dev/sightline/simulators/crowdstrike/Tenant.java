@@ -23,6 +23,7 @@ final class Tenant {
   private final CrowdStrikeSimulatorOptions options;
   private final long anchor;
   private final AgentDirectory agents;
+  private final UnlistedHosts unlisted;
   private final VulnStore vulns;
 
   Tenant(CrowdStrikeSimulatorOptions options) {
@@ -31,12 +32,17 @@ final class Tenant {
     this.anchor = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(1)).getEpochSecond();
     Fleet fleet = new Fleet(options.seed());
     this.agents = new AgentDirectory(fleet, options.offset(), options.hosts(), anchor);
+    this.unlisted = new UnlistedHosts(agents, options.seed(), FaultSpec.parse(options.faultSpec()).unlistedHostsRate());
     CveCatalog catalog = new CveCatalog(options.seed(), anchor);
     this.vulns = new VulnStore(options.seed(), anchor, clock, agents, catalog);
   }
 
   AgentDirectory agents() {
     return agents;
+  }
+
+  UnlistedHosts unlisted() {
+    return unlisted;
   }
 
   VulnStore vulns() {
@@ -58,11 +64,16 @@ final class Tenant {
     m.put("agents", agents.count());
     m.put("reimagedMachines", agents.reimagedMachines());
     m.put("cid", agents.cid());
+    m.put("unmanagedAssets", agents.unmanagedCount());
+    m.put("unlistedHosts", unlisted.machines());
     m.put("vulnerabilities", s.total());
+    m.put("unmanagedVulnerabilities", AssetBreakdown.unmanagedVulnerabilities(agents, s));
     ObjectNode byStatus = m.putObject("byStatus");
     for (VulnStatus status : VulnStatus.values()) {
       byStatus.put(status.wire(), s.count(status));
     }
+    AssetBreakdown.byProductType(m.putObject("byProductType"), agents, s);
+    AssetBreakdown.byDataProvider(m.putObject("byDataProvider"), agents, s);
     ObjectNode severity = m.putObject("bySeverityAtStart");
     for (Map.Entry<String, Long> e : vulns.bySeverityAtStart().entrySet()) {
       severity.put(e.getKey(), e.getValue());

@@ -25,16 +25,18 @@ final class VulnFields {
         .bool("cve.is_cisa_kev", v -> catalog.entry(v.cve()).kev())
         .bool("suppression_info.is_suppressed", v -> v.suppression() >= 0)
         .string("suppression_info.reason", v -> v.suppression() >= 0 ? Vuln.SUPPRESSION_REASONS[v.suppression()] : "")
-        .string("host_info.product_type_desc", v -> CsRendering.productTypeDesc(agents.role(v.agent())))
-        .string("host_info.platform_name", v -> CsRendering.platformName(agents.family(v.agent())))
+        .string("host_info.product_type_desc", v -> agents.productTypeDesc(v.agent()))
+        .string("host_info.platform_name", v -> agents.platformName(v.agent()))
+        .string("host_info.managed_by", v -> agents.managedBy(v.agent()))
+        .string("data_providers.provider", v -> agents.findingProvider(v.agent()))
         .timestamp("created_timestamp", v -> v.created() * 1000)
         .timestamp("updated_timestamp", v -> v.updated() * 1000)
         .timestamp("closed_timestamp", v -> v.closed() == Vuln.NO_TIME ? FqlFields.MISSING : v.closed() * 1000)
         .notSimulated("last_seen_within", "cve.cps_rating", "cve.exploit_status_to_include", "cve.types",
             "host_info.asset_criticality", "host_info.asset_roles", "host_info.internet_exposure", "host_info.tags",
-            "host_info.groups", "host_info.instance_state", "host_info.managed_by", "host_info.has_run_container",
+            "host_info.groups", "host_info.instance_state", "host_info.has_run_container",
             "host_info.third_party_asset_ids", "apps.remediation.ids", "cve.cwes", "data_providers.ports",
-            "data_providers.provider", "data_providers.rating", "data_providers.scan_time",
+            "data_providers.rating", "data_providers.scan_time",
             "data_providers.scanner_id", "services.port", "services.protocol", "services.transport");
   }
 }

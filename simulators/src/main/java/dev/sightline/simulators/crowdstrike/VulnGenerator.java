@@ -33,7 +33,7 @@ final class VulnGenerator {
     int agent = agents.agentAtRank(rank);
     int slot = (int) (ordinal - agents.firstOrdinalOfRank(rank));
     int n = agents.vulnCount(agent);
-    long aidHi = agents.aidHi(agent);
+    long aidHi = agents.drawKey(agent); // the aid's high bits for agents
     SeededDraws d = new SeededDraws(StableHash.of(seed, aidHi, slot, SALT));
     long width = Long.divideUnsigned(-1L, n);
     long suffixHi = slot * width + Long.remainderUnsigned(d.nextLong(), width);

@@ -60,7 +60,7 @@ final class VulnJsonWriter {
     g.writeStringField("vulnerability_id", entry.id());
     g.writeArrayFieldStart("data_providers");
     g.writeStartObject();
-    g.writeStringField("provider", "Falcon sensor");
+    g.writeStringField("provider", agents.findingProvider(v.agent()));
     g.writeEndObject();
     g.writeEndArray();
     g.writeStringField("created_timestamp", CsRendering.iso(v.created()));
@@ -149,6 +149,10 @@ final class VulnJsonWriter {
   }
 
   private void writeHostInfo(JsonGenerator g, Vuln v, Machine m) throws IOException {
+    if (!agents.managed(v.agent())) {
+      writeUnmanagedHostInfo(g, v, m);
+      return;
+    }
     boolean joined = !m.dnsDomain().isEmpty();
     g.writeObjectFieldStart("host_info");
     g.writeStringField("hostname", m.hostname());
@@ -183,6 +187,32 @@ final class VulnJsonWriter {
       g.writeStringField("service_provider", CsRendering.serviceProvider(cloud.provider()));
       g.writeStringField("service_provider_account_id", cloud.accountId());
     }
+    g.writeEndObject();
+  }
+
+  /**
+   * What Spotlight knows of an asset without a sensor: the scan's view, {@code managed_by}
+   * "Unmanaged", no tags or groups, and a product type only when Discover has one.
+   */
+  private void writeUnmanagedHostInfo(JsonGenerator g, Vuln v, Machine m) throws IOException {
+    g.writeObjectFieldStart("host_info");
+    g.writeStringField("hostname", m.hostname());
+    g.writeStringField("local_ip", m.primaryInterface().ipv4Address());
+    g.writeStringField("machine_domain", m.dnsDomain());
+    g.writeStringField("os_version", CsRendering.osVersion(m.os()));
+    g.writeStringField("ou", m.organizationalUnit());
+    g.writeStringField("site_name", "");
+    g.writeStringField("system_manufacturer", "");
+    stringArray(g, "tags", List.of());
+    g.writeStringField("platform", CsRendering.platformName(m.os().family()));
+    String productType = agents.productTypeDesc(v.agent());
+    if (productType != null) {
+      g.writeStringField("product_type_desc", productType);
+    }
+    g.writeStringField("host_last_seen_timestamp", CsRendering.iso(agents.lastSeen(v.agent())));
+    g.writeStringField("asset_criticality", "Unassigned");
+    g.writeStringField("internet_exposure", "No");
+    g.writeStringField("managed_by", agents.managedBy(v.agent()));
     g.writeEndObject();
   }
 

@@ -18,10 +18,11 @@ public final class MachineFacts {
   private final long[] firstSeenAgo;
   private final long[] lastSeenAgo;
   private final long[] reimagedAgo;
+  private final boolean[] joined;
   private final int reimaged;
 
   private MachineFacts(int offset, byte[] role, byte[] family, String[] name, long[] firstSeenAgo,
-      long[] lastSeenAgo, long[] reimagedAgo) {
+      long[] lastSeenAgo, long[] reimagedAgo, boolean[] joined) {
     this.offset = offset;
     this.role = role;
     this.family = family;
@@ -29,6 +30,7 @@ public final class MachineFacts {
     this.firstSeenAgo = firstSeenAgo;
     this.lastSeenAgo = lastSeenAgo;
     this.reimagedAgo = reimagedAgo;
+    this.joined = joined;
     this.reimaged = (int) Arrays.stream(reimagedAgo).filter(v -> v >= 0).count();
   }
 
@@ -40,6 +42,7 @@ public final class MachineFacts {
     long[] first = new long[hosts];
     long[] last = new long[hosts];
     long[] reimagedAgo = new long[hosts];
+    boolean[] joined = new boolean[hosts];
     IntStream.range(0, hosts).parallel().forEach(i -> {
       Machine m = fleet.machine((long) offset + i);
       role[i] = (byte) m.role().ordinal();
@@ -48,8 +51,9 @@ public final class MachineFacts {
       first[i] = m.firstSeenAgo().getSeconds();
       last[i] = m.lastSeenAgo().getSeconds();
       reimagedAgo[i] = m.reimagedAgo().map(d -> d.getSeconds()).orElse(-1L);
+      joined[i] = !m.dnsDomain().isEmpty();
     });
-    return new MachineFacts(offset, role, family, name, first, last, reimagedAgo);
+    return new MachineFacts(offset, role, family, name, first, last, reimagedAgo, joined);
   }
 
   /** One agent of the tenant, numbered in fleet order, the old agent of a reimaged machine first. */
@@ -107,6 +111,11 @@ public final class MachineFacts {
 
   public byte family(int i) {
     return family[i];
+  }
+
+  /** Whether the machine is joined to a directory domain (Active Directory for Windows). */
+  public boolean joined(int i) {
+    return joined[i];
   }
 
   public String name(int i) {

@@ -11,18 +11,31 @@ import java.util.Arrays;
 public final class RankedIds {
   private final long[] hi;
   private final long[] lo;
+  private final long[] tie;
   private final int[] atRank;
 
   public RankedIds(long[] hi, long[] lo) {
+    this(hi, lo, new long[hi.length]);
+  }
+
+  /**
+   * @param tie orders entries whose 128-bit ids are equal: ids that share a 32-hex prefix and
+   *     continue with a fixed-width number (CrowdStrike's unmanaged assets, {@code <cid>_<18 digits>})
+   */
+  public RankedIds(long[] hi, long[] lo, long[] tie) {
     this.hi = hi;
     this.lo = lo;
+    this.tie = tie;
     this.atRank = rank();
   }
 
   /** Compares two agents by id as strings. */
   public int compare(int a, int b) {
     int c = Long.compareUnsigned(hi[a], hi[b]);
-    return c != 0 ? c : Long.compareUnsigned(lo[a], lo[b]);
+    if (c == 0) {
+      c = Long.compareUnsigned(lo[a], lo[b]);
+    }
+    return c != 0 ? c : Long.compare(tie[a], tie[b]);
   }
 
   /** The agent whose id has this rank. */

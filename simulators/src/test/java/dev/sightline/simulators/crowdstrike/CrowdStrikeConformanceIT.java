@@ -137,7 +137,8 @@ class CrowdStrikeConformanceIT {
     JsonNode nic = host.get("network_interfaces").get(0);
     assertThat(fieldNames(nic)).contains("local_ip", "mac_address", "interface_alias", "network_prefix");
     assertThat(nic.get("mac_address").asText()).matches("([0-9A-F]{2}-){5}[0-9A-F]{2}");
-    assertThat(host.get("data_providers").get(0).asText()).isEqualTo("CrowdStrike");
+    // Issue 8: managed records name the sensor as their provider (Spotlight's provider string).
+    assertThat(host.get("data_providers").get(0).asText()).isEqualTo("Falcon sensor");
   }
 
   private static String recordedHeader(int entry, String name) {

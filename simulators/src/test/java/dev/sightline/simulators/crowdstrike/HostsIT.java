@@ -93,7 +93,7 @@ class HostsIT {
 
     SimClient.Response byAid = client.get(DiscoverEndpoints.COMBINED, "filter", "aid:['" + a + "','" + b + "']");
     SimClient.Response recent = client.get(DiscoverEndpoints.COMBINED, "filter",
-        "last_seen_timestamp:>='" + lastSeen + "'", "limit", "1000");
+        MANAGED + "+last_seen_timestamp:>='" + lastSeen + "'", "limit", "1000");
 
     assertThat(byAid.resources()).extracting(h -> h.get("aid").asText()).containsExactlyInAnyOrder(a, b);
     assertThat(byAid.body().at("/meta/pagination/total").asInt()).isEqualTo(2);
