@@ -21,6 +21,15 @@ class FaultSpecTest {
   }
 
   @Test
+  void shouldParseTheShareOfUnlistedHosts() {
+    assertThat(FaultSpec.parse("unlisted-hosts:10%").unlistedHostsRate()).isEqualTo(0.10);
+    assertThat(FaultSpec.parse("429:1%,unlisted-hosts:0.5%").unlistedHostsRate()).isEqualTo(0.005);
+    assertThat(FaultSpec.parse("429:1%").unlistedHostsRate()).isZero();
+    assertThatThrownBy(() -> FaultSpec.parse("unlisted-hosts:12")).hasMessageContaining("unlisted-hosts:12");
+    assertThatThrownBy(() -> FaultSpec.parse("unlisted-hosts:101%")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shouldAcceptCountsAndRatesWhereBothMakeSense() {
     FaultSpec spec = FaultSpec.parse(" token-expiry:500 , malformed:0.5% , slow:10%:250ms ");
 
