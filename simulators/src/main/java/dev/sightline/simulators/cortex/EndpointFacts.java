@@ -127,9 +127,16 @@ record EndpointFacts(
         : "SCAN_STATUS_CANCELED";
   }
 
-  /** Tags set in the console: tier 0 for domain controllers, cloud and production servers. */
+  /**
+   * Tags set in the console: the machine's role for most machines (four in five, so a machine both
+   * vendors see usually shows Cortex tags), tier 0 for domain controllers, cloud and production
+   * servers.
+   */
   private static List<String> serverTags(Machine m) {
-    List<String> tags = new ArrayList<>(2);
+    List<String> tags = new ArrayList<>(3);
+    if (m.index() % 5 != 0) {
+      tags.add(CortexRendering.roleGroup(m.role()).toLowerCase(Locale.ROOT).replace(' ', '-'));
+    }
     if (m.role() == MachineRole.DOMAIN_CONTROLLER) {
       tags.add("tier0");
     }
@@ -142,15 +149,18 @@ record EndpointFacts(
     return tags;
   }
 
-  /** Tags the agent was installed with: the site for workstations, the environment for Linux servers. */
+  /**
+   * Tags the agent was installed with: the site for workstations and Windows servers, the
+   * environment for Linux servers named after one.
+   */
   private static List<String> endpointTags(Machine m) {
-    if (m.role() == MachineRole.WORKSTATION) {
-      return List.of(m.site().toLowerCase(Locale.ROOT));
-    }
     String host = m.hostname();
     int dash = host.indexOf('-');
     String env = dash > 0 ? host.substring(0, dash) : "";
-    return env.equals("prd") || env.equals("stg") || env.equals("dev") ? List.of(env) : List.of();
+    if (m.role() != MachineRole.WORKSTATION && (env.equals("prd") || env.equals("stg") || env.equals("dev"))) {
+      return List.of(env);
+    }
+    return List.of(m.site().toLowerCase(Locale.ROOT));
   }
 
   String isIsolated() {

@@ -85,6 +85,9 @@ class CortexConformanceIT {
     }
     assertThat(endpoints).filteredOn(e -> e.get("cloud_info").isObject())
         .extracting(e -> e.at("/cloud_info/provider").asText()).contains("AWS", "AZURE");
+    // Most machines carry console and installation tags, so a machine both vendors see shows Cortex tags.
+    assertThat(endpoints.stream().filter(e -> !e.at("/tags/server_tags").isEmpty()
+        && !e.at("/tags/endpoint_tags").isEmpty()).count()).isGreaterThan(endpoints.size() * 6L / 10);
     assertThat(endpoints).extracting(e -> e.get("endpoint_name").asText()).anyMatch(n -> n.endsWith(".compute.internal")
         || n.endsWith(".ec2.internal"));
   }
