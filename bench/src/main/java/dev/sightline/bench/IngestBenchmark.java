@@ -73,7 +73,8 @@ public final class IngestBenchmark {
     CrowdStrikeSimulator sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
     return new Tenant("crowdstrike", Map.of("url", sim.baseUrl().toString(), "clientId",
         "sim-client", "clientSecret", "sim-secret"), sim.clientSslContext(),
-        sim.manifest().path("agents").asLong(), sim.manifest().path("vulnerabilities").asLong(), sim,
+        sim.manifest().path("agents").asLong() + sim.manifest().path("unmanagedAssets").asLong(),
+        sim.manifest().path("vulnerabilities").asLong(), sim,
         sim::requests);
   }
 

@@ -2,6 +2,7 @@ package dev.sightline.connector;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Set;
  * @param vendorProductName the name findings are attributed to, e.g. "CrowdStrike Endpoint Security"
  * @param sourceName the inventory source label, e.g. "CrowdStrike Spotlight"
  * @param defaultMaps the default transform maps
+ * @param filters the source-side filters a user may set (applied by the connector at the source)
+ * @param tagKinds how the connector's {@code sourceTags} values split into kinds, first match
+ *     wins; a tag no entry matches keeps the kind {@link TagKind#UNSPECIFIED}
  */
 public record ConnectorDescriptor(
     String type,
@@ -21,7 +25,9 @@ public record ConnectorDescriptor(
     String category,
     ConfigSpec config,
     Set<Capability> capabilities,
-    List<DefaultMap> defaultMaps) {
+    List<DefaultMap> defaultMaps,
+    List<SourceFilter> filters,
+    List<TagKind> tagKinds) {
 
   public ConnectorDescriptor {
     Objects.requireNonNull(type, "type");
@@ -32,6 +38,19 @@ public record ConnectorDescriptor(
     Objects.requireNonNull(config, "config");
     capabilities = Set.copyOf(capabilities);
     defaultMaps = List.copyOf(defaultMaps);
+    filters = List.copyOf(filters);
+    tagKinds = List.copyOf(tagKinds);
+  }
+
+  /** A descriptor without source filters and with every source tag of one kind. */
+  public ConnectorDescriptor(String type, String vendor, String vendorProductName, String sourceName,
+      String category, ConfigSpec config, Set<Capability> capabilities, List<DefaultMap> defaultMaps) {
+    this(type, vendor, vendorProductName, sourceName, category, config, capabilities, defaultMaps,
+        List.of(), List.of());
+  }
+
+  public Optional<SourceFilter> filter(String name) {
+    return filters.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 
   public enum Capability {

@@ -11,9 +11,15 @@ import java.util.Optional;
  *     finding belongs to; empty for assets
  * @param elements for a finding stream whose records each carry many findings in an array (Cortex
  *     XDR: one endpoint with its {@code cves[]}); empty when one record is one finding
+ * @param assetSnapshot for findings, a JMESPath expression over a finding record that builds the
+ *     record of its asset in the shape of the connector's assets stream (so the same transform map
+ *     maps it), from the host details the finding itself carries. The platform uses it only when
+ *     the assets stream never returned that asset, so the finding still has an asset; empty when
+ *     findings carry no such details (such a finding is then a counted rejection)
  */
 public record StreamSpec(
-    String name, RecordKind kind, String recordKey, String assetKey, Optional<Elements> elements) {
+    String name, RecordKind kind, String recordKey, String assetKey, Optional<Elements> elements,
+    Optional<String> assetSnapshot) {
 
   public StreamSpec {
     Objects.requireNonNull(name, "name");
@@ -21,13 +27,27 @@ public record StreamSpec(
     Objects.requireNonNull(recordKey, "recordKey");
     Objects.requireNonNull(assetKey, "assetKey");
     Objects.requireNonNull(elements, "elements");
+    Objects.requireNonNull(assetSnapshot, "assetSnapshot");
     if (elements.isPresent() && kind != RecordKind.FINDING) {
       throw new IllegalArgumentException("only a finding stream can carry findings as elements");
+    }
+    if (assetSnapshot.isPresent() && kind != RecordKind.FINDING) {
+      throw new IllegalArgumentException("only a finding stream can carry asset snapshots");
     }
   }
 
   public StreamSpec(String name, RecordKind kind, String recordKey, String assetKey) {
-    this(name, kind, recordKey, assetKey, Optional.empty());
+    this(name, kind, recordKey, assetKey, Optional.empty(), Optional.empty());
+  }
+
+  public StreamSpec(
+      String name, RecordKind kind, String recordKey, String assetKey, Optional<Elements> elements) {
+    this(name, kind, recordKey, assetKey, elements, Optional.empty());
+  }
+
+  /** This stream, whose findings build their asset from {@code expression} when it is unknown. */
+  public StreamSpec withAssetSnapshot(String expression) {
+    return new StreamSpec(name, kind, recordKey, assetKey, elements, Optional.of(expression));
   }
 
   /**

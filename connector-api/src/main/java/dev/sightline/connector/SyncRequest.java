@@ -10,15 +10,24 @@ import java.util.Optional;
  *
  * @param fetchFrom earliest date of data to fetch; empty means everything
  * @param fullSync true forces a full read even when a delta watermark exists
+ * @param filters the source-side filters the user chose (validated against the descriptor's
+ *     {@link ConnectorDescriptor#filters()}); every page of every run, full or delta, honours them
  */
-public record SyncRequest(DataScope scope, Optional<Instant> fetchFrom, boolean fullSync, int pageSize) {
+public record SyncRequest(DataScope scope, Optional<Instant> fetchFrom, boolean fullSync, int pageSize,
+    SourceFilters filters) {
 
   public SyncRequest {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(fetchFrom, "fetchFrom");
+    Objects.requireNonNull(filters, "filters");
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
     }
+  }
+
+  /** A request without source filters. */
+  public SyncRequest(DataScope scope, Optional<Instant> fetchFrom, boolean fullSync, int pageSize) {
+    this(scope, fetchFrom, fullSync, pageSize, SourceFilters.none());
   }
 
   public static SyncRequest everything() {
@@ -26,11 +35,15 @@ public record SyncRequest(DataScope scope, Optional<Instant> fetchFrom, boolean 
   }
 
   public SyncRequest withPageSize(int size) {
-    return new SyncRequest(scope, fetchFrom, fullSync, size);
+    return new SyncRequest(scope, fetchFrom, fullSync, size, filters);
   }
 
   public SyncRequest withFullSync(boolean full) {
-    return new SyncRequest(scope, fetchFrom, full, pageSize);
+    return new SyncRequest(scope, fetchFrom, full, pageSize, filters);
+  }
+
+  public SyncRequest withFilters(SourceFilters chosen) {
+    return new SyncRequest(scope, fetchFrom, fullSync, pageSize, chosen);
   }
 
   /**

@@ -79,6 +79,10 @@ public final class CanonicalFields {
     t.put("serverTags", FieldType.STRING_LIST);
     t.put("endPointTags", FieldType.STRING_LIST);
     t.put("sourceTags", FieldType.STRING_LIST);
+    // How the source knows the asset: whether it runs the source's agent (managed, unmanaged,
+    // unsupported) and which of the source's data providers reported it.
+    t.put("entityType", FieldType.STRING);
+    t.put("dataProviders", FieldType.STRING_LIST);
     t.put("criticality", FieldType.INTEGER);
     return t;
   }

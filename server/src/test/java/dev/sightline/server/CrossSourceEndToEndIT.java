@@ -40,6 +40,7 @@ class CrossSourceEndToEndIT {
 
       long shared = hosts - offset;
       long expected = crowdstrike.manifest().path("hosts").asLong()
+          + crowdstrike.manifest().path("unmanagedAssets").asLong()
           + cortex.manifest().path("hosts").asLong() - shared;
       assertThat(CortexXdrEndToEndIT.total(server, "/api/v1/assets")).isEqualTo(expected);
       long twoSourced = 0;

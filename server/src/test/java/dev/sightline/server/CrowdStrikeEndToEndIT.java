@@ -106,13 +106,16 @@ class CrowdStrikeEndToEndIT {
     JsonNode run = runToEnd(connectorId);
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
     JsonNode manifest = sim.manifest();
-    // A reimaged machine shows as two agents; correlation makes it one asset again.
-    assertThat(total("/api/v1/assets")).isEqualTo(manifest.path("hosts").asLong());
+    // A reimaged machine shows as two agents; correlation makes it one asset again. Unmanaged
+    // assets (no sensor, found by network scans) lie beyond the fleet.
+    assertThat(total("/api/v1/assets"))
+        .isEqualTo(manifest.path("hosts").asLong() + manifest.path("unmanagedAssets").asLong());
     assertThat(manifest.path("agents").asLong()).isGreaterThan(manifest.path("hosts").asLong());
     assertThat(total("/api/v1/findings")).isEqualTo(manifest.path("vulnerabilities").asLong());
     assertThat(run.path("counters").path("rejected").asLong()).isZero();
     assertThat(run.path("counters").path("created").asLong())
-        .isEqualTo(manifest.path("agents").asLong() + manifest.path("vulnerabilities").asLong());
+        .isEqualTo(manifest.path("agents").asLong() + manifest.path("unmanagedAssets").asLong()
+            + manifest.path("vulnerabilities").asLong());
     assertThat(run.path("counters").path("assetsLinked").asLong())
         .isEqualTo(manifest.path("agents").asLong() - manifest.path("hosts").asLong());
   }

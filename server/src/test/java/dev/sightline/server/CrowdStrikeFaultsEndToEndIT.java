@@ -37,7 +37,8 @@ class CrowdStrikeFaultsEndToEndIT {
       JsonNode run = syncOnce(server, sim, "faulty falcon");
 
       assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
-      assertThat(total(server, "/api/v1/assets")).isEqualTo(sim.manifest().path("hosts").asLong());
+      assertThat(total(server, "/api/v1/assets")).isEqualTo(sim.manifest().path("hosts").asLong()
+          + sim.manifest().path("unmanagedAssets").asLong());
       assertThat(total(server, "/api/v1/findings"))
           .isEqualTo(sim.manifest().path("vulnerabilities").asLong());
       assertThat(sim.requests().toString()).isNotEmpty();

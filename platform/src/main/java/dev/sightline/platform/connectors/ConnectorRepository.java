@@ -2,6 +2,7 @@ package dev.sightline.platform.connectors;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.connector.SourceFilters;
 import dev.sightline.connector.SyncRequest.DataScope;
 import dev.sightline.platform.db.Jdbc;
 import java.sql.ResultSet;
@@ -17,7 +18,7 @@ public final class ConnectorRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, type, name, description, settings::text AS settings, secrets, data_scope, state,"
-          + " created_at, updated_at";
+          + " created_at, updated_at, filters::text AS filters";
 
   private final Jdbc jdbc;
 
@@ -28,9 +29,10 @@ public final class ConnectorRepository {
   public void insert(StoredConnector c) {
     jdbc.update(
         "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
-            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)",
+            + " created_at, updated_at, filters) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)",
         c.id(), c.type(), c.name(), c.description(), json(c.settings()), c.sealedSecrets(),
-        c.dataScope().name(), c.state().name(), c.createdAt(), c.updatedAt());
+        c.dataScope().name(), c.state().name(), c.createdAt(), c.updatedAt(),
+        json(c.filters().chosen()));
   }
 
   public boolean nameTaken(String name) {
@@ -59,12 +61,21 @@ public final class ConnectorRepository {
         parse(rs.getString("settings")),
         rs.getBytes("secrets"),
         DataScope.valueOf(rs.getString("data_scope")),
+        new SourceFilters(filters(rs.getString("filters"))),
         ConnectorState.valueOf(rs.getString("state")),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());
   }
 
-  static String json(Map<String, String> values) {
+  private static Map<String, List<String>> filters(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<Map<String, List<String>>>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("A stored connector's filters are not valid JSON", e);
+    }
+  }
+
+  static String json(Map<String, ?> values) {
     try {
       return JSON.writeValueAsString(values);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

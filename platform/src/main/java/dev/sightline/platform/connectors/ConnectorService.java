@@ -4,6 +4,7 @@ import dev.sightline.connector.ConfigSpec;
 import dev.sightline.connector.ConnectorConfig;
 import dev.sightline.connector.ConnectorDescriptor;
 import dev.sightline.connector.ConnectorFactory;
+import dev.sightline.connector.SourceFilters;
 import dev.sightline.connector.SyncRequest.DataScope;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.platform.errors.InvalidRequestException;
@@ -60,6 +61,8 @@ public final class ConnectorService {
           "description is " + description.length() + " characters; the limit is " + DESCRIPTION_MAX));
     }
     DataScope scope = parseScope(request.dataToSync(), problems);
+    SourceFilters filters = new FilterValidation(factory.descriptor())
+        .validate(request.filters(), problems);
     spec.validate(request.auth())
         .forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
     if (problems.isEmpty()) {
@@ -79,7 +82,7 @@ public final class ConnectorService {
     var now = clock.instant();
     StoredConnector stored = new StoredConnector(
         id, factory.descriptor().type(), name, description, settings,
-        cipher.seal(ConnectorRepository.json(secrets), id.toString()), scope,
+        cipher.seal(ConnectorRepository.json(secrets), id.toString()), scope, filters,
         ConnectorState.REGISTERED, now, now);
     repository.insert(stored);
     return view(stored);
@@ -166,6 +169,6 @@ public final class ConnectorService {
     return new ConnectorView(c.id(), c.type(), c.name(), c.description(), d.vendorProductName(),
         d.sourceName(),
         c.dataScope() == DataScope.ASSETS ? "Assets" : "Assets & Findings", auth,
-        c.state().name(), c.createdAt(), c.updatedAt());
+        c.filters().chosen(), c.state().name(), c.createdAt(), c.updatedAt());
   }
 }

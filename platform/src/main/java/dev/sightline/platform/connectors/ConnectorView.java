@@ -1,6 +1,7 @@
 package dev.sightline.platform.connectors;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ public record ConnectorView(
     String sourceName,
     String dataToSync,
     Map<String, String> auth,
+    Map<String, List<String>> filters,
     String state,
     Instant createdAt,
     Instant updatedAt) {

@@ -1,12 +1,25 @@
 package dev.sightline.platform.connectors;
 
+import java.util.List;
 import java.util.Map;
 
-/** A request to register a connector, as received. */
-public record NewConnector(
-    String type, String name, String description, Map<String, String> auth, String dataToSync) {
+/**
+ * A request to register a connector, as received.
+ *
+ * @param filters source-side filters by name, each a list of values (validated against the
+ *     connector type's declared filters); null or empty for none
+ */
+public record NewConnector(String type, String name, String description, Map<String, String> auth,
+    String dataToSync, Map<String, List<String>> filters) {
 
   public NewConnector {
     auth = auth == null ? Map.of() : Map.copyOf(auth);
+    filters = filters == null ? Map.of() : java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(filters));
+  }
+
+  public NewConnector(
+      String type, String name, String description, Map<String, String> auth, String dataToSync) {
+    this(type, name, description, auth, dataToSync, Map.of());
   }
 }

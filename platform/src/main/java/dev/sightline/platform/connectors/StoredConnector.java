@@ -1,5 +1,6 @@
 package dev.sightline.platform.connectors;
 
+import dev.sightline.connector.SourceFilters;
 import dev.sightline.connector.SyncRequest.DataScope;
 import java.time.Instant;
 import java.util.Map;
@@ -14,6 +15,7 @@ public record StoredConnector(
     Map<String, String> settings,
     byte[] sealedSecrets,
     DataScope dataScope,
+    SourceFilters filters,
     ConnectorState state,
     Instant createdAt,
     Instant updatedAt) {

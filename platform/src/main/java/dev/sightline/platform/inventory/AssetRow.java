@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A mapped asset ready to store; {@code attributes} keeps every mapped value by target name. */
+/**
+ * A mapped asset ready to store, its identity fields and addresses normalized ({@code
+ * AssetRows}); {@code attributes} keeps every mapped value, as the vendor sent it, by target name.
+ */
 public record AssetRow(
     String sourceRecordId,
     String externalAssetId,
@@ -23,5 +26,5 @@ public record AssetRow(
     Instant lastSeen,
     String cloudProvider,
     String cloudInstanceId,
-    List<String> sourceTags,
+    List<SourceTag> tags,
     Map<String, Object> attributes) {}

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A logical asset as the API shows it: the fields of its most recently seen source record,
- * addresses merged from all of them, its stored risk (0–1000, null until first scored) with the
+ * addresses (normalized: lower-case colon MACs, canonical IPs, IPv4 and IPv6 apart) and tags
+ * (each with its kind and source) merged from all of them, its stored risk (0–1000, null until first scored) with the
  * criticality it used, and every source with the reason it belongs here.
  */
 public record AssetView(
@@ -20,12 +21,14 @@ public record AssetView(
     String biosSerialNumber,
     String biosManufacturer,
     List<String> ipAddresses,
+    List<String> ipv4Addresses,
+    List<String> ipv6Addresses,
     List<String> macAddresses,
     Instant firstFoundDate,
     Instant lastSeen,
     String cloudProvider,
     String cloudInstanceId,
-    List<String> sourceTags,
+    List<AssetTag> sourceTags,
     long openFindings,
     Integer riskScore,
     String riskBand,

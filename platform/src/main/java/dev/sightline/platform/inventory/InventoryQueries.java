@@ -44,7 +44,12 @@ public final class InventoryQueries {
       SELECT a.id, a.created_at, a.updated_at, a.risk_score, a.risk_band, a.acs,
           a.criticality, a.scored_at, p.asset_name, p.host_name, p.fqdn, p.domain,
           p.asset_type, p.os_name, p.os_version, p.bios_serial, p.bios_manufacturer,
-          p.cloud_provider, p.cloud_instance_id, p.source_tags,
+          p.cloud_provider, p.cloud_instance_id,
+          (SELECT jsonb_agg(DISTINCT jsonb_build_object('tag', t->>'tag', 'kind', t->>'kind',
+                  'source', c.type, 'connectorId', s.connector_id))::text
+             FROM source_asset s JOIN connector c ON c.id = s.connector_id,
+                  jsonb_array_elements(s.tags) t
+            WHERE s.asset_id = a.id) AS tags,
           (SELECT min(s.first_found) FROM source_asset s WHERE s.asset_id = a.id) AS first_found,
           (SELECT max(s.last_seen) FROM source_asset s WHERE s.asset_id = a.id) AS last_seen,
           ARRAY(SELECT DISTINCT x FROM source_asset s, unnest(s.ip_addresses) x
@@ -93,7 +98,8 @@ public final class InventoryQueries {
   private static AssetView withSources(AssetView a, Map<Long, List<AssetSourceView>> sources) {
     return new AssetView(a.id(), a.assetName(), a.hostName(), a.fqdn(), a.domain(), a.assetType(),
         a.operatingSystemName(), a.operatingSystemVersion(), a.biosSerialNumber(),
-        a.biosManufacturer(), a.ipAddresses(), a.macAddresses(), a.firstFoundDate(), a.lastSeen(),
+        a.biosManufacturer(), a.ipAddresses(), a.ipv4Addresses(), a.ipv6Addresses(),
+        a.macAddresses(), a.firstFoundDate(), a.lastSeen(),
         a.cloudProvider(), a.cloudInstanceId(), a.sourceTags(), a.openFindings(),
         a.riskScore(), a.riskBand(), a.criticality(), a.criticalitySetByUser(), a.scoredAt(),
         sources.getOrDefault(a.id(), List.of()), a.createdAt(), a.updatedAt());
@@ -107,7 +113,7 @@ public final class InventoryQueries {
     jdbc.query("SELECT s.asset_id, s.id, s.connector_id, c.name AS connector_name, c.type,"
         + " s.source_record_id, s.external_asset_id, s.host_name, s.last_seen, s.link_rule,"
         + " s.link_values::text AS link_values, s.linked_to, s.linked_at,"
-        + " s.attributes::text AS attrs FROM source_asset s JOIN connector c ON c.id = s.connector_id"
+        + " s.from_snapshot, s.attributes::text AS attrs FROM source_asset s JOIN connector c ON c.id = s.connector_id"
         + " WHERE s.asset_id = ANY(?) ORDER BY s.asset_id, s.id", rs -> {
           out.computeIfAbsent(rs.getLong("asset_id"), k -> new ArrayList<>()).add(
               new AssetSourceView(rs.getLong("id"), rs.getObject("connector_id", UUID.class),
@@ -116,10 +122,24 @@ public final class InventoryQueries {
                   rs.getString("host_name"), instant(rs, "last_seen"), rs.getString("link_rule"),
                   rs.getString("link_values") == null ? Map.of() : json(rs.getString("link_values")),
                   (Long) rs.getObject("linked_to"), instant(rs, "linked_at"),
-                  withAttributes ? json(rs.getString("attrs")) : null));
+                  rs.getBoolean("from_snapshot"), withAttributes ? json(rs.getString("attrs")) : null));
           return null;
         }, (Object) assetIds.toArray(new Long[0]));
     return out;
+  }
+
+  private static List<AssetTag> tags(String json) {
+    if (json == null) {
+      return List.of();
+    }
+    try {
+      return List.of(JSON.readValue(json, AssetTag[].class)).stream()
+          .sorted(java.util.Comparator.comparing(AssetTag::kind).thenComparing(AssetTag::tag)
+              .thenComparing(AssetTag::source))
+          .toList();
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored tags are not valid JSON", e);
+    }
   }
 
   private static final String FINDING_SELECT = "SELECT f.* FROM finding f";
@@ -285,13 +305,16 @@ public final class InventoryQueries {
 
   private static AssetView asset(ResultSet rs, List<AssetSourceView> sources)
       throws SQLException {
+    List<String> ips = strings(rs.getArray("ips"));
     return new AssetView(rs.getLong("id"), rs.getString("asset_name"), rs.getString("host_name"),
         rs.getString("fqdn"), rs.getString("domain"), rs.getString("asset_type"),
         rs.getString("os_name"), rs.getString("os_version"), rs.getString("bios_serial"),
-        rs.getString("bios_manufacturer"), strings(rs.getArray("ips")),
+        rs.getString("bios_manufacturer"), ips,
+        ips.stream().filter(ip -> !ip.contains(":")).toList(),
+        ips.stream().filter(ip -> ip.contains(":")).toList(),
         strings(rs.getArray("macs")), instant(rs, "first_found"), instant(rs, "last_seen"),
         rs.getString("cloud_provider"), rs.getString("cloud_instance_id"),
-        strings(rs.getArray("source_tags")), rs.getLong("open_findings"),
+        tags(rs.getString("tags")), rs.getLong("open_findings"),
         rs.getObject("risk_score", Integer.class), rs.getString("risk_band"),
         rs.getObject("acs", Integer.class), rs.getObject("criticality") != null,
         instant(rs, "scored_at"), sources,

@@ -15,6 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,21 +42,22 @@ public final class InventoryWriter {
           host_name, fqdn, domain, asset_type, os_name, os_version, bios_serial, bios_manufacturer,
           ip_addresses, mac_addresses, first_found, last_seen, cloud_provider, cloud_instance_id,
           source_tags, attributes, content_hash, key_cloud, key_serial, key_manufacturer,
-          key_macs, key_virtual_macs, key_host, key_domain, created_at, updated_at, last_run_id)
+          key_macs, key_virtual_macs, key_host, key_domain, tags, from_snapshot, created_at,
+          updated_at, last_run_id)
       SELECT ?, r.source_record_id, r.external_asset_id, r.asset_name, r.host_name, r.fqdn,
           r.domain, r.asset_type, r.os_name, r.os_version, r.bios_serial, r.bios_manufacturer,
           COALESCE(r.ip_addresses, '{}'), COALESCE(r.mac_addresses, '{}'), r.first_found,
           r.last_seen, r.cloud_provider, r.cloud_instance_id, COALESCE(r.source_tags, '{}'),
           r.attributes, r.content_hash, r.key_cloud, r.key_serial, r.key_manufacturer,
           COALESCE(r.key_macs, '{}'), COALESCE(r.key_virtual_macs, '{}'), r.key_host,
-          r.key_domain, ?, ?, ?
+          r.key_domain, COALESCE(r.tags, '[]'), ?, ?, ?, ?
       FROM jsonb_to_recordset(?::jsonb) AS r(source_record_id text, external_asset_id text,
           asset_name text, host_name text, fqdn text, domain text, asset_type text, os_name text,
           os_version text, bios_serial text, bios_manufacturer text, ip_addresses text[],
           mac_addresses text[], first_found timestamptz, last_seen timestamptz,
           cloud_provider text, cloud_instance_id text, source_tags text[], attributes jsonb,
           content_hash text, key_cloud text, key_serial text, key_manufacturer text,
-          key_macs text[], key_virtual_macs text[], key_host text, key_domain text)
+          key_macs text[], key_virtual_macs text[], key_host text, key_domain text, tags jsonb)
       ON CONFLICT (connector_id, source_record_id) DO UPDATE SET
           external_asset_id = EXCLUDED.external_asset_id, asset_name = EXCLUDED.asset_name,
           host_name = EXCLUDED.host_name, fqdn = EXCLUDED.fqdn, domain = EXCLUDED.domain,
@@ -67,9 +71,13 @@ public final class InventoryWriter {
           key_cloud = EXCLUDED.key_cloud, key_serial = EXCLUDED.key_serial,
           key_manufacturer = EXCLUDED.key_manufacturer, key_macs = EXCLUDED.key_macs,
           key_virtual_macs = EXCLUDED.key_virtual_macs,
-          key_host = EXCLUDED.key_host, key_domain = EXCLUDED.key_domain,
+          key_host = EXCLUDED.key_host, key_domain = EXCLUDED.key_domain, tags = EXCLUDED.tags,
+          from_snapshot = EXCLUDED.from_snapshot,
           updated_at = EXCLUDED.updated_at, last_run_id = EXCLUDED.last_run_id
-      WHERE source_asset.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+      WHERE (source_asset.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+              OR source_asset.from_snapshot IS DISTINCT FROM EXCLUDED.from_snapshot)
+          -- a snapshot never replaces what the assets stream returned
+          AND (source_asset.from_snapshot OR NOT EXCLUDED.from_snapshot)
       RETURNING (xmax = 0) AS inserted, id
       """;
 
@@ -124,19 +132,34 @@ public final class InventoryWriter {
                 OR detection.open IS DISTINCT FROM EXCLUDED.open
                 THEN EXCLUDED.changed_at ELSE detection.changed_at END,
             last_seen_at = EXCLUDED.last_seen_at
-        RETURNING id, external_finding_id, content_hash, (xmax = 0) AS inserted)
-      SELECT up.inserted, old.content_hash IS DISTINCT FROM up.content_hash AS changed, up.id
+        RETURNING id, external_finding_id, content_hash, (xmax = 0) AS inserted,
+            source_asset_id IS NOT NULL AS attached)
+      SELECT up.inserted, old.content_hash IS DISTINCT FROM up.content_hash AS changed, up.id,
+          up.external_finding_id, up.attached
       FROM up LEFT JOIN old USING (external_finding_id)
       """;
 
   /**
-   * How many rows of a page were new, changed or already as stored, and the ids of the rows that
-   * were written (new or changed), which correlation re-examines.
+   * How many rows of a page were new, changed or already as stored, the ids of the rows that
+   * were written (new or changed), which correlation re-examines, and the keys the store holds
+   * after the write (for findings: only those attached to a source asset), which the run's
+   * accounting counts as stored.
    */
-  public record Outcome(long created, long updated, long unchanged, List<Long> written) {}
+  public record Outcome(long created, long updated, long unchanged, List<Long> written,
+      Set<String> stored) {}
 
+  /** Upserts records the assets stream returned. */
   public Outcome upsertAssets(Connection c, UUID connectorId, UUID runId, List<AssetRow> rows,
       Instant now) throws SQLException {
+    return upsertAssets(c, connectorId, runId, rows, now, false);
+  }
+
+  /**
+   * Upserts source assets; {@code fromSnapshot} marks assets built from findings' host snapshots,
+   * which never replace a record the assets stream returned.
+   */
+  public Outcome upsertAssets(Connection c, UUID connectorId, UUID runId, List<AssetRow> rows,
+      Instant now, boolean fromSnapshot) throws SQLException {
     List<AssetRow> unique = lastWins(rows, AssetRow::sourceRecordId);
     ArrayNode json = JSON.createArrayNode();
     for (AssetRow r : unique) {
@@ -150,16 +173,41 @@ public final class InventoryWriter {
       o.set("key_virtual_macs", JSON.valueToTree(keys.virtualMacs()));
       o.put("key_host", keys.host().orElse(null));
       o.put("key_domain", keys.domain().orElse(null));
+      o.set("source_tags", JSON.valueToTree(r.tags().stream().map(SourceTag::tag).distinct().toList()));
       json.add(o);
     }
-    return run(c, UPSERT_ASSETS, json, rows.size(), connectorId, now, now, runId, json.toString());
+    Outcome written = run(c, UPSERT_ASSETS, json, rows.size(), connectorId, fromSnapshot, now, now,
+        runId, json.toString());
+    return new Outcome(written.created(), written.updated(), written.unchanged(),
+        written.written(), storedAssetKeys(c, connectorId,
+            unique.stream().map(AssetRow::sourceRecordId).toList()));
+  }
+
+  /** Which of the given vendor ids the connector has a source asset for. */
+  public static Set<String> storedAssetKeys(Connection c, UUID connectorId, Collection<String> keys)
+      throws SQLException {
+    Set<String> found = new HashSet<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT source_record_id FROM source_asset"
+        + " WHERE connector_id = ? AND source_record_id = ANY(?)")) {
+      ps.setObject(1, connectorId);
+      ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+    }
+    return found;
   }
 
   public Outcome upsertFindings(Connection c, UUID connectorId, UUID runId, List<FindingRow> rows,
       Instant now) throws SQLException {
     List<FindingRow> unique = lastWins(rows, FindingRow::externalFindingId);
     if (unique.isEmpty()) {
-      return new Outcome(0, 0, rows.size(), List.of());
+      return new Outcome(0, 0, rows.size(), List.of(), Set.of());
     }
     ArrayNode json = JSON.createArrayNode();
     for (FindingRow r : unique) {
@@ -174,6 +222,7 @@ public final class InventoryWriter {
     long created = 0;
     long updated = 0;
     List<Long> written = new ArrayList<>();
+    Set<String> attached = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(UPSERT_DETECTIONS)) {
       Object[] params = {json.toString(), connectorId, connectorId, connectorId, ts(now), ts(now),
           runId, ts(now), ts(now)};
@@ -182,6 +231,9 @@ public final class InventoryWriter {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          if (rs.getBoolean(5)) {
+            attached.add(rs.getString(4));
+          }
           if (rs.getBoolean(1)) {
             created++;
           } else if (rs.getBoolean(2)) {
@@ -193,7 +245,7 @@ public final class InventoryWriter {
         }
       }
     }
-    return new Outcome(created, updated, rows.size() - created - updated, written);
+    return new Outcome(created, updated, rows.size() - created - updated, written, attached);
   }
 
   private static java.time.OffsetDateTime ts(Instant t) {
@@ -217,7 +269,7 @@ public final class InventoryWriter {
     long updated = 0;
     List<Long> written = new ArrayList<>();
     if (rows.isEmpty()) {
-      return new Outcome(0, 0, received, List.of());
+      return new Outcome(0, 0, received, List.of(), Set.of());
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
@@ -236,7 +288,7 @@ public final class InventoryWriter {
         }
       }
     }
-    return new Outcome(created, updated, received - created - updated, written);
+    return new Outcome(created, updated, received - created - updated, written, Set.of());
   }
 
   private static <T> List<T> lastWins(List<T> rows, Function<T, String> key) {

@@ -12,13 +12,16 @@ import io.burt.jmespath.Expression;
 import io.burt.jmespath.jackson.JacksonRuntime;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import dev.sightline.connector.TagKind;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Turns one stream's raw vendor records into rows with the connector's transform map. A record
- * that cannot be mapped is rejected with its reasons, never dropped and never fatal to the run.
+ * that cannot be mapped is rejected with its reasons, never dropped and never fatal to the run; so
+ * is a finding inside a record (with its path in the record), and a finding that names no asset.
  */
 public final class RecordMapper {
   private static final JacksonRuntime JMESPATH = new JacksonRuntime();
@@ -30,103 +33,181 @@ public final class RecordMapper {
   private final Expression<JsonNode> recordKey;
   private final Optional<Expression<JsonNode>> assetKey;
   private final Optional<Expression<JsonNode>> elementKey;
+  private final Optional<Expression<JsonNode>> snapshot;
+  private final TransformMap assetMap;
+  private final AssetRows assetRows;
 
   public RecordMapper(StreamSpec stream, TransformMap map, String vendorProductName) {
+    this(stream, map, map, vendorProductName, List.of());
+  }
+
+  /**
+   * @param assetMap the map for the connector's asset records, which also maps host snapshots
+   * @param tagKinds the connector's tag kinds ({@code ConnectorDescriptor#tagKinds})
+   */
+  public RecordMapper(StreamSpec stream, TransformMap map, TransformMap assetMap,
+      String vendorProductName, List<TagKind> tagKinds) {
     this.stream = stream;
     this.map = map;
+    this.assetMap = assetMap;
     this.vendorProductName = vendorProductName;
+    this.assetRows = new AssetRows(tagKinds);
     this.recordKey = JMESPATH.compile(stream.recordKey());
     this.assetKey = stream.assetKey().isBlank()
         ? Optional.empty() : Optional.of(JMESPATH.compile(stream.assetKey()));
     this.elementKey = stream.elements().map(e -> JMESPATH.compile(e.key()));
+    this.snapshot = stream.assetSnapshot().map(JMESPATH::compile);
   }
 
   public MappedPage map(List<JsonNode> records) {
-    List<AssetRow> assets = new ArrayList<>();
-    List<FindingRow> findings = new ArrayList<>();
-    List<Rejection> rejections = new ArrayList<>();
-    int fetched = records.size();
+    Page page = new Page();
     for (JsonNode record : records) {
-      Optional<String> key = text(recordKey, record);
-      if (key.isEmpty()) {
-        rejections.add(new Rejection(null, List.of("the record has no '" + stream.recordKey()
-            + "' (its stable vendor id), so it cannot be stored without risking duplicates")));
-        continue;
+      if (stream.elements().isPresent()) {
+        mapCarrier(record, page);
+      } else {
+        mapRecord(record, page);
       }
-      if (stream.kind() == RecordKind.ASSET) {
-        MappingResult result = map.apply(record, RecordKind.ASSET);
-        if (accepted(result, key.get(), rejections)) {
-          assets.add(asset(key.get(), result.record()));
-        }
-        continue;
-      }
-      Optional<String> asset = assetKey.flatMap(e -> text(e, record));
-      if (stream.elements().isEmpty()) {
-        MappingResult result = map.apply(record, RecordKind.FINDING);
-        if (accepted(result, key.get(), rejections)) {
-          findings.add(finding(key.get(), asset.orElse(null), result.record()));
-        }
-        continue;
-      }
-      fetched += mapElements((ObjectNode) record, key.get(), asset.orElse(null), findings,
-          rejections) - 1;
     }
-    return new MappedPage(fetched, assets, findings, rejections);
+    return page.done(records.size());
+  }
+
+  private void mapRecord(JsonNode record, Page page) {
+    Optional<String> key = text(recordKey, record);
+    if (key.isEmpty()) {
+      page.rejectRecord(null, noKey(), 0);
+      return;
+    }
+    if (stream.kind() == RecordKind.ASSET) {
+      MappingResult result = map.apply(record, RecordKind.ASSET);
+      if (page.accepted(result, key.get(), null, 0)) {
+        page.assets.add(assetRows.from(key.get(), result.record()));
+      }
+      return;
+    }
+    Optional<String> asset = assetKey.flatMap(e -> text(e, record));
+    if (asset.isEmpty()) {
+      page.rejectRecord(key.get(), noAsset(), 0);
+      return;
+    }
+    MappingResult result = map.apply(record, RecordKind.FINDING);
+    if (page.accepted(result, key.get(), null, 0)) {
+      page.findings.add(finding(key.get(), asset.get(), result.record()));
+      page.carrying(asset.get(), record);
+    }
   }
 
   /**
    * Maps each element of the record's findings array as if the record held it alone, so seed
-   * expressions like {@code cves[].name} read that element. Returns how many findings it saw.
+   * expressions like {@code cves[].name} read that element.
    */
-  private int mapElements(ObjectNode record, String recordKey, String asset,
-      List<FindingRow> findings, List<Rejection> rejections) {
+  private void mapCarrier(JsonNode record, Page page) {
     String field = stream.elements().orElseThrow().field();
-    JsonNode elements = record.get(field);
-    if (elements == null || !elements.isArray()) {
-      return 0;
+    JsonNode elements = record != null && record.isObject() ? record.get(field) : null;
+    int count = elements != null && elements.isArray() ? elements.size() : 0;
+    page.elementsFetched += count;
+    Optional<String> key = text(recordKey, record);
+    if (key.isEmpty()) {
+      page.rejectRecord(null, noKey() + withElements(count, field), count);
+      return;
     }
-    for (JsonNode element : elements) {
-      ObjectNode view = record.objectNode();
-      view.setAll(record);
+    Optional<String> asset = assetKey.flatMap(e -> text(e, record));
+    if (asset.isEmpty()) {
+      page.rejectRecord(key.get(), noAsset() + withElements(count, field), count);
+      return;
+    }
+    page.acceptedRecords++;
+    page.carrying(asset.get(), record);
+    for (int i = 0; i < count; i++) {
+      JsonNode element = elements.get(i);
+      String path = field + "[" + i + "]";
+      ObjectNode view = ((ObjectNode) record).objectNode();
+      view.setAll((ObjectNode) record);
       view.set(field, view.arrayNode().add(element));
       Optional<String> own = elementKey.flatMap(e -> text(e, element));
       if (own.isEmpty()) {
-        rejections.add(new Rejection(recordKey, List.of("an element of '" + field
-            + "' has no '" + stream.elements().get().key() + "', so it cannot be stored without"
-            + " risking duplicates")));
+        page.rejectElement(key.get(), path, "the finding in '" + field + "' has no '"
+            + stream.elements().get().key() + "' (its id within the record; the source returned"
+            + " it empty), so it cannot be told apart from the record's other findings");
         continue;
       }
-      String key = recordKey + "/" + own.get();
+      String findingKey = key.get() + "/" + own.get();
       MappingResult result = map.apply(view, RecordKind.FINDING);
-      if (accepted(result, key, rejections)) {
-        findings.add(finding(key, asset, result.record()));
+      if (page.accepted(result, findingKey, path, 1)) {
+        page.findings.add(finding(findingKey, asset.get(), result.record()));
+        page.elementPaths.put(findingKey, path);
       }
     }
-    return elements.size();
   }
 
-  private static boolean accepted(MappingResult result, String key, List<Rejection> rejections) {
-    if (!result.accepted()) {
-      rejections.add(new Rejection(key,
-          result.problems().stream().map(MappingProblem::message).toList()));
+  private String noKey() {
+    return "the record has no '" + stream.recordKey()
+        + "' (its stable vendor id), so it cannot be stored without risking duplicates";
+  }
+
+  private String noAsset() {
+    return "the record has no '" + stream.assetKey()
+        + "' (the asset it belongs to), so it cannot be attached to an asset";
+  }
+
+  private static String withElements(int count, String field) {
+    return count == 0 ? "" : "; its " + count + " finding(s) in '" + field + "' are rejected with it";
+  }
+
+  /** The rows, rejections and figures of the page being mapped. */
+  private final class Page {
+    final List<AssetRow> assets = new ArrayList<>();
+    final List<FindingRow> findings = new ArrayList<>();
+    final List<Rejection> rejections = new ArrayList<>();
+    final Map<String, String> elementPaths = new HashMap<>();
+    final Map<String, JsonNode> recordByAsset = new HashMap<>();
+    long rejectedRecords;
+    long acceptedRecords;
+    long elementsFetched;
+    long elementsRejected;
+
+    void carrying(String asset, JsonNode record) {
+      if (snapshot.isPresent()) {
+        recordByAsset.putIfAbsent(asset, record);
+      }
     }
-    return result.accepted();
-  }
 
-  private static AssetRow asset(String key, MappedRecord r) {
-    LinkedHashSet<String> ips = new LinkedHashSet<>(r.strings("ipAddress"));
-    ips.addAll(r.strings("ipv4Address"));
-    ips.addAll(r.strings("ipv6Address"));
-    return new AssetRow(key, r.string("externalAssetId").orElse(key),
-        r.string("assetName").orElse(null), r.string("hostName").orElse(null),
-        r.string("fqdn").orElse(null), r.string("domain").orElse(null),
-        r.string("assetType").orElse(null), r.string("operatingSystemName").orElse(null),
-        r.string("operatingSystemVersion").orElse(null),
-        r.string("biosInfoSerialNumber").orElse(null),
-        r.string("biosInfoManufacturer").orElse(null), List.copyOf(ips),
-        r.strings("macAddress"), r.instant("firstFoundDate").orElse(null),
-        r.instant("lastSeen").orElse(null), r.string("cloudProvider").orElse(null),
-        r.string("cloudInstanceId").orElse(null), r.strings("sourceTags"), r.asMap());
+    boolean accepted(MappingResult result, String key, String path, int elements) {
+      if (result.accepted()) {
+        return true;
+      }
+      List<String> reasons = result.problems().stream().map(MappingProblem::message).toList();
+      if (path != null) {
+        rejections.add(new Rejection(key, path, reasons, elements));
+        elementsRejected += elements;
+      } else {
+        rejections.add(new Rejection(key, null, reasons, 0));
+        rejectedRecords++;
+      }
+      return false;
+    }
+
+    void rejectRecord(String key, String reason, int elements) {
+      rejections.add(new Rejection(key, null, List.of(reason), elements));
+      rejectedRecords++;
+      elementsRejected += elements;
+    }
+
+    void rejectElement(String recordKey, String path, String reason) {
+      rejections.add(new Rejection(recordKey, path, List.of(reason), 1));
+      elementsRejected++;
+    }
+
+    MappedPage done(int records) {
+      boolean carriers = stream.elements().isPresent();
+      // A carrier record is stored when it is not rejected: its findings are tallied apart.
+      StreamTally tally = new StreamTally(records, carriers ? acceptedRecords : 0, rejectedRecords,
+          elementsFetched, 0, elementsRejected, 0);
+      int fetched = carriers ? (int) elementsFetched : records;
+      AssetSnapshots snapshots = snapshot.isEmpty() ? AssetSnapshots.NONE
+          : new AssetSnapshots(snapshot, assetMap, assetRows, recordByAsset);
+      return new MappedPage(fetched, assets, findings, rejections, tally, carriers, elementPaths,
+          snapshots);
+    }
   }
 
   private FindingRow finding(String key, String assetSourceId, MappedRecord r) {

@@ -30,6 +30,9 @@ final class RunFailure {
       return "The connector's secret cannot be read: " + s.getMessage()
           + ". To fix: restore the master key, or enter the secret again with Edit Connector.";
     }
+    if (e instanceof UnaccountedRecordsException u) {
+      return u.getMessage();
+    }
     if (e instanceof InterruptedException) {
       return "The run was cancelled (the server stopped or the run was interrupted)."
           + " To fix: start it again; it resumes from the last committed page.";

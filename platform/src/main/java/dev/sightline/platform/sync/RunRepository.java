@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.errors.ConflictException;
+import dev.sightline.platform.inventory.StreamTally;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,12 +53,24 @@ public final class RunRepository {
   }
 
   public Optional<SyncRun> find(UUID runId) {
-    return jdbc.queryOne("SELECT " + COLUMNS + " FROM sync_run WHERE id = ?", RunRepository::row, runId);
+    return jdbc.queryOne("SELECT " + COLUMNS + " FROM sync_run WHERE id = ?", RunRepository::row, runId)
+        .map(this::withTallies);
   }
 
   public List<SyncRun> forConnector(UUID connectorId, int limit) {
     return jdbc.query("SELECT " + COLUMNS + " FROM sync_run WHERE connector_id = ?"
-        + " ORDER BY requested_at DESC LIMIT ?", RunRepository::row, connectorId, limit);
+        + " ORDER BY requested_at DESC LIMIT ?", RunRepository::row, connectorId, limit)
+        .stream().map(this::withTallies).toList();
+  }
+
+  private SyncRun withTallies(SyncRun run) {
+    RunCounters c = run.counters();
+    RunCounters counters = new RunCounters(c.fetched(), c.created(), c.updated(), c.unchanged(),
+        c.rejected(), c.pages(), c.assetsLinked(), c.findingsNew(), c.findingsFixed(),
+        c.findingsReopened(), c.findingsUnchanged(), c.assetsScored(), tallies(run.runId()));
+    return new SyncRun(run.runId(), run.connectorId(), run.state(), run.stream(), run.fullSync(),
+        counters, run.error(), run.requestedAt(), run.startedAt(), run.finishedAt(),
+        run.stageMillis());
   }
 
   public void started(UUID runId, Instant at) {
@@ -76,6 +89,38 @@ public final class RunRepository {
         + " pages = pages + ?, assets_linked = assets_linked + ? WHERE id = ?", page.fetched(),
         page.created(), page.updated(), page.unchanged(), page.rejected(), page.pages(),
         page.assetsLinked(), runId);
+  }
+
+  /** Adds a page's stream figures; called inside the page's transaction. */
+  static void addStreamTally(Connection c, UUID runId, String stream, StreamTally t)
+      throws SQLException {
+    Jdbc.update(c, "INSERT INTO sync_run_stream AS s (run_id, stream, fetched, stored, rejected,"
+        + " elements_fetched, elements_stored, elements_rejected, snapshot_assets)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, stream) DO UPDATE SET"
+        + " fetched = s.fetched + EXCLUDED.fetched, stored = s.stored + EXCLUDED.stored,"
+        + " rejected = s.rejected + EXCLUDED.rejected,"
+        + " elements_fetched = s.elements_fetched + EXCLUDED.elements_fetched,"
+        + " elements_stored = s.elements_stored + EXCLUDED.elements_stored,"
+        + " elements_rejected = s.elements_rejected + EXCLUDED.elements_rejected,"
+        + " snapshot_assets = s.snapshot_assets + EXCLUDED.snapshot_assets",
+        runId, stream, t.fetched(), t.stored(), t.rejected(), t.elementsFetched(),
+        t.elementsStored(), t.elementsRejected(), t.snapshotAssets());
+  }
+
+  /** What a run's pages of one stream added up to; none when it committed no page of it. */
+  public StreamTally streamTally(UUID runId, String stream) {
+    return tallies(runId).getOrDefault(stream, StreamTally.NONE);
+  }
+
+  /** Every stream's figures of a run, in the order the streams were first committed. */
+  public Map<String, StreamTally> tallies(UUID runId) {
+    Map<String, StreamTally> out = new LinkedHashMap<>();
+    jdbc.query("SELECT stream, fetched, stored, rejected, elements_fetched, elements_stored,"
+        + " elements_rejected, snapshot_assets FROM sync_run_stream WHERE run_id = ?"
+        + " ORDER BY first_page", rs -> out.put(rs.getString(1), new StreamTally(rs.getLong(2),
+            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+            rs.getLong(8))), runId);
+    return out;
   }
 
   /** Records what the end-of-run finding recompute did; inside its transaction. */
@@ -120,7 +165,7 @@ public final class RunRepository {
             rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("pages"),
             rs.getLong("assets_linked"), rs.getLong("findings_new"), rs.getLong("findings_fixed"),
             rs.getLong("findings_reopened"), rs.getLong("findings_unchanged"),
-            rs.getLong("assets_scored")),
+            rs.getLong("assets_scored"), Map.of()),
         Optional.ofNullable(rs.getString("error")),
         rs.getTimestamp("requested_at").toInstant(),
         instant(rs.getTimestamp("started_at")),

@@ -19,6 +19,7 @@ import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryWriter;
 import dev.sightline.platform.inventory.MappedPage;
 import dev.sightline.platform.inventory.RecordMapper;
+import dev.sightline.platform.inventory.StreamTally;
 import dev.sightline.platform.lifecycle.FindingLifecycle;
 import dev.sightline.platform.risk.RescoreQueue;
 import dev.sightline.platform.risk.ScoreRefresher;
@@ -139,22 +140,25 @@ public final class SyncService {
     ConnectorDescriptor descriptor = connectors.descriptorOf(stored);
     List<TransformMap> maps = descriptor.defaultMaps().stream()
         .map(m -> TransformMap.fromClasspath(m.resource())).toList();
-    SyncRequest request = new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize);
+    SyncRequest request = new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize,
+        stored.filters());
     try (Connector connector =
         connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
       for (StreamSpec stream : connector.streams(request)) {
+        TransformMap assetMap = mapFor(maps, RecordKind.ASSET, stream);
         readStream(run, connector, stream, request,
-            new RecordMapper(stream, mapFor(maps, stream), descriptor.vendorProductName()),
+            new RecordMapper(stream, mapFor(maps, stream.kind(), stream), assetMap,
+                descriptor.vendorProductName(), descriptor.tagKinds()),
             stages);
       }
     }
   }
 
-  /** The first default map with rows for the stream's record kind. */
-  private static TransformMap mapFor(List<TransformMap> maps, StreamSpec stream) {
-    return maps.stream().filter(m -> !m.fields(stream.kind()).isEmpty()).findFirst()
+  /** The first default map with rows for the record kind. */
+  private static TransformMap mapFor(List<TransformMap> maps, RecordKind kind, StreamSpec stream) {
+    return maps.stream().filter(m -> !m.fields(kind).isEmpty()).findFirst()
         .orElseThrow(() -> new IllegalStateException("The connector ships no transform map for "
-            + stream.kind() + " records (stream " + stream.name() + ")"));
+            + kind + " records (stream " + stream.name() + ")"));
   }
 
   private void readStream(SyncRun run, Connector connector, StreamSpec stream,
@@ -178,6 +182,7 @@ public final class SyncService {
         committer.commit(run.connectorId(), run.runId(), mapped, page.get().checkpoint(),
             readStartedAt, stages);
       }
+      accountFor(run, stream);
       if (stream.kind() == RecordKind.FINDING && reader.fullSync()) {
         int closed = stages.time(RunStage.LIFECYCLE, () -> jdbc.inTransaction(c -> {
           InventoryLock.hold(c);
@@ -186,6 +191,23 @@ public final class SyncService {
         LOG.info("{} detections absent from the full read of {} are closed", closed,
             stream.name());
       }
+    }
+  }
+
+  /**
+   * Checks that every record the stream returned in this run is stored or a counted rejection,
+   * and the findings inside records likewise; logs the figures. A record the run cannot account
+   * for fails the run, naming the stream and the count: never a silent success.
+   */
+  private void accountFor(SyncRun run, StreamSpec stream) {
+    StreamTally t = runs.streamTally(run.runId(), stream.name());
+    LOG.info("Stream {}: fetched {}, stored {}, rejected {}{}{}", stream.name(), t.fetched(),
+        t.stored(), t.rejected(), stream.elements().isPresent()
+            ? String.format("; findings inside them: fetched %d, stored %d, rejected %d",
+                t.elementsFetched(), t.elementsStored(), t.elementsRejected()) : "",
+        t.snapshotAssets() > 0 ? "; " + t.snapshotAssets() + " asset(s) built from host snapshots" : "");
+    if (t.unaccounted() != 0 || t.elementsUnaccounted() != 0) {
+      throw new UnaccountedRecordsException(stream.name(), t);
     }
   }
 

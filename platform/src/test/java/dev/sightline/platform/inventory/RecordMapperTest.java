@@ -65,6 +65,21 @@ class RecordMapperTest {
   }
 
   @Test
+  void shouldRejectAnElementWithAnEmptyKeyNamingItsPathAndTallyEveryFinding() throws Exception {
+    var page = new RecordMapper(endpoints, map(), "Cortex XDR").map(List.of(json("""
+        {"endpoint_id":"e1","cves":[{"name":"CVE-1","severity":"HIGH"},{"name":"","severity":"LOW"},
+                                    {"name":"CVE-3"}]}"""), json("""
+        {"cves":[{"name":"CVE-9"},{"name":"CVE-8"}]}""")));
+
+    assertThat(page.rejections()).extracting(Rejection::recordKey, Rejection::elementPath)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("e1", "cves[1]"),
+            org.assertj.core.groups.Tuple.tuple(null, null));
+    assertThat(page.rejections().get(1).reasons().get(0)).contains("its 2 finding(s)");
+    assertThat(page.tally()).isEqualTo(new StreamTally(2, 1, 1, 5, 0, 3, 0));
+    assertThat(page.elementPath("e1/CVE-3")).contains("cves[2]");
+  }
+
+  @Test
   void shouldCountAnEndpointWithoutFindingsAsNothingFetched() throws Exception {
     var page = new RecordMapper(endpoints, map(), "Cortex XDR")
         .map(List.of(json("{\"endpoint_id\":\"e1\",\"cves\":[]}")));

@@ -78,9 +78,10 @@ class SyncServiceIT {
     SyncRun run = sync.execute(sync.request(id).runId());
 
     assertThat(run.state()).as(run.error().orElse("")).isEqualTo(RunState.PROCESSED);
-    long agents = sim.manifest().path("agents").asLong();
+    long unmanaged = sim.manifest().path("unmanagedAssets").asLong();
+    long agents = sim.manifest().path("agents").asLong() + unmanaged;
     long vulns = sim.manifest().path("vulnerabilities").asLong();
-    assertThat(assets()).isEqualTo(sim.manifest().path("hosts").asLong());
+    assertThat(assets()).isEqualTo(sim.manifest().path("hosts").asLong() + unmanaged);
     assertThat(sourceRecords()).isEqualTo(agents);
     assertThat(findings()).isEqualTo(vulns);
     RunCounters c = run.counters();
@@ -119,7 +120,8 @@ class SyncServiceIT {
     long vulns = sim.manifest().path("vulnerabilities").asLong();
     assertThat(findings()).isEqualTo(vulns);
     assertThat(delta.counters().created()).isEqualTo(vulns - before);
-    assertThat(delta.counters().fetched()).isLessThanOrEqualTo(15 + sim.manifest().path("agents").asLong());
+    assertThat(delta.counters().fetched()).isLessThanOrEqualTo(15 + sim.manifest().path("agents").asLong()
+        + sim.manifest().path("unmanagedAssets").asLong());
   }
 
   @Test
@@ -141,7 +143,8 @@ class SyncServiceIT {
 
     SyncRun resumed = sync.execute(sync.request(id).runId());
 
-    long total = sim.manifest().path("agents").asLong() + sim.manifest().path("vulnerabilities").asLong();
+    long total = sim.manifest().path("agents").asLong() + sim.manifest().path("unmanagedAssets").asLong()
+        + sim.manifest().path("vulnerabilities").asLong();
     assertThat(resumed.state()).isEqualTo(RunState.PROCESSED);
     assertThat(resumed.counters().created() + interrupted.counters().created()).isEqualTo(total);
     assertThat(committed).isPositive().isLessThan(total);

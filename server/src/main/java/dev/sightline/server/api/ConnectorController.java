@@ -50,7 +50,7 @@ class ConnectorController {
       throw new InvalidRequestException("body", "send a JSON object with type, name and auth");
     }
     return connectors.register(new NewConnector(body.type(), body.name(), body.description(),
-        body.auth(), body.dataToSync()));
+        body.auth(), body.dataToSync(), body.filters()));
   }
 
   @GetMapping

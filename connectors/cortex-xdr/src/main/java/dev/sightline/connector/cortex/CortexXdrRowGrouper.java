@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * it holds one endpoint's rows and one row of lookahead, never the result set. A group is handed
  * out only once the next endpoint's first row (or the end) shows it is complete. Rows of endpoints
  * at or before {@code afterId} (already emitted) are skipped; a repeated CVE of one endpoint is
- * kept once. Not thread-safe.
+ * kept once. A row whose CVE name is empty (a join that matched nothing) is kept as it came, so
+ * the platform rejects it with its reason instead of it vanishing here. Not thread-safe.
  */
 final class CortexXdrRowGrouper {
 
@@ -83,7 +84,7 @@ final class CortexXdrRowGrouper {
       if (row.isEmpty()) {
         exhausted = true;
         if (skipped > 0) {
-          LOG.debug("Skipped {} XQL rows without an endpoint id or of endpoints already emitted", skipped);
+          LOG.info("Skipped {} XQL rows without an endpoint id or of endpoints already emitted", skipped);
         }
         return null;
       }
@@ -99,7 +100,9 @@ final class CortexXdrRowGrouper {
 
   private static void add(Map<String, ObjectNode> cves, JsonNode row) {
     String name = text(row, CortexXdrXql.CVE_NAME);
-    if (name.isEmpty() || cves.containsKey(name)) {
+    // Blank names are never duplicates of each other: each row is a finding to account for.
+    String key = name.isEmpty() ? "\u0000blank" + cves.size() : name;
+    if (cves.containsKey(key)) {
       return;
     }
     ObjectNode cve = CortexXdrWire.JSON.createObjectNode();
@@ -108,7 +111,7 @@ final class CortexXdrRowGrouper {
     copy(row, CortexXdrXql.DESCRIPTION, cve, "description");
     copy(row, CortexXdrXql.PUBLICATION_DATE, cve, "publication_date");
     copy(row, CortexXdrXql.SEVERITY_SCORE, cve, "severity_score");
-    cves.put(name, cve);
+    cves.put(key, cve);
   }
 
   private static void copy(JsonNode row, String column, ObjectNode cve, String field) {

@@ -12,8 +12,14 @@ import java.util.Optional;
  */
 enum CortexXdrStream {
   ENDPOINTS(new StreamSpec("endpoints", RecordKind.ASSET, "endpoint_id", "")),
+  /**
+   * Each record is the endpoint's {@code get_endpoint} record (or what the XQL rows know of it)
+   * with its {@code cves[]}, so the record itself is the host snapshot of an endpoint the
+   * endpoints stream did not return.
+   */
   VULNERABILITIES(new StreamSpec("vulnerabilities", RecordKind.FINDING, "endpoint_id", "endpoint_id",
-      Optional.of(new StreamSpec.Elements(CortexXdrEndpointFields.CVES, "name"))));
+      Optional.of(new StreamSpec.Elements(CortexXdrEndpointFields.CVES, "name")))
+      .withAssetSnapshot("@"));
 
   private final StreamSpec spec;
 

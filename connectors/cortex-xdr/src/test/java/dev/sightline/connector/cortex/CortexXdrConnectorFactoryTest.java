@@ -46,7 +46,7 @@ class CortexXdrConnectorFactoryTest {
       assertThat(connector.streams(SyncRequest.everything())).containsExactly(
           new StreamSpec("endpoints", RecordKind.ASSET, "endpoint_id", ""),
           new StreamSpec("vulnerabilities", RecordKind.FINDING, "endpoint_id", "endpoint_id",
-              Optional.of(new StreamSpec.Elements("cves", "name"))));
+              Optional.of(new StreamSpec.Elements("cves", "name"))).withAssetSnapshot("@"));
     }
   }
 

@@ -43,6 +43,17 @@ class CortexXdrRowGrouperTest {
   }
 
   @Test
+  void shouldKeepEveryRowWithAnEmptyCveNameSoThePlatformCanRejectIt() throws IOException {
+    CortexXdrRows rows = CortexXdrRows.inline(List.of(row("a1", "", "HIGH"),
+        row("a1", "CVE-2024-0001", "HIGH"), row("a1", "", "LOW")));
+
+    List<EndpointGroup> groups = drain(new CortexXdrRowGrouper(rows, ""));
+
+    assertThat(groups).singleElement().satisfies(g -> assertThat(g.cves())
+        .extracting(c -> c.path("name").asText()).containsExactly("", "CVE-2024-0001", ""));
+  }
+
+  @Test
   void shouldReadPlainNdjsonToo() throws IOException {
     CortexXdrRows rows = CortexXdrRows.ndjson(new ByteArrayInputStream(ndjson(ROWS, 0)), -1);
 

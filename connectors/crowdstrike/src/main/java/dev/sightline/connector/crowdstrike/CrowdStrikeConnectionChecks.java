@@ -52,7 +52,7 @@ final class CrowdStrikeConnectionChecks {
     List<String> denied = new ArrayList<>();
     for (CrowdStrikeStream stream : CrowdStrikeStream.values()) {
       try {
-        client.query(stream, new Query(stream.filterFrom(CrowdStrikeCursor.EPOCH), stream.sort(), 1, ""));
+        client.query(stream, new Query(stream.filterFrom(CrowdStrikeCursor.EPOCH, CrowdStrikeSourceFilters.none()), stream.sort(), 1, ""));
       } catch (PermanentException e) {
         denied.add(e.reason());
       }
@@ -69,7 +69,8 @@ final class CrowdStrikeConnectionChecks {
     List<String> read = new ArrayList<>();
     for (CrowdStrikeStream stream : CrowdStrikeStream.values()) {
       try (CrowdStrikeStreamReader reader = new CrowdStrikeStreamReader(
-          stream, client, CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH), PROBE_PAGE)) {
+          stream, client, CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH), PROBE_PAGE,
+          CrowdStrikeSourceFilters.none())) {
         Optional<Page> page = reader.next();
         read.add(page.map(p -> p.records().size()).orElse(0) + " " + stream.spec().name());
       }

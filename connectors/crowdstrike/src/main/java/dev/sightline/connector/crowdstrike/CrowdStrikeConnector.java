@@ -54,7 +54,8 @@ final class CrowdStrikeConnector implements Connector {
   @Override
   public StreamReader open(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
     CrowdStrikeStream stream = CrowdStrikeStream.of(spec);
-    return new CrowdStrikeStreamReader(stream, client, startingCursor(spec, request, from), request.pageSize());
+    return new CrowdStrikeStreamReader(stream, client, startingCursor(spec, request, from),
+        request.pageSize(), new CrowdStrikeSourceFilters(request.filters()));
   }
 
   private CrowdStrikeCursor startingCursor(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {

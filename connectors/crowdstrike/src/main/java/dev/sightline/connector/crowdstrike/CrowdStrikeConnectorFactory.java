@@ -9,6 +9,7 @@ import dev.sightline.connector.ConnectorDescriptor;
 import dev.sightline.connector.ConnectorDescriptor.Capability;
 import dev.sightline.connector.ConnectorDescriptor.DefaultMap;
 import dev.sightline.connector.ConnectorFactory;
+import dev.sightline.connector.TagKind;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -41,8 +42,12 @@ public final class CrowdStrikeConnectorFactory implements ConnectorFactory {
           ConfigField.text(CrowdStrikeConfig.MEMBER_CID, "Member CID",
               "Optional. For an MSSP (Flight Control) parent tenant: the child CID whose hosts and"
                   + " vulnerabilities to read", false))),
-      Set.of(Capability.DELTA, Capability.FINDINGS, Capability.SOURCE_TAGS),
-      List.of(new DefaultMap("Crowdstrike Spotlight Vulnerability Map", MAP_RESOURCE)));
+      Set.of(Capability.DELTA, Capability.FINDINGS, Capability.SOURCE_TAGS, Capability.FILTERS),
+      List.of(new DefaultMap("Crowdstrike Spotlight Vulnerability Map", MAP_RESOURCE)),
+      CrowdStrikeSourceFilters.DECLARED,
+      // Host tags: sensor grouping tags set at install, Falcon grouping tags set in the console.
+      List.of(new TagKind("SensorGroupingTags/", "sensor"),
+          new TagKind("FalconGroupingTags/", "falcon-grouping")));
 
   private final CrowdStrikeTuning tuning;
 

@@ -25,6 +25,15 @@ final class CrowdStrikeFql {
     return requireField(field) + ":" + quote(value);
   }
 
+  /** {@code field:['a','b']}: any of the values. */
+  static String anyOf(String field, java.util.List<String> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("anyOf needs at least one value for " + field);
+    }
+    return requireField(field) + ":["
+        + values.stream().map(CrowdStrikeFql::quote).collect(Collectors.joining(",")) + "]";
+  }
+
   /** {@code a+b+c}, skipping blank parts. */
   static String and(String... clauses) {
     return Arrays.stream(clauses)

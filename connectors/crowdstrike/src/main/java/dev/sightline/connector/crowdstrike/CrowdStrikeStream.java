@@ -13,14 +13,37 @@ import java.util.List;
  */
 enum CrowdStrikeStream {
   /**
-   * Discover assets with a Falcon sensor; {@code aid} is the sensor id Spotlight findings point at.
-   * Unmanaged and unsupported assets have no {@code aid}, the record key, so they are not asked for.
+   * Every Discover asset: managed ones (with a Falcon sensor) and the unmanaged and unsupported
+   * ones Falcon network scans, Active Directory and other data providers found. A managed asset is
+   * keyed by its sensor id ({@code aid}), an unmanaged one by its Discover {@code id}: each is what
+   * Spotlight findings carry as their {@code aid} (vendor notes §7 item 14).
    */
-  HOSTS("hosts", RecordKind.ASSET, "aid", "", "/discover/combined/hosts/v1",
-      "last_seen_timestamp", CrowdStrikeFql.equalTo("entity_type", "managed"), 1000, List.of(), "Assets: Read"),
-  /** Spotlight findings of every status, so closed ones can be marked fixed. */
-  VULNERABILITIES("vulnerabilities", RecordKind.FINDING, "id", "aid", "/spotlight/combined/vulnerabilities/v1",
-      "updated_timestamp", "", 5000, List.of("cve", "host_info", "remediation"), "Vulnerabilities: Read");
+  HOSTS("hosts", new StreamSpec("hosts", RecordKind.ASSET, "aid || id", ""),
+      "/discover/combined/hosts/v1", "last_seen_timestamp", 1000, List.of(), "Assets: Read",
+      CrowdStrikeSourceFilters.Field.DISCOVER),
+  /**
+   * Spotlight findings of every status, so closed ones can be marked fixed. Each carries its host's
+   * details ({@code host_info}); a finding whose host the hosts stream did not return gets its
+   * asset from them, shaped as a Discover record.
+   */
+  VULNERABILITIES("vulnerabilities", new StreamSpec("vulnerabilities", RecordKind.FINDING, "id", "aid")
+      .withAssetSnapshot(CrowdStrikeStream.HOST_SNAPSHOT),
+      "/spotlight/combined/vulnerabilities/v1", "updated_timestamp", 5000,
+      List.of("cve", "host_info", "remediation"), "Vulnerabilities: Read",
+      CrowdStrikeSourceFilters.Field.SPOTLIGHT);
+
+  /**
+   * A Spotlight finding's {@code host_info} as a Discover host record, so the connector's one asset
+   * map maps it; {@code managed_by} tells a sensor's host from an unmanaged one.
+   */
+  static final String HOST_SNAPSHOT = "host_info && {aid: aid, hostname: host_info.hostname,"
+      + " machine_domain: host_info.machine_domain, os_version: host_info.os_version,"
+      + " platform_name: host_info.platform, product_type_desc: host_info.product_type_desc,"
+      + " network_interfaces: [{local_ip: host_info.local_ip}],"
+      + " cloud_instance_id: host_info.instance_id, cloud_provider: host_info.service_provider,"
+      + " tags: host_info.tags, data_providers: data_providers[].provider,"
+      + " entity_type: (host_info.managed_by == 'Unmanaged' && 'unmanaged')"
+      + " || (host_info.managed_by == 'Falcon sensor' && 'managed') || `null`}";
 
   /** The sort tie-breaker of both endpoints. */
   static final String TIE_FIELD = "id";
@@ -28,17 +51,17 @@ enum CrowdStrikeStream {
   private final StreamSpec spec;
   private final String path;
   private final String timestampField;
-  private final String scopeFilter;
+  private final CrowdStrikeSourceFilters.Field filterFields;
   private final int maxLimit;
   private final List<String> facets;
   private final String scope;
 
-  CrowdStrikeStream(String name, RecordKind kind, String recordKey, String assetKey, String path,
-      String timestampField, String scopeFilter, int maxLimit, List<String> facets, String scope) {
-    this.spec = new StreamSpec(name, kind, recordKey, assetKey);
+  CrowdStrikeStream(String name, StreamSpec spec, String path, String timestampField, int maxLimit,
+      List<String> facets, String scope, CrowdStrikeSourceFilters.Field filterFields) {
+    this.spec = spec;
     this.path = path;
     this.timestampField = timestampField;
-    this.scopeFilter = scopeFilter;
+    this.filterFields = filterFields;
     this.maxLimit = maxLimit;
     this.facets = facets;
     this.scope = scope;
@@ -70,9 +93,12 @@ enum CrowdStrikeStream {
     return Math.max(1, Math.min(pageSize, maxLimit));
   }
 
-  /** Records at or after {@code from}; the timestamp clause comes first, as a position does. */
-  String filterFrom(Instant from) {
-    return CrowdStrikeFql.and(CrowdStrikeFql.atOrAfter(timestampField, from), scopeFilter);
+  /**
+   * Records at or after {@code from} that pass the user's source filters; the timestamp clause
+   * comes first, as a position does.
+   */
+  String filterFrom(Instant from, CrowdStrikeSourceFilters filters) {
+    return CrowdStrikeFql.and(CrowdStrikeFql.atOrAfter(timestampField, from), filters.fql(filterFields));
   }
 
   String sort() {

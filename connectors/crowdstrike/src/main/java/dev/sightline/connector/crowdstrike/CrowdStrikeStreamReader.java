@@ -31,14 +31,17 @@ final class CrowdStrikeStreamReader implements StreamReader {
   private final CrowdStrikeStream stream;
   private final CrowdStrikeClient client;
   private final int limit;
+  private final CrowdStrikeSourceFilters filters;
   private CrowdStrikeCursor cursor;
   private Instant queryFrom;
   private String after = "";
   private long seenInQuery;
   private boolean finished;
 
-  CrowdStrikeStreamReader(CrowdStrikeStream stream, CrowdStrikeClient client, CrowdStrikeCursor start, int pageSize) {
+  CrowdStrikeStreamReader(CrowdStrikeStream stream, CrowdStrikeClient client, CrowdStrikeCursor start,
+      int pageSize, CrowdStrikeSourceFilters filters) {
     this.stream = stream;
+    this.filters = filters;
     this.client = client;
     this.limit = stream.limit(pageSize);
     this.cursor = start;
@@ -57,7 +60,7 @@ final class CrowdStrikeStreamReader implements StreamReader {
       }
       QueryPage page;
       try {
-        page = client.query(stream, new Query(stream.filterFrom(queryFrom), stream.sort(), limit, after));
+        page = client.query(stream, new Query(stream.filterFrom(queryFrom, filters), stream.sort(), limit, after));
       } catch (SearchContextExpiredException e) {
         rederived = rederive(rederived, e);
         continue;

@@ -31,7 +31,11 @@ class CrowdStrikeConnectorFactoryTest {
     assertThat(descriptor.vendorProductName()).isEqualTo("CrowdStrike Endpoint Security");
     assertThat(descriptor.sourceName()).isEqualTo("CrowdStrike Spotlight");
     assertThat(descriptor.category()).isEqualTo("EDR");
-    assertThat(descriptor.capabilities()).containsExactlyInAnyOrder(Capability.DELTA, Capability.FINDINGS, Capability.SOURCE_TAGS);
+    assertThat(descriptor.capabilities()).containsExactlyInAnyOrder(Capability.DELTA, Capability.FINDINGS,
+        Capability.SOURCE_TAGS, Capability.FILTERS);
+    assertThat(descriptor.filters()).extracting(f -> f.name()).containsExactly("productTypes", "dataProviders");
+    assertThat(descriptor.filter("productTypes").orElseThrow().allowedValues())
+        .containsExactly("Workstation", "Server", "Domain Controller");
     assertThat(descriptor.defaultMaps()).singleElement().satisfies(m -> {
       assertThat(m.name()).isEqualTo("Crowdstrike Spotlight Vulnerability Map");
       assertThat(m.resource()).isEqualTo("dev/sightline/connector/crowdstrike/crowdstrike-spotlight-map.json");
@@ -47,8 +51,9 @@ class CrowdStrikeConnectorFactoryTest {
     try (var connector = new Harness().connector()) {
       assertThat(connector.streams(SyncRequest.everything()))
           .containsExactly(
-              new StreamSpec("hosts", RecordKind.ASSET, "aid", ""),
-              new StreamSpec("vulnerabilities", RecordKind.FINDING, "id", "aid"));
+              new StreamSpec("hosts", RecordKind.ASSET, "aid || id", ""),
+              new StreamSpec("vulnerabilities", RecordKind.FINDING, "id", "aid")
+                  .withAssetSnapshot(CrowdStrikeStream.HOST_SNAPSHOT));
     }
   }
 

@@ -59,18 +59,21 @@ class CrowdStrikeConnectorIT {
   }
 
   @Test
-  void shouldReadEveryHostOnceKeyedByItsSensorId() throws InterruptedException {
+  void shouldReadEveryHostOnceKeyedByItsSensorIdOrWithoutSensorItsDiscoverId() throws InterruptedException {
     try (SimulatedTenant tenant = tenant(); Connector connector = connector(tenant)) {
       List<JsonNode> hosts = records(readAll(connector, HOST_STREAM, Optional.empty()));
 
-      List<String> aids = hosts.stream().map(h -> h.path("aid").asText()).toList();
-      assertThat(aids).doesNotHaveDuplicates().doesNotContain("");
-      assertThat((long) aids.size()).isEqualTo(tenant.simulator().manifest().path("agents").asLong());
+      List<String> keys = hosts.stream()
+          .map(h -> h.hasNonNull("aid") ? h.path("aid").asText() : h.path("id").asText()).toList();
+      assertThat(keys).doesNotHaveDuplicates().doesNotContain("");
+      JsonNode manifest = tenant.simulator().manifest();
+      assertThat((long) keys.size())
+          .isEqualTo(manifest.path("agents").asLong() + manifest.path("unmanagedAssets").asLong());
       assertThat(tenant.dataCalls()).allSatisfy(call -> {
         if (call.path().equals(CrowdStrikeStream.HOSTS.path())) {
           assertThat(call.parameters().get("sort")).containsExactly("last_seen_timestamp|asc");
           assertThat(call.parameters().get("filter").get(0))
-              .startsWith("last_seen_timestamp:>='").endsWith("+entity_type:'managed'");
+              .startsWith("last_seen_timestamp:>='").doesNotContain("entity_type");
         }
       });
     }
@@ -126,7 +129,8 @@ class CrowdStrikeConnectorIT {
       JsonNode manifest = tenant.simulator().manifest();
       SyncRequest smallPages = SyncRequest.everything().withPageSize(25);
 
-      assertExactlyOnce(records(readAll(connector, HOST_STREAM, smallPages)), "aid", manifest.path("agents").asLong());
+      assertExactlyOnce(records(readAll(connector, HOST_STREAM, smallPages)), "id",
+          manifest.path("agents").asLong() + manifest.path("unmanagedAssets").asLong());
       assertExactlyOnce(records(readAll(connector, VULNS, smallPages)), "id", manifest.path("vulnerabilities").asLong());
       assertThat(tenant.dataCalls()).extracting(RequestLog.Entry::status).contains(0, 429).anyMatch(s -> s >= 500);
     }

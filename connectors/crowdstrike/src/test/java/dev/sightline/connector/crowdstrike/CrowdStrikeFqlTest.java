@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sightline.connector.crowdstrike.CrowdStrikeClient.Query;
+import dev.sightline.connector.SourceFilters;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CrowdStrikeFqlTest {
@@ -16,15 +19,31 @@ class CrowdStrikeFqlTest {
   }
 
   @Test
-  void shouldStartAFullReadOfManagedHostsAtTheEpoch() {
-    assertThat(CrowdStrikeStream.HOSTS.filterFrom(CrowdStrikeCursor.EPOCH))
-        .isEqualTo("last_seen_timestamp:>='1970-01-01T00:00:00Z'+entity_type:'managed'");
+  void shouldStartAFullReadOfHostsOfEveryEntityTypeAtTheEpoch() {
+    assertThat(CrowdStrikeStream.HOSTS.filterFrom(CrowdStrikeCursor.EPOCH, CrowdStrikeSourceFilters.none()))
+        .isEqualTo("last_seen_timestamp:>='1970-01-01T00:00:00Z'");
   }
 
   @Test
   void shouldReadVulnerabilitiesOfEveryStatus() {
-    assertThat(CrowdStrikeStream.VULNERABILITIES.filterFrom(Instant.parse("2024-03-01T10:15:30.250Z")))
+    assertThat(CrowdStrikeStream.VULNERABILITIES.filterFrom(Instant.parse("2024-03-01T10:15:30.250Z"),
+        CrowdStrikeSourceFilters.none()))
         .isEqualTo("updated_timestamp:>='2024-03-01T10:15:30.250Z'");
+  }
+
+  @Test
+  void shouldApplyProductTypeAndDataProviderFiltersToEachEndpointInItsOwnFields() {
+    CrowdStrikeSourceFilters filters = new CrowdStrikeSourceFilters(new SourceFilters(Map.of(
+        "productTypes", List.of("Server", "Domain Controller"),
+        "dataProviders", List.of("Falcon Network Scan"))));
+
+    assertThat(CrowdStrikeStream.HOSTS.filterFrom(CrowdStrikeCursor.EPOCH, filters))
+        .isEqualTo("last_seen_timestamp:>='1970-01-01T00:00:00Z'"
+            + "+product_type_desc:['Server','Domain Controller']+data_providers:['Falcon Network Scan']");
+    assertThat(CrowdStrikeStream.VULNERABILITIES.filterFrom(CrowdStrikeCursor.EPOCH, filters))
+        .isEqualTo("updated_timestamp:>='1970-01-01T00:00:00Z'"
+            + "+host_info.product_type_desc:['Server','Domain Controller']"
+            + "+data_providers.provider:['Falcon Network Scan']");
   }
 
   @Test

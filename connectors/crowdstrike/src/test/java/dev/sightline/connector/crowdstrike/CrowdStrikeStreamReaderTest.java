@@ -28,7 +28,8 @@ class CrowdStrikeStreamReaderTest {
   private final Harness harness = new Harness();
 
   private CrowdStrikeStreamReader reader(CrowdStrikeCursor start) {
-    return new CrowdStrikeStreamReader(CrowdStrikeStream.VULNERABILITIES, harness.client, start, 2);
+    return new CrowdStrikeStreamReader(CrowdStrikeStream.VULNERABILITIES, harness.client, start, 2,
+        CrowdStrikeSourceFilters.none());
   }
 
   @Test
