@@ -53,7 +53,7 @@ class NothingLostEndToEndIT {
     int offset = 60;
     try (CrowdStrikeSimulator cs = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
         CortexXdrSimulator cx = CortexXdrSimulator.start(
-            CortexXdrSimulatorOptions.defaults(hosts).withOffset(offset));
+            CortexXdrSimulatorOptions.defaults(hosts).withOffset(offset).withFaultSpec("blank-cve:10%"));
         TestServer server = new TestServer("127.0.0.1",
             Optional.of(cs.caCertificatePem() + "\n" + cx.caCertificatePem()))) {
       String csId = crowdstrike(server, "falcon", cs, Map.of());
@@ -75,9 +75,20 @@ class NothingLostEndToEndIT {
           .isEqualTo(vulnTally.path("stored").asLong());
       assertThat(vulnTally.path("rejected").asLong()).isZero();
       JsonNode cxTally = cxRun.path("counters").path("streams").path("vulnerabilities");
+      long blank = cx.manifest().path("blankCveRows").asLong();
+      assertThat(blank).isPositive();
+      assertThat(cxTally.path("elementsStored").asLong()).isEqualTo(cx.manifest().path("findings").asLong());
+      assertThat(cxTally.path("elementsRejected").asLong()).isEqualTo(blank)
+          .isEqualTo(cxRun.path("counters").path("rejected").asLong());
       assertThat(cxTally.path("elementsFetched").asLong())
-          .isEqualTo(cxTally.path("elementsStored").asLong())
-          .isEqualTo(cx.manifest().path("findings").asLong());
+          .isEqualTo(cx.manifest().path("findings").asLong() + blank);
+      JsonNode rejections = server.get("/api/v1/runs/" + cxRun.path("runId").asText() + "/rejections")
+          .json();
+      assertThat(rejections).hasSize((int) blank).allSatisfy(r -> {
+        assertThat(r.path("stream").asText()).isEqualTo("vulnerabilities");
+        assertThat(r.path("elementPath").asText()).matches("cves\\[\\d+]");
+        assertThat(r.path("reasons").asText()).contains("has no 'name'");
+      });
 
       List<JsonNode> detections = all(server, "/api/v1/detections");
       assertThat(detections).allSatisfy(d -> assertThat(d.path("sourceAssetId").isNumber()).isTrue());

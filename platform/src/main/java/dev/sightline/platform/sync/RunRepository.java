@@ -123,6 +123,14 @@ public final class RunRepository {
     return out;
   }
 
+  /** The rejections a run kept, in the order they were made. */
+  public List<KeptRejection> rejections(UUID runId) {
+    return jdbc.query("SELECT stream, record_key, element_path, reasons, rejected_at"
+        + " FROM rejected_record WHERE run_id = ? ORDER BY id", rs -> new KeptRejection(
+            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant()), runId);
+  }
+
   /** Records what the end-of-run finding recompute did; inside its transaction. */
   static void findings(Connection c, UUID runId, long created, long fixed, long reopened,
       long unchanged) throws SQLException {

@@ -73,6 +73,11 @@ public final class SyncService {
     return runs.find(runId);
   }
 
+  /** What a run could not store, each with its reasons (the first 1,000 of a run). */
+  public List<KeptRejection> rejections(UUID runId) {
+    return runs.rejections(runId);
+  }
+
   public java.util.List<SyncRun> recentRuns(UUID connectorId, int limit) {
     return runs.forConnector(connectorId, limit);
   }

@@ -112,7 +112,8 @@ class SyncServiceIT {
   @Test
   void shouldFetchOnlyChangedVulnerabilitiesInADelta() {
     UUID id = register("falcon");
-    sync.execute(sync.request(id).runId());
+    SyncRun full = sync.execute(sync.request(id).runId());
+    assertThat(full.state()).as(full.error().orElse("")).isEqualTo(RunState.PROCESSED);
     long before = findings();
     sim.advance(15);
     SyncRun delta = sync.execute(sync.request(id).runId());

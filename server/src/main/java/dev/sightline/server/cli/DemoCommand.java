@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -49,7 +50,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--intel", paramLabel = "DIR",
       description = "directory of CVE intelligence files (CISA KEV JSON, EPSS CSV, NVD 2.0 JSON)"
-          + " imported before the first syncs; default: ../shared/data when it exists")
+          + " imported before the first syncs; default: the snapshot the demo ships (CISA KEV"
+          + " 2025-08-25, an EPSS slice of 2026-08-22, one NVD record)")
   Path intel;
 
   @Override
@@ -115,27 +117,68 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Imports every intelligence file of the directory; a file of another kind is skipped. */
+  /** The CVE intelligence snapshot shipped with the demo (see its README). */
+  private static final List<String> SHIPPED_INTEL = List.of(
+      "known_exploited_vulnerabilities.json.gz", "epss_kev_nvd.csv.gz",
+      "nvd_cve_2.0_sample_CVE-2025-48384.json.gz");
+  private static final String SHIPPED_INTEL_DIR = "dev/sightline/server/demo-intel/";
+
+  /**
+   * Imports every intelligence file of {@code --intel}, or else the snapshot the demo ships; a
+   * file of another kind is skipped.
+   */
   private void importIntelligence(IntelImporter importer) {
-    Path dir = intel != null ? intel : Path.of("..", "shared", "data");
-    if (!Files.isDirectory(dir)) {
-      System.out.println("No CVE intelligence imported (" + dir + " is not a directory): findings"
+    if (intel == null) {
+      for (String name : SHIPPED_INTEL) {
+        importShipped(importer, name);
+      }
+      return;
+    }
+    if (!Files.isDirectory(intel)) {
+      System.out.println("No CVE intelligence imported (" + intel + " is not a directory): findings"
           + " are scored from what the sources say. Use --intel DIR or `sightline intel import`.");
       return;
     }
-    try (var files = Files.list(dir)) {
+    try (var files = Files.list(intel)) {
       for (Path file : files.filter(f -> f.toString().matches(".*\\.(json|csv|gz)$")).sorted()
           .toList()) {
-        try {
-          System.out.println("Intelligence: " + IntelCommand.describe(importer.importFile(file)));
-        } catch (IntelFileException e) {
-          // The first sentence says what the file is not; the rest is advice for a user's own file.
-          String why = e.getMessage().split("\\. ", 2)[0];
-          System.out.println("Intelligence: skipped " + why);
-        }
+        importOne(importer, file);
       }
     } catch (java.io.IOException e) {
-      System.out.println("No CVE intelligence imported: cannot list " + dir + " (" + e + ")");
+      System.out.println("No CVE intelligence imported: cannot list " + intel + " (" + e + ")");
+    }
+  }
+
+  private static void importShipped(IntelImporter importer, String name) {
+    Path copy = null;
+    try (var in = DemoCommand.class.getClassLoader().getResourceAsStream(SHIPPED_INTEL_DIR + name)) {
+      if (in == null) {
+        System.out.println("Intelligence: the shipped " + name + " is missing from this build");
+        return;
+      }
+      copy = Files.createTempFile("sightline-intel-", "-" + name);
+      Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      importOne(importer, copy);
+    } catch (java.io.IOException e) {
+      System.out.println("Intelligence: could not read the shipped " + name + " (" + e + ")");
+    } finally {
+      if (copy != null) {
+        try {
+          Files.deleteIfExists(copy);
+        } catch (java.io.IOException ignored) {
+          // a temporary file left behind is harmless
+        }
+      }
+    }
+  }
+
+  private static void importOne(IntelImporter importer, Path file) {
+    try {
+      System.out.println("Intelligence: " + IntelCommand.describe(importer.importFile(file)));
+    } catch (IntelFileException e) {
+      // The first sentence says what the file is not; the rest is advice for a user's own file.
+      String why = e.getMessage().split("\\. ", 2)[0];
+      System.out.println("Intelligence: skipped " + why);
     }
   }
 

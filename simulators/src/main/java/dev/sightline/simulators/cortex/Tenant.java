@@ -38,7 +38,8 @@ final class Tenant {
     this.endpoints = new EndpointDirectory(fleet, options.offset(), options.hosts(), anchor);
     CveCatalog catalog = new CveCatalog(options.seed(), anchor);
     this.base = new BaseFindings(options.seed(), endpoints, catalog);
-    this.store = new VaStore(options.seed(), endpoints, base, clock);
+    this.store = new VaStore(options.seed(), endpoints, base, clock,
+        new BlankCveRows(CortexFaultSpec.parse(options.faultSpec()).blankCveRate(), options.seed()));
   }
 
   EndpointDirectory endpoints() {
@@ -65,16 +66,19 @@ final class Tenant {
     m.put("cves", index.distinct().length);
     Map<EndpointStatus, Integer> byStatus = new EnumMap<>(EndpointStatus.class);
     int withCves = 0;
+    int blankRows = 0;
     Map<String, Long> bySeverity = new TreeMap<>();
     for (int e = 0; e < endpoints.count(); e++) {
       byStatus.merge(s.status(e), 1, Integer::sum);
       int[] refs = s.refs(e);
       withCves += refs.length > 0 ? 1 : 0;
+      blankRows += s.blankRow(e) ? 1 : 0;
     }
     for (int ref : index.distinct()) {
       bySeverity.merge(VaRows.severity(base.entry(ref)), (long) index.endpoints(ref).length, Long::sum);
     }
     m.put("endpointsWithCves", withCves);
+    m.put("blankCveRows", blankRows);
     ObjectNode status = m.putObject("byStatus");
     for (EndpointStatus st : EndpointStatus.values()) {
       status.put(st.name(), byStatus.getOrDefault(st, 0));

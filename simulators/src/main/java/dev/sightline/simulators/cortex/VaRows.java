@@ -97,6 +97,9 @@ final class VaRows {
           worst = entry;
         }
       }
+      if (s.blankRow(e)) {
+        ids.add(0, "");
+      }
       Object[] row = {endpoints.endpointId(e), endpoints.endpointName(e), ids, severity(worst), worst.baseScore()};
       if (!head.push(row)) {
         return;
@@ -108,6 +111,12 @@ final class VaRows {
     CveIndex index = s.index();
     EndpointDirectory endpoints = s.endpoints();
     long anchor = endpoints.anchorMillis();
+    if (s.blanks().any()) {
+      Object[] blank = {"", "NONE", 0.0, "", 0L, 0L, List.of(), List.of(), 0.0, 0.0, "NO", List.of(), "APPLICATION"};
+      if (!head.push(blank)) {
+        return;
+      }
+    }
     for (int ref : index.distinct()) {
       CveEntry entry = s.base().entry(ref);
       int[] carriers = index.endpoints(ref);

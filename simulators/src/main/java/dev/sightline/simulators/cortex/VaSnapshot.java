@@ -16,6 +16,7 @@ final class VaSnapshot {
 
   private final BaseFindings base;
   private final EndpointDirectory endpoints;
+  private final BlankCveRows blanks;
   private final Map<Integer, int[]> cves;
   private final Map<Integer, Long> lastSeen;
   private final long findings;
@@ -24,10 +25,11 @@ final class VaSnapshot {
   private final AdvanceSummary lastAdvance;
   private volatile CveIndex index;
 
-  VaSnapshot(BaseFindings base, EndpointDirectory endpoints, Map<Integer, int[]> cves, Map<Integer, Long> lastSeen,
-      long findings, int advances, long changedFindings, AdvanceSummary lastAdvance) {
+  VaSnapshot(BaseFindings base, EndpointDirectory endpoints, BlankCveRows blanks, Map<Integer, int[]> cves,
+      Map<Integer, Long> lastSeen, long findings, int advances, long changedFindings, AdvanceSummary lastAdvance) {
     this.base = base;
     this.endpoints = endpoints;
+    this.blanks = blanks;
     this.cves = Map.copyOf(cves);
     this.lastSeen = Map.copyOf(lastSeen);
     this.findings = findings;
@@ -36,8 +38,17 @@ final class VaSnapshot {
     this.lastAdvance = lastAdvance;
   }
 
-  static VaSnapshot initial(BaseFindings base, EndpointDirectory endpoints) {
-    return new VaSnapshot(base, endpoints, Map.of(), Map.of(), base.total(), 0, 0, AdvanceSummary.NONE);
+  static VaSnapshot initial(BaseFindings base, EndpointDirectory endpoints, BlankCveRows blanks) {
+    return new VaSnapshot(base, endpoints, blanks, Map.of(), Map.of(), base.total(), 0, 0, AdvanceSummary.NONE);
+  }
+
+  BlankCveRows blanks() {
+    return blanks;
+  }
+
+  /** Whether endpoint {@code e} lists an empty-name CVE (only endpoints with CVEs are in va_endpoints). */
+  boolean blankRow(int e) {
+    return blanks.on(e) && count(e) > 0;
   }
 
   /** Catalogue references on endpoint {@code e} now, sorted by CVE id. Do not modify. */

@@ -28,12 +28,12 @@ final class VaStore {
   private volatile VaSnapshot current;
   private long latestChange;
 
-  VaStore(long seed, EndpointDirectory endpoints, BaseFindings base, Clock clock) {
+  VaStore(long seed, EndpointDirectory endpoints, BaseFindings base, Clock clock, BlankCveRows blanks) {
     this.seed = seed;
     this.endpoints = endpoints;
     this.base = base;
     this.clock = clock;
-    this.current = VaSnapshot.initial(base, endpoints);
+    this.current = VaSnapshot.initial(base, endpoints, blanks);
     this.latestChange = endpoints.anchorMillis();
   }
 
@@ -76,7 +76,7 @@ final class VaStore {
     }
     VaSnapshot.AdvanceSummary summary = new VaSnapshot.AdvanceSummary(now, fixed + added, fixed, added,
         touched.size());
-    current = new VaSnapshot(base, endpoints, cves, seen, s.findings() - fixed + added, s.advances() + 1,
+    current = new VaSnapshot(base, endpoints, s.blanks(), cves, seen, s.findings() - fixed + added, s.advances() + 1,
         s.changedFindings() + fixed + added, summary);
     return summary;
   }

@@ -28,6 +28,18 @@ final class VulnGenerator {
     return agents.baseVulnerabilities();
   }
 
+  /** Whether one of the agent's base records is about {@code cve}. */
+  boolean baseHas(int agent, int cve) {
+    long aidHi = agents.drawKey(agent);
+    OsFamily family = agents.family(agent);
+    for (int slot = 0, n = agents.vulnCount(agent); slot < n; slot++) {
+      if (CveCatalog.walk(seed, aidHi, family, slot) == cve) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   Vuln base(long ordinal) {
     int rank = agents.rankOfOrdinal(ordinal);
     int agent = agents.agentAtRank(rank);

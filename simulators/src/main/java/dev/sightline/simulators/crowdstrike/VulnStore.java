@@ -151,9 +151,9 @@ final class VulnStore {
       int r = d.nextInt(100);
       Vuln existing = r < 30 ? null : pickUnchanged(current, changed, d);
       if (existing == null) {
-        Vuln fresh = newRecord(nextNew, d, now);
+        Vuln fresh = newRecord(current, changed, nextNew, d, now);
         if (fresh == null) {
-          break; // a tenant without live agents cannot gain findings
+          break; // no live agent, or none without this CVE: the tenant gains no finding here
         }
         changed.put(fresh.ordinal(), fresh);
         nextNew++;
@@ -191,7 +191,12 @@ final class VulnStore {
     return null;
   }
 
-  private Vuln newRecord(long ordinal, SeededDraws d, long now) {
+  /**
+   * A new finding on a live agent, about a CVE the agent has no record of yet: Spotlight keeps one
+   * record per vulnerability and host, so a second one would be a duplicate, not a new finding.
+   */
+  private Vuln newRecord(VulnSnapshot current, Map<Long, Vuln> changed, long ordinal, SeededDraws d,
+      long now) {
     if (agents.count() == 0) {
       return null;
     }
@@ -204,8 +209,20 @@ final class VulnStore {
     }
     OsFamily family = agents.family(agent);
     int cve = CveCatalog.ref(family, d.nextInt(CveCatalog.size(family)));
+    for (int attempt = 0; attempt < 16 && agentHas(current, changed, agent, cve); attempt++) {
+      cve = CveCatalog.ref(family, d.nextInt(CveCatalog.size(family)));
+    }
+    if (agentHas(current, changed, agent, cve)) {
+      return null;
+    }
     return new Vuln(ordinal, agent, d.nextLong(), d.nextLong(), cve, VulnStatus.OPEN, now, now, Vuln.NO_TIME, -1, -1,
         -1, false);
+  }
+
+  private boolean agentHas(VulnSnapshot current, Map<Long, Vuln> changed, int agent, int cve) {
+    return generator.baseHas(agent, cve)
+        || current.overlayRecords().stream().anyMatch(v -> v.agent() == agent && v.cve() == cve)
+        || changed.values().stream().anyMatch(v -> v.agent() == agent && v.cve() == cve);
   }
 
   private Vuln rescore(Vuln v, SeededDraws d, long now) {

@@ -19,6 +19,7 @@ class CortexFaultSpecTest {
     assertThat(spec.parallelRate()).isEqualTo(0.10);
     assertThat(CortexFaultSpec.parse(" too-many:0.5% ").tooManyRate()).isEqualTo(0.005);
     assertThat(CortexFaultSpec.parse("")).isEqualTo(CortexFaultSpec.NONE);
+    assertThat(CortexFaultSpec.parse("blank-cve:5%").blankCveRate()).isEqualTo(0.05);
   }
 
   @Test

@@ -115,6 +115,39 @@ class XqlIT {
   }
 
   @Test
+  void shouldGiveExactlyTheManifestsBlankCveRowsInlineAndStreamedUnderTheBlankCveFault() {
+    for (int hosts : new int[] {40, 300}) {
+      try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(hosts)
+          .withClock(new MutableClock(NOW)).withFaultSpec("blank-cve:10%"))) {
+        CortexClient client = new CortexClient(simulator);
+        JsonNode manifest = simulator.manifest();
+        JsonNode reply = client.completed(client.startOk(XqlTexts.FINDINGS));
+        List<JsonNode> rows = new ArrayList<>();
+        if (reply.at("/results/stream_id").isMissingNode()) {
+          reply.at("/results/data").forEach(rows::add);
+        } else {
+          rows.addAll(CortexClient.ndjson(CortexClient.gunzip(
+              client.streamBytes(reply.at("/results/stream_id").asText(), true))));
+        }
+
+        long blanks = manifest.get("blankCveRows").asLong();
+        assertThat(blanks).as("hosts %d", hosts).isPositive();
+        assertThat(rows.stream().filter(r -> r.get("name").asText().isEmpty()).count()).isEqualTo(blanks);
+        assertThat(rows).hasSize((int) (manifest.get("findings").asLong() + blanks));
+        assertThat(rows).filteredOn(r -> r.get("name").asText().isEmpty())
+            .allSatisfy(r -> assertThat(r.get("endpoint_id").asText()).isNotEmpty());
+      }
+    }
+  }
+
+  @Test
+  void shouldHaveNoBlankCveRowsWithoutTheFault() {
+    try (CortexXdrSimulator simulator = start(40)) {
+      assertThat(simulator.manifest().get("blankCveRows").asLong()).isZero();
+    }
+  }
+
+  @Test
   void shouldPageFindingsByEndpointIdWithTheKeysetQuery() {
     try (CortexXdrSimulator simulator = start(120)) {
       CortexClient client = new CortexClient(simulator);

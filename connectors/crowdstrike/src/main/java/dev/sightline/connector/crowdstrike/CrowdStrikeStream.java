@@ -16,9 +16,11 @@ enum CrowdStrikeStream {
    * Every Discover asset: managed ones (with a Falcon sensor) and the unmanaged and unsupported
    * ones Falcon network scans, Active Directory and other data providers found. A managed asset is
    * keyed by its sensor id ({@code aid}), an unmanaged one by its Discover {@code id}: each is what
-   * Spotlight findings carry as their {@code aid} (vendor notes §7 item 14).
+   * Spotlight findings carry as their {@code aid} (vendor notes §7 item 14). A record that says
+   * neither (a managed host without its {@code aid}, a record without its {@code entity_type}) has
+   * no key, so it is rejected rather than stored under an id its findings never name.
    */
-  HOSTS("hosts", new StreamSpec("hosts", RecordKind.ASSET, "aid || id", ""),
+  HOSTS("hosts", new StreamSpec("hosts", RecordKind.ASSET, CrowdStrikeStream.HOST_KEY, ""),
       "/discover/combined/hosts/v1", "last_seen_timestamp", 1000, List.of(), "Assets: Read",
       CrowdStrikeSourceFilters.Field.DISCOVER),
   /**
@@ -36,6 +38,8 @@ enum CrowdStrikeStream {
    * A Spotlight finding's {@code host_info} as a Discover host record, so the connector's one asset
    * map maps it; {@code managed_by} tells a sensor's host from an unmanaged one.
    */
+  static final String HOST_KEY = "aid || (contains(['unmanaged', 'unsupported'], entity_type) && id || `null`)";
+
   static final String HOST_SNAPSHOT = "host_info && {aid: aid, hostname: host_info.hostname,"
       + " machine_domain: host_info.machine_domain, os_version: host_info.os_version,"
       + " platform_name: host_info.platform, product_type_desc: host_info.product_type_desc,"

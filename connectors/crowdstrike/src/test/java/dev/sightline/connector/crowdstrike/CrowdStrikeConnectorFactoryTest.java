@@ -51,7 +51,7 @@ class CrowdStrikeConnectorFactoryTest {
     try (var connector = new Harness().connector()) {
       assertThat(connector.streams(SyncRequest.everything()))
           .containsExactly(
-              new StreamSpec("hosts", RecordKind.ASSET, "aid || id", ""),
+              new StreamSpec("hosts", RecordKind.ASSET, CrowdStrikeStream.HOST_KEY, ""),
               new StreamSpec("vulnerabilities", RecordKind.FINDING, "id", "aid")
                   .withAssetSnapshot(CrowdStrikeStream.HOST_SNAPSHOT));
     }
