@@ -16,6 +16,7 @@ import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.risk.ScoreRefresher;
 import dev.sightline.platform.risk.ScoringSettings;
+import dev.sightline.platform.risk.SeverityDefaults;
 import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
@@ -155,7 +156,8 @@ public final class IngestBenchmark {
 
   /** Rescoring every asset, as after a change of weights: the scoring stage on its own. */
   private static void printFullRescore(Jdbc jdbc, java.time.Clock clock, long findings) {
-    ScoringSettings settings = new ScoringSettings(jdbc, clock);
+    ScoringSettings settings = new ScoringSettings(jdbc, clock,
+        new SeverityDefaults(ConnectorCatalog.discover()));
     settings.saveWeights(settings.weights().toJson());
     long start = System.nanoTime();
     ScoreRefresher.Outcome outcome = new ScoreRefresher(jdbc, settings, clock).drain();

@@ -1,12 +1,15 @@
 package dev.sightline.connector;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One configuration field of a connector.
  *
- * @param secret a secret is encrypted at rest, masked in every answer and never logged
+ * @param kind what the value is, which decides how the platform treats it: a {@link Kind#SECRET}
+ *     is encrypted at rest, masked in every answer and never logged; a {@link Kind#VENDOR_URL} is
+ *     an address the connector will call, so the platform's outbound target policy checks it
  * @param maxLength 0 when unbounded
  * @param allowedValues empty when free text
  */
@@ -15,32 +18,56 @@ public record ConfigField(
     String label,
     String description,
     boolean required,
-    boolean secret,
+    Kind kind,
     int maxLength,
-    java.util.List<String> allowedValues,
+    List<String> allowedValues,
     Optional<String> defaultValue) {
+
+  /** What a field holds. */
+  public enum Kind {
+    TEXT,
+    SECRET,
+    /** An https URL (or a name the connector resolves to one) that the connector calls. */
+    VENDOR_URL,
+    CHOICE
+  }
 
   public ConfigField {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(description, "description");
-    allowedValues = java.util.List.copyOf(allowedValues);
+    Objects.requireNonNull(kind, "kind");
+    allowedValues = List.copyOf(allowedValues);
     Objects.requireNonNull(defaultValue, "defaultValue");
   }
 
+  public boolean secret() {
+    return kind == Kind.SECRET;
+  }
+
+  public boolean vendorUrl() {
+    return kind == Kind.VENDOR_URL;
+  }
+
   public static ConfigField text(String name, String label, String description, boolean required) {
-    return new ConfigField(
-        name, label, description, required, false, 0, java.util.List.of(), Optional.empty());
+    return new ConfigField(name, label, description, required, Kind.TEXT, 0, List.of(),
+        Optional.empty());
   }
 
   public static ConfigField secret(String name, String label, String description) {
-    return new ConfigField(
-        name, label, description, true, true, 0, java.util.List.of(), Optional.empty());
+    return new ConfigField(name, label, description, true, Kind.SECRET, 0, List.of(),
+        Optional.empty());
+  }
+
+  /** The vendor's address; the outbound target policy guards it. */
+  public static ConfigField vendorUrl(String name, String label, String description) {
+    return new ConfigField(name, label, description, true, Kind.VENDOR_URL, 0, List.of(),
+        Optional.empty());
   }
 
   public static ConfigField choice(
-      String name, String label, String description, java.util.List<String> values, String dflt) {
-    return new ConfigField(
-        name, label, description, false, false, 0, values, Optional.of(dflt));
+      String name, String label, String description, List<String> values, String dflt) {
+    return new ConfigField(name, label, description, false, Kind.CHOICE, 0, values,
+        Optional.of(dflt));
   }
 }

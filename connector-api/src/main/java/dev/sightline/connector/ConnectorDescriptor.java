@@ -16,6 +16,7 @@ import java.util.Set;
  * @param filters the source-side filters a user may set (applied by the connector at the source)
  * @param tagKinds how the connector's {@code sourceTags} values split into kinds, first match
  *     wins; a tag no entry matches keeps the kind {@link TagKind#UNSPECIFIED}
+ * @param meaning what its findings' severity words and statuses mean
  */
 public record ConnectorDescriptor(
     String type,
@@ -27,7 +28,8 @@ public record ConnectorDescriptor(
     Set<Capability> capabilities,
     List<DefaultMap> defaultMaps,
     List<SourceFilter> filters,
-    List<TagKind> tagKinds) {
+    List<TagKind> tagKinds,
+    SourceMeaning meaning) {
 
   public ConnectorDescriptor {
     Objects.requireNonNull(type, "type");
@@ -40,13 +42,17 @@ public record ConnectorDescriptor(
     defaultMaps = List.copyOf(defaultMaps);
     filters = List.copyOf(filters);
     tagKinds = List.copyOf(tagKinds);
+    Objects.requireNonNull(meaning, "meaning");
   }
 
-  /** A descriptor without source filters and with every source tag of one kind. */
+  /**
+   * A descriptor without source filters, with every source tag of one kind and the common
+   * meanings of severity words and statuses.
+   */
   public ConnectorDescriptor(String type, String vendor, String vendorProductName, String sourceName,
       String category, ConfigSpec config, Set<Capability> capabilities, List<DefaultMap> defaultMaps) {
     this(type, vendor, vendorProductName, sourceName, category, config, capabilities, defaultMaps,
-        List.of(), List.of());
+        List.of(), List.of(), SourceMeaning.COMMON);
   }
 
   public Optional<SourceFilter> filter(String name) {

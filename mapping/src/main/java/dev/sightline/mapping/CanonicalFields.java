@@ -107,9 +107,14 @@ public final class CanonicalFields {
     t.put("findingLastFoundOn", FieldType.INSTANT);
     t.put("fixedOn", FieldType.INSTANT);
     t.put("vendorProductName", FieldType.STRING);
-    t.put("exploitStatus", FieldType.INTEGER);
-    t.put("cisaKev", FieldType.BOOLEAN);
-    t.put("exprtRating", FieldType.STRING);
+    // What the source itself says about exploitation, on the platform's scales (a transform map
+    // puts its vendor's values on them), for scoring: exploited in the wild (yes/no), exploit
+    // maturity 0–1 (1: used in attacks), a risk rating LOW/MEDIUM/HIGH/CRITICAL, and its own CVSS
+    // base score (no value when the vendor has none, whatever the vendor writes for "none").
+    t.put("knownExploited", FieldType.BOOLEAN);
+    t.put("exploitMaturity", FieldType.DECIMAL);
+    t.put("vendorRiskRating", FieldType.STRING);
+    t.put("vendorCvss", FieldType.DECIMAL);
     return t;
   }
 }

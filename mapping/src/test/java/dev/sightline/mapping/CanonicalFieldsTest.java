@@ -46,8 +46,9 @@ class CanonicalFieldsTest {
         .containsEntry("firstFoundOn", FieldType.INSTANT)
         .containsEntry("findingLastFoundOn", FieldType.INSTANT)
         .containsEntry("fixedOn", FieldType.INSTANT)
-        .containsEntry("exploitStatus", FieldType.INTEGER)
-        .containsEntry("cisaKev", FieldType.BOOLEAN)
+        .containsEntry("knownExploited", FieldType.BOOLEAN)
+        .containsEntry("exploitMaturity", FieldType.DECIMAL)
+        .containsEntry("vendorCvss", FieldType.DECIMAL)
         .containsKeys(
             "externalFindingId",
             "externalAssetId",
@@ -60,7 +61,7 @@ class CanonicalFieldsTest {
             "findingDescription",
             "recommendation",
             "vendorProductName",
-            "exprtRating");
+            "vendorRiskRating");
   }
 
   @Test

@@ -159,20 +159,20 @@ class ConversionTest {
     @ParameterizedTest
     @CsvSource(
         delimiter = '|',
-        value = {"90 | 90", "\"60\" | 60", "30.0 | 30", "\" 0 \" | 0", "[null, 90] | 90"})
+        value = {"5 | 5", "\"4\" | 4", "3.0 | 3", "\" 1 \" | 1", "[null, 2] | 2"})
     void shouldReadWholeNumbers(String json, long expected) {
-      MappingResult result = finding("INTEGER", "exploitStatus", json);
+      MappingResult result = finding("INTEGER", "findingSeverity", json);
 
       assertThat(result.problems()).isEmpty();
-      assertThat(result.record().integer("exploitStatus")).contains(expected);
+      assertThat(result.record().integer("findingSeverity")).contains(expected);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"8.8", "\"high\"", "true", "99999999999999999999"})
     void shouldReportWhatIsNoWholeNumber(String json) {
-      MappingResult result = finding("INTEGER", "exploitStatus", json);
+      MappingResult result = finding("INTEGER", "findingSeverity", json);
 
-      assertThat(result.record().integer("exploitStatus")).isEmpty();
+      assertThat(result.record().integer("findingSeverity")).isEmpty();
       assertThat(result.problems())
           .singleElement()
           .extracting(MappingProblem::kind)
@@ -233,14 +233,14 @@ class ConversionTest {
           "0 | false"
         })
     void shouldReadBooleansAndTheirCommonSpellings(String json, boolean expected) {
-      assertThat(finding("BOOLEAN", "cisaKev", json).record().bool("cisaKev")).contains(expected);
+      assertThat(finding("BOOLEAN", "knownExploited", json).record().bool("knownExploited")).contains(expected);
     }
 
     @Test
     void shouldReportAnythingElse() {
-      MappingResult result = finding("BOOLEAN", "cisaKev", "\"maybe\"");
+      MappingResult result = finding("BOOLEAN", "knownExploited", "\"maybe\"");
 
-      assertThat(result.record().bool("cisaKev")).isEmpty();
+      assertThat(result.record().bool("knownExploited")).isEmpty();
       assertThat(result.problems())
           .singleElement()
           .extracting(MappingProblem::message)

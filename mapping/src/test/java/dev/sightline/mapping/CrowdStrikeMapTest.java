@@ -126,9 +126,10 @@ class CrowdStrikeMapTest {
             "fixedOn",
             "sourceSeverity",
             "cvssV3Base",
-            "exploitStatus",
-            "cisaKev",
-            "exprtRating")
+            "knownExploited",
+            "exploitMaturity",
+            "vendorRiskRating",
+            "vendorCvss")
         .doesNotContain("vendorProductName");
   }
 
@@ -165,9 +166,10 @@ class CrowdStrikeMapTest {
     assertThat(first.decimal("cvssV3Base")).contains(new BigDecimal("8.8"));
     assertThat(first.string("findingDescription"))
         .hasValueSatisfying(d -> assertThat(d).startsWith("Use after free in Guest View"));
-    assertThat(first.integer("exploitStatus")).contains(0L);
-    assertThat(first.bool("cisaKev")).contains(false);
-    assertThat(first.string("exprtRating")).contains("MEDIUM");
+    assertThat(first.decimal("exploitMaturity")).contains(new BigDecimal("0"));
+    assertThat(first.bool("knownExploited")).contains(false);
+    assertThat(first.string("vendorRiskRating")).contains("MEDIUM");
+    assertThat(first.decimal("vendorCvss")).contains(new BigDecimal("8.8"));
     // Only facet=cve was asked for: no remediation, and this page predates
     // data_providers/confidence.
     assertThat(first.targets())
@@ -190,9 +192,9 @@ class CrowdStrikeMapTest {
     MappedRecord record = result.record();
     assertThat(record.string("findingName")).contains("CVE-2023-41992");
     assertThat(record.string("detectionMethod")).contains("Falcon sensor");
-    assertThat(record.bool("cisaKev")).contains(true);
-    assertThat(record.integer("exploitStatus")).contains(90L);
-    assertThat(record.string("exprtRating")).contains("CRITICAL");
+    assertThat(record.bool("knownExploited")).as("CISA KEV and exploit status 90").contains(true);
+    assertThat(record.decimal("exploitMaturity")).contains(new BigDecimal("1"));
+    assertThat(record.string("vendorRiskRating")).contains("CRITICAL");
     assertThat(record.decimal("cvssV3Base")).contains(new BigDecimal("7.8"));
   }
 

@@ -21,7 +21,7 @@ class RequiredFieldTest {
                   + " Score\",\"expression\":\"cve.base_score\",\"target\":\"cvssV2Base\","
                   + "\"appliesTo\":\"FINDING\",\"type\":\"DECIMAL\"}",
               "{\"source\":\"CVE Exploit"
-                  + " Status\",\"expression\":\"cve.exploit_status\",\"target\":\"exploitStatus\","
+                  + " Status\",\"expression\":\"cve.exploit_status\",\"target\":\"findingSeverity\","
                   + "\"appliesTo\":\"FINDING\",\"type\":\"INTEGER\",\"required\":true}",
               "{\"source\":\"Status\",\"expression\":\"status\",\"target\":\"findingStatus\","
                   + "\"appliesTo\":\"FINDING\",\"type\":\"STRING\"}"));
@@ -31,7 +31,7 @@ class RequiredFieldTest {
     MappingResult result =
         MAP.apply(
             Maps.record(
-                "{\"cve\":{\"exploit_status\":90},\"status\":\"open\",\"token\":\"s3cr3t\"}"),
+                "{\"cve\":{\"exploit_status\":4},\"status\":\"open\",\"token\":\"s3cr3t\"}"),
             FINDING);
 
     assertThat(result.accepted()).isFalse();
@@ -48,7 +48,7 @@ class RequiredFieldTest {
             });
     // The other values are still produced, so the platform can show what the record was.
     assertThat(result.record().string("findingStatus")).contains("open");
-    assertThat(result.record().integer("exploitStatus")).contains(90L);
+    assertThat(result.record().integer("findingSeverity")).contains(4L);
   }
 
   @Test
@@ -65,7 +65,7 @@ class RequiredFieldTest {
               assertThat(p.kind()).isEqualTo(MappingProblem.Kind.REQUIRED_MISSING);
               assertThat(p.message())
                   .contains(
-                      "'exploitStatus'",
+                      "'findingSeverity'",
                       "'CVE Exploit Status'",
                       "\"actively used\" is not a whole number");
             });
@@ -75,7 +75,7 @@ class RequiredFieldTest {
   void shouldAcceptARecordWhoseOptionalValueFailsAndReportIt() {
     MappingResult result =
         MAP.apply(
-            Maps.record("{\"id\":\"f1\",\"cve\":{\"exploit_status\":0,\"base_score\":\"high\"}}"),
+            Maps.record("{\"id\":\"f1\",\"cve\":{\"exploit_status\":2,\"base_score\":\"high\"}}"),
             FINDING);
 
     assertThat(result.accepted()).isTrue();
@@ -93,12 +93,12 @@ class RequiredFieldTest {
   void shouldMapEveryRecordOfAPageWhateverTheBadOnesHold() {
     List<JsonNode> page =
         List.of(
-            Maps.record("{\"id\":\"a\",\"cve\":{\"exploit_status\":90}}"),
-            Maps.record("{\"cve\":{\"exploit_status\":90}}"),
+            Maps.record("{\"id\":\"a\",\"cve\":{\"exploit_status\":4}}"),
+            Maps.record("{\"cve\":{\"exploit_status\":4}}"),
             Maps.record("[1,2,3]"),
             Maps.record("\"just text\""),
             Maps.record("{\"id\":{\"nested\":true},\"cve\":[]}"),
-            Maps.record("{\"id\":\"b\",\"cve\":{\"exploit_status\":30}}"));
+            Maps.record("{\"id\":\"b\",\"cve\":{\"exploit_status\":3}}"));
 
     List<MappingResult> results = page.stream().map(r -> MAP.apply(r, FINDING)).toList();
 
@@ -115,7 +115,7 @@ class RequiredFieldTest {
     assertThat(result.accepted()).isFalse();
     assertThat(result.problems())
         .extracting(MappingProblem::target)
-        .containsExactly("externalFindingId", "exploitStatus");
+        .containsExactly("externalFindingId", "findingSeverity");
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.sightline.platform.intel.IntelLookup;
 import dev.sightline.platform.risk.AssetScores;
 import dev.sightline.platform.risk.ScoreRefresher;
 import dev.sightline.platform.risk.ScoringSettings;
+import dev.sightline.platform.risk.SeverityDefaults;
 import dev.sightline.platform.net.TrustMaterial;
 import dev.sightline.platform.secrets.MasterKeys;
 import dev.sightline.platform.secrets.SecretCipher;
@@ -101,8 +102,8 @@ class SightlineConfiguration {
   }
 
   @Bean
-  ScoringSettings scoringSettings(Jdbc jdbc, Clock clock) {
-    return new ScoringSettings(jdbc, clock);
+  ScoringSettings scoringSettings(Jdbc jdbc, Clock clock, ConnectorService connectors) {
+    return new ScoringSettings(jdbc, clock, new SeverityDefaults(connectors.catalog()));
   }
 
   @Bean

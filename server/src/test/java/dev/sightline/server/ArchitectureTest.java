@@ -1,24 +1,62 @@
 package dev.sightline.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Instant;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The walls docs/architecture.md says the code keeps, each checked here. A rule that no longer
+ * holds fails the build with the classes that broke it and why the wall is there.
+ */
 class ArchitectureTest {
+  private static final String CROWDSTRIKE = "dev.sightline.connector.crowdstrike..";
+  private static final String CORTEX = "dev.sightline.connector.cortex..";
+  private static final String SIMULATORS = "dev.sightline.simulators..";
+
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.sightline");
 
   @Test
-  void connectorsShouldNotSeeSpringThePlatformOrTheServer() {
-    noClasses().that().resideInAPackage("dev.sightline.connector..")
+  void connectorsShouldNotSeeSpringThePlatformTheMappingEngineOrTheServer() {
+    noClasses().that().resideInAnyPackage(CROWDSTRIKE, CORTEX, "dev.sightline.connector")
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
-            "dev.sightline.platform..", "dev.sightline.server..", "dev.sightline.mapping..")
+            "dev.sightline.platform..", "dev.sightline.server..", "dev.sightline.mapping..",
+            "dev.sightline.bench..")
         .because("connectors are plug-ins behind the SPI and must run anywhere")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCrowdStrikeConnectorShouldNotSeeTheCortexConnectorOrTheSimulators() {
+    noClasses().that().resideInAPackage(CROWDSTRIKE)
+        .should().dependOnClassesThat().resideInAnyPackage(CORTEX, SIMULATORS)
+        .because("each vendor's meaning lives in its own connector, which talks to the real API")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCortexConnectorShouldNotSeeTheCrowdStrikeConnectorOrTheSimulators() {
+    noClasses().that().resideInAPackage(CORTEX)
+        .should().dependOnClassesThat().resideInAnyPackage(CROWDSTRIKE, SIMULATORS)
+        .because("each vendor's meaning lives in its own connector, which talks to the real API")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theSimulatorsShouldImportNothingOfOurs() {
+    noClasses().that().resideInAPackage(SIMULATORS)
+        .should().dependOnClassesThat().resideInAnyPackage("dev.sightline.connector..",
+            "dev.sightline.mapping..", "dev.sightline.platform..", "dev.sightline.server..",
+            "dev.sightline.bench..")
+        .because("a simulator follows the vendor's API, not our code, or it would test nothing")
         .check(CLASSES);
   }
 
@@ -32,17 +70,17 @@ class ArchitectureTest {
   }
 
   @Test
-  void thePlatformShouldNeverNameAVendor() {
-    noClasses().that().resideInAPackage("dev.sightline.platform..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.sightline.connector.crowdstrike..",
-            "dev.sightline.simulators..")
-        .because("everything vendor-specific lives in the connector's module")
+  void thePlatformAndMappingShouldNeverDependOnAVendor() {
+    noClasses().that().resideInAnyPackage("dev.sightline.platform..", "dev.sightline.mapping..")
+        .should().dependOnClassesThat().resideInAnyPackage(CROWDSTRIKE, CORTEX, SIMULATORS)
+        .because("everything vendor-specific lives in the connector's module, behind the SPI")
         .check(CLASSES);
   }
 
   @Test
   void theWebLayerShouldNotTouchTheDatabase() {
-    noClasses().that().resideInAPackage("dev.sightline.server.api..")
+    noClasses().that().areAnnotatedWith(RestController.class)
+        .or().areAnnotatedWith(RestControllerAdvice.class)
         .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
         .orShould().dependOnClassesThat().haveSimpleName("Jdbc")
         .because("controllers speak to services; persistence rows are not API payloads")
@@ -56,5 +94,17 @@ class ArchitectureTest {
         .should().callMethod(Instant.class, "now")
         .because("an injected Clock keeps time testable")
         .check(CLASSES);
+  }
+
+  @Test
+  void noModuleShouldHavePackageCycles() {
+    for (String module : new String[] {"platform", "mapping", "server", "simulators", "connector"}) {
+      slices().matching("dev.sightline." + module + ".(*)..")
+          .should().beFreeOfCycles()
+          .allowEmptyShould(true) // mapping is one package: nothing to slice, nothing to cycle
+          .because("a package cycle makes two concerns one; the " + module
+              + " module's packages each hold one concern")
+          .check(CLASSES);
+    }
   }
 }

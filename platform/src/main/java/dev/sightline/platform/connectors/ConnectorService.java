@@ -1,5 +1,6 @@
 package dev.sightline.platform.connectors;
 
+import dev.sightline.connector.ConfigField;
 import dev.sightline.connector.ConfigSpec;
 import dev.sightline.connector.ConnectorConfig;
 import dev.sightline.connector.ConnectorDescriptor;
@@ -88,6 +89,11 @@ public final class ConnectorService {
     return view(stored);
   }
 
+  /** The connector plug-ins this service knows. */
+  public ConnectorCatalog catalog() {
+    return catalog;
+  }
+
   public List<ConnectorView> list() {
     return repository.all().stream().map(this::view).toList();
   }
@@ -130,17 +136,21 @@ public final class ConnectorService {
     }
   }
 
+  /** Every field the connector declares a vendor URL goes through the outbound target policy. */
   private void checkTarget(ConfigSpec spec, Map<String, String> auth, List<Problem> problems) {
-    String url = auth.get("url");
-    if (url == null || spec.field("url").isEmpty() || !url.contains("://")) {
-      return; // region names and missing URLs are the connector's to resolve and report
-    }
-    try {
-      targets.check(URI.create(url.trim()));
-    } catch (IllegalArgumentException e) {
-      problems.add(new Problem("auth.url", "url is not a valid URL: write it as https://host[:port]"));
-    } catch (TargetPolicy.TargetRefusedException e) {
-      problems.add(new Problem("auth.url", e.getMessage()));
+    for (ConfigField field : spec.fields()) {
+      String url = field.vendorUrl() ? auth.get(field.name()) : null;
+      if (url == null || !url.contains("://")) {
+        continue; // region names and missing URLs are the connector's to resolve and report
+      }
+      try {
+        targets.check(URI.create(url.trim()));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem("auth." + field.name(), field.name()
+            + " is not a valid URL: write it as https://host[:port]"));
+      } catch (TargetPolicy.TargetRefusedException e) {
+        problems.add(new Problem("auth." + field.name(), e.getMessage()));
+      }
     }
   }
 

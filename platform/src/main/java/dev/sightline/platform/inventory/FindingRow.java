@@ -25,16 +25,4 @@ public record FindingRow(
     String vendorProductName,
     boolean open,
     Map<String, Object> attributes) {
-
-  /** Source statuses that mean the vulnerability is no longer present. */
-  private static final java.util.Set<String> CLOSED = java.util.Set.of(
-      "closed", "fixed", "expired", "resolved", "remediated", "mitigated", "patched");
-
-  /** Whether a source's status (and fix date) say the detection is still open. */
-  public static boolean isOpen(String status, Instant fixedOn) {
-    if (status != null && !status.isBlank()) {
-      return !CLOSED.contains(status.trim().toLowerCase(java.util.Locale.ROOT));
-    }
-    return fixedOn == null;
-  }
 }

@@ -12,6 +12,7 @@ import io.burt.jmespath.Expression;
 import io.burt.jmespath.jackson.JacksonRuntime;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import dev.sightline.connector.SourceMeaning;
 import dev.sightline.connector.TagKind;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,22 +37,25 @@ public final class RecordMapper {
   private final Optional<Expression<JsonNode>> snapshot;
   private final TransformMap assetMap;
   private final AssetRows assetRows;
+  private final SourceMeaning meaning;
 
   public RecordMapper(StreamSpec stream, TransformMap map, String vendorProductName) {
-    this(stream, map, map, vendorProductName, List.of());
+    this(stream, map, map, vendorProductName, List.of(), SourceMeaning.COMMON);
   }
 
   /**
    * @param assetMap the map for the connector's asset records, which also maps host snapshots
    * @param tagKinds the connector's tag kinds ({@code ConnectorDescriptor#tagKinds})
+   * @param meaning what the connector's finding statuses mean ({@code ConnectorDescriptor#meaning})
    */
   public RecordMapper(StreamSpec stream, TransformMap map, TransformMap assetMap,
-      String vendorProductName, List<TagKind> tagKinds) {
+      String vendorProductName, List<TagKind> tagKinds, SourceMeaning meaning) {
     this.stream = stream;
     this.map = map;
     this.assetMap = assetMap;
     this.vendorProductName = vendorProductName;
     this.assetRows = new AssetRows(tagKinds);
+    this.meaning = meaning;
     this.recordKey = JMESPATH.compile(stream.recordKey());
     this.assetKey = stream.assetKey().isBlank()
         ? Optional.empty() : Optional.of(JMESPATH.compile(stream.assetKey()));
@@ -222,8 +226,16 @@ public final class RecordMapper {
         r.string("detectionMethod").orElse(null), r.string("findingDescription").orElse(null),
         r.string("recommendation").orElse(null), r.instant("firstFoundOn").orElse(null),
         r.instant("findingLastFoundOn").orElse(null), r.instant("fixedOn").orElse(null),
-        vendorProductName, FindingRow.isOpen(r.string("findingStatus").orElse(null),
+        vendorProductName, open(r.string("findingStatus").orElse(null),
             r.instant("fixedOn").orElse(null)), r.asMap());
+  }
+
+  /**
+   * Whether the source says the vulnerability is still there: by what the connector declares its
+   * status means, else (no status, or one it did not declare) by whether it gave a fix date.
+   */
+  private boolean open(String status, java.time.Instant fixedOn) {
+    return meaning.status(status).map(SourceMeaning.Status::open).orElse(fixedOn == null);
   }
 
   private static BigDecimal score(MappedRecord r, String target) {

@@ -2,6 +2,7 @@ package dev.sightline.platform.risk;
 
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.scoring.FindingEvidence;
+import dev.sightline.platform.scoring.VendorRiskRating;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -60,12 +61,11 @@ final class ScoreInputs {
           (array_agg(c.type %1$s)[1] AS connector_type,
           (array_agg(coalesce(a."sourceSeverity", a."findingSeverity") %1$s)[1]
               AS source_severity,
-          max(coalesce(%2$s, %3$s, %4$s)) AS vendor_cvss,
-          max(%5$s) AS exploit_status,
-          bool_or(a."cisaKev" = 'true'::jsonb) AS vendor_kev,
-          (array_agg(a."exprtRating" ORDER BY CASE upper(a."exprtRating") WHEN 'CRITICAL' THEN 4
-              WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 1 ELSE 0 END DESC))[1]
-              AS exprt_rating,
+          max(%2$s) AS vendor_cvss,
+          max(%3$s) AS exploit_maturity,
+          bool_or(a."knownExploited" = 'true'::jsonb) AS vendor_known_exploited,
+          array_agg(DISTINCT a."vendorRiskRating") FILTER (WHERE a."vendorRiskRating" IS NOT NULL)
+              AS vendor_risk_ratings,
           ci.cvss_v3_base, ci.cvss_v2_base, coalesce(ci.in_kev, false) AS in_kev,
           ci.kev_ransomware = 'known' AS kev_ransomware, ci.epss_score, ci.epss_percentile
       FROM unnest(?::bigint[]) AS src(id)
@@ -79,8 +79,9 @@ final class ScoreInputs {
                     WHERE f.asset_id = s.asset_id AND f.finding_key = d.finding_key
                     OFFSET 0) f ON true
       CROSS JOIN LATERAL jsonb_to_record(d.attributes) AS a("sourceSeverity" text,
-          "findingSeverity" text, "cvssV3Base" jsonb, "cvssV2Base" jsonb,
-          "sourceRiskScore" jsonb, "exploitStatus" jsonb, "cisaKev" jsonb, "exprtRating" text)
+          "findingSeverity" text,
+          "vendorCvss" jsonb, "exploitMaturity" jsonb, "knownExploited" jsonb,
+          "vendorRiskRating" text)
       JOIN connector c ON c.id = d.connector_id
       LEFT JOIN LATERAL (SELECT ci.cvss_v3_base, ci.cvss_v2_base, ci.in_kev, ci.kev_ransomware,
                              ci.epss_score, ci.epss_percentile FROM cve_intel ci
@@ -89,14 +90,31 @@ final class ScoreInputs {
           f.decision, f.decision_until, ci.cvss_v3_base, ci.cvss_v2_base, ci.in_kev,
           ci.kev_ransomware, ci.epss_score, ci.epss_percentile
       ORDER BY f.id
-      """.formatted(LEADING, number("cvssV3Base"), number("cvssV2Base"),
-      number("sourceRiskScore"), number("exploitStatus"));
+      """.formatted(LEADING, number("vendorCvss"), number("exploitMaturity"));
 
-  /** A mapped attribute that is a JSON number (a string or a zero CVSS means "not given"). */
+  /**
+   * A mapped attribute that is a JSON number; anything else (a string, a list) is not a value
+   * scoring can use. What "not given" means for a vendor (CrowdStrike's CVSS of 0) is the
+   * connector's transform map's to say, not this query's.
+   */
   private static String number(String attribute) {
     String value = "a.\"" + attribute + "\"";
-    return "CASE WHEN jsonb_typeof(" + value + ") = 'number' AND (" + value + ")::float8 <> 0"
-        + " THEN (" + value + ")::float8 END";
+    return "CASE WHEN jsonb_typeof(" + value + ") = 'number' THEN (" + value + ")::float8 END";
+  }
+
+  /** A source's number outside its scale is not evidence: ignored rather than fatal. */
+  private static Double within(Double value, double max) {
+    return value != null && value >= 0 && value <= max ? value : null;
+  }
+
+  /** The highest of the sources' risk ratings on the platform's scale; words off it are ignored. */
+  private static String highest(java.sql.Array ratings) throws SQLException {
+    if (ratings == null) {
+      return null;
+    }
+    return java.util.Arrays.stream((String[]) ratings.getArray())
+        .map(VendorRiskRating::of).flatMap(java.util.Optional::stream)
+        .max(java.util.Comparator.naturalOrder()).map(Enum::name).orElse(null);
   }
 
   static List<AssetInput> load(Connection c, List<Long> assetIds, Instant now)
@@ -121,10 +139,10 @@ final class ScoreInputs {
     String severity = rs.getString("source_severity");
     FindingEvidence e = cve == null ? FindingEvidence.withoutCve(severity)
         : FindingEvidence.forCve(cve, severity);
-    Double exploit = rs.getObject("exploit_status", Double.class);
-    e = e.withVendor(rs.getObject("vendor_cvss", Double.class),
-        Boolean.TRUE.equals(rs.getObject("vendor_kev", Boolean.class)),
-        exploit == null ? null : exploit.intValue(), rs.getString("exprt_rating"));
+    e = e.withVendor(within(rs.getObject("vendor_cvss", Double.class), 10),
+        Boolean.TRUE.equals(rs.getObject("vendor_known_exploited", Boolean.class)),
+        within(rs.getObject("exploit_maturity", Double.class), 1),
+        highest(rs.getArray("vendor_risk_ratings")));
     e = e.withNvd(decimal(rs, "cvss_v3_base"), decimal(rs, "cvss_v2_base"))
         .withKev(rs.getBoolean("in_kev"),
             Boolean.TRUE.equals(rs.getObject("kev_ransomware", Boolean.class)))

@@ -30,10 +30,12 @@ public final class ScoringSettings {
 
   private final Jdbc jdbc;
   private final Clock clock;
+  private final SeverityDefaults defaults;
 
-  public ScoringSettings(Jdbc jdbc, Clock clock) {
+  public ScoringSettings(Jdbc jdbc, Clock clock, SeverityDefaults defaults) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.defaults = defaults;
   }
 
   /** A connector's mapping and whether a user edited it. */
@@ -41,10 +43,10 @@ public final class ScoringSettings {
 
   /** Everything a rescoring needs, read once per batch so one batch is scored consistently. */
   record Snapshot(RiskWeights weights, AssetCriticality criticality,
-      Map<UUID, SeverityMapping> mappings) {
+      Map<UUID, SeverityMapping> mappings, SeverityDefaults defaults) {
     SeverityMapping mappingFor(UUID connectorId, String connectorType) {
       SeverityMapping m = mappings.get(connectorId);
-      return m != null ? m : SeverityMapping.defaultsFor(connectorType);
+      return m != null ? m : defaults.forType(connectorType);
     }
   }
 
@@ -85,7 +87,7 @@ public final class ScoringSettings {
     return jdbc.queryOne("SELECT type, severity_mapping::text FROM connector WHERE id = ?",
             rs -> rs.getString(2) == null
                 ? new ConnectorMapping(connectorId, false,
-                    SeverityMapping.defaultsFor(rs.getString(1)))
+                    defaults.forType(rs.getString(1)))
                 : new ConnectorMapping(connectorId, true,
                     SeverityMapping.fromJson(rs.getString(2))), connectorId)
         .orElseThrow(() -> noConnector(connectorId));
@@ -107,7 +109,7 @@ public final class ScoringSettings {
   public ConnectorMapping resetSeverityMapping(UUID connectorId) {
     String type = typeOf(connectorId);
     storeMapping(connectorId, null);
-    return new ConnectorMapping(connectorId, false, SeverityMapping.defaultsFor(type));
+    return new ConnectorMapping(connectorId, false, defaults.forType(type));
   }
 
   /**
@@ -149,7 +151,7 @@ public final class ScoringSettings {
             .orElseGet(RiskWeights::defaults),
         Optional.ofNullable(settings.get("criticality")).map(AssetCriticality::fromJson)
             .orElseGet(AssetCriticality::defaults),
-        mappings);
+        mappings, defaults);
   }
 
   private void storeMapping(UUID connectorId, String json) {

@@ -8,16 +8,17 @@ package dev.sightline.platform.scoring;
  * @param sourceSeverity what the source said about severity (word or number), for the mapping
  * @param cvssV3Base NVD CVSS v3.x base score (0–10)
  * @param cvssV2Base NVD CVSS v2 base score (0–10)
- * @param vendorCvssBase the source's own CVSS (CrowdStrike {@code cve.base_score}, Cortex
- *     {@code severity_score})
+ * @param vendorCvssBase the source's own CVSS base score (transform-map target {@code vendorCvss})
  * @param inKev listed in the loaded CISA KEV catalog
  * @param kevKnownRansomware KEV says "Known" ransomware campaign use
- * @param vendorKev the source flags it as KEV (CrowdStrike {@code cve.cisa_info.is_cisa_kev})
+ * @param vendorKnownExploited a source says it is exploited in the wild (target {@code
+ *     knownExploited})
  * @param epssScore FIRST EPSS probability (0–1)
  * @param epssPercentile FIRST EPSS percentile (0–1), shown in explanations, not scored
- * @param exploitStatus CrowdStrike {@code cve.exploit_status}: 0 unproven, 30 available, 60
- *     easily accessible, 90 actively used
- * @param exprtRating CrowdStrike ExPRT rating: LOW, MEDIUM, HIGH, CRITICAL (UNKNOWN = null)
+ * @param exploitMaturity a source's exploit maturity on 0–1, 1 being used in attacks (target
+ *     {@code exploitMaturity})
+ * @param vendorRiskRating a source's risk rating on the platform's scale, {@link VendorRiskRating}
+ *     (target {@code vendorRiskRating}); a word off the scale counts as not given
  */
 public record FindingEvidence(
     String cveId,
@@ -27,11 +28,11 @@ public record FindingEvidence(
     Double vendorCvssBase,
     boolean inKev,
     boolean kevKnownRansomware,
-    boolean vendorKev,
+    boolean vendorKnownExploited,
     Double epssScore,
     Double epssPercentile,
-    Integer exploitStatus,
-    String exprtRating) {
+    Double exploitMaturity,
+    String vendorRiskRating) {
 
   public FindingEvidence {
     cvss("cvssV3Base", cvssV3Base);
@@ -39,6 +40,7 @@ public record FindingEvidence(
     cvss("vendorCvssBase", vendorCvssBase);
     probability("epssScore", epssScore);
     probability("epssPercentile", epssPercentile);
+    probability("exploitMaturity", exploitMaturity);
     if (cveId != null && cveId.isBlank()) {
       cveId = null;
     }
@@ -58,24 +60,30 @@ public record FindingEvidence(
 
   public FindingEvidence withNvd(Double v3Base, Double v2Base) {
     return new FindingEvidence(cveId, sourceSeverity, v3Base, v2Base, vendorCvssBase, inKev,
-        kevKnownRansomware, vendorKev, epssScore, epssPercentile, exploitStatus, exprtRating);
+        kevKnownRansomware, vendorKnownExploited, epssScore, epssPercentile, exploitMaturity,
+        vendorRiskRating);
   }
 
   public FindingEvidence withKev(boolean listed, boolean knownRansomware) {
     return new FindingEvidence(cveId, sourceSeverity, cvssV3Base, cvssV2Base, vendorCvssBase,
-        listed, listed && knownRansomware, vendorKev, epssScore, epssPercentile, exploitStatus,
-        exprtRating);
+        listed, listed && knownRansomware, vendorKnownExploited, epssScore, epssPercentile,
+        exploitMaturity, vendorRiskRating);
   }
 
   public FindingEvidence withEpss(Double score, Double percentile) {
     return new FindingEvidence(cveId, sourceSeverity, cvssV3Base, cvssV2Base, vendorCvssBase,
-        inKev, kevKnownRansomware, vendorKev, score, percentile, exploitStatus, exprtRating);
+        inKev, kevKnownRansomware, vendorKnownExploited, score, percentile, exploitMaturity,
+        vendorRiskRating);
   }
 
-  /** What the source itself says: its CVSS, its KEV flag, exploit status and ExPRT rating. */
-  public FindingEvidence withVendor(Double cvssBase, boolean kev, Integer exploit, String exprt) {
+  /**
+   * What the sources themselves say: their CVSS, whether it is exploited in the wild, its exploit
+   * maturity (0–1) and their risk rating.
+   */
+  public FindingEvidence withVendor(Double cvssBase, boolean knownExploited, Double maturity,
+      String riskRating) {
     return new FindingEvidence(cveId, sourceSeverity, cvssV3Base, cvssV2Base, cvssBase, inKev,
-        kevKnownRansomware, kev, epssScore, epssPercentile, exploit, exprt);
+        kevKnownRansomware, knownExploited, epssScore, epssPercentile, maturity, riskRating);
   }
 
   private static void cvss(String name, Double value) {

@@ -6,7 +6,6 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +29,6 @@ public final class FindingScorer {
   static final BigDecimal RANSOMWARE_POINTS = new BigDecimal("4");
   static final BigDecimal EPSS_POINTS = new BigDecimal("3");
   static final BigDecimal CVSS_POINTS = new BigDecimal("3");
-  static final int CROWDSTRIKE_ACTIVELY_USED = 90;
 
   private static final BigDecimal HUNDRED = new BigDecimal("100");
   private static final BigDecimal TEN = BigDecimal.TEN;
@@ -50,13 +48,13 @@ public final class FindingScorer {
   /** A CVE with anything known about it; else the mapping decides, as the seed prescribes. */
   static boolean hasIntelligence(FindingEvidence e) {
     return e.cveId() != null && (e.cvssV3Base() != null || e.cvssV2Base() != null
-        || e.vendorCvssBase() != null || e.inKev() || e.vendorKev() || e.epssScore() != null
-        || e.exploitStatus() != null || exprt(e.exprtRating()) != null);
+        || e.vendorCvssBase() != null || e.inKev() || e.vendorKnownExploited()
+        || e.epssScore() != null || e.exploitMaturity() != null
+        || VendorRiskRating.of(e.vendorRiskRating()).isPresent());
   }
 
   static boolean exploitedInTheWild(FindingEvidence e) {
-    return e.inKev() || e.vendorKev()
-        || (e.exploitStatus() != null && e.exploitStatus() >= CROWDSTRIKE_ACTIVELY_USED);
+    return e.inKev() || e.vendorKnownExploited();
   }
 
   private static FindingScore mapped(FindingEvidence e, SeverityMapping mapping) {
@@ -104,24 +102,24 @@ public final class FindingScorer {
     terms.add(new ScoreTerm("technical", "0.65 × technical severity (" + t.source() + " = "
         + plain(t.points()) + ")", t.inputs(), two(TECHNICAL_SHARE.multiply(t.points()))));
 
-    BigDecimal maturity = e.exploitStatus() == null ? null : BigDecimal.valueOf(
-        Math.min(Math.max(e.exploitStatus(), 0), CROWDSTRIKE_ACTIVELY_USED))
-        .divide(BigDecimal.valueOf(CROWDSTRIKE_ACTIVELY_USED), 6, RoundingMode.HALF_UP);
+    BigDecimal maturity = e.exploitMaturity() == null ? null
+        : BigDecimal.valueOf(e.exploitMaturity()).setScale(6, RoundingMode.HALF_UP);
     BigDecimal epss = epssLikelihood(e);
-    BigDecimal exprt = exprt(e.exprtRating());
-    BigDecimal known = max(max(maturity, epss), exprt);
+    BigDecimal rating = VendorRiskRating.of(e.vendorRiskRating())
+        .map(VendorRiskRating::likelihood).orElse(null);
+    BigDecimal known = max(max(maturity, epss), rating);
     BigDecimal likelihood = known == null ? BigDecimal.ZERO : known;
     Map<String, Object> inputs = new LinkedHashMap<>();
-    inputs.put("exploitStatus", e.exploitStatus());
     inputs.put("exploitMaturity", maturity);
     inputs.put("epssScore", e.epssScore());
     inputs.put("epssPercentile", e.epssPercentile());
     inputs.put("epssLikelihood", epss);
-    inputs.put("exprtRating", e.exprtRating());
-    inputs.put("exprtLikelihood", exprt);
+    inputs.put("vendorRiskRating", e.vendorRiskRating());
+    inputs.put("vendorRiskLikelihood", rating);
     inputs.put("likelihood", likelihood);
     terms.add(new ScoreTerm("likelihood", "35 × likelihood of exploitation " + plain(likelihood)
-        + " (the highest of exploit maturity, EPSS/0.10 and ExPRT; 0 when none is known)",
+        + " (the highest of exploit maturity, EPSS/0.10 and the source's risk rating; 0 when"
+        + " none is known)",
         inputs, two(LIKELIHOOD_POINTS.multiply(likelihood))));
 
     int qds = sumRounded(terms);
@@ -141,8 +139,7 @@ public final class FindingScorer {
     List<ScoreTerm> terms = new ArrayList<>();
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("inKev", e.inKev());
-    evidence.put("vendorKev", e.vendorKev());
-    evidence.put("exploitStatus", e.exploitStatus());
+    evidence.put("vendorKnownExploited", e.vendorKnownExploited());
     terms.add(new ScoreTerm("exploitedInTheWild", "Exploited in the wild ("
         + exploitationSource(e) + "): the Critical band's floor", evidence, EXPLOITED_FLOOR));
     terms.add(new ScoreTerm("ransomware", e.kevKnownRansomware()
@@ -171,11 +168,8 @@ public final class FindingScorer {
     if (e.inKev()) {
       why.add("in the CISA KEV catalog");
     }
-    if (e.vendorKev()) {
-      why.add("the source flags it CISA KEV");
-    }
-    if (e.exploitStatus() != null && e.exploitStatus() >= CROWDSTRIKE_ACTIVELY_USED) {
-      why.add("exploit status " + e.exploitStatus() + " = actively used");
+    if (e.vendorKnownExploited()) {
+      why.add("a source says it is exploited in the wild");
     }
     return String.join("; ", why);
   }
@@ -187,20 +181,6 @@ public final class FindingScorer {
     BigDecimal ratio = BigDecimal.valueOf(e.epssScore())
         .divide(EPSS_SATURATION, 6, RoundingMode.HALF_UP);
     return ratio.min(BigDecimal.ONE.setScale(6));
-  }
-
-  /** CrowdStrike's ExPRT rating as a likelihood on the exploit-status scale; UNKNOWN is null. */
-  static BigDecimal exprt(String rating) {
-    if (rating == null) {
-      return null;
-    }
-    return switch (rating.trim().toUpperCase(Locale.ROOT)) {
-      case "LOW" -> BigDecimal.ZERO.setScale(6);
-      case "MEDIUM" -> new BigDecimal("0.333333");
-      case "HIGH" -> new BigDecimal("0.666667");
-      case "CRITICAL" -> BigDecimal.ONE.setScale(6);
-      default -> null;
-    };
   }
 
   /** The larger of two likelihoods, either of which may be unknown (null). */

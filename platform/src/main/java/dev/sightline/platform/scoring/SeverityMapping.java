@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * the findings that threat intelligence cannot (no CVE, or a CVE nothing is known about), as the
  * seed's "Risk Severity Mapping" tab does. Editable: a value with validation and a JSON form.
  *
- * @param connector the connector type it belongs to ({@code crowdstrike}, {@code cortex-xdr})
+ * @param connector the connector type it belongs to
  * @param sourceValues the expected source values, matched ignoring case and surrounding blanks
  * @param qdsBySeverity the QDS of each severity 1..5
  * @param defaultSeverity the severity of a finding whose source value is absent or not listed
@@ -73,47 +73,18 @@ public record SeverityMapping(String connector, List<SourceValue> sourceValues,
     qdsBySeverity = java.util.Collections.unmodifiableMap(qds);
   }
 
-  /** The seed's table: source 1..5 → severity 1..5 → QDS 20/40/60/80/100, default severity 2. */
-  private static SeverityMapping seed(String connector, Map<String, Integer> words) {
+  /**
+   * The seed's table for a connector type: source 1..5 → severity 1..5 → QDS 20/40/60/80/100,
+   * default severity 2, plus the severity words the connector declares
+   * ({@code SourceMeaning#severityWords}).
+   */
+  public static SeverityMapping seed(String connector, Map<String, Integer> words) {
     List<SourceValue> rows = new ArrayList<>();
     for (int severity = 1; severity <= 5; severity++) {
       rows.add(new SourceValue(Integer.toString(severity), severity));
     }
     words.forEach((word, severity) -> rows.add(new SourceValue(word, severity)));
     return new SeverityMapping(connector, rows, Map.of(1, 20, 2, 40, 3, 60, 4, 80, 5, 100), 2);
-  }
-
-  /**
-   * CrowdStrike's {@code cve.severity} words on the seed's five levels, in CVSS order: NONE 1,
-   * LOW 2, MEDIUM 3, HIGH 4, CRITICAL 5. UNKNOWN is deliberately absent: it means the source
-   * gives no severity, which is what the default severity is for.
-   */
-  public static SeverityMapping crowdStrike() {
-    return seed("crowdstrike", words("NONE", 1, "LOW", 2, "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5));
-  }
-
-  /** Cortex XDR's {@code va_cves.severity}: INFORMATIONAL and NONE 1, LOW 2 … CRITICAL 5. */
-  public static SeverityMapping cortexXdr() {
-    return seed("cortex-xdr", words("INFORMATIONAL", 1, "NONE", 1, "LOW", 2, "MEDIUM", 3,
-        "HIGH", 4, "CRITICAL", 5));
-  }
-
-  /** The defaults for a connector type; an unknown type gets the seed table with both vendors' words. */
-  public static SeverityMapping defaultsFor(String connectorType) {
-    return switch (connectorType) {
-      case "crowdstrike" -> crowdStrike();
-      case "cortex-xdr" -> cortexXdr();
-      default -> seed(connectorType, words("INFORMATIONAL", 1, "NONE", 1, "LOW", 2, "MEDIUM", 3,
-          "HIGH", 4, "CRITICAL", 5));
-    };
-  }
-
-  private static Map<String, Integer> words(Object... pairs) {
-    Map<String, Integer> words = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      words.put((String) pairs[i], (Integer) pairs[i + 1]);
-    }
-    return words;
   }
 
   /** The severity and QDS for what the source said (null or blank: it said nothing). */

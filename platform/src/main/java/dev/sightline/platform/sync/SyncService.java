@@ -24,6 +24,7 @@ import dev.sightline.platform.lifecycle.FindingLifecycle;
 import dev.sightline.platform.risk.RescoreQueue;
 import dev.sightline.platform.risk.ScoreRefresher;
 import dev.sightline.platform.risk.ScoringSettings;
+import dev.sightline.platform.risk.SeverityDefaults;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class SyncService {
     this.runs = new RunRepository(jdbc);
     this.checkpoints = new CheckpointRepository(jdbc);
     this.committer = new PageCommitter(jdbc, new InventoryWriter(), new AssetCorrelator(), clock);
-    this.refresher = new ScoreRefresher(jdbc, new ScoringSettings(jdbc, clock), clock);
+    this.refresher = new ScoreRefresher(jdbc,
+        new ScoringSettings(jdbc, clock, new SeverityDefaults(connectors.catalog())), clock);
     this.context = context;
     this.clock = clock;
     this.pageSize = pageSize;
@@ -153,7 +155,7 @@ public final class SyncService {
         TransformMap assetMap = mapFor(maps, RecordKind.ASSET, stream);
         readStream(run, connector, stream, request,
             new RecordMapper(stream, mapFor(maps, stream.kind(), stream), assetMap,
-                descriptor.vendorProductName(), descriptor.tagKinds()),
+                descriptor.vendorProductName(), descriptor.tagKinds(), descriptor.meaning()),
             stages);
       }
     }

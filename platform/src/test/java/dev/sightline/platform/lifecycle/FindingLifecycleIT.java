@@ -1,5 +1,6 @@
 package dev.sightline.platform.lifecycle;
 
+import dev.sightline.connector.SourceMeaning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.platform.correlation.AssetCorrelator;
@@ -50,7 +51,7 @@ class FindingLifecycleIT {
 
   private static FindingRow detection(String id, String asset, String cve, String status) {
     return new FindingRow(id, asset, cve, cve, 4, "HIGH", null, null, status, null, null, null,
-        null, null, null, null, "test", FindingRow.isOpen(status, null),
+        null, null, null, null, "test", SourceMeaning.COMMON.status(status).map(SourceMeaning.Status::open).orElse(true),
         Map.of("id", id, "status", status));
   }
 

@@ -1,8 +1,10 @@
 package dev.sightline.platform.risk;
 
+import dev.sightline.connector.SourceMeaning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.db.PostgresExtension;
@@ -48,7 +50,7 @@ class StoredScoresIT {
   StoredScoresIT(DataSource ds) {
     jdbc = new Jdbc(ds);
     Clock clock = Clock.systemUTC();
-    settings = new ScoringSettings(jdbc, clock);
+    settings = new ScoringSettings(jdbc, clock, new SeverityDefaults(ConnectorCatalog.discover()));
     refresher = new ScoreRefresher(jdbc, settings, clock);
     scores = new AssetScores(jdbc, settings, clock);
   }
@@ -70,7 +72,7 @@ class StoredScoresIT {
   private static FindingRow vuln(String id, String asset, String cve, String severity,
       String status) {
     return new FindingRow(id, asset, cve, cve, 4, severity, null, null, status, null, null, null,
-        null, null, null, null, "CrowdStrike Spotlight", FindingRow.isOpen(status, null),
+        null, null, null, null, "CrowdStrike Spotlight", SourceMeaning.COMMON.status(status).map(SourceMeaning.Status::open).orElse(true),
         Map.of("id", id, "status", status, "sourceSeverity", severity));
   }
 
@@ -145,7 +147,7 @@ class StoredScoresIT {
         + " created_at, updated_at) VALUES (?, 'cortex-xdr', 'cx', '{}', '\\x00'::bytea,"
         + " 'ASSETS_AND_FINDINGS', 'REGISTERED', now(), now())", cortex);
     // Cortex's detection leads (the higher finding severity) and says only LOW; CrowdStrike's
-    // says the CVE is actively used (exploit status 90). Read from the leading detection alone
+    // says the CVE is exploited in the wild. Read from the leading detection alone
     // the finding would score 40 (LOW through the mapping); with both, it is exploited.
     FindingRow leading = new FindingRow("ep/CVE-2020-0009", "srv", "CVE-2020-0009",
         "CVE-2020-0009", 5, "LOW", null, null, "open", null, null, null, null, null, null,
@@ -153,7 +155,7 @@ class StoredScoresIT {
     FindingRow exploited = new FindingRow("v9", "srv", "CVE-2020-0009", "CVE-2020-0009", 3,
         "MEDIUM", null, null, "open", null, null, null, null, null, null, null,
         "CrowdStrike Spotlight", true, Map.of("id", "v9", "sourceSeverity", "MEDIUM",
-            "exploitStatus", 90, "cvssV3Base", 6.5));
+            "knownExploited", true, "exploitMaturity", 1.0, "vendorCvss", 6.5));
     run(List.of(host("srv", "Server")), exploited);
     run(cortex, List.of(host("srv", "Server")), leading);
 

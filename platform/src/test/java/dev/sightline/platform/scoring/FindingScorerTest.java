@@ -14,18 +14,20 @@ import org.junit.jupiter.api.Test;
 class FindingScorerTest {
   private static final Double[] CVSS = {null, 0.0, 2.5, 5.0, 6.9, 7.0, 8.8, 9.8, 10.0};
   private static final Double[] EPSS = {null, 0.0, 0.0004, 0.01, 0.05, 0.1, 0.5, 1.0};
-  private static final Integer[] EXPLOIT = {null, 0, 30, 60, 90};
+  // Exploit maturity on the platform's 0–1 scale; the last step is "used in attacks", which the
+  // source also reports as exploited in the wild.
+  private static final Double[] EXPLOIT = {null, 0.0, 0.333333, 0.666667, 1.0};
   private static final String[] EXPRT = {null, "LOW", "MEDIUM", "HIGH", "CRITICAL"};
 
   private final FindingScorer scorer = new FindingScorer();
-  private final SeverityMapping mapping = SeverityMapping.crowdStrike();
+  private final SeverityMapping mapping = SeedMappings.crowdStrike();
 
   /** One point of the grid; raising any single coordinate must never lower the QDS. */
   private record Point(int cvss, int epss, int exploit, int exprt, boolean kev,
       boolean ransomware) {
     FindingEvidence evidence() {
       return FindingEvidence.forCve("CVE-2024-1234", "MEDIUM").withNvd(CVSS[cvss], null)
-          .withEpss(EPSS[epss], null).withVendor(null, false, EXPLOIT[exploit], EXPRT[exprt])
+          .withEpss(EPSS[epss], null).withVendor(null, exploit == EXPLOIT.length - 1, EXPLOIT[exploit], EXPRT[exprt])
           .withKev(kev, ransomware);
     }
   }
@@ -91,7 +93,7 @@ class FindingScorerTest {
   void shouldReserveTheCriticalBandForExploitationInTheWild() {
     for (Point p : grid()) {
       FindingScore score = scorer.score(p.evidence(), mapping);
-      boolean exploited = p.kev() || Integer.valueOf(90).equals(EXPLOIT[p.exploit()]);
+      boolean exploited = p.kev() || p.exploit() == EXPLOIT.length - 1;
       if (score.method() == Method.THREAT_INTELLIGENCE) {
         assertThat(score.band() == QdsBand.CRITICAL).as("%s", p).isEqualTo(exploited);
       }
@@ -113,7 +115,7 @@ class FindingScorerTest {
   @Test
   void shouldUseTheMappedSeverityAsTechnicalSeverityWithoutAnyCvss() {
     FindingScore score = scorer.score(FindingEvidence.forCve("CVE-2024-1234", "HIGH")
-        .withVendor(null, false, 60, null), mapping);
+        .withVendor(null, false, 0.666667, null), mapping);
     // 0.65 × 80 + 35 × 0.666667 = 52.00 + 23.33
     assertThat(score.qds()).isEqualTo(75);
     assertThat(score.terms().get(0).inputs()).containsEntry("mappedQds", 80);
@@ -121,7 +123,7 @@ class FindingScorerTest {
 
   @Test
   void shouldPreferNvdV3ThenV2ThenTheSourcesCvss() {
-    FindingEvidence e = FindingEvidence.forCve("CVE-2024-1234", null).withVendor(5.0, false, 0, null);
+    FindingEvidence e = FindingEvidence.forCve("CVE-2024-1234", null).withVendor(5.0, false, 0.0, null);
     assertThat(scorer.score(e, mapping).qds()).isEqualTo(33);
     assertThat(scorer.score(e.withNvd(null, 7.0), mapping).qds()).isEqualTo(46);
     assertThat(scorer.score(e.withNvd(9.0, 7.0), mapping).qds()).isEqualTo(59);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class ScoringWorkedExamplesTest {
   private final FindingScorer findings = new FindingScorer();
   private final AssetRiskScorer assets = new AssetRiskScorer(RiskWeights.defaults());
-  private final SeverityMapping crowdStrike = SeverityMapping.crowdStrike();
-  private final SeverityMapping cortex = SeverityMapping.cortexXdr();
+  private final SeverityMapping crowdStrike = SeedMappings.crowdStrike();
+  private final SeverityMapping cortex = SeedMappings.cortexXdr();
 
   @Nested
   class FindingQds {
@@ -51,7 +51,7 @@ class ScoringWorkedExamplesTest {
     @Test
     void example4_theRecordedCrowdStrikeVulnerabilityBeforeAndAfterLoadingIntelligence() {
       FindingEvidence vendorOnly = FindingEvidence.forCve("CVE-2023-41992", "HIGH")
-          .withVendor(7.8, true, 90, "CRITICAL");
+          .withVendor(7.8, true, 1.0, "CRITICAL");
       FindingScore before = findings.score(vendorOnly, crowdStrike);
       assertThat(values(before)).containsExactly("90", "0", "0", "2.34");
       assertThat(before.qds()).isEqualTo(92);
@@ -65,7 +65,7 @@ class ScoringWorkedExamplesTest {
     @Test
     void example5_aCriticalCvssWithAnAvailableExploitIsHigh() {
       FindingEvidence e = FindingEvidence.forCve("CVE-2024-0001", "CRITICAL")
-          .withVendor(9.8, false, 30, "MEDIUM");
+          .withVendor(9.8, false, 0.333333, "MEDIUM");
       FindingScore score = findings.score(e, crowdStrike);
       assertThat(values(score)).containsExactly("63.70", "11.67");
       assertThat(score.qds()).isEqualTo(75);
@@ -75,7 +75,7 @@ class ScoringWorkedExamplesTest {
     @Test
     void example6_theSameCvssWithALowEpssIsMedium() {
       FindingEvidence e = FindingEvidence.forCve("CVE-2024-0002", "CRITICAL")
-          .withVendor(9.8, false, 0, "LOW").withEpss(0.00043, 0.1);
+          .withVendor(9.8, false, 0.0, "LOW").withEpss(0.00043, 0.1);
       FindingScore score = findings.score(e, crowdStrike);
       assertThat(values(score)).containsExactly("63.70", "0.15");
       assertThat(score.qds()).isEqualTo(64);
@@ -85,7 +85,7 @@ class ScoringWorkedExamplesTest {
     @Test
     void example7_withoutEvidenceOfExploitationTheCeilingIs89() {
       FindingEvidence e = FindingEvidence.forCve("CVE-2024-0003", "CRITICAL")
-          .withNvd(9.8, null).withEpss(0.35, 0.97).withVendor(null, false, 60, null);
+          .withNvd(9.8, null).withEpss(0.35, 0.97).withVendor(null, false, 0.666667, null);
       FindingScore score = findings.score(e, crowdStrike);
       assertThat(values(score)).containsExactly("63.70", "35.00", "-10");
       assertThat(score.qds()).isEqualTo(89);

@@ -11,7 +11,7 @@ class SeverityMappingTest {
 
   @Test
   void shouldCarryTheSeedTableAndDefaultSeverity() {
-    SeverityMapping mapping = SeverityMapping.crowdStrike();
+    SeverityMapping mapping = SeedMappings.crowdStrike();
     assertThat(mapping.rows()).startsWith(new SeverityMapping.Row("1", 1, 20),
         new SeverityMapping.Row("2", 2, 40), new SeverityMapping.Row("3", 3, 60),
         new SeverityMapping.Row("4", 4, 80), new SeverityMapping.Row("5", 5, 100));
@@ -22,7 +22,7 @@ class SeverityMappingTest {
 
   @Test
   void shouldMapCrowdStrikeWordsAndLeaveUnknownToTheDefault() {
-    SeverityMapping mapping = SeverityMapping.crowdStrike();
+    SeverityMapping mapping = SeedMappings.crowdStrike();
     assertThat(mapping.map("CRITICAL")).isEqualTo(new SeverityMapping.Mapped("CRITICAL", 5, 100, false));
     assertThat(mapping.map(" high ").severity()).isEqualTo(4);
     assertThat(mapping.map("MEDIUM").qds()).isEqualTo(60);
@@ -35,12 +35,12 @@ class SeverityMappingTest {
 
   @Test
   void shouldMapCortexWords() {
-    SeverityMapping mapping = SeverityMapping.cortexXdr();
+    SeverityMapping mapping = SeedMappings.cortexXdr();
     assertThat(mapping.map("INFORMATIONAL").qds()).isEqualTo(20);
     assertThat(mapping.map("CRITICAL").qds()).isEqualTo(100);
     assertThat(mapping.map("3").qds()).isEqualTo(60);
-    assertThat(SeverityMapping.defaultsFor("cortex-xdr")).isEqualTo(mapping);
-    assertThat(SeverityMapping.defaultsFor("qualys").map("INFORMATIONAL").qds()).isEqualTo(20);
+    assertThat(SeedMappings.forType("cortex-xdr")).isEqualTo(mapping);
+    assertThat(SeedMappings.forType("qualys").map("INFORMATIONAL").qds()).isEqualTo(20);
   }
 
   @Test
@@ -77,7 +77,7 @@ class SeverityMappingTest {
         + "\"qdsBySeverity\":{\"1\":20,\"2\":40,\"3\":60,\"4\":80,\"5\":100},\"defaultSeverity\":9}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invalid SeverityMapping: defaultSeverity must be 1..5, not 9");
-    String typo = SeverityMapping.crowdStrike().toJson().replace("\"defaultSeverity\"",
+    String typo = SeedMappings.crowdStrike().toJson().replace("\"defaultSeverity\"",
         "\"defaultSeverty\"");
     assertThatThrownBy(() -> SeverityMapping.fromJson(typo))
         .isInstanceOf(IllegalArgumentException.class)

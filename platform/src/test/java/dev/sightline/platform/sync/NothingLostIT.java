@@ -152,6 +152,30 @@ class NothingLostIT {
   }
 
   @Test
+  void shouldLeaveTheCheckpointWhereItWasWhenAPageCommitFails() {
+    UUID id = register(MACHINES, ISSUES);
+    jdbc.update("CREATE OR REPLACE FUNCTION refuse_i4() RETURNS trigger AS $$ BEGIN"
+        + " IF NEW.external_finding_id = 'i4' THEN RAISE EXCEPTION 'disk full'; END IF;"
+        + " RETURN NEW; END $$ LANGUAGE plpgsql");
+    jdbc.update("CREATE TRIGGER swallow BEFORE INSERT ON detection FOR EACH ROW"
+        + " EXECUTE FUNCTION refuse_i4()");
+    try {
+      SyncRun run = sync.execute(sync.request(id).runId());
+
+      assertThat(run.state()).isEqualTo(RunState.ERRORED);
+      assertThat(jdbc.query("SELECT stream FROM stream_checkpoint WHERE connector_id = ?",
+          rs -> rs.getString(1), id)).containsExactly("machines");
+      assertThat(jdbc.query("SELECT external_finding_id FROM detection", rs -> rs.getString(1)))
+          .as("the failed page's rows roll back with its checkpoint").isEmpty();
+      assertThat(jdbc.query("SELECT source_record_id FROM source_asset WHERE from_snapshot",
+          rs -> rs.getString(1))).isEmpty();
+      assertThat(run.counters().streams()).containsOnlyKeys("machines");
+    } finally {
+      jdbc.update("DROP TRIGGER IF EXISTS swallow ON detection");
+    }
+  }
+
+  @Test
   void shouldFailTheRunNamingTheStreamWhenTheStoreDoesNotHoldWhatItWasGiven() {
     // A trigger that silently swallows one detection: the store no longer holds what the run sent.
     jdbc.update("CREATE OR REPLACE FUNCTION swallow_i2() RETURNS trigger AS $$ BEGIN"

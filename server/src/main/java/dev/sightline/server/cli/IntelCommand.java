@@ -5,7 +5,9 @@ import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.intel.IntelFileException;
 import dev.sightline.platform.risk.RescoreQueue;
 import dev.sightline.platform.risk.ScoreRefresher;
+import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.risk.ScoringSettings;
+import dev.sightline.platform.risk.SeverityDefaults;
 import dev.sightline.platform.intel.IntelImporter;
 import dev.sightline.platform.intel.IntelLoad;
 import dev.sightline.server.boot.DatabaseBootstrap;
@@ -83,7 +85,8 @@ final class IntelCommand implements Runnable {
     out.println("Rescoring " + pending + " asset(s) whose findings' intelligence changed…");
     Clock clock = Clock.systemUTC();
     long[] next = {10_000};
-    ScoreRefresher.Outcome outcome = new ScoreRefresher(jdbc, new ScoringSettings(jdbc, clock),
+    ScoreRefresher.Outcome outcome = new ScoreRefresher(jdbc, new ScoringSettings(jdbc, clock,
+        new SeverityDefaults(ConnectorCatalog.discover())),
         clock).drain(done -> {
           if (done >= next[0]) {
             out.println("  " + done + " of " + pending + " asset(s) rescored");

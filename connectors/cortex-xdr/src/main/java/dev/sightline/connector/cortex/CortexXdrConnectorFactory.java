@@ -9,7 +9,9 @@ import dev.sightline.connector.ConnectorDescriptor;
 import dev.sightline.connector.ConnectorDescriptor.Capability;
 import dev.sightline.connector.ConnectorDescriptor.DefaultMap;
 import dev.sightline.connector.ConnectorFactory;
+import dev.sightline.connector.SourceMeaning;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,10 +31,10 @@ public final class CortexXdrConnectorFactory implements ConnectorFactory {
       "Palo Alto Networks",
       "Endpoint Security",
       new ConfigSpec(List.of(
-          ConfigField.text(CortexXdrConfig.URL, "Base URL",
+          ConfigField.vendorUrl(CortexXdrConfig.URL, "Base URL",
               "The base URL of your Cortex XDR API, https://api-<fqdn>, for example"
                   + " https://api-mytenant.xdr.us.paloaltonetworks.com: right-click the key in Settings >"
-                  + " Configurations > Integrations > API Keys and choose View Examples", true),
+                  + " Configurations > Integrations > API Keys and choose View Examples"),
           ConfigField.secret(CortexXdrConfig.API_KEY, "API Key",
               "The API key generated in Settings > Configurations > Integrations > API Keys (Standard"
                   + " security level, Viewer role); it is shown only once in the Cortex XDR console"),
@@ -47,7 +49,11 @@ public final class CortexXdrConnectorFactory implements ConnectorFactory {
               List.of("false", "true"), "false"))),
       Set.of(Capability.FINDINGS, Capability.DELTA),
       List.of(new DefaultMap("Cortex XDR Asset Transform Map", ASSET_MAP),
-          new DefaultMap("Cortex XDR Vulnerability Transform Map", VULNERABILITY_MAP)));
+          new DefaultMap("Cortex XDR Vulnerability Transform Map", VULNERABILITY_MAP)),
+      List.of(), List.of(),
+      // va_cves.severity on the seed's five levels; findings carry no status (absence is the fix).
+      new SourceMeaning(SourceMeaning.ordered("INFORMATIONAL", 1, "NONE", 1, "LOW", 2,
+          "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5), Map.of()));
 
   private final CortexXdrTuning tuning;
 

@@ -80,7 +80,7 @@ class CortexXdrMapsTest {
     assertThat(VULNERABILITIES.name()).isEqualTo("Cortex XDR Vulnerability Transform Map");
     assertSeedRows(VULNERABILITIES, VULNERABILITY_TABLE);
     assertThat(VULNERABILITIES.fields()).filteredOn(f -> !f.fromSeed()).extracting(FieldMapping::target)
-        .containsExactlyInAnyOrder("externalAssetId", "cvssV3Base");
+        .containsExactlyInAnyOrder("externalAssetId", "cvssV3Base", "vendorCvss");
   }
 
   @Test

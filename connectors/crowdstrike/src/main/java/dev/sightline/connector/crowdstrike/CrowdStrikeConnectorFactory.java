@@ -9,6 +9,8 @@ import dev.sightline.connector.ConnectorDescriptor;
 import dev.sightline.connector.ConnectorDescriptor.Capability;
 import dev.sightline.connector.ConnectorDescriptor.DefaultMap;
 import dev.sightline.connector.ConnectorFactory;
+import dev.sightline.connector.SourceMeaning;
+import dev.sightline.connector.SourceMeaning.Status;
 import dev.sightline.connector.TagKind;
 import java.util.List;
 import java.util.Objects;
@@ -29,10 +31,10 @@ public final class CrowdStrikeConnectorFactory implements ConnectorFactory {
       "CrowdStrike Spotlight",
       "EDR",
       new ConfigSpec(List.of(
-          ConfigField.text(CrowdStrikeConfig.URL, "Url",
+          ConfigField.vendorUrl(CrowdStrikeConfig.URL, "Url",
               "The CrowdStrike OAuth2 Auth URL for your cloud region, for example"
                   + " https://api.us-2.crowdstrike.com, or the region's name: us-1, us-2, eu-1, us-gov-1,"
-                  + " us-gov-2 or us-3", true),
+                  + " us-gov-2 or us-3"),
           ConfigField.text(CrowdStrikeConfig.CLIENT_ID, "Client ID",
               "The Client ID generated when you created the API client in the CrowdStrike Falcon console"
                   + " (Support > API Clients and Keys), with Read on Hosts, Host Groups, Assets and"
@@ -47,7 +49,13 @@ public final class CrowdStrikeConnectorFactory implements ConnectorFactory {
       CrowdStrikeSourceFilters.DECLARED,
       // Host tags: sensor grouping tags set at install, Falcon grouping tags set in the console.
       List.of(new TagKind("SensorGroupingTags/", "sensor"),
-          new TagKind("FalconGroupingTags/", "falcon-grouping")));
+          new TagKind("FalconGroupingTags/", "falcon-grouping")),
+      // cve.severity in CVSS order; UNKNOWN is deliberately absent: it means the source gives no
+      // severity, which is what the mapping's default severity is for. Spotlight statuses.
+      new SourceMeaning(
+          SourceMeaning.ordered("NONE", 1, "LOW", 2, "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5),
+          SourceMeaning.ordered("open", Status.OPEN, "reopen", Status.REOPENED,
+              "closed", Status.CLOSED, "expired", Status.EXPIRED)));
 
   private final CrowdStrikeTuning tuning;
 

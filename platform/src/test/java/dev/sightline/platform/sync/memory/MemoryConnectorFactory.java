@@ -18,6 +18,7 @@ import dev.sightline.connector.RecordKind;
 import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.StreamSpec;
 import dev.sightline.connector.SyncRequest;
+import dev.sightline.connector.SourceMeaning;
 import dev.sightline.connector.TagKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class MemoryConnectorFactory implements ConnectorFactory {
           ConfigField.text("issues", "Issues", "JSON array of finding records", false))),
       Set.of(Capability.FINDINGS, Capability.SOURCE_TAGS),
       List.of(new DefaultMap("Memory map", "dev/sightline/platform/sync/memory/memory-map.json")),
-      List.of(), List.of(new TagKind("team/", "team")));
+      List.of(), List.of(new TagKind("team/", "team")), SourceMeaning.COMMON);
 
   static final StreamSpec MACHINES = new StreamSpec("machines", RecordKind.ASSET, "id", "");
   static final StreamSpec ISSUES = new StreamSpec("issues", RecordKind.FINDING, "id", "host")

@@ -1,8 +1,7 @@
-package dev.sightline.platform.correlation;
+package dev.sightline.platform.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sightline.platform.inventory.AssetRow;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

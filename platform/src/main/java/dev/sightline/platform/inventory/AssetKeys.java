@@ -1,6 +1,5 @@
-package dev.sightline.platform.correlation;
+package dev.sightline.platform.inventory;
 
-import dev.sightline.platform.inventory.AssetRow;
 import dev.sightline.platform.normalize.Domains;
 import dev.sightline.platform.normalize.HostName;
 import dev.sightline.platform.normalize.HostNames;
