@@ -14,10 +14,10 @@ import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryQueries;
+import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.risk.ScoreRefresher;
 import dev.sightline.platform.risk.ScoringSettings;
 import dev.sightline.platform.risk.SeverityDefaults;
-import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
 import dev.sightline.platform.sync.RunCounters;
@@ -42,14 +42,22 @@ import java.util.Optional;
 public final class IngestBenchmark {
 
   /** A simulated tenant to ingest, whichever vendor it imitates. */
-  private record Tenant(String type, Map<String, String> auth, javax.net.ssl.SSLContext ssl,
-      long assets, long findings, AutoCloseable simulator,
+  private record Tenant(
+      String type,
+      Map<String, String> auth,
+      javax.net.ssl.SSLContext ssl,
+      long assets,
+      long findings,
+      AutoCloseable simulator,
       java.util.function.Supplier<dev.sightline.simulators.server.RequestLog> requests) {}
 
   /** The most vendor calls the simulator saw in any one second (the tenant's rate budget). */
   private static long busiestSecond(dev.sightline.simulators.server.RequestLog log) {
-    List<java.time.Instant> times = log.entries().stream()
-        .map(dev.sightline.simulators.server.RequestLog.Entry::at).sorted().toList();
+    List<java.time.Instant> times =
+        log.entries().stream()
+            .map(dev.sightline.simulators.server.RequestLog.Entry::at)
+            .sorted()
+            .toList();
     long most = 0;
     int start = 0;
     for (int end = 0; end < times.size(); end++) {
@@ -63,19 +71,42 @@ public final class IngestBenchmark {
 
   private static Tenant tenant(String vendor, int hosts) {
     if (vendor.equals("cortex-xdr")) {
-      CortexXdrSimulator sim = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(hosts)
-          .withDailyQuotaUnits(1_000_000));
+      CortexXdrSimulator sim =
+          CortexXdrSimulator.start(
+              CortexXdrSimulatorOptions.defaults(hosts).withDailyQuotaUnits(1_000_000));
       var o = sim.options();
-      return new Tenant("cortex-xdr", Map.of("url", sim.baseUrl().toString(), "apiKeyId",
-          o.keyId(), "apiKey", o.key(), "securityLevel", o.security().wire()),
-          sim.clientSslContext(), sim.manifest().path("endpoints").asLong(),
-          sim.manifest().path("findings").asLong(), sim, sim::requests);
+      return new Tenant(
+          "cortex-xdr",
+          Map.of(
+              "url",
+              sim.baseUrl().toString(),
+              "apiKeyId",
+              o.keyId(),
+              "apiKey",
+              o.key(),
+              "securityLevel",
+              o.security().wire()),
+          sim.clientSslContext(),
+          sim.manifest().path("endpoints").asLong(),
+          sim.manifest().path("findings").asLong(),
+          sim,
+          sim::requests);
     }
-    CrowdStrikeSimulator sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
-    return new Tenant("crowdstrike", Map.of("url", sim.baseUrl().toString(), "clientId",
-        "sim-client", "clientSecret", "sim-secret"), sim.clientSslContext(),
+    CrowdStrikeSimulator sim =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
+    return new Tenant(
+        "crowdstrike",
+        Map.of(
+            "url",
+            sim.baseUrl().toString(),
+            "clientId",
+            "sim-client",
+            "clientSecret",
+            "sim-secret"),
+        sim.clientSslContext(),
         sim.manifest().path("agents").asLong() + sim.manifest().path("unmanagedAssets").asLong(),
-        sim.manifest().path("vulnerabilities").asLong(), sim,
+        sim.manifest().path("vulnerabilities").asLong(),
+        sim,
         sim::requests);
   }
 
@@ -89,21 +120,30 @@ public final class IngestBenchmark {
         EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       long agents = tenant.assets();
       long vulns = tenant.findings();
-      System.out.printf("Tenant (%s): %,d hosts (%,d agents), %,d vulnerabilities; page size %d%n",
+      System.out.printf(
+          "Tenant (%s): %,d hosts (%,d agents), %,d vulnerabilities; page size %d%n",
           vendor, hosts, agents, vulns, pageSize);
       PlatformConnectorContext context = new PlatformConnectorContext(clock, tenant.ssl());
       Map<String, String> auth = tenant.auth();
 
       long rawStart = System.nanoTime();
-      long rawRecords = readOnly(ConnectorCatalog.discover().find(tenant.type()).orElseThrow(),
-          new ConnectorConfig(auth), context, pageSize);
+      long rawRecords =
+          readOnly(
+              ConnectorCatalog.discover().find(tenant.type()).orElseThrow(),
+              new ConnectorConfig(auth),
+              context,
+              pageSize);
       double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
 
       Jdbc jdbc = new Jdbc(pg.getPostgresDatabase());
       Database.migrate(jdbc.dataSource());
-      ConnectorService connectors = new ConnectorService(ConnectorCatalog.discover(),
-          new ConnectorRepository(jdbc), new SecretCipher(new byte[32]),
-          TargetPolicy.fromList("127.0.0.1"), clock);
+      ConnectorService connectors =
+          new ConnectorService(
+              ConnectorCatalog.discover(),
+              new ConnectorRepository(jdbc),
+              new SecretCipher(new byte[32]),
+              TargetPolicy.fromList("127.0.0.1"),
+              clock);
       SyncService sync = new SyncService(connectors, jdbc, context, clock, pageSize);
       var id = connectors.register(new NewConnector(tenant.type(), "bench", "", auth, null)).id();
       long e2eStart = System.nanoTime();
@@ -115,31 +155,42 @@ public final class IngestBenchmark {
       RunCounters c = run.counters();
       // Pages are committed with the clock's time, so the stored rows tell when each stream ended.
       java.time.Instant started = run.startedAt().orElseThrow();
-      java.time.Instant hostsDone = jdbc.queryOne("SELECT max(created_at) FROM source_asset",
-          rs -> rs.getTimestamp(1).toInstant()).orElseThrow();
-      java.time.Instant findingsDone = jdbc.queryOne("SELECT max(created_at) FROM detection",
-          rs -> rs.getTimestamp(1).toInstant()).orElseThrow();
+      java.time.Instant hostsDone =
+          jdbc.queryOne(
+                  "SELECT max(created_at) FROM source_asset", rs -> rs.getTimestamp(1).toInstant())
+              .orElseThrow();
+      java.time.Instant findingsDone =
+          jdbc.queryOne(
+                  "SELECT max(created_at) FROM detection", rs -> rs.getTimestamp(1).toInstant())
+              .orElseThrow();
       double hostSeconds = java.time.Duration.between(started, hostsDone).toMillis() / 1e3;
       double findingSeconds = java.time.Duration.between(hostsDone, findingsDone).toMillis() / 1e3;
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
 
-      System.out.printf("Fetch + parse only : %,d records (findings counted one each)"
+      System.out.printf(
+          "Fetch + parse only : %,d records (findings counted one each)"
               + " in %.1f s = %,.0f records/s%n",
           rawRecords, rawSeconds, rawRecords / rawSeconds);
-      System.out.printf("End to end         : %,d records in %.1f s = %,.0f records/s%n",
+      System.out.printf(
+          "End to end         : %,d records in %.1f s = %,.0f records/s%n",
           c.fetched(), e2eSeconds, c.fetched() / e2eSeconds);
-      System.out.printf("  hosts stream     : %,d hosts in %.1f s = %,.0f hosts/s%n",
+      System.out.printf(
+          "  hosts stream     : %,d hosts in %.1f s = %,.0f hosts/s%n",
           agents, hostSeconds, agents / hostSeconds);
-      System.out.printf("  findings stream  : %,d findings in %.1f s = %,.0f findings/s%n",
+      System.out.printf(
+          "  findings stream  : %,d findings in %.1f s = %,.0f findings/s%n",
           vulns, findingSeconds, vulns / findingSeconds);
-      System.out.printf("Ratio end-to-end / fetch-only throughput: %.2f%n",
+      System.out.printf(
+          "Ratio end-to-end / fetch-only throughput: %.2f%n",
           (c.fetched() / e2eSeconds) / (rawRecords / rawSeconds));
       long assets = jdbc.queryOne("SELECT count(*) FROM asset", rs -> rs.getLong(1)).orElse(0L);
       long findings = jdbc.queryOne("SELECT count(*) FROM finding", rs -> rs.getLong(1)).orElse(0L);
-      System.out.printf("Stored: %,d source assets in %,d assets, %,d detections in %,d findings%n",
+      System.out.printf(
+          "Stored: %,d source assets in %,d assets, %,d detections in %,d findings%n",
           agents, assets, vulns, findings);
       System.out.printf("Counters: %s; heap in use at the end: %d MiB (-Xmx1g)%n", c, heapMb);
-      System.out.printf("Vendor calls in both passes: %,d; the most in any one second: %d%n",
+      System.out.printf(
+          "Vendor calls in both passes: %,d; the most in any one second: %d%n",
           tenant.requests().get().size(), busiestSecond(tenant.requests().get()));
       printStages(run, e2eSeconds, findings);
       printFullRescore(jdbc, clock, findings);
@@ -150,19 +201,27 @@ public final class IngestBenchmark {
   /** Where the run's time went, and what each stage costs per 100,000 findings. */
   private static void printStages(SyncRun run, double e2eSeconds, long findings) {
     System.out.println("Stages (ms; share of the run; ms per 100,000 findings):");
-    run.stageMillis().forEach((stage, ms) -> System.out.printf("  %-10s %,9d ms  %5.1f%%  %,9.0f%n",
-        stage, ms, 100.0 * ms / (e2eSeconds * 1000), ms * 100_000.0 / Math.max(1, findings)));
+    run.stageMillis()
+        .forEach(
+            (stage, ms) ->
+                System.out.printf(
+                    "  %-10s %,9d ms  %5.1f%%  %,9.0f%n",
+                    stage,
+                    ms,
+                    100.0 * ms / (e2eSeconds * 1000),
+                    ms * 100_000.0 / Math.max(1, findings)));
   }
 
   /** Rescoring every asset, as after a change of weights: the scoring stage on its own. */
   private static void printFullRescore(Jdbc jdbc, java.time.Clock clock, long findings) {
-    ScoringSettings settings = new ScoringSettings(jdbc, clock,
-        new SeverityDefaults(ConnectorCatalog.discover()));
+    ScoringSettings settings =
+        new ScoringSettings(jdbc, clock, new SeverityDefaults(ConnectorCatalog.discover()));
     settings.saveWeights(settings.weights().toJson());
     long start = System.nanoTime();
     ScoreRefresher.Outcome outcome = new ScoreRefresher(jdbc, settings, clock).drain();
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("Full rescore (every asset, as after a weights change): %,d assets,"
+    System.out.printf(
+        "Full rescore (every asset, as after a weights change): %,d assets,"
             + " %,d findings in %.1f s = %.1f s per 100,000 findings%n",
         outcome.assetsScored(), findings, seconds, seconds * 100_000 / Math.max(1, findings));
   }
@@ -171,7 +230,8 @@ public final class IngestBenchmark {
   private static void printListings(Jdbc jdbc) {
     InventoryQueries queries = new InventoryQueries(jdbc);
     InventoryQueries.Filter all = InventoryQueries.Filter.none();
-    System.out.printf("First page of 50 (best of 3): findings by id %d ms, by QDS %d ms;"
+    System.out.printf(
+        "First page of 50 (best of 3): findings by id %d ms, by QDS %d ms;"
             + " assets by id %d ms, by risk %d ms%n",
         bestOfThree(() -> queries.findings(all, InventoryQueries.Sort.ID, 0, 50)),
         bestOfThree(() -> queries.findings(all, InventoryQueries.Sort.SCORE, 0, 50)),
@@ -189,8 +249,12 @@ public final class IngestBenchmark {
     return best;
   }
 
-  private static long readOnly(ConnectorFactory factory, ConnectorConfig config,
-      PlatformConnectorContext context, int pageSize) throws InterruptedException {
+  private static long readOnly(
+      ConnectorFactory factory,
+      ConnectorConfig config,
+      PlatformConnectorContext context,
+      int pageSize)
+      throws InterruptedException {
     long records = 0;
     SyncRequest request = SyncRequest.everything().withPageSize(pageSize);
     try (Connector connector = factory.create(config, context)) {
@@ -200,8 +264,8 @@ public final class IngestBenchmark {
           while ((page = reader.next()).isPresent()) {
             // Count what the platform counts: findings carried as elements count one each.
             for (var record : page.get().records()) {
-              records += stream.elements()
-                  .map(e -> (long) record.path(e.field()).size()).orElse(1L);
+              records +=
+                  stream.elements().map(e -> (long) record.path(e.field()).size()).orElse(1L);
             }
           }
         }

@@ -27,14 +27,24 @@ public final class CheckpointStates {
    *
    * @param vendor the vendor as the user knows it, for the failure message
    */
-  public static <T> T read(Checkpoint checkpoint, String stream, int version, String vendor, ObjectMapper json,
+  public static <T> T read(
+      Checkpoint checkpoint,
+      String stream,
+      int version,
+      String vendor,
+      ObjectMapper json,
       Reader<T> reader) {
     if (!checkpoint.stream().equals(stream)) {
-      throw unreadable(vendor, "it belongs to stream '" + checkpoint.stream() + "', not '" + stream + "'");
+      throw unreadable(
+          vendor, "it belongs to stream '" + checkpoint.stream() + "', not '" + stream + "'");
     }
     if (checkpoint.version() != version) {
-      throw unreadable(vendor, "it has version " + checkpoint.version() + " and this connector reads version "
-          + version);
+      throw unreadable(
+          vendor,
+          "it has version "
+              + checkpoint.version()
+              + " and this connector reads version "
+              + version);
     }
     try {
       return reader.read(json.readTree(checkpoint.state()));
@@ -62,7 +72,8 @@ public final class CheckpointStates {
   }
 
   private static PermanentException unreadable(String vendor, String why) {
-    return new PermanentException("The stored " + vendor + " checkpoint cannot be used: " + why,
+    return new PermanentException(
+        "The stored " + vendor + " checkpoint cannot be used: " + why,
         "run a full sync, which starts without a checkpoint");
   }
 }

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * One configuration field of a connector.
  *
- * @param kind what the value is, which decides how the platform treats it: a {@link Kind#SECRET}
- *     is encrypted at rest, masked in every answer and never logged; a {@link Kind#VENDOR_URL} is
- *     an address the connector will call, so the platform's outbound target policy checks it
+ * @param kind what the value is, which decides how the platform treats it: a {@link Kind#SECRET} is
+ *     encrypted at rest, masked in every answer and never logged; a {@link Kind#VENDOR_URL} is an
+ *     address the connector will call, so the platform's outbound target policy checks it
  * @param maxLength 0 when unbounded
  * @param allowedValues empty when free text
  */
@@ -50,24 +50,24 @@ public record ConfigField(
   }
 
   public static ConfigField text(String name, String label, String description, boolean required) {
-    return new ConfigField(name, label, description, required, Kind.TEXT, 0, List.of(),
-        Optional.empty());
+    return new ConfigField(
+        name, label, description, required, Kind.TEXT, 0, List.of(), Optional.empty());
   }
 
   public static ConfigField secret(String name, String label, String description) {
-    return new ConfigField(name, label, description, true, Kind.SECRET, 0, List.of(),
-        Optional.empty());
+    return new ConfigField(
+        name, label, description, true, Kind.SECRET, 0, List.of(), Optional.empty());
   }
 
   /** The vendor's address; the outbound target policy guards it. */
   public static ConfigField vendorUrl(String name, String label, String description) {
-    return new ConfigField(name, label, description, true, Kind.VENDOR_URL, 0, List.of(),
-        Optional.empty());
+    return new ConfigField(
+        name, label, description, true, Kind.VENDOR_URL, 0, List.of(), Optional.empty());
   }
 
   public static ConfigField choice(
       String name, String label, String description, List<String> values, String dflt) {
-    return new ConfigField(name, label, description, false, Kind.CHOICE, 0, values,
-        Optional.of(dflt));
+    return new ConfigField(
+        name, label, description, false, Kind.CHOICE, 0, values, Optional.of(dflt));
   }
 }

@@ -59,23 +59,30 @@ public final class ConnectionChecks {
   public record HttpsHost(String host, int port, String label, SSLContext tls, Duration timeout) {}
 
   /**
-   * Runs the checks of an HTTPS vendor: the network and TLS checks probe {@code api} here, the
-   * rest are the vendor's. A failed probe reaches {@code unreachable} as an {@link
-   * UnknownHostException} or a {@link ConnectException}, and {@code tlsFailed} as it came, so the
-   * connector words them just like the same failure of a vendor call.
+   * Runs the checks of an HTTPS vendor: the network and TLS checks probe {@code api} here, the rest
+   * are the vendor's. A failed probe reaches {@code unreachable} as an {@link UnknownHostException}
+   * or a {@link ConnectException}, and {@code tlsFailed} as it came, so the connector words them
+   * just like the same failure of a vendor call.
    */
-  public static List<CheckResult> run(HttpsHost api, Function<IOException, ? extends RuntimeException> unreachable,
-      Function<IOException, ? extends RuntimeException> tlsFailed, Step authenticate, Step authorize, Step fetch)
+  public static List<CheckResult> run(
+      HttpsHost api,
+      Function<IOException, ? extends RuntimeException> unreachable,
+      Function<IOException, ? extends RuntimeException> tlsFailed,
+      Step authenticate,
+      Step authorize,
+      Step fetch)
       throws InterruptedException {
-    return run(Map.of(
-        Check.NETWORK_REACHABILITY, () -> reach(api, unreachable),
-        Check.TLS_HANDSHAKE, () -> negotiate(api, tlsFailed),
-        Check.AUTHENTICATION, authenticate,
-        Check.AUTHORIZATION_SCOPE, authorize,
-        Check.DATA_FETCH, fetch));
+    return run(
+        Map.of(
+            Check.NETWORK_REACHABILITY, () -> reach(api, unreachable),
+            Check.TLS_HANDSHAKE, () -> negotiate(api, tlsFailed),
+            Check.AUTHENTICATION, authenticate,
+            Check.AUTHORIZATION_SCOPE, authorize,
+            Check.DATA_FETCH, fetch));
   }
 
-  private static String reach(HttpsHost api, Function<IOException, ? extends RuntimeException> unreachable) {
+  private static String reach(
+      HttpsHost api, Function<IOException, ? extends RuntimeException> unreachable) {
     try {
       connect(api.host(), api.port(), api.timeout());
       return "reached " + api.label() + " over TCP";
@@ -86,10 +93,16 @@ public final class ConnectionChecks {
     }
   }
 
-  private static String negotiate(HttpsHost api, Function<IOException, ? extends RuntimeException> tlsFailed) {
+  private static String negotiate(
+      HttpsHost api, Function<IOException, ? extends RuntimeException> tlsFailed) {
     try {
       String protocol = handshake(api.tls(), api.host(), api.port(), api.timeout());
-      return "negotiated " + protocol + " with " + api.label() + ", certificate trusted for " + api.host();
+      return "negotiated "
+          + protocol
+          + " with "
+          + api.label()
+          + ", certificate trusted for "
+          + api.host();
     } catch (IOException e) {
       throw tlsFailed.apply(e);
     }
@@ -103,8 +116,8 @@ public final class ConnectionChecks {
   }
 
   /**
-   * Completes a TLS handshake with host-name verification and returns the negotiated protocol,
-   * e.g. {@code TLSv1.3}.
+   * Completes a TLS handshake with host-name verification and returns the negotiated protocol, e.g.
+   * {@code TLSv1.3}.
    */
   public static String handshake(SSLContext tls, String host, int port, Duration timeout)
       throws IOException {
@@ -112,8 +125,8 @@ public final class ConnectionChecks {
     try (Socket plain = new Socket()) {
       plain.connect(new InetSocketAddress(host, port), millis);
       plain.setSoTimeout(millis);
-      try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
-          .createSocket(plain, host, port, false)) {
+      try (SSLSocket socket =
+          (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, false)) {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         socket.setSSLParameters(parameters);
@@ -127,8 +140,9 @@ public final class ConnectionChecks {
     if (e instanceof ConnectException) {
       return e;
     }
-    ConnectException connect = new ConnectException(
-        e instanceof SocketTimeoutException ? "no answer in time" : e.getMessage());
+    ConnectException connect =
+        new ConnectException(
+            e instanceof SocketTimeoutException ? "no answer in time" : e.getMessage());
     connect.initCause(e);
     return connect;
   }

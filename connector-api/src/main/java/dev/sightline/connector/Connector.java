@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One configured connection to a vendor tenant. Created per run (or per test-connection) and
- * closed afterwards; used by one thread at a time.
+ * One configured connection to a vendor tenant. Created per run (or per test-connection) and closed
+ * afterwards; used by one thread at a time.
  */
 public interface Connector extends AutoCloseable {
 

@@ -4,8 +4,8 @@ import java.time.Clock;
 import javax.net.ssl.SSLContext;
 
 /**
- * What the platform lends a connector: the clock, the TLS trust to use for vendor calls, and a
- * way to wait that honours interruption. Implementations are thread-safe.
+ * What the platform lends a connector: the clock, the TLS trust to use for vendor calls, and a way
+ * to wait that honours interruption. Implementations are thread-safe.
  */
 public interface ConnectorContext {
 

@@ -10,12 +10,13 @@ import java.util.Set;
  * choice of streams.
  *
  * @param type the stable key used in the REST API, e.g. {@code crowdstrike}
- * @param vendorProductName the name findings are attributed to, e.g. "CrowdStrike Endpoint Security"
+ * @param vendorProductName the name findings are attributed to, e.g. "CrowdStrike Endpoint
+ *     Security"
  * @param sourceName the inventory source label, e.g. "CrowdStrike Spotlight"
  * @param defaultMaps the default transform maps
  * @param filters the source-side filters a user may set (applied by the connector at the source)
- * @param tagKinds how the connector's {@code sourceTags} values split into kinds, first match
- *     wins; a tag no entry matches keeps the kind {@link TagKind#UNSPECIFIED}
+ * @param tagKinds how the connector's {@code sourceTags} values split into kinds, first match wins;
+ *     a tag no entry matches keeps the kind {@link TagKind#UNSPECIFIED}
  * @param meaning what its findings' severity words and statuses mean
  */
 public record ConnectorDescriptor(
@@ -46,13 +47,30 @@ public record ConnectorDescriptor(
   }
 
   /**
-   * A descriptor without source filters, with every source tag of one kind and the common
-   * meanings of severity words and statuses.
+   * A descriptor without source filters, with every source tag of one kind and the common meanings
+   * of severity words and statuses.
    */
-  public ConnectorDescriptor(String type, String vendor, String vendorProductName, String sourceName,
-      String category, ConfigSpec config, Set<Capability> capabilities, List<DefaultMap> defaultMaps) {
-    this(type, vendor, vendorProductName, sourceName, category, config, capabilities, defaultMaps,
-        List.of(), List.of(), SourceMeaning.COMMON);
+  public ConnectorDescriptor(
+      String type,
+      String vendor,
+      String vendorProductName,
+      String sourceName,
+      String category,
+      ConfigSpec config,
+      Set<Capability> capabilities,
+      List<DefaultMap> defaultMaps) {
+    this(
+        type,
+        vendor,
+        vendorProductName,
+        sourceName,
+        category,
+        config,
+        capabilities,
+        defaultMaps,
+        List.of(),
+        List.of(),
+        SourceMeaning.COMMON);
   }
 
   public Optional<SourceFilter> filter(String name) {

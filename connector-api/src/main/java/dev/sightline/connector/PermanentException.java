@@ -1,8 +1,8 @@
 package dev.sightline.connector;
 
 /**
- * A failure retrying cannot fix: bad credentials, a missing scope, an unreachable host. The
- * message says what was wrong and what to do.
+ * A failure retrying cannot fix: bad credentials, a missing scope, an unreachable host. The message
+ * says what was wrong and what to do.
  */
 public final class PermanentException extends ConnectorException {
   private final String cause;

@@ -7,14 +7,15 @@ import java.util.Optional;
 
 /**
  * A filter a connector applies at the source, declared by its descriptor so the platform can
- * validate, store and show a user's choice without knowing what it means. A filter takes a list
- * of values from {@link #allowedValues}; an empty list means "no filter".
+ * validate, store and show a user's choice without knowing what it means. A filter takes a list of
+ * values from {@link #allowedValues}; an empty list means "no filter".
  *
  * @param name the key under {@code "filters"} in the REST API, e.g. {@code productTypes}
  * @param label the name people know it by, e.g. "Product Type"
  * @param description what it selects, shown in the console and in errors
  */
-public record SourceFilter(String name, String label, String description, List<String> allowedValues) {
+public record SourceFilter(
+    String name, String label, String description, List<String> allowedValues) {
 
   public SourceFilter {
     Objects.requireNonNull(name, "name");
@@ -32,6 +33,8 @@ public record SourceFilter(String name, String label, String description, List<S
       return Optional.empty();
     }
     String wanted = value.trim().toLowerCase(Locale.ROOT);
-    return allowedValues.stream().filter(v -> v.toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
+    return allowedValues.stream()
+        .filter(v -> v.toLowerCase(Locale.ROOT).equals(wanted))
+        .findFirst();
   }
 }

@@ -6,20 +6,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The source filters chosen for one connector, by {@link SourceFilter#name}, each with the
- * allowed values chosen (already validated and in their canonical spelling). A filter that is
- * absent or empty selects everything.
+ * The source filters chosen for one connector, by {@link SourceFilter#name}, each with the allowed
+ * values chosen (already validated and in their canonical spelling). A filter that is absent or
+ * empty selects everything.
  */
 public record SourceFilters(Map<String, List<String>> chosen) {
 
   public SourceFilters {
     Objects.requireNonNull(chosen, "chosen");
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    chosen.forEach((name, values) -> {
-      if (values != null && !values.isEmpty()) {
-        copy.put(name, List.copyOf(values));
-      }
-    });
+    chosen.forEach(
+        (name, values) -> {
+          if (values != null && !values.isEmpty()) {
+            copy.put(name, List.copyOf(values));
+          }
+        });
     chosen = java.util.Collections.unmodifiableMap(copy);
   }
 

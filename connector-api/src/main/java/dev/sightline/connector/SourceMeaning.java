@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * @param severityWords source severity word → severity 1..5, matched ignoring case; a word not
  *     listed gets the mapping's default severity
- * @param statuses source status → what it means, matched ignoring case; a finding with a status
- *     not listed is open unless the source gave it a fix date
+ * @param statuses source status → what it means, matched ignoring case; a finding with a status not
+ *     listed is open unless the source gave it a fix date
  */
 public record SourceMeaning(Map<String, Integer> severityWords, Map<String, Status> statuses) {
 
@@ -42,21 +42,42 @@ public record SourceMeaning(Map<String, Integer> severityWords, Map<String, Stat
    * For a connector that declares nothing: the common CVSS severity words and the statuses most
    * sources use.
    */
-  public static final SourceMeaning COMMON = new SourceMeaning(
-      ordered("INFORMATIONAL", 1, "NONE", 1, "LOW", 2, "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5),
-      ordered("open", Status.OPEN, "new", Status.OPEN, "active", Status.OPEN,
-          "reopened", Status.REOPENED, "closed", Status.CLOSED, "fixed", Status.CLOSED,
-          "resolved", Status.CLOSED, "remediated", Status.CLOSED, "mitigated", Status.CLOSED,
-          "patched", Status.CLOSED, "expired", Status.EXPIRED));
+  public static final SourceMeaning COMMON =
+      new SourceMeaning(
+          ordered("INFORMATIONAL", 1, "NONE", 1, "LOW", 2, "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5),
+          ordered(
+              "open",
+              Status.OPEN,
+              "new",
+              Status.OPEN,
+              "active",
+              Status.OPEN,
+              "reopened",
+              Status.REOPENED,
+              "closed",
+              Status.CLOSED,
+              "fixed",
+              Status.CLOSED,
+              "resolved",
+              Status.CLOSED,
+              "remediated",
+              Status.CLOSED,
+              "mitigated",
+              Status.CLOSED,
+              "patched",
+              Status.CLOSED,
+              "expired",
+              Status.EXPIRED));
 
   public SourceMeaning {
     Objects.requireNonNull(severityWords, "severityWords");
     Objects.requireNonNull(statuses, "statuses");
-    severityWords.forEach((word, severity) -> {
-      if (word == null || word.isBlank() || severity == null || severity < 1 || severity > 5) {
-        throw new IllegalArgumentException("a severity word needs a severity 1..5: " + word);
-      }
-    });
+    severityWords.forEach(
+        (word, severity) -> {
+          if (word == null || word.isBlank() || severity == null || severity < 1 || severity > 5) {
+            throw new IllegalArgumentException("a severity word needs a severity 1..5: " + word);
+          }
+        });
     severityWords = Collections.unmodifiableMap(new LinkedHashMap<>(severityWords));
     statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
   }
@@ -69,7 +90,8 @@ public record SourceMeaning(Map<String, Integer> severityWords, Map<String, Stat
     String wanted = sourceStatus.trim().toLowerCase(Locale.ROOT);
     return statuses.entrySet().stream()
         .filter(e -> e.getKey().trim().toLowerCase(Locale.ROOT).equals(wanted))
-        .map(Map.Entry::getValue).findFirst();
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   /** Pairs of key and value, kept in the order given (the order people read them in). */

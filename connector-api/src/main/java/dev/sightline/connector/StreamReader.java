@@ -4,15 +4,15 @@ import java.util.Optional;
 
 /**
  * Pulls one page at a time from a vendor stream. Not thread-safe; the caller reads, commits the
- * page with its checkpoint, then asks for the next. A reader never holds a vendor cursor that
- * could expire while the caller commits: it may re-derive its position from the last checkpoint.
+ * page with its checkpoint, then asks for the next. A reader never holds a vendor cursor that could
+ * expire while the caller commits: it may re-derive its position from the last checkpoint.
  */
 public interface StreamReader extends AutoCloseable {
 
   /**
-   * The next page, or empty when the stream is exhausted. Retries transient vendor failures
-   * itself; throws {@link PermanentException} or {@link UnexpectedResponseException} when it
-   * cannot go on, and InterruptedException promptly when the thread is interrupted.
+   * The next page, or empty when the stream is exhausted. Retries transient vendor failures itself;
+   * throws {@link PermanentException} or {@link UnexpectedResponseException} when it cannot go on,
+   * and InterruptedException promptly when the thread is interrupted.
    */
   Optional<Page> next() throws InterruptedException;
 

@@ -18,7 +18,11 @@ import java.util.Optional;
  *     findings carry no such details (such a finding is then a counted rejection)
  */
 public record StreamSpec(
-    String name, RecordKind kind, String recordKey, String assetKey, Optional<Elements> elements,
+    String name,
+    RecordKind kind,
+    String recordKey,
+    String assetKey,
+    Optional<Elements> elements,
     Optional<String> assetSnapshot) {
 
   public StreamSpec {
@@ -41,7 +45,11 @@ public record StreamSpec(
   }
 
   public StreamSpec(
-      String name, RecordKind kind, String recordKey, String assetKey, Optional<Elements> elements) {
+      String name,
+      RecordKind kind,
+      String recordKey,
+      String assetKey,
+      Optional<Elements> elements) {
     this(name, kind, recordKey, assetKey, elements, Optional.empty());
   }
 
@@ -52,9 +60,9 @@ public record StreamSpec(
 
   /**
    * Findings carried as the elements of a top-level array field of each record. The platform maps
-   * each element through the stream's transform map as if the record held that element alone in
-   * the array, so a seed expression such as {@code cves[].name} reads the element's value. A
-   * finding's stable id is the record key and the element key joined with {@code '/'}.
+   * each element through the stream's transform map as if the record held that element alone in the
+   * array, so a seed expression such as {@code cves[].name} reads the element's value. A finding's
+   * stable id is the record key and the element key joined with {@code '/'}.
    *
    * @param field the record's top-level array field, e.g. {@code cves}
    * @param key JMESPath over one element giving its id within the record, e.g. {@code name}
@@ -64,7 +72,8 @@ public record StreamSpec(
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(key, "key");
       if (field.isBlank() || field.contains(".") || field.contains("[")) {
-        throw new IllegalArgumentException("elements field must be a top-level field name: " + field);
+        throw new IllegalArgumentException(
+            "elements field must be a top-level field name: " + field);
       }
     }
   }

@@ -10,10 +10,14 @@ import java.util.Optional;
  *
  * @param fetchFrom earliest date of data to fetch; empty means everything
  * @param fullSync true forces a full read even when a delta watermark exists
- * @param filters the source-side filters the user chose (validated against the descriptor's
- *     {@link ConnectorDescriptor#filters()}); every page of every run, full or delta, honours them
+ * @param filters the source-side filters the user chose (validated against the descriptor's {@link
+ *     ConnectorDescriptor#filters()}); every page of every run, full or delta, honours them
  */
-public record SyncRequest(DataScope scope, Optional<Instant> fetchFrom, boolean fullSync, int pageSize,
+public record SyncRequest(
+    DataScope scope,
+    Optional<Instant> fetchFrom,
+    boolean fullSync,
+    int pageSize,
     SourceFilters filters) {
 
   public SyncRequest {

@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a connector's source tags are told apart: a tag that starts with {@link #prefix} is of
- * {@link #kind}, and is shown without the prefix (CrowdStrike's {@code
- * FalconGroupingTags/production} is the tag {@code production} of kind {@code falcon-grouping}).
- * An empty prefix matches every tag, so it serves as the last, catch-all entry.
+ * How a connector's source tags are told apart: a tag that starts with {@link #prefix} is of {@link
+ * #kind}, and is shown without the prefix (CrowdStrike's {@code FalconGroupingTags/production} is
+ * the tag {@code production} of kind {@code falcon-grouping}). An empty prefix matches every tag,
+ * so it serves as the last, catch-all entry.
  */
 public record TagKind(String prefix, String kind) {
 

@@ -24,19 +24,24 @@ class ConnectionChecksTest {
 
   @Test
   void shouldRunTheFiveChecksInTheSeedsOrder() throws Exception {
-    assertThat(ConnectionChecks.run(allPass())).extracting(CheckResult::check)
+    assertThat(ConnectionChecks.run(allPass()))
+        .extracting(CheckResult::check)
         .containsExactly(Check.values());
   }
 
   @Test
   void shouldSkipEveryCheckAfterAFailedOneAndKeepItsReason() throws Exception {
     Map<Check, ConnectionChecks.Step> steps = allPass();
-    steps.put(Check.AUTHENTICATION, () -> {
-      throw new PermanentException("the key was refused", "check the key");
-    });
+    steps.put(
+        Check.AUTHENTICATION,
+        () -> {
+          throw new PermanentException("the key was refused", "check the key");
+        });
     var results = ConnectionChecks.run(steps);
-    assertThat(results).extracting(CheckResult::status).containsExactly(Status.PASSED,
-        Status.PASSED, Status.FAILED, Status.SKIPPED, Status.SKIPPED);
+    assertThat(results)
+        .extracting(CheckResult::status)
+        .containsExactly(
+            Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED, Status.SKIPPED);
     assertThat(results.get(2).message()).contains("the key was refused").contains("check the key");
   }
 

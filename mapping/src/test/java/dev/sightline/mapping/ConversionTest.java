@@ -233,7 +233,8 @@ class ConversionTest {
           "0 | false"
         })
     void shouldReadBooleansAndTheirCommonSpellings(String json, boolean expected) {
-      assertThat(finding("BOOLEAN", "knownExploited", json).record().bool("knownExploited")).contains(expected);
+      assertThat(finding("BOOLEAN", "knownExploited", json).record().bool("knownExploited"))
+          .contains(expected);
     }
 
     @Test

@@ -13,14 +13,16 @@ public class SightlineApplication {
 
   /** Starts the server with settings already read; the CLI is the only caller. */
   public static ConfigurableApplicationContext start(ServerSettings settings, String... args) {
-    SpringApplication app = new SpringApplicationBuilder(SightlineApplication.class)
-        .properties(Map.of(
-            "server.port", String.valueOf(settings.port()),
-            "spring.main.banner-mode", "off",
-            "server.error.include-message", "never",
-            "management.endpoints.web.exposure.include", "health,metrics"))
-        .initializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings))
-        .build();
+    SpringApplication app =
+        new SpringApplicationBuilder(SightlineApplication.class)
+            .properties(
+                Map.of(
+                    "server.port", String.valueOf(settings.port()),
+                    "spring.main.banner-mode", "off",
+                    "server.error.include-message", "never",
+                    "management.endpoints.web.exposure.include", "health,metrics"))
+            .initializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings))
+            .build();
     return app.run(args);
   }
 }

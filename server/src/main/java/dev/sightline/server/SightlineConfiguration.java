@@ -7,16 +7,16 @@ import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.correlation.AssetLinks;
 import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.intel.IntelImporter;
+import dev.sightline.platform.intel.IntelLookup;
 import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.net.TargetPolicy;
-import dev.sightline.platform.intel.IntelImporter;
-import dev.sightline.platform.intel.IntelLookup;
+import dev.sightline.platform.net.TrustMaterial;
 import dev.sightline.platform.risk.AssetScores;
 import dev.sightline.platform.risk.ScoreRefresher;
 import dev.sightline.platform.risk.ScoringSettings;
 import dev.sightline.platform.risk.SeverityDefaults;
-import dev.sightline.platform.net.TrustMaterial;
 import dev.sightline.platform.secrets.MasterKeys;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
@@ -59,20 +59,31 @@ class SightlineConfiguration {
   ConnectorService connectorService(Jdbc jdbc, ServerSettings settings, Clock clock) {
     SecretCipher cipher =
         new SecretCipher(MasterKeys.resolve(settings.masterKey(), settings.dataDir()));
-    return new ConnectorService(ConnectorCatalog.discover(), new ConnectorRepository(jdbc), cipher,
-        TargetPolicy.fromList(settings.allowedTargets()), clock);
+    return new ConnectorService(
+        ConnectorCatalog.discover(),
+        new ConnectorRepository(jdbc),
+        cipher,
+        TargetPolicy.fromList(settings.allowedTargets()),
+        clock);
   }
 
   @Bean
   PlatformConnectorContext connectorContext(ServerSettings settings, Clock clock) {
-    SSLContext tls = settings.extraCaPem().map(TrustMaterial::jvmDefaultPlus)
-        .orElseGet(TrustMaterial::jvmDefault);
+    SSLContext tls =
+        settings
+            .extraCaPem()
+            .map(TrustMaterial::jvmDefaultPlus)
+            .orElseGet(TrustMaterial::jvmDefault);
     return new PlatformConnectorContext(clock, tls);
   }
 
   @Bean
-  SyncService syncService(ConnectorService connectors, Jdbc jdbc, ServerSettings settings,
-      PlatformConnectorContext context, Clock clock) {
+  SyncService syncService(
+      ConnectorService connectors,
+      Jdbc jdbc,
+      ServerSettings settings,
+      PlatformConnectorContext context,
+      Clock clock) {
     return new SyncService(connectors, jdbc, context, clock, settings.pageSize());
   }
 

@@ -7,9 +7,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.junit.jupiter.api.Test;
 
 /**
  * The walls docs/architecture.md says the code keeps, each checked here. A rule that no longer
@@ -20,15 +20,23 @@ class ArchitectureTest {
   private static final String CORTEX = "dev.sightline.connector.cortex..";
   private static final String SIMULATORS = "dev.sightline.simulators..";
 
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("dev.sightline");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.sightline");
 
   @Test
   void connectorsShouldNotSeeSpringThePlatformTheMappingEngineOrTheServer() {
-    noClasses().that().resideInAnyPackage(CROWDSTRIKE, CORTEX, "dev.sightline.connector")
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
-            "dev.sightline.platform..", "dev.sightline.server..", "dev.sightline.mapping..",
+    noClasses()
+        .that()
+        .resideInAnyPackage(CROWDSTRIKE, CORTEX, "dev.sightline.connector")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..",
+            "dev.sightline.platform..",
+            "dev.sightline.server..",
+            "dev.sightline.mapping..",
             "dev.sightline.bench..")
         .because("connectors are plug-ins behind the SPI and must run anywhere")
         .check(CLASSES);
@@ -36,25 +44,40 @@ class ArchitectureTest {
 
   @Test
   void theCrowdStrikeConnectorShouldNotSeeTheCortexConnectorOrTheSimulators() {
-    noClasses().that().resideInAPackage(CROWDSTRIKE)
-        .should().dependOnClassesThat().resideInAnyPackage(CORTEX, SIMULATORS)
+    noClasses()
+        .that()
+        .resideInAPackage(CROWDSTRIKE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(CORTEX, SIMULATORS)
         .because("each vendor's meaning lives in its own connector, which talks to the real API")
         .check(CLASSES);
   }
 
   @Test
   void theCortexConnectorShouldNotSeeTheCrowdStrikeConnectorOrTheSimulators() {
-    noClasses().that().resideInAPackage(CORTEX)
-        .should().dependOnClassesThat().resideInAnyPackage(CROWDSTRIKE, SIMULATORS)
+    noClasses()
+        .that()
+        .resideInAPackage(CORTEX)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(CROWDSTRIKE, SIMULATORS)
         .because("each vendor's meaning lives in its own connector, which talks to the real API")
         .check(CLASSES);
   }
 
   @Test
   void theSimulatorsShouldImportNothingOfOurs() {
-    noClasses().that().resideInAPackage(SIMULATORS)
-        .should().dependOnClassesThat().resideInAnyPackage("dev.sightline.connector..",
-            "dev.sightline.mapping..", "dev.sightline.platform..", "dev.sightline.server..",
+    noClasses()
+        .that()
+        .resideInAPackage(SIMULATORS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.sightline.connector..",
+            "dev.sightline.mapping..",
+            "dev.sightline.platform..",
+            "dev.sightline.server..",
             "dev.sightline.bench..")
         .because("a simulator follows the vendor's API, not our code, or it would test nothing")
         .check(CLASSES);
@@ -62,48 +85,70 @@ class ArchitectureTest {
 
   @Test
   void thePlatformAndMappingShouldStayFrameworkFree() {
-    noClasses().that().resideInAnyPackage("dev.sightline.platform..", "dev.sightline.mapping..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..",
-            "dev.sightline.server..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.sightline.platform..", "dev.sightline.mapping..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "dev.sightline.server..")
         .because("the platform is usable from the CLI, benchmarks and tests without Spring")
         .check(CLASSES);
   }
 
   @Test
   void thePlatformAndMappingShouldNeverDependOnAVendor() {
-    noClasses().that().resideInAnyPackage("dev.sightline.platform..", "dev.sightline.mapping..")
-        .should().dependOnClassesThat().resideInAnyPackage(CROWDSTRIKE, CORTEX, SIMULATORS)
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.sightline.platform..", "dev.sightline.mapping..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(CROWDSTRIKE, CORTEX, SIMULATORS)
         .because("everything vendor-specific lives in the connector's module, behind the SPI")
         .check(CLASSES);
   }
 
   @Test
   void theWebLayerShouldNotTouchTheDatabase() {
-    noClasses().that().areAnnotatedWith(RestController.class)
-        .or().areAnnotatedWith(RestControllerAdvice.class)
-        .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-        .orShould().dependOnClassesThat().haveSimpleName("Jdbc")
+    noClasses()
+        .that()
+        .areAnnotatedWith(RestController.class)
+        .or()
+        .areAnnotatedWith(RestControllerAdvice.class)
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameEndingWith("Repository")
+        .orShould()
+        .dependOnClassesThat()
+        .haveSimpleName("Jdbc")
         .because("controllers speak to services; persistence rows are not API payloads")
         .check(CLASSES);
   }
 
   @Test
   void timeShouldComeFromAnInjectedClock() {
-    noClasses().that().resideInAnyPackage("dev.sightline.platform..", "dev.sightline.connector..",
-            "dev.sightline.server..")
-        .should().callMethod(Instant.class, "now")
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.sightline.platform..", "dev.sightline.connector..", "dev.sightline.server..")
+        .should()
+        .callMethod(Instant.class, "now")
         .because("an injected Clock keeps time testable")
         .check(CLASSES);
   }
 
   @Test
   void noModuleShouldHavePackageCycles() {
-    for (String module : new String[] {"platform", "mapping", "server", "simulators", "connector"}) {
-      slices().matching("dev.sightline." + module + ".(*)..")
-          .should().beFreeOfCycles()
+    for (String module :
+        new String[] {"platform", "mapping", "server", "simulators", "connector"}) {
+      slices()
+          .matching("dev.sightline." + module + ".(*)..")
+          .should()
+          .beFreeOfCycles()
           .allowEmptyShould(true) // mapping is one package: nothing to slice, nothing to cycle
-          .because("a package cycle makes two concerns one; the " + module
-              + " module's packages each hold one concern")
+          .because(
+              "a package cycle makes two concerns one; the "
+                  + module
+                  + " module's packages each hold one concern")
           .check(CLASSES);
     }
   }

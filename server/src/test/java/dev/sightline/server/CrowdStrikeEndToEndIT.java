@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -42,17 +41,32 @@ class CrowdStrikeEndToEndIT {
   }
 
   private Map<String, Object> connector(String name, String secret) {
-    return Map.of("type", "crowdstrike", "name", name, "description", "simulated tenant",
-        "auth", Map.of("url", sim.baseUrl().toString(), "clientId", "sim-client",
-            "clientSecret", secret));
+    return Map.of(
+        "type",
+        "crowdstrike",
+        "name",
+        name,
+        "description",
+        "simulated tenant",
+        "auth",
+        Map.of("url", sim.baseUrl().toString(), "clientId", "sim-client", "clientSecret", secret));
   }
 
   private JsonNode runToEnd(String id) {
     var started = server.post("/api/v1/connectors/" + id + "/runs", "");
     assertThat(started.status()).isEqualTo(202);
     String runId = started.json().path("runId").asText();
-    await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(
-        () -> !server.get("/api/v1/runs/" + runId).json().path("state").asText().equals("PROCESSING"));
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                !server
+                    .get("/api/v1/runs/" + runId)
+                    .json()
+                    .path("state")
+                    .asText()
+                    .equals("PROCESSING"));
     return server.get("/api/v1/runs/" + runId).json();
   }
 
@@ -79,9 +93,14 @@ class CrowdStrikeEndToEndIT {
     var answer = server.post("/api/v1/connectors/" + connectorId + "/test", "");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.json().path("passed").asBoolean()).as(answer.text()).isTrue();
-    assertThat(answer.json().path("checks")).extracting(c -> c.path("check").asText())
-        .containsExactly("NETWORK_REACHABILITY", "TLS_HANDSHAKE", "AUTHENTICATION",
-            "AUTHORIZATION_SCOPE", "DATA_FETCH");
+    assertThat(answer.json().path("checks"))
+        .extracting(c -> c.path("check").asText())
+        .containsExactly(
+            "NETWORK_REACHABILITY",
+            "TLS_HANDSHAKE",
+            "AUTHENTICATION",
+            "AUTHORIZATION_SCOPE",
+            "DATA_FETCH");
   }
 
   @Test
@@ -89,13 +108,27 @@ class CrowdStrikeEndToEndIT {
   void shouldRefuseATakenNameATooLongDescriptionAndAMissingSecret() {
     assertThat(server.post("/api/v1/connectors", connector("falcon PROD", "x")).status())
         .isEqualTo(409);
-    var tooLong = Map.of("type", "crowdstrike", "name", "other", "description", "d".repeat(165),
-        "auth", Map.of("url", sim.baseUrl().toString(), "clientId", "c", "clientSecret", "s"));
+    var tooLong =
+        Map.of(
+            "type",
+            "crowdstrike",
+            "name",
+            "other",
+            "description",
+            "d".repeat(165),
+            "auth",
+            Map.of("url", sim.baseUrl().toString(), "clientId", "c", "clientSecret", "s"));
     var answer = server.post("/api/v1/connectors", tooLong);
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.text()).contains("164");
-    var noSecret = Map.of("type", "crowdstrike", "name", "other",
-        "auth", Map.of("url", sim.baseUrl().toString(), "clientId", "c"));
+    var noSecret =
+        Map.of(
+            "type",
+            "crowdstrike",
+            "name",
+            "other",
+            "auth",
+            Map.of("url", sim.baseUrl().toString(), "clientId", "c"));
     assertThat(server.post("/api/v1/connectors", noSecret).text()).contains("auth.clientSecret");
     assertThat(server.post("/api/v1/connectors", "{not json").status()).isEqualTo(400);
   }
@@ -114,8 +147,10 @@ class CrowdStrikeEndToEndIT {
     assertThat(total("/api/v1/findings")).isEqualTo(manifest.path("vulnerabilities").asLong());
     assertThat(run.path("counters").path("rejected").asLong()).isZero();
     assertThat(run.path("counters").path("created").asLong())
-        .isEqualTo(manifest.path("agents").asLong() + manifest.path("unmanagedAssets").asLong()
-            + manifest.path("vulnerabilities").asLong());
+        .isEqualTo(
+            manifest.path("agents").asLong()
+                + manifest.path("unmanagedAssets").asLong()
+                + manifest.path("vulnerabilities").asLong());
     assertThat(run.path("counters").path("assetsLinked").asLong())
         .isEqualTo(manifest.path("agents").asLong() - manifest.path("hosts").asLong());
   }
@@ -126,7 +161,8 @@ class CrowdStrikeEndToEndIT {
     JsonNode run = runToEnd(connectorId);
     assertThat(run.path("state").asText()).isEqualTo("PROCESSED");
     assertThat(run.path("counters").path("created").asLong()).isZero();
-    assertThat(total("/api/v1/findings")).isEqualTo(sim.manifest().path("vulnerabilities").asLong());
+    assertThat(total("/api/v1/findings"))
+        .isEqualTo(sim.manifest().path("vulnerabilities").asLong());
   }
 
   @Test
@@ -139,14 +175,16 @@ class CrowdStrikeEndToEndIT {
     JsonNode c = run.path("counters");
     assertThat(c.path("fetched").asLong()).isBetween(1L, 25L + 300L);
     assertThat(c.path("created").asLong() + c.path("updated").asLong()).isPositive();
-    assertThat(total("/api/v1/findings")).isEqualTo(sim.manifest().path("vulnerabilities").asLong());
+    assertThat(total("/api/v1/findings"))
+        .isEqualTo(sim.manifest().path("vulnerabilities").asLong());
   }
 
   @Test
   @Order(6)
   void shouldListEveryStatusUnlessAsked() {
     JsonNode byStatus = sim.manifest().path("byStatus");
-    assertThat(total("/api/v1/findings") ).isEqualTo(sim.manifest().path("vulnerabilities").asLong());
+    assertThat(total("/api/v1/findings"))
+        .isEqualTo(sim.manifest().path("vulnerabilities").asLong());
     long closed = server.get("/api/v1/findings?size=1&status=closed").json().path("total").asLong();
     assertThat(closed).isEqualTo(byStatus.path("closed").asLong());
   }
@@ -160,32 +198,44 @@ class CrowdStrikeEndToEndIT {
     JsonNode risk = answer.json().path("risk");
     assertThat(risk.path("score").asInt()).isBetween(0, 1000);
     assertThat(risk.path("band").asText()).isNotBlank();
-    assertThat(answer.json().path("findings")).allSatisfy(f ->
-        assertThat(f.path("score").path("qds").asInt()).isBetween(1, 100));
+    assertThat(answer.json().path("findings"))
+        .allSatisfy(f -> assertThat(f.path("score").path("qds").asInt()).isBetween(1, 100));
     assertThat(server.get("/api/v1/assets/999999/score").status()).isEqualTo(404);
   }
 
   @Test
   @Order(7)
   void shouldEndInErroredNamingCauseAndFixForAWrongSecret() {
-    var created = server.post("/api/v1/connectors", connector("Falcon wrong secret", "not-the-secret"));
+    var created =
+        server.post("/api/v1/connectors", connector("Falcon wrong secret", "not-the-secret"));
     JsonNode run = runToEnd(created.json().path("id").asText());
     assertThat(run.path("state").asText()).isEqualTo("ERRORED");
-    assertThat(run.path("error").asText()).containsIgnoringCase("credentials")
-        .contains("To fix").doesNotContain("not-the-secret");
-    assertThat(server.get("/api/v1/connectors/" + created.json().path("id").asText()).json()
-        .path("state").asText()).isEqualTo("ERRORED");
+    assertThat(run.path("error").asText())
+        .containsIgnoringCase("credentials")
+        .contains("To fix")
+        .doesNotContain("not-the-secret");
+    assertThat(
+            server
+                .get("/api/v1/connectors/" + created.json().path("id").asText())
+                .json()
+                .path("state")
+                .asText())
+        .isEqualTo("ERRORED");
   }
 
   @Test
   @Order(8)
   void shouldRefuseCallsWithoutAValidToken() {
-    var noToken = server.sendAs(null, java.net.http.HttpRequest.newBuilder(
-        server.base.resolve("/api/v1/assets")).GET());
+    var noToken =
+        server.sendAs(
+            null,
+            java.net.http.HttpRequest.newBuilder(server.base.resolve("/api/v1/assets")).GET());
     assertThat(noToken.status()).isEqualTo(401);
     assertThat(noToken.text()).contains("Authorization: Bearer");
-    var wrong = server.sendAs("nope", java.net.http.HttpRequest.newBuilder(
-        server.base.resolve("/api/v1/assets")).GET());
+    var wrong =
+        server.sendAs(
+            "nope",
+            java.net.http.HttpRequest.newBuilder(server.base.resolve("/api/v1/assets")).GET());
     assertThat(wrong.status()).isEqualTo(401);
   }
 

@@ -15,13 +15,39 @@ import org.junit.jupiter.api.Test;
 class CrowdStrikeFaultsEndToEndIT {
 
   private static JsonNode syncOnce(TestServer server, CrowdStrikeSimulator sim, String name) {
-    var created = server.post("/api/v1/connectors", Map.of("type", "crowdstrike", "name", name,
-        "auth", Map.of("url", sim.baseUrl().toString(), "clientId", "sim-client",
-            "clientSecret", "sim-secret")));
-    String runId = server.post("/api/v1/connectors/" + created.json().path("id").asText()
-        + "/runs", "").json().path("runId").asText();
-    await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(
-        () -> !server.get("/api/v1/runs/" + runId).json().path("state").asText().equals("PROCESSING"));
+    var created =
+        server.post(
+            "/api/v1/connectors",
+            Map.of(
+                "type",
+                "crowdstrike",
+                "name",
+                name,
+                "auth",
+                Map.of(
+                    "url",
+                    sim.baseUrl().toString(),
+                    "clientId",
+                    "sim-client",
+                    "clientSecret",
+                    "sim-secret")));
+    String runId =
+        server
+            .post("/api/v1/connectors/" + created.json().path("id").asText() + "/runs", "")
+            .json()
+            .path("runId")
+            .asText();
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                !server
+                    .get("/api/v1/runs/" + runId)
+                    .json()
+                    .path("state")
+                    .asText()
+                    .equals("PROCESSING"));
     return server.get("/api/v1/runs/" + runId).json();
   }
 
@@ -31,14 +57,18 @@ class CrowdStrikeFaultsEndToEndIT {
 
   @Test
   void shouldStoreTheSameTotalsThrough429s5xxDroppedConnectionsAndTokenExpiry() throws Exception {
-    try (CrowdStrikeSimulator sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions
-            .defaults(300).withFaultSpec("429:5%,5xx:4%,drop:3%,token-expiry:15"));
+    try (CrowdStrikeSimulator sim =
+            CrowdStrikeSimulator.start(
+                CrowdStrikeSimulatorOptions.defaults(300)
+                    .withFaultSpec("429:5%,5xx:4%,drop:3%,token-expiry:15"));
         TestServer server = new TestServer("127.0.0.1", Optional.of(sim.caCertificatePem()))) {
       JsonNode run = syncOnce(server, sim, "faulty falcon");
 
       assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
-      assertThat(total(server, "/api/v1/assets")).isEqualTo(sim.manifest().path("hosts").asLong()
-          + sim.manifest().path("unmanagedAssets").asLong());
+      assertThat(total(server, "/api/v1/assets"))
+          .isEqualTo(
+              sim.manifest().path("hosts").asLong()
+                  + sim.manifest().path("unmanagedAssets").asLong());
       assertThat(total(server, "/api/v1/findings"))
           .isEqualTo(sim.manifest().path("vulnerabilities").asLong());
       assertThat(sim.requests().toString()).isNotEmpty();
@@ -47,16 +77,21 @@ class CrowdStrikeFaultsEndToEndIT {
 
   @Test
   void shouldRejectAMalformedRecordWithItsReasonAndKeepGoing() throws Exception {
-    try (CrowdStrikeSimulator sim = CrowdStrikeSimulator.start(
-            CrowdStrikeSimulatorOptions.defaults(60).withFaultSpec("malformed:2"));
+    try (CrowdStrikeSimulator sim =
+            CrowdStrikeSimulator.start(
+                CrowdStrikeSimulatorOptions.defaults(60).withFaultSpec("malformed:2"));
         TestServer server = new TestServer("127.0.0.1", Optional.of(sim.caCertificatePem()))) {
       JsonNode run = syncOnce(server, sim, "malformed falcon");
 
       assertThat(run.path("state").asText()).isEqualTo("PROCESSED");
       JsonNode c = run.path("counters");
       assertThat(c.path("rejected").asLong()).isPositive();
-      assertThat(c.path("fetched").asLong()).isEqualTo(c.path("created").asLong()
-          + c.path("updated").asLong() + c.path("unchanged").asLong() + c.path("rejected").asLong());
+      assertThat(c.path("fetched").asLong())
+          .isEqualTo(
+              c.path("created").asLong()
+                  + c.path("updated").asLong()
+                  + c.path("unchanged").asLong()
+                  + c.path("rejected").asLong());
     }
   }
 }

@@ -31,10 +31,19 @@ final class TestServer implements AutoCloseable {
   TestServer(String allowedTargets, Optional<String> extraCaPem) throws IOException {
     postgres = EmbeddedPostgres.builder().start();
     Path dataDir = Files.createTempDirectory("sightline-test");
-    ServerSettings settings = new ServerSettings(0, dataDir,
-        Optional.of(postgres.getJdbcUrl("postgres", "postgres")), Optional.empty(),
-        Optional.empty(), Optional.of(TOKEN), Optional.of("test-master-key"), allowedTargets,
-        extraCaPem, 200, 2);
+    ServerSettings settings =
+        new ServerSettings(
+            0,
+            dataDir,
+            Optional.of(postgres.getJdbcUrl("postgres", "postgres")),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of(TOKEN),
+            Optional.of("test-master-key"),
+            allowedTargets,
+            extraCaPem,
+            200,
+            2);
     context = SightlineApplication.start(settings);
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     base = URI.create("http://127.0.0.1:" + port);
@@ -63,10 +72,13 @@ final class TestServer implements AutoCloseable {
   /** A body given as a String is sent as it is; anything else as its JSON. */
   private Response withJson(String method, String path, Object body) {
     try {
-      return send(HttpRequest.newBuilder(base.resolve(path))
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(
-              body instanceof String s ? s : JSON.writeValueAsString(body))));
+      return send(
+          HttpRequest.newBuilder(base.resolve(path))
+              .header("Content-Type", "application/json")
+              .method(
+                  method,
+                  HttpRequest.BodyPublishers.ofString(
+                      body instanceof String s ? s : JSON.writeValueAsString(body))));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -86,7 +98,8 @@ final class TestServer implements AutoCloseable {
         request.header("Authorization", "Bearer " + token);
       }
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), r.body(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
+      return new Response(
+          r.statusCode(), r.body(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -51,13 +51,18 @@ class VendorNeutralityTest {
   @Test
   void shouldCatchAVendorNamedInCodeButNotInAComment(@org.junit.jupiter.api.io.TempDir Path dir)
       throws IOException {
-    Files.writeString(dir.resolve("Scorer.java"), """
+    Files.writeString(
+        dir.resolve("Scorer.java"),
+        """
         // Spotlight's exploit status 90 means actively used: a comment may say so.
         class Scorer {
           static final int CROWDSTRIKE_ACTIVELY_USED = 90;
         }
         """);
-    assertThat(vendorNamingLines(dir)).singleElement().asString()
-        .contains("Scorer.java:3").contains("CROWDSTRIKE_ACTIVELY_USED");
+    assertThat(vendorNamingLines(dir))
+        .singleElement()
+        .asString()
+        .contains("Scorer.java:3")
+        .contains("CROWDSTRIKE_ACTIVELY_USED");
   }
 }

@@ -20,20 +20,22 @@ import java.util.function.Supplier;
  * Command line entry point:
  *
  * <ul>
- *   <li>{@code crowdstrike --port P --hosts N [--seed S] [--offset O] [--client-id ID --client-secret S]
- *       [--ca-out FILE] [--faults SPEC]} prints the base URL on standard output (one line);
+ *   <li>{@code crowdstrike --port P --hosts N [--seed S] [--offset O] [--client-id ID
+ *       --client-secret S] [--ca-out FILE] [--faults SPEC]} prints the base URL on standard output
+ *       (one line);
  *   <li>{@code cortex-xdr --port P --hosts N [--seed S] [--offset O] [--key-id ID --key K]
- *       [--security standard|advanced] [--role ROLE] [--ca-out FILE] [--faults SPEC]} prints the base
- *       URL, the key id and the key on standard output, one per line.
+ *       [--security standard|advanced] [--role ROLE] [--ca-out FILE] [--faults SPEC]} prints the
+ *       base URL, the key id and the key on standard output, one per line.
  * </ul>
  *
  * Details go to standard error, and the simulator serves until the process is stopped.
  */
 public final class SimulatorMain {
-  private static final Set<String> COMMON_OPTIONS = Set.of("--port", "--hosts", "--seed", "--offset", "--ca-out",
-      "--faults");
+  private static final Set<String> COMMON_OPTIONS =
+      Set.of("--port", "--hosts", "--seed", "--offset", "--ca-out", "--faults");
   private static final Set<String> CROWDSTRIKE_OPTIONS = Set.of("--client-id", "--client-secret");
-  private static final Set<String> CORTEX_OPTIONS = Set.of("--key-id", "--key", "--security", "--role");
+  private static final Set<String> CORTEX_OPTIONS =
+      Set.of("--key-id", "--key", "--security", "--role");
   private static final String CROWDSTRIKE = "crowdstrike";
   private static final String CORTEX = "cortex-xdr";
 
@@ -42,25 +44,31 @@ public final class SimulatorMain {
   public static void main(String[] args) throws InterruptedException {
     try {
       List<String> arguments = List.of(args);
-      AutoCloseable simulator = !arguments.isEmpty() && arguments.get(0).equals(CORTEX)
-          ? startCortexFromArguments(arguments, System.out, System.err)
-          : startFromArguments(arguments, System.out, System.err);
+      AutoCloseable simulator =
+          !arguments.isEmpty() && arguments.get(0).equals(CORTEX)
+              ? startCortexFromArguments(arguments, System.out, System.err)
+              : startFromArguments(arguments, System.out, System.err);
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          simulator.close();
-        } catch (Exception ignored) {
-          // stopping anyway
-        }
-        stopped.countDown();
-      }, "simulator-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      simulator.close();
+                    } catch (Exception ignored) {
+                      // stopping anyway
+                    }
+                    stopped.countDown();
+                  },
+                  "simulator-shutdown"));
       stopped.await();
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
       System.err.println(usage());
       System.exit(2);
     } catch (UncheckedIOException e) {
-      System.err.println("error: " + e.getMessage() + " (" + e.getCause().getMessage() + "); is the port in use?");
+      System.err.println(
+          "error: " + e.getMessage() + " (" + e.getCause().getMessage() + "); is the port in use?");
       System.exit(1);
     }
   }
@@ -69,16 +77,25 @@ public final class SimulatorMain {
    * Parses CrowdStrike arguments, starts the simulator, writes the CA file if asked and prints the
    * base URL. The caller owns the returned simulator.
    */
-  public static CrowdStrikeSimulator startFromArguments(List<String> args, PrintStream out, PrintStream err) {
+  public static CrowdStrikeSimulator startFromArguments(
+      List<String> args, PrintStream out, PrintStream err) {
     CrowdStrikeSimulatorOptions options = parse(args);
     CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(options);
     writeCa(values(args, CROWDSTRIKE_OPTIONS), simulator::caCertificatePem, simulator, err);
     out.println(simulator.baseUrl());
     out.flush();
-    err.println("CrowdStrike simulator: " + simulator.manifest().get("hosts") + " hosts, "
-        + simulator.manifest().get("agents") + " agents, " + simulator.manifest().get("vulnerabilities")
-        + " vulnerabilities; client id " + options.clientId() + "; manifest at " + simulator.baseUrl()
-        + "/_sim/manifest");
+    err.println(
+        "CrowdStrike simulator: "
+            + simulator.manifest().get("hosts")
+            + " hosts, "
+            + simulator.manifest().get("agents")
+            + " agents, "
+            + simulator.manifest().get("vulnerabilities")
+            + " vulnerabilities; client id "
+            + options.clientId()
+            + "; manifest at "
+            + simulator.baseUrl()
+            + "/_sim/manifest");
     return simulator;
   }
 
@@ -86,7 +103,8 @@ public final class SimulatorMain {
    * Parses Cortex XDR arguments, starts the simulator, writes the CA file if asked and prints the
    * base URL, the key id and the key, one per line. The caller owns the returned simulator.
    */
-  public static CortexXdrSimulator startCortexFromArguments(List<String> args, PrintStream out, PrintStream err) {
+  public static CortexXdrSimulator startCortexFromArguments(
+      List<String> args, PrintStream out, PrintStream err) {
     CortexXdrSimulatorOptions options = parseCortex(args);
     CortexXdrSimulator simulator = CortexXdrSimulator.start(options);
     writeCa(values(args, CORTEX_OPTIONS), simulator::caCertificatePem, simulator, err);
@@ -94,11 +112,22 @@ public final class SimulatorMain {
     out.println(options.keyId());
     out.println(options.key());
     out.flush();
-    err.println("Cortex XDR simulator: " + simulator.manifest().get("hosts") + " hosts, "
-        + simulator.manifest().get("endpoints") + " endpoints, " + simulator.manifest().get("findings")
-        + " endpoint x CVE findings; " + options.security().wire() + " key, id " + options.keyId() + ", role "
-        + options.role() + "; standard output holds the URL, the key id and the key; manifest at "
-        + simulator.baseUrl() + "/_sim/manifest");
+    err.println(
+        "Cortex XDR simulator: "
+            + simulator.manifest().get("hosts")
+            + " hosts, "
+            + simulator.manifest().get("endpoints")
+            + " endpoints, "
+            + simulator.manifest().get("findings")
+            + " endpoint x CVE findings; "
+            + options.security().wire()
+            + " key, id "
+            + options.keyId()
+            + ", role "
+            + options.role()
+            + "; standard output holds the URL, the key id and the key; manifest at "
+            + simulator.baseUrl()
+            + "/_sim/manifest");
     return simulator;
   }
 
@@ -107,8 +136,9 @@ public final class SimulatorMain {
     if (values.containsKey("--client-id") != values.containsKey("--client-secret")) {
       throw new IllegalArgumentException("--client-id and --client-secret go together");
     }
-    CrowdStrikeSimulatorOptions options = CrowdStrikeSimulatorOptions.defaults(integer(values, "--hosts"))
-        .withPort(integer(values, "--port"));
+    CrowdStrikeSimulatorOptions options =
+        CrowdStrikeSimulatorOptions.defaults(integer(values, "--hosts"))
+            .withPort(integer(values, "--port"));
     if (values.containsKey("--seed")) {
       options = options.withSeed(longValue(values, "--seed"));
     }
@@ -129,8 +159,9 @@ public final class SimulatorMain {
     if (values.containsKey("--key-id") != values.containsKey("--key")) {
       throw new IllegalArgumentException("--key-id and --key go together");
     }
-    CortexXdrSimulatorOptions options = CortexXdrSimulatorOptions.defaults(integer(values, "--hosts"))
-        .withPort(integer(values, "--port"));
+    CortexXdrSimulatorOptions options =
+        CortexXdrSimulatorOptions.defaults(integer(values, "--hosts"))
+            .withPort(integer(values, "--port"));
     if (values.containsKey("--seed")) {
       options = options.withSeed(longValue(values, "--seed"));
     }
@@ -141,7 +172,9 @@ public final class SimulatorMain {
       options = options.withApiKey(values.get("--key-id"), values.get("--key"));
     }
     if (values.containsKey("--security")) {
-      options = options.withSecurity(CortexXdrSimulatorOptions.SecurityLevel.parse(values.get("--security")));
+      options =
+          options.withSecurity(
+              CortexXdrSimulatorOptions.SecurityLevel.parse(values.get("--security")));
     }
     if (values.containsKey("--role")) {
       options = options.withRole(values.get("--role"));
@@ -154,14 +187,16 @@ public final class SimulatorMain {
 
   private static List<String> vendorArguments(List<String> args, String vendor) {
     if (args.isEmpty() || !args.get(0).equals(vendor)) {
-      throw new IllegalArgumentException(args.isEmpty() ? "missing vendor" : "unknown vendor '" + args.get(0)
-          + "'; supported: " + CROWDSTRIKE + ", " + CORTEX);
+      throw new IllegalArgumentException(
+          args.isEmpty()
+              ? "missing vendor"
+              : "unknown vendor '" + args.get(0) + "'; supported: " + CROWDSTRIKE + ", " + CORTEX);
     }
     return args.subList(1, args.size());
   }
 
-  private static void writeCa(Map<String, String> values, Supplier<String> pem, AutoCloseable simulator,
-      PrintStream err) {
+  private static void writeCa(
+      Map<String, String> values, Supplier<String> pem, AutoCloseable simulator, PrintStream err) {
     if (!values.containsKey("--ca-out")) {
       return;
     }
@@ -174,14 +209,18 @@ public final class SimulatorMain {
       } catch (Exception ignored) {
         // already failing
       }
-      throw new IllegalArgumentException("cannot write the CA certificate to " + file + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "cannot write the CA certificate to " + file + ": " + e.getMessage());
     }
     err.println("CA certificate written to " + file.toAbsolutePath());
   }
 
-  /** Options of the arguments (with or without the vendor word first); --port and --hosts required. */
+  /**
+   * Options of the arguments (with or without the vendor word first); --port and --hosts required.
+   */
   private static Map<String, String> values(List<String> args, Set<String> vendorOptions) {
-    List<String> rest = !args.isEmpty() && !args.get(0).startsWith("--") ? args.subList(1, args.size()) : args;
+    List<String> rest =
+        !args.isEmpty() && !args.get(0).startsWith("--") ? args.subList(1, args.size()) : args;
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < rest.size(); i++) {
       String name = rest.get(i);

@@ -53,24 +53,40 @@ class OneFleetIT {
 
   @BeforeAll
   static void start() {
-    crowdStrike = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(80).withSeed(SEED)
-        .withClock(CLOCK));
-    cortex = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(80).withSeed(SEED).withOffset(40)
-        .withClock(CLOCK));
+    crowdStrike =
+        CrowdStrikeSimulator.start(
+            CrowdStrikeSimulatorOptions.defaults(80).withSeed(SEED).withClock(CLOCK));
+    cortex =
+        CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(80).withSeed(SEED).withOffset(40).withClock(CLOCK));
     csHttp = HttpClient.newBuilder().sslContext(crowdStrike.clientSslContext()).build();
     cxHttp = HttpClient.newBuilder().sslContext(cortex.clientSslContext()).build();
-    token = send(csHttp, HttpRequest.newBuilder(crowdStrike.baseUrl().resolve("/oauth2/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("client_id=sim-client&client_secret=sim-secret")).build())
-        .get("access_token").asText();
+    token =
+        send(
+                csHttp,
+                HttpRequest.newBuilder(crowdStrike.baseUrl().resolve("/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "client_id=sim-client&client_secret=sim-secret"))
+                    .build())
+            .get("access_token")
+            .asText();
     csHosts = new ArrayList<>();
-    csGet("/discover/combined/hosts/v1", "filter", "entity_type:'managed'", "limit", "1000").get("resources")
+    csGet("/discover/combined/hosts/v1", "filter", "entity_type:'managed'", "limit", "1000")
+        .get("resources")
         .forEach(csHosts::add);
     cxEndpoints = new ArrayList<>();
     for (int from = 0; from < 200; from += 100) {
-      cortexPost("/public_api/v1/endpoints/get_endpoint/", "{\"request_data\":{\"search_from\":" + from
-          + ",\"search_to\":" + (from + 100) + ",\"sort\":{\"field\":\"endpoint_id\",\"keyword\":\"asc\"}}}")
-          .at("/reply/endpoints").forEach(cxEndpoints::add);
+      cortexPost(
+              "/public_api/v1/endpoints/get_endpoint/",
+              "{\"request_data\":{\"search_from\":"
+                  + from
+                  + ",\"search_to\":"
+                  + (from + 100)
+                  + ",\"sort\":{\"field\":\"endpoint_id\",\"keyword\":\"asc\"}}}")
+          .at("/reply/endpoints")
+          .forEach(cxEndpoints::add);
     }
   }
 
@@ -95,11 +111,13 @@ class OneFleetIT {
       assertThat(cs).as("CrowdStrike agents of machine %d", i).hasSize(agents);
       assertThat(cx).as("Cortex endpoints of machine %d", i).hasSize(agents);
       for (JsonNode host : cs) {
-        assertThat(host.get("system_serial_number").asText()).isEqualTo(machine.hardware().serialNumber());
+        assertThat(host.get("system_serial_number").asText())
+            .isEqualTo(machine.hardware().serialNumber());
         assertThat(host.get("hostname").asText()).isEqualTo(machine.hostname());
       }
       for (JsonNode endpoint : cx) {
-        assertThat(shortName(endpoint.get("endpoint_name").asText())).isEqualTo(shortName(machine.hostname()));
+        assertThat(shortName(endpoint.get("endpoint_name").asText()))
+            .isEqualTo(shortName(machine.hostname()));
       }
     }
     assertThat(cxEndpoints).hasSize(cortex.manifest().get("endpoints").asInt());
@@ -116,9 +134,12 @@ class OneFleetIT {
         continue;
       }
       JsonNode host = cs.get(0);
-      differentNames += endpoint.get("endpoint_name").asText().equals(host.get("hostname").asText()) ? 0 : 1;
-      differentDomains += endpoint.get("domain").asText().equals(host.get("machine_domain").asText()) ? 0 : 1;
-      assertThat(endpoint.get("mac_address").get(0).asText()).matches("([0-9a-f]{2}:){5}[0-9a-f]{2}");
+      differentNames +=
+          endpoint.get("endpoint_name").asText().equals(host.get("hostname").asText()) ? 0 : 1;
+      differentDomains +=
+          endpoint.get("domain").asText().equals(host.get("machine_domain").asText()) ? 0 : 1;
+      assertThat(endpoint.get("mac_address").get(0).asText())
+          .matches("([0-9a-f]{2}:){5}[0-9a-f]{2}");
       assertThat(host.get("mac_addresses").get(0).asText()).doesNotContain(":");
     }
     assertThat(differentNames).isPositive();
@@ -132,10 +153,11 @@ class OneFleetIT {
 
     assertThat(reimaged.reimaged()).isTrue();
     assertThat(endpoints).hasSize(2);
-    assertThat(endpoints.get(0).get("endpoint_id").asText()).isNotEqualTo(endpoints.get(1).get("endpoint_id")
-        .asText());
-    assertThat(endpoints).extracting(e -> e.get("endpoint_name").asText()).containsOnly(endpoints.get(0)
-        .get("endpoint_name").asText());
+    assertThat(endpoints.get(0).get("endpoint_id").asText())
+        .isNotEqualTo(endpoints.get(1).get("endpoint_id").asText());
+    assertThat(endpoints)
+        .extracting(e -> e.get("endpoint_name").asText())
+        .containsOnly(endpoints.get(0).get("endpoint_name").asText());
   }
 
   @Test
@@ -147,12 +169,23 @@ class OneFleetIT {
     for (int i = 40; i < 80; i++) {
       Machine machine = new Fleet(SEED).machine(i);
       Set<String> cx = cortexCves.getOrDefault(String.valueOf(macs(machine)), Set.of());
-      JsonNode current = csByMacs.get(macs(machine)).stream()
-          .max((a, b) -> a.get("last_seen_timestamp").asText().compareTo(b.get("last_seen_timestamp").asText()))
-          .orElseThrow();
+      JsonNode current =
+          csByMacs.get(macs(machine)).stream()
+              .max(
+                  (a, b) ->
+                      a.get("last_seen_timestamp")
+                          .asText()
+                          .compareTo(b.get("last_seen_timestamp").asText()))
+              .orElseThrow();
       Set<String> cs = new HashSet<>();
-      csGet("/spotlight/combined/vulnerabilities/v1", "filter", "aid:'" + current.get("aid").asText() + "'",
-          "limit", "100").get("resources").forEach(v -> cs.add(v.get("vulnerability_id").asText()));
+      csGet(
+              "/spotlight/combined/vulnerabilities/v1",
+              "filter",
+              "aid:'" + current.get("aid").asText() + "'",
+              "limit",
+              "100")
+          .get("resources")
+          .forEach(v -> cs.add(v.get("vulnerability_id").asText()));
       if (cx.isEmpty() || cs.isEmpty()) {
         continue;
       }
@@ -167,10 +200,18 @@ class OneFleetIT {
 
   /** Current (latest) endpoint's CVEs per MAC set, from the va_endpoints dataset. */
   private static Map<String, Set<String>> cortexCvesByMacs() {
-    String id = cortexPost("/public_api/v1/xql/start_xql_query/", "{\"request_data\":{\"query\":"
-        + "\"dataset = va_endpoints | fields endpoint_id, cves\"}}").get("reply").asText();
-    JsonNode data = cortexPost("/public_api/v1/xql/get_query_results/", "{\"request_data\":{\"query_id\":\"" + id
-        + "\",\"pending_flag\":false}}").at("/reply/results/data");
+    String id =
+        cortexPost(
+                "/public_api/v1/xql/start_xql_query/",
+                "{\"request_data\":{\"query\":"
+                    + "\"dataset = va_endpoints | fields endpoint_id, cves\"}}")
+            .get("reply")
+            .asText();
+    JsonNode data =
+        cortexPost(
+                "/public_api/v1/xql/get_query_results/",
+                "{\"request_data\":{\"query_id\":\"" + id + "\",\"pending_flag\":false}}")
+            .at("/reply/results/data");
     Map<String, JsonNode> byId = new HashMap<>();
     cxEndpoints.forEach(e -> byId.put(e.get("endpoint_id").asText(), e));
     Map<String, Set<String>> out = new HashMap<>();
@@ -218,25 +259,37 @@ class OneFleetIT {
   private static JsonNode csGet(String path, String... params) {
     StringBuilder query = new StringBuilder();
     for (int i = 0; i + 1 < params.length; i += 2) {
-      query.append(query.length() == 0 ? "?" : "&").append(params[i]).append('=')
+      query
+          .append(query.length() == 0 ? "?" : "&")
+          .append(params[i])
+          .append('=')
           .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
     }
-    return send(csHttp, HttpRequest.newBuilder(URI.create(crowdStrike.baseUrl() + path + query))
-        .header("Authorization", "Bearer " + token).GET().build());
+    return send(
+        csHttp,
+        HttpRequest.newBuilder(URI.create(crowdStrike.baseUrl() + path + query))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build());
   }
 
   private static JsonNode cortexPost(String path, String body) {
     CLOCK.advance(Duration.ofMillis(100));
-    return send(cxHttp, HttpRequest.newBuilder(cortex.baseUrl().resolve(path))
-        .header("Authorization", cortex.options().key()).header("x-xdr-auth-id", cortex.options().keyId())
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return send(
+        cxHttp,
+        HttpRequest.newBuilder(cortex.baseUrl().resolve(path))
+            .header("Authorization", cortex.options().key())
+            .header("x-xdr-auth-id", cortex.options().keyId())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private static JsonNode send(HttpClient http, HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 300) {
-        throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            request.uri() + " answered " + response.statusCode() + " " + response.body());
       }
       return MAPPER.readTree(response.body());
     } catch (IOException e) {

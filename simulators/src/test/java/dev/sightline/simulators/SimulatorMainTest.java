@@ -18,9 +18,24 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulatorMainTest {
   @Test
   void shouldParseEveryCrowdStrikeOption() {
-    CrowdStrikeSimulatorOptions options = SimulatorMain.parse(List.of("crowdstrike", "--port", "18443", "--hosts",
-        "300", "--seed", "7", "--offset", "100", "--client-id", "id1", "--client-secret", "s1", "--faults",
-        "429:5%,slow:1%:2s"));
+    CrowdStrikeSimulatorOptions options =
+        SimulatorMain.parse(
+            List.of(
+                "crowdstrike",
+                "--port",
+                "18443",
+                "--hosts",
+                "300",
+                "--seed",
+                "7",
+                "--offset",
+                "100",
+                "--client-id",
+                "id1",
+                "--client-secret",
+                "s1",
+                "--faults",
+                "429:5%,slow:1%:2s"));
 
     assertThat(options.port()).isEqualTo(18443);
     assertThat(options.hosts()).isEqualTo(300);
@@ -33,7 +48,8 @@ class SimulatorMainTest {
 
   @Test
   void shouldDefaultCredentialsSeedAndOffset() {
-    CrowdStrikeSimulatorOptions options = SimulatorMain.parse(List.of("crowdstrike", "--port=0", "--hosts=10"));
+    CrowdStrikeSimulatorOptions options =
+        SimulatorMain.parse(List.of("crowdstrike", "--port=0", "--hosts=10"));
 
     assertThat(options.clientId()).isEqualTo("sim-client");
     assertThat(options.clientSecret()).isEqualTo("sim-secret");
@@ -48,19 +64,47 @@ class SimulatorMainTest {
         .hasMessageContaining("unknown vendor");
     assertThatThrownBy(() -> SimulatorMain.parse(List.of("crowdstrike", "--hosts", "1")))
         .hasMessageContaining("--port");
-    assertThatThrownBy(() -> SimulatorMain.parse(List.of("crowdstrike", "--port", "1", "--hosts", "1",
-        "--client-id", "x"))).hasMessageContaining("together");
-    assertThatThrownBy(() -> SimulatorMain.parse(List.of("crowdstrike", "--port", "1", "--hosts", "1",
-        "--colour", "red"))).hasMessageContaining("unknown option");
-    assertThatThrownBy(() -> SimulatorMain.parse(List.of("crowdstrike", "--port", "1", "--hosts", "1",
-        "--faults", "429:90%"))).hasMessageContaining("50%");
+    assertThatThrownBy(
+            () ->
+                SimulatorMain.parse(
+                    List.of("crowdstrike", "--port", "1", "--hosts", "1", "--client-id", "x")))
+        .hasMessageContaining("together");
+    assertThatThrownBy(
+            () ->
+                SimulatorMain.parse(
+                    List.of("crowdstrike", "--port", "1", "--hosts", "1", "--colour", "red")))
+        .hasMessageContaining("unknown option");
+    assertThatThrownBy(
+            () ->
+                SimulatorMain.parse(
+                    List.of("crowdstrike", "--port", "1", "--hosts", "1", "--faults", "429:90%")))
+        .hasMessageContaining("50%");
   }
 
   @Test
   void shouldParseEveryCortexOption() {
-    CortexXdrSimulatorOptions options = SimulatorMain.parseCortex(List.of("cortex-xdr", "--port", "18444", "--hosts",
-        "300", "--seed", "7", "--offset", "150", "--key-id", "12", "--key", "k".repeat(64), "--security", "ADVANCED",
-        "--role", "Instance Administrator", "--faults", "parallel:5%"));
+    CortexXdrSimulatorOptions options =
+        SimulatorMain.parseCortex(
+            List.of(
+                "cortex-xdr",
+                "--port",
+                "18444",
+                "--hosts",
+                "300",
+                "--seed",
+                "7",
+                "--offset",
+                "150",
+                "--key-id",
+                "12",
+                "--key",
+                "k".repeat(64),
+                "--security",
+                "ADVANCED",
+                "--role",
+                "Instance Administrator",
+                "--faults",
+                "parallel:5%"));
 
     assertThat(options.port()).isEqualTo(18444);
     assertThat(options.hosts()).isEqualTo(300);
@@ -76,18 +120,28 @@ class SimulatorMainTest {
 
   @Test
   void shouldDefaultTheCortexKeyAndRefuseHalfAKey() {
-    CortexXdrSimulatorOptions options = SimulatorMain.parseCortex(List.of("cortex-xdr", "--port=0", "--hosts=5"));
+    CortexXdrSimulatorOptions options =
+        SimulatorMain.parseCortex(List.of("cortex-xdr", "--port=0", "--hosts=5"));
 
     assertThat(options.keyId()).isEqualTo("7");
     assertThat(options.key()).hasSizeGreaterThanOrEqualTo(64);
     assertThat(options.security()).isEqualTo(CortexXdrSimulatorOptions.SecurityLevel.STANDARD);
     assertThat(options.role()).isEqualTo("Viewer");
-    assertThatThrownBy(() -> SimulatorMain.parseCortex(List.of("cortex-xdr", "--port", "1", "--hosts", "1",
-        "--key", "x"))).hasMessageContaining("together");
-    assertThatThrownBy(() -> SimulatorMain.parseCortex(List.of("cortex-xdr", "--port", "1", "--hosts", "1",
-        "--security", "medium"))).hasMessageContaining("standard or advanced");
-    assertThatThrownBy(() -> SimulatorMain.parseCortex(List.of("cortex-xdr", "--port", "1", "--hosts", "1",
-        "--client-id", "x"))).hasMessageContaining("unknown option");
+    assertThatThrownBy(
+            () ->
+                SimulatorMain.parseCortex(
+                    List.of("cortex-xdr", "--port", "1", "--hosts", "1", "--key", "x")))
+        .hasMessageContaining("together");
+    assertThatThrownBy(
+            () ->
+                SimulatorMain.parseCortex(
+                    List.of("cortex-xdr", "--port", "1", "--hosts", "1", "--security", "medium")))
+        .hasMessageContaining("standard or advanced");
+    assertThatThrownBy(
+            () ->
+                SimulatorMain.parseCortex(
+                    List.of("cortex-xdr", "--port", "1", "--hosts", "1", "--client-id", "x")))
+        .hasMessageContaining("unknown option");
   }
 
   @Test
@@ -95,15 +149,20 @@ class SimulatorMainTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Path ca = dir.resolve("ca.pem");
-    try (CortexXdrSimulator simulator = SimulatorMain.startCortexFromArguments(List.of("cortex-xdr", "--port", "0",
-        "--hosts", "3", "--ca-out", ca.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8))) {
+    try (CortexXdrSimulator simulator =
+        SimulatorMain.startCortexFromArguments(
+            List.of("cortex-xdr", "--port", "0", "--hosts", "3", "--ca-out", ca.toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))) {
       List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
 
-      assertThat(lines).containsExactly(simulator.baseUrl().toString(), "7", CortexXdrSimulatorOptions.DEFAULT_KEY);
+      assertThat(lines)
+          .containsExactly(
+              simulator.baseUrl().toString(), "7", CortexXdrSimulatorOptions.DEFAULT_KEY);
       assertThat(Files.readString(ca)).isEqualTo(simulator.caCertificatePem());
-      assertThat(err.toString(StandardCharsets.UTF_8)).contains("endpoints").doesNotContain(
-          CortexXdrSimulatorOptions.DEFAULT_KEY);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("endpoints")
+          .doesNotContain(CortexXdrSimulatorOptions.DEFAULT_KEY);
     }
   }
 }

@@ -27,7 +27,8 @@ public final class NetworkFailures {
 
   /** The host name does not resolve. */
   public static boolean cannotResolve(Throwable failure) {
-    return has(failure, UnknownHostException.class) || has(failure, UnresolvedAddressException.class);
+    return has(failure, UnknownHostException.class)
+        || has(failure, UnresolvedAddressException.class);
   }
 
   /** The host resolves but no TCP connection could be opened. */

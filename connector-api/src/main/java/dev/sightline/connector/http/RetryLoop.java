@@ -56,15 +56,21 @@ public final class RetryLoop<R> {
   private final Listener listener;
   private final Retry retry;
 
-  public RetryLoop(String name, int maxAttempts, Waits waits, ConnectorContext context, Listener listener) {
+  public RetryLoop(
+      String name, int maxAttempts, Waits waits, ConnectorContext context, Listener listener) {
     this.context = context;
     this.maxAttempts = maxAttempts;
     this.listener = listener;
-    this.retry = Retry.of(name, RetryConfig.custom()
-        .maxAttempts(maxAttempts)
-        .retryOnException(t -> t instanceof RetryableException || t instanceof IOException)
-        .intervalBiFunction((IntervalBiFunction<Object>) (attempt, outcome) -> waits.millis(attempt, outcome.getLeft()))
-        .build());
+    this.retry =
+        Retry.of(
+            name,
+            RetryConfig.custom()
+                .maxAttempts(maxAttempts)
+                .retryOnException(t -> t instanceof RetryableException || t instanceof IOException)
+                .intervalBiFunction(
+                    (IntervalBiFunction<Object>)
+                        (attempt, outcome) -> waits.millis(attempt, outcome.getLeft()))
+                .build());
   }
 
   /**
@@ -110,7 +116,8 @@ public final class RetryLoop<R> {
    * attempt and capped, then a random point in its upper half, so clients that failed together do
    * not retry together.
    */
-  public static long backoffMillis(int attempt, Duration base, Duration cap, RandomGenerator random) {
+  public static long backoffMillis(
+      int attempt, Duration base, Duration cap, RandomGenerator random) {
     int shift = Math.min(Math.max(attempt - 1, 0), 20);
     long capped = Math.min(Math.max(1, base.toMillis()) << shift, cap.toMillis());
     return capped / 2 + jitter(random, capped - capped / 2);
@@ -126,7 +133,9 @@ public final class RetryLoop<R> {
       throw io;
     }
     RetryableException last = (RetryableException) failure;
-    return new RetryableException(last.getMessage() + "; gave up after " + maxAttempts + " attempts",
-        last.retryAfter(), last);
+    return new RetryableException(
+        last.getMessage() + "; gave up after " + maxAttempts + " attempts",
+        last.retryAfter(),
+        last);
   }
 }

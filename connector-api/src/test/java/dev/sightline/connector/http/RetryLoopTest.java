@@ -19,31 +19,41 @@ import org.junit.jupiter.api.Test;
 class RetryLoopTest {
   /** Records the waits instead of sleeping. */
   private final List<Duration> slept = new ArrayList<>();
-  private final ConnectorContext context = new ConnectorContext() {
-    @Override
-    public Clock clock() {
-      return Clock.systemUTC();
-    }
 
-    @Override
-    public SSLContext sslContext() {
-      throw new UnsupportedOperationException();
-    }
+  private final ConnectorContext context =
+      new ConnectorContext() {
+        @Override
+        public Clock clock() {
+          return Clock.systemUTC();
+        }
 
-    @Override
-    public void sleep(Duration duration) {
-      slept.add(duration);
-    }
-  };
+        @Override
+        public SSLContext sslContext() {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+          slept.add(duration);
+        }
+      };
   private final RetryLoop<Integer> loop =
-      new RetryLoop<>("test", 3, (attempt, failure) -> 100L * attempt, context, (what, wait, failure) -> { });
+      new RetryLoop<>(
+          "test", 3, (attempt, failure) -> 100L * attempt, context, (what, wait, failure) -> {});
 
   @Test
   void shouldRetryTransientAnswersWithTheConnectorsWaitsUntilOneIsNotTransient() throws Exception {
     int[] calls = {0};
 
-    Integer answer = loop.execute("x", () -> { }, () -> ++calls[0], status -> status < 3
-        ? Optional.of(new RetryableException("busy", Duration.ZERO)) : Optional.empty());
+    Integer answer =
+        loop.execute(
+            "x",
+            () -> {},
+            () -> ++calls[0],
+            status ->
+                status < 3
+                    ? Optional.of(new RetryableException("busy", Duration.ZERO))
+                    : Optional.empty());
 
     assertThat(answer).isEqualTo(3);
     assertThat(slept).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
@@ -51,8 +61,13 @@ class RetryLoopTest {
 
   @Test
   void shouldGiveUpAfterTheLastAttemptSayingSo() {
-    assertThatThrownBy(() -> loop.execute("x", () -> { }, () -> 503,
-        status -> Optional.of(new RetryableException("answered 503", Duration.ZERO))))
+    assertThatThrownBy(
+            () ->
+                loop.execute(
+                    "x",
+                    () -> {},
+                    () -> 503,
+                    status -> Optional.of(new RetryableException("answered 503", Duration.ZERO))))
         .isInstanceOf(RetryableException.class)
         .hasMessage("answered 503; gave up after 3 attempts");
     assertThat(slept).hasSize(2);
@@ -62,18 +77,32 @@ class RetryLoopTest {
   void shouldNotRetryANetworkFailureThatNoRetryCanFix() {
     int[] calls = {0};
 
-    assertThatThrownBy(() -> loop.execute("x", () -> { }, () -> {
-      calls[0]++;
-      throw new UnknownHostException("nowhere.invalid");
-    }, status -> Optional.empty())).isInstanceOf(UnknownHostException.class);
+    assertThatThrownBy(
+            () ->
+                loop.execute(
+                    "x",
+                    () -> {},
+                    () -> {
+                      calls[0]++;
+                      throw new UnknownHostException("nowhere.invalid");
+                    },
+                    status -> Optional.empty()))
+        .isInstanceOf(UnknownHostException.class);
     assertThat(calls[0]).isEqualTo(1);
   }
 
   @Test
   void shouldRethrowTheLastDroppedConnectionOnceAttemptsRunOut() {
-    assertThatThrownBy(() -> loop.execute("x", () -> { }, () -> {
-      throw new IOException("Connection reset");
-    }, status -> Optional.empty())).hasMessage("Connection reset");
+    assertThatThrownBy(
+            () ->
+                loop.execute(
+                    "x",
+                    () -> {},
+                    () -> {
+                      throw new IOException("Connection reset");
+                    },
+                    status -> Optional.empty()))
+        .hasMessage("Connection reset");
     assertThat(slept).hasSize(2);
   }
 
@@ -82,7 +111,9 @@ class RetryLoopTest {
     Random random = new Random(7);
     for (int attempt = 1; attempt <= 10; attempt++) {
       long full = Math.min(500L << (attempt - 1), 30_000);
-      assertThat(RetryLoop.backoffMillis(attempt, Duration.ofMillis(500), Duration.ofSeconds(30), random))
+      assertThat(
+              RetryLoop.backoffMillis(
+                  attempt, Duration.ofMillis(500), Duration.ofSeconds(30), random))
           .isBetween(full / 2, full);
     }
   }

@@ -90,7 +90,8 @@ public abstract class ConnectorContractTest {
       List<CheckResult> checks = connector.testConnection();
 
       assertThat(checks).extracting(CheckResult::check).containsExactly(Check.values());
-      assertThat(checks).allSatisfy(c -> assertThat(c.status()).as(c.message()).isEqualTo(Status.PASSED));
+      assertThat(checks)
+          .allSatisfy(c -> assertThat(c.status()).as(c.message()).isEqualTo(Status.PASSED));
     }
   }
 
@@ -100,8 +101,10 @@ public abstract class ConnectorContractTest {
     try (Connector connector = connector(tenant.configWithWrongSecret())) {
       List<CheckResult> checks = connector.testConnection();
 
-      assertThat(checks).extracting(CheckResult::status)
-          .containsExactly(Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED, Status.SKIPPED);
+      assertThat(checks)
+          .extracting(CheckResult::status)
+          .containsExactly(
+              Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED, Status.SKIPPED);
       assertThat(checks.get(2).message()).isNotBlank();
       assertNoSecret(checks.get(2).message(), tenant.configWithWrongSecret());
     }
@@ -116,13 +119,13 @@ public abstract class ConnectorContractTest {
       List<String> ids = ids(stream, pages);
       assertThat(ids).hasSize(Math.toIntExact(tenant.expectedRecords()));
       assertThat(ids).doesNotHaveDuplicates();
-      assertThat(pages).allSatisfy(p -> assertThat(p.records().size()).isLessThanOrEqualTo(tenant.pageSize()));
+      assertThat(pages)
+          .allSatisfy(p -> assertThat(p.records().size()).isLessThanOrEqualTo(tenant.pageSize()));
     }
   }
 
   @Test
-  void shouldEmitOneDistinctCheckpointPerPageWithOnlyTheLastComplete()
-      throws InterruptedException {
+  void shouldEmitOneDistinctCheckpointPerPageWithOnlyTheLastComplete() throws InterruptedException {
     try (Connector connector = connector(tenant.config())) {
       StreamSpec stream = tenant.stream(connector);
       List<Page> pages = readAll(connector, stream, Optional.empty());
@@ -138,15 +141,16 @@ public abstract class ConnectorContractTest {
   }
 
   @Test
-  void shouldResumeFromAMidStreamCheckpointWithoutDuplicatesOrGaps()
-      throws InterruptedException {
+  void shouldResumeFromAMidStreamCheckpointWithoutDuplicatesOrGaps() throws InterruptedException {
     try (Connector connector = connector(tenant.config())) {
       StreamSpec stream = tenant.stream(connector);
-      Set<String> everything = new HashSet<>(ids(stream, readAll(connector, stream, Optional.empty())));
+      Set<String> everything =
+          new HashSet<>(ids(stream, readAll(connector, stream, Optional.empty())));
 
       List<Page> before;
       try (StreamReader first = connector.open(stream, request(), Optional.empty())) {
-        before = StreamReading.readAtMost(first, Math.max(1, everything.size() / tenant.pageSize() / 2));
+        before =
+            StreamReading.readAtMost(first, Math.max(1, everything.size() / tenant.pageSize() / 2));
       }
       Checkpoint resumeFrom = before.get(before.size() - 1).checkpoint();
       List<Page> after;
@@ -229,7 +233,9 @@ public abstract class ConnectorContractTest {
         failure = catchThrowableOfType(PermanentException.class, reader::next);
       }
 
-      assertThat(failure).as("a wrong secret must end the read with a PermanentException").isNotNull();
+      assertThat(failure)
+          .as("a wrong secret must end the read with a PermanentException")
+          .isNotNull();
       assertThat(failure.reason()).isNotBlank();
       assertThat(failure.fix()).isNotBlank();
       assertThat(failure.getMessage()).contains(failure.reason()).contains(failure.fix());
@@ -246,14 +252,17 @@ public abstract class ConnectorContractTest {
         tenant.slowNextCall(Duration.ofSeconds(60));
         CountDownLatch reading = new CountDownLatch(1);
         AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread worker = new Thread(() -> outcome.set(nextPageOrFailure(reader, reading)), "contract-reader");
+        Thread worker =
+            new Thread(() -> outcome.set(nextPageOrFailure(reader, reading)), "contract-reader");
 
         worker.start();
         reading.await();
         worker.interrupt();
         worker.join(PROMPTLY.toMillis());
 
-        assertThat(worker.isAlive()).as("reader still busy %s after the interrupt", PROMPTLY).isFalse();
+        assertThat(worker.isAlive())
+            .as("reader still busy %s after the interrupt", PROMPTLY)
+            .isFalse();
         assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
       }
     }
@@ -295,8 +304,12 @@ public abstract class ConnectorContractTest {
     for (Page page : pages) {
       for (JsonNode record : page.records()) {
         ids.add(
-            tenant.recordId(stream, record)
-                .orElseThrow(() -> new AssertionError("record without " + stream.recordKey() + ": " + record)));
+            tenant
+                .recordId(stream, record)
+                .orElseThrow(
+                    () ->
+                        new AssertionError(
+                            "record without " + stream.recordKey() + ": " + record)));
       }
     }
     return ids;
@@ -307,6 +320,8 @@ public abstract class ConnectorContractTest {
         .filter(ConfigField::secret)
         .map(f -> config.get(f.name()))
         .flatMap(Optional::stream)
-        .forEach(secret -> assertThat(text).as("text that must not hold a secret").doesNotContain(secret));
+        .forEach(
+            secret ->
+                assertThat(text).as("text that must not hold a secret").doesNotContain(secret));
   }
 }

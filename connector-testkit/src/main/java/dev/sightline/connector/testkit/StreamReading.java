@@ -20,8 +20,7 @@ public final class StreamReading {
   }
 
   /** Up to {@code pages} pages of {@code reader}; does not close it. */
-  public static List<Page> readAtMost(StreamReader reader, int pages)
-      throws InterruptedException {
+  public static List<Page> readAtMost(StreamReader reader, int pages) throws InterruptedException {
     List<Page> read = new ArrayList<>();
     while (read.size() < pages) {
       Optional<Page> page = reader.next();

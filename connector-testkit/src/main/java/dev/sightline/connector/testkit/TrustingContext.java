@@ -7,8 +7,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A {@link ConnectorContext} for tests: trusts what the given SSL context trusts (typically a
- * simulator's CA) and tells time with the given clock, which may be a {@link MutableClock}.
- * Waits go through the default {@link ConnectorContext#sleep}, so they honour interruption.
+ * simulator's CA) and tells time with the given clock, which may be a {@link MutableClock}. Waits
+ * go through the default {@link ConnectorContext#sleep}, so they honour interruption.
  */
 public record TrustingContext(SSLContext sslContext, Clock clock) implements ConnectorContext {
 

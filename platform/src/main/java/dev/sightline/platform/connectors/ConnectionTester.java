@@ -23,14 +23,15 @@ public final class ConnectionTester {
     try {
       connectors.checkTarget(stored);
     } catch (InvalidRequestException e) {
-      return List.of(CheckResult.failed(CheckResult.Check.NETWORK_REACHABILITY, e.getMessage()),
+      return List.of(
+          CheckResult.failed(CheckResult.Check.NETWORK_REACHABILITY, e.getMessage()),
           CheckResult.skipped(CheckResult.Check.TLS_HANDSHAKE),
           CheckResult.skipped(CheckResult.Check.AUTHENTICATION),
           CheckResult.skipped(CheckResult.Check.AUTHORIZATION_SCOPE),
           CheckResult.skipped(CheckResult.Check.DATA_FETCH));
     }
-    try (Connector connector = connectors.factoryFor(stored.type())
-        .create(connectors.configOf(stored), context)) {
+    try (Connector connector =
+        connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
       return connector.testConnection();
     } catch (ConnectorException e) {
       return List.of(CheckResult.failed(CheckResult.Check.NETWORK_REACHABILITY, e.getMessage()));

@@ -15,7 +15,8 @@ public final class ConnectorCatalog {
     Map<String, ConnectorFactory> map = new TreeMap<>();
     for (ConnectorFactory f : factories) {
       if (map.put(f.descriptor().type(), f) != null) {
-        throw new IllegalStateException("Two connector plug-ins claim type " + f.descriptor().type());
+        throw new IllegalStateException(
+            "Two connector plug-ins claim type " + f.descriptor().type());
       }
     }
     this.byType = Map.copyOf(map);
@@ -23,7 +24,9 @@ public final class ConnectorCatalog {
 
   public static ConnectorCatalog discover() {
     return new ConnectorCatalog(
-        ServiceLoader.load(ConnectorFactory.class).stream().map(ServiceLoader.Provider::get).toList());
+        ServiceLoader.load(ConnectorFactory.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList());
   }
 
   public Optional<ConnectorFactory> find(String type) {

@@ -30,8 +30,16 @@ public final class ConnectorRepository {
     jdbc.update(
         "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
             + " created_at, updated_at, filters) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)",
-        c.id(), c.type(), c.name(), c.description(), json(c.settings()), c.sealedSecrets(),
-        c.dataScope().name(), c.state().name(), c.createdAt(), c.updatedAt(),
+        c.id(),
+        c.type(),
+        c.name(),
+        c.description(),
+        json(c.settings()),
+        c.sealedSecrets(),
+        c.dataScope().name(),
+        c.state().name(),
+        c.createdAt(),
+        c.updatedAt(),
         json(c.filters().chosen()));
   }
 
@@ -41,15 +49,19 @@ public final class ConnectorRepository {
   }
 
   public Optional<StoredConnector> find(UUID id) {
-    return jdbc.queryOne("SELECT " + COLUMNS + " FROM connector WHERE id = ?", ConnectorRepository::row, id);
+    return jdbc.queryOne(
+        "SELECT " + COLUMNS + " FROM connector WHERE id = ?", ConnectorRepository::row, id);
   }
 
   public List<StoredConnector> all() {
-    return jdbc.query("SELECT " + COLUMNS + " FROM connector ORDER BY created_at, name", ConnectorRepository::row);
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM connector ORDER BY created_at, name",
+        ConnectorRepository::row);
   }
 
   public void updateState(UUID id, ConnectorState state, Instant at) {
-    jdbc.update("UPDATE connector SET state = ?, updated_at = ? WHERE id = ?", state.name(), at, id);
+    jdbc.update(
+        "UPDATE connector SET state = ?, updated_at = ? WHERE id = ?", state.name(), at, id);
   }
 
   private static StoredConnector row(ResultSet rs) throws SQLException {

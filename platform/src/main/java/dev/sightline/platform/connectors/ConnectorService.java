@@ -52,18 +52,24 @@ public final class ConnectorService {
     List<Problem> problems = new ArrayList<>();
     String name = request.name() == null ? "" : request.name().trim();
     if (name.isEmpty()) {
-      problems.add(new Problem("name", "name is required: give the connection a unique display name"));
+      problems.add(
+          new Problem("name", "name is required: give the connection a unique display name"));
     } else if (name.length() > NAME_MAX) {
       problems.add(new Problem("name", "name is longer than " + NAME_MAX + " characters"));
     }
     String description = request.description() == null ? "" : request.description();
     if (description.length() > DESCRIPTION_MAX) {
-      problems.add(new Problem("description",
-          "description is " + description.length() + " characters; the limit is " + DESCRIPTION_MAX));
+      problems.add(
+          new Problem(
+              "description",
+              "description is "
+                  + description.length()
+                  + " characters; the limit is "
+                  + DESCRIPTION_MAX));
     }
     DataScope scope = parseScope(request.dataToSync(), problems);
-    SourceFilters filters = new FilterValidation(factory.descriptor())
-        .validate(request.filters(), problems);
+    SourceFilters filters =
+        new FilterValidation(factory.descriptor()).validate(request.filters(), problems);
     spec.validate(request.auth())
         .forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
     if (problems.isEmpty()) {
@@ -81,10 +87,19 @@ public final class ConnectorService {
     Map<String, String> secrets = new LinkedHashMap<>();
     request.auth().forEach((k, v) -> (spec.isSecret(k) ? secrets : settings).put(k, v));
     var now = clock.instant();
-    StoredConnector stored = new StoredConnector(
-        id, factory.descriptor().type(), name, description, settings,
-        cipher.seal(ConnectorRepository.json(secrets), id.toString()), scope, filters,
-        ConnectorState.REGISTERED, now, now);
+    StoredConnector stored =
+        new StoredConnector(
+            id,
+            factory.descriptor().type(),
+            name,
+            description,
+            settings,
+            cipher.seal(ConnectorRepository.json(secrets), id.toString()),
+            scope,
+            filters,
+            ConnectorState.REGISTERED,
+            now,
+            now);
     repository.insert(stored);
     return view(stored);
   }
@@ -103,7 +118,8 @@ public final class ConnectorService {
   }
 
   public StoredConnector stored(UUID id) {
-    return repository.find(id)
+    return repository
+        .find(id)
         .orElseThrow(() -> new NotFoundException("No connector has id " + id));
   }
 
@@ -123,8 +139,16 @@ public final class ConnectorService {
   }
 
   public ConnectorFactory factoryFor(String type) {
-    return catalog.find(type).orElseThrow(() -> new InvalidRequestException("type",
-        "unknown connector type '" + type + "': use one of " + String.join(", ", catalog.types())));
+    return catalog
+        .find(type)
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "type",
+                    "unknown connector type '"
+                        + type
+                        + "': use one of "
+                        + String.join(", ", catalog.types())));
   }
 
   /** Re-checks the target at run time too: the allow-list or DNS may have changed. */
@@ -146,8 +170,10 @@ public final class ConnectorService {
       try {
         targets.check(URI.create(url.trim()));
       } catch (IllegalArgumentException e) {
-        problems.add(new Problem("auth." + field.name(), field.name()
-            + " is not a valid URL: write it as https://host[:port]"));
+        problems.add(
+            new Problem(
+                "auth." + field.name(),
+                field.name() + " is not a valid URL: write it as https://host[:port]"));
       } catch (TargetPolicy.TargetRefusedException e) {
         problems.add(new Problem("auth." + field.name(), e.getMessage()));
       }
@@ -158,27 +184,43 @@ public final class ConnectorService {
     if (value == null || value.isBlank()) {
       return DataScope.ASSETS_AND_FINDINGS;
     }
-    String v = value.trim().toUpperCase(Locale.ROOT).replace('&', '_').replace(' ', '_')
-        .replace("__", "_");
+    String v =
+        value
+            .trim()
+            .toUpperCase(Locale.ROOT)
+            .replace('&', '_')
+            .replace(' ', '_')
+            .replace("__", "_");
     if (v.equals("ASSETS") || v.equals("ASSETS_ONLY")) {
       return DataScope.ASSETS;
     }
     if (v.equals("ASSETS_AND_FINDINGS") || v.equals("ASSETS_FINDINGS")) {
       return DataScope.ASSETS_AND_FINDINGS;
     }
-    problems.add(new Problem("dataToSync",
-        "dataToSync must be \"Assets & Findings\" (default) or \"Assets\""));
+    problems.add(
+        new Problem(
+            "dataToSync", "dataToSync must be \"Assets & Findings\" (default) or \"Assets\""));
     return DataScope.ASSETS_AND_FINDINGS;
   }
 
   private ConnectorView view(StoredConnector c) {
     ConnectorDescriptor d = descriptorOf(c);
     Map<String, String> auth = new LinkedHashMap<>(c.settings());
-    d.config().fields().stream().filter(f -> f.secret())
+    d.config().fields().stream()
+        .filter(f -> f.secret())
         .forEach(f -> auth.put(f.name(), ConnectorView.MASK));
-    return new ConnectorView(c.id(), c.type(), c.name(), c.description(), d.vendorProductName(),
+    return new ConnectorView(
+        c.id(),
+        c.type(),
+        c.name(),
+        c.description(),
+        d.vendorProductName(),
         d.sourceName(),
-        c.dataScope() == DataScope.ASSETS ? "Assets" : "Assets & Findings", auth,
-        c.filters().chosen(), c.state().name(), c.createdAt(), c.updatedAt());
+        c.dataScope() == DataScope.ASSETS ? "Assets" : "Assets & Findings",
+        auth,
+        c.filters().chosen(),
+        c.state().name(),
+        c.createdAt(),
+        c.updatedAt());
   }
 }

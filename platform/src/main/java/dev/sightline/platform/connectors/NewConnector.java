@@ -9,13 +9,20 @@ import java.util.Map;
  * @param filters source-side filters by name, each a list of values (validated against the
  *     connector type's declared filters); null or empty for none
  */
-public record NewConnector(String type, String name, String description, Map<String, String> auth,
-    String dataToSync, Map<String, List<String>> filters) {
+public record NewConnector(
+    String type,
+    String name,
+    String description,
+    Map<String, String> auth,
+    String dataToSync,
+    Map<String, List<String>> filters) {
 
   public NewConnector {
     auth = auth == null ? Map.of() : Map.copyOf(auth);
-    filters = filters == null ? Map.of() : java.util.Collections.unmodifiableMap(
-        new java.util.LinkedHashMap<>(filters));
+    filters =
+        filters == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filters));
   }
 
   public NewConnector(

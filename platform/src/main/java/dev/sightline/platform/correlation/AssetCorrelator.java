@@ -17,9 +17,9 @@ import java.util.Optional;
  * Links source records into assets by ordered rules on normalized keys: cloud instance id, BIOS
  * serial + manufacturer, a strong MAC, then host name + domain. A weaker rule never links records
  * whose stronger keys disagree (two machines named alike with different serials stay apart), and
- * pairs a user split are never linked again. Runs inside the page's transaction: the candidates
- * of the whole page are looked up at once, then records are linked one at a time, each seeing
- * the links of the records before it ({@link CandidateFinder}).
+ * pairs a user split are never linked again. Runs inside the page's transaction: the candidates of
+ * the whole page are looked up at once, then records are linked one at a time, each seeing the
+ * links of the records before it ({@link CandidateFinder}).
  */
 public final class AssetCorrelator {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,8 +27,16 @@ public final class AssetCorrelator {
   /** The outcome for a page: how many records joined an existing asset, and how many new assets. */
   public record Outcome(long linked, long newAssets) {}
 
-  record Keys(long id, Long assetId, String cloud, String serial, String manufacturer,
-      List<String> macs, List<String> virtualMacs, String host, String domain) {}
+  record Keys(
+      long id,
+      Long assetId,
+      String cloud,
+      String serial,
+      String manufacturer,
+      List<String> macs,
+      List<String> virtualMacs,
+      String host,
+      String domain) {}
 
   private record Candidate(LinkRule rule, Keys source) {}
 
@@ -43,7 +51,8 @@ public final class AssetCorrelator {
       Optional<Candidate> match = bestMatch(finder, me);
       if (me.assetId() != null) {
         long asset = me.assetId();
-        if (match.isPresent() && !match.get().source().assetId().equals(me.assetId())
+        if (match.isPresent()
+            && !match.get().source().assetId().equals(me.assetId())
             && aloneInItsAsset(c, me)) {
           link(links, me, match.get());
           links.emptied(me.assetId());
@@ -69,8 +78,13 @@ public final class AssetCorrelator {
   }
 
   static long newAsset(Connection c, Instant now) throws SQLException {
-    return Jdbc.query(c, "INSERT INTO asset (created_at, updated_at) VALUES (?, ?) RETURNING id",
-        rs -> rs.getLong(1), now, now).get(0);
+    return Jdbc.query(
+            c,
+            "INSERT INTO asset (created_at, updated_at) VALUES (?, ?) RETURNING id",
+            rs -> rs.getLong(1),
+            now,
+            now)
+        .get(0);
   }
 
   private static Optional<Candidate> bestMatch(CandidateFinder finder, Keys me) {
@@ -89,10 +103,13 @@ public final class AssetCorrelator {
       return a.cloud().equals(b.cloud()) ? Optional.of(LinkRule.CLOUD_INSTANCE) : Optional.empty();
     }
     if (both(a.serial(), b.serial())) {
-      boolean sameMaker = a.manufacturer() == null || b.manufacturer() == null
-          || a.manufacturer().equals(b.manufacturer());
+      boolean sameMaker =
+          a.manufacturer() == null
+              || b.manufacturer() == null
+              || a.manufacturer().equals(b.manufacturer());
       return a.serial().equals(b.serial()) && sameMaker
-          ? Optional.of(LinkRule.SERIAL_MANUFACTURER) : Optional.empty();
+          ? Optional.of(LinkRule.SERIAL_MANUFACTURER)
+          : Optional.empty();
     }
     if (a.macs().stream().anyMatch(b.macs()::contains)) {
       return Optional.of(LinkRule.STRONG_MAC);
@@ -104,7 +121,8 @@ public final class AssetCorrelator {
     }
     if (both(a.domain(), b.domain())) {
       return a.domain().equals(b.domain())
-          ? Optional.of(LinkRule.HOSTNAME_DOMAIN) : Optional.empty();
+          ? Optional.of(LinkRule.HOSTNAME_DOMAIN)
+          : Optional.empty();
     }
     if (a.virtualMacs().stream().anyMatch(b.virtualMacs()::contains)) {
       return Optional.of(LinkRule.HOSTNAME_VIRTUAL_MAC);
@@ -129,23 +147,37 @@ public final class AssetCorrelator {
     Keys other = match.source();
     switch (match.rule()) {
       case CLOUD_INSTANCE -> values.put("cloudInstanceId", me.cloud());
-      case SERIAL_MANUFACTURER -> values.put("serial", me.serial())
-          .put("manufacturer", me.manufacturer() == null ? other.manufacturer() : me.manufacturer());
-      case STRONG_MAC -> values.set("macs", JSON.valueToTree(
-          me.macs().stream().filter(other.macs()::contains).toList()));
+      case SERIAL_MANUFACTURER ->
+          values
+              .put("serial", me.serial())
+              .put(
+                  "manufacturer",
+                  me.manufacturer() == null ? other.manufacturer() : me.manufacturer());
+      case STRONG_MAC ->
+          values.set(
+              "macs", JSON.valueToTree(me.macs().stream().filter(other.macs()::contains).toList()));
       case HOSTNAME_DOMAIN -> values.put("host", me.host()).put("domain", me.domain());
-      case HOSTNAME_VIRTUAL_MAC -> values.put("host", me.host()).set("virtualMacs",
-          JSON.valueToTree(me.virtualMacs().stream().filter(other.virtualMacs()::contains)
-              .toList()));
-      default -> { }
+      case HOSTNAME_VIRTUAL_MAC ->
+          values
+              .put("host", me.host())
+              .set(
+                  "virtualMacs",
+                  JSON.valueToTree(
+                      me.virtualMacs().stream().filter(other.virtualMacs()::contains).toList()));
+      default -> {}
     }
     // The matched record may be new in this page, its id real and its asset a placeholder.
     links.link(me.id(), other.assetId(), match.rule(), values.toString(), other.id());
   }
 
   private static boolean aloneInItsAsset(Connection c, Keys me) throws SQLException {
-    return Jdbc.query(c, "SELECT count(*) FROM source_asset WHERE asset_id = ?",
-        rs -> rs.getLong(1), me.assetId()).get(0) == 1;
+    return Jdbc.query(
+                c,
+                "SELECT count(*) FROM source_asset WHERE asset_id = ?",
+                rs -> rs.getLong(1),
+                me.assetId())
+            .get(0)
+        == 1;
   }
 
   /** The records' keys in one query, in the given order (their links are read before any write). */
@@ -153,17 +185,28 @@ public final class AssetCorrelator {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<Keys> keys = Jdbc.query(c, "SELECT id, asset_id, key_cloud, key_serial,"
-        + " key_manufacturer, key_macs, key_virtual_macs, key_host, key_domain FROM source_asset"
-        + " WHERE id = ANY(?) ORDER BY id", AssetCorrelator::keys,
-        (Object) ids.toArray(new Long[0]));
+    List<Keys> keys =
+        Jdbc.query(
+            c,
+            "SELECT id, asset_id, key_cloud, key_serial,"
+                + " key_manufacturer, key_macs, key_virtual_macs, key_host, key_domain FROM source_asset"
+                + " WHERE id = ANY(?) ORDER BY id",
+            AssetCorrelator::keys,
+            (Object) ids.toArray(new Long[0]));
     return keys;
   }
 
   static Keys keys(ResultSet rs) throws SQLException {
-    return new Keys(rs.getLong("id"), (Long) rs.getObject("asset_id"), rs.getString("key_cloud"),
-        rs.getString("key_serial"), rs.getString("key_manufacturer"), texts(rs, "key_macs"),
-        texts(rs, "key_virtual_macs"), rs.getString("key_host"), rs.getString("key_domain"));
+    return new Keys(
+        rs.getLong("id"),
+        (Long) rs.getObject("asset_id"),
+        rs.getString("key_cloud"),
+        rs.getString("key_serial"),
+        rs.getString("key_manufacturer"),
+        texts(rs, "key_macs"),
+        texts(rs, "key_virtual_macs"),
+        rs.getString("key_host"),
+        rs.getString("key_domain"));
   }
 
   private static List<String> texts(ResultSet rs, String column) throws SQLException {

@@ -21,17 +21,24 @@ import java.util.function.Function;
  * split from the one being linked are left out.
  */
 final class CandidateFinder {
-  private static final String COLUMNS = "s.id, s.asset_id, s.key_cloud, s.key_serial,"
-      + " s.key_manufacturer, s.key_macs, s.key_virtual_macs, s.key_host, s.key_domain";
+  private static final String COLUMNS =
+      "s.id, s.asset_id, s.key_cloud, s.key_serial,"
+          + " s.key_manufacturer, s.key_macs, s.key_virtual_macs, s.key_host, s.key_domain";
 
-  private static final String PAGE_CANDIDATES = "SELECT m.id AS for_id, c.* FROM"
-      + " unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS m(id, cloud, serial, host)"
-      + " CROSS JOIN LATERAL ("
-      + branch(1, "m.cloud IS NOT NULL AND s.key_cloud = m.cloud", 5) + " UNION ALL "
-      + branch(2, "m.serial IS NOT NULL AND s.key_serial = m.serial", 5) + " UNION ALL "
-      + branch(4, "m.host IS NOT NULL AND s.key_host = m.host", 10) + ") c"
-      + " UNION ALL SELECT m.id AS for_id, c.* FROM unnest(?::bigint[], ?::text[]) AS m(id, mac)"
-      + " CROSS JOIN LATERAL (" + branch(3, "s.key_macs @> ARRAY[m.mac]", 5) + ") c";
+  private static final String PAGE_CANDIDATES =
+      "SELECT m.id AS for_id, c.* FROM"
+          + " unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS m(id, cloud, serial, host)"
+          + " CROSS JOIN LATERAL ("
+          + branch(1, "m.cloud IS NOT NULL AND s.key_cloud = m.cloud", 5)
+          + " UNION ALL "
+          + branch(2, "m.serial IS NOT NULL AND s.key_serial = m.serial", 5)
+          + " UNION ALL "
+          + branch(4, "m.host IS NOT NULL AND s.key_host = m.host", 10)
+          + ") c"
+          + " UNION ALL SELECT m.id AS for_id, c.* FROM unnest(?::bigint[], ?::text[]) AS m(id, mac)"
+          + " CROSS JOIN LATERAL ("
+          + branch(3, "s.key_macs @> ARRAY[m.mac]", 5)
+          + ") c";
 
   private record Candidate(int order, Keys keys) {}
 
@@ -49,8 +56,15 @@ final class CandidateFinder {
 
   private static String branch(int order, String condition, int limit) {
     // No ORDER BY: it would let the planner walk the primary key instead of the key's index.
-    return "(SELECT " + order + " AS ord, " + COLUMNS + " FROM source_asset s WHERE " + condition
-        + " AND s.asset_id IS NOT NULL AND s.id <> m.id LIMIT " + limit + ")";
+    return "(SELECT "
+        + order
+        + " AS ord, "
+        + COLUMNS
+        + " FROM source_asset s WHERE "
+        + condition
+        + " AND s.asset_id IS NOT NULL AND s.id <> m.id LIMIT "
+        + limit
+        + ")";
   }
 
   static CandidateFinder forPage(Connection c, List<Keys> page) throws SQLException {
@@ -61,18 +75,28 @@ final class CandidateFinder {
     List<Long> macIds = new ArrayList<>();
     List<String> macs = new ArrayList<>();
     for (Keys k : page) {
-      k.macs().forEach(mac -> {
-        macIds.add(k.id());
-        macs.add(mac);
-      });
+      k.macs()
+          .forEach(
+              mac -> {
+                macIds.add(k.id());
+                macs.add(mac);
+              });
     }
-    Jdbc.query(c, PAGE_CANDIDATES, rs -> {
-      stored.computeIfAbsent(rs.getLong("for_id"), k -> new ArrayList<>())
-          .add(new Candidate(rs.getInt("ord"), AssetCorrelator.keys(rs)));
-      return null;
-    }, column(page, Keys::id, Long[]::new), column(page, Keys::cloud, String[]::new),
-        column(page, Keys::serial, String[]::new), column(page, Keys::host, String[]::new),
-        macIds.toArray(new Long[0]), macs.toArray(new String[0]));
+    Jdbc.query(
+        c,
+        PAGE_CANDIDATES,
+        rs -> {
+          stored
+              .computeIfAbsent(rs.getLong("for_id"), k -> new ArrayList<>())
+              .add(new Candidate(rs.getInt("ord"), AssetCorrelator.keys(rs)));
+          return null;
+        },
+        column(page, Keys::id, Long[]::new),
+        column(page, Keys::cloud, String[]::new),
+        column(page, Keys::serial, String[]::new),
+        column(page, Keys::host, String[]::new),
+        macIds.toArray(new Long[0]),
+        macs.toArray(new String[0]));
     return new CandidateFinder(stored, splitAssets(c, page));
   }
 
@@ -81,14 +105,19 @@ final class CandidateFinder {
       throws SQLException {
     Long[] ids = column(page, Keys::id, Long[]::new);
     Map<Long, Set<Long>> out = new HashMap<>();
-    Jdbc.query(c, "SELECT sp.source_a, sp.source_b, a.asset_id AS a_asset, b.asset_id AS b_asset"
-        + " FROM asset_split sp JOIN source_asset a ON a.id = sp.source_a"
-        + " JOIN source_asset b ON b.id = sp.source_b"
-        + " WHERE sp.source_a = ANY(?) OR sp.source_b = ANY(?)", rs -> {
+    Jdbc.query(
+        c,
+        "SELECT sp.source_a, sp.source_b, a.asset_id AS a_asset, b.asset_id AS b_asset"
+            + " FROM asset_split sp JOIN source_asset a ON a.id = sp.source_a"
+            + " JOIN source_asset b ON b.id = sp.source_b"
+            + " WHERE sp.source_a = ANY(?) OR sp.source_b = ANY(?)",
+        rs -> {
           addIfPresent(out, rs.getLong("source_a"), (Long) rs.getObject("b_asset"));
           addIfPresent(out, rs.getLong("source_b"), (Long) rs.getObject("a_asset"));
           return null;
-        }, ids, ids);
+        },
+        ids,
+        ids);
     return out;
   }
 
@@ -98,8 +127,8 @@ final class CandidateFinder {
     }
   }
 
-  private static <T> T[] column(List<Keys> page, Function<Keys, Object> get,
-      java.util.function.IntFunction<T[]> array) {
+  private static <T> T[] column(
+      List<Keys> page, Function<Keys, Object> get, java.util.function.IntFunction<T[]> array) {
     @SuppressWarnings("unchecked")
     T[] out = page.stream().map(k -> (T) get.apply(k)).toArray(array);
     return out;
@@ -108,7 +137,9 @@ final class CandidateFinder {
   /** Candidates for one record, strongest key first, never the record itself. */
   List<Keys> candidatesFor(Keys me) {
     Map<Long, Candidate> all = new LinkedHashMap<>();
-    stored.getOrDefault(me.id(), List.of()).forEach(cand -> all.putIfAbsent(cand.keys().id(), cand));
+    stored
+        .getOrDefault(me.id(), List.of())
+        .forEach(cand -> all.putIfAbsent(cand.keys().id(), cand));
     local(all, 1, byCloud, me.cloud());
     local(all, 2, bySerial, me.serial());
     me.macs().forEach(mac -> local(all, 3, byMac, mac));
@@ -117,27 +148,40 @@ final class CandidateFinder {
     return all.values().stream()
         .filter(cand -> cand.keys().id() != me.id())
         .filter(cand -> !forbidden.contains(cand.keys().assetId()))
-        .sorted(Comparator.comparingInt(Candidate::order)
-            .thenComparingLong(cand -> cand.keys().id()))
-        .map(Candidate::keys).toList();
+        .sorted(
+            Comparator.comparingInt(Candidate::order).thenComparingLong(cand -> cand.keys().id()))
+        .map(Candidate::keys)
+        .toList();
   }
 
-  private static void local(Map<Long, Candidate> all, int order, Map<String, List<Keys>> index,
-      String key) {
+  private static void local(
+      Map<Long, Candidate> all, int order, Map<String, List<Keys>> index, String key) {
     if (key != null) {
-      index.getOrDefault(key, List.of()).forEach(k -> {
-        Candidate existing = all.get(k.id());
-        if (existing == null || existing.order() > order) {
-          all.put(k.id(), new Candidate(order, k));
-        }
-      });
+      index
+          .getOrDefault(key, List.of())
+          .forEach(
+              k -> {
+                Candidate existing = all.get(k.id());
+                if (existing == null || existing.order() > order) {
+                  all.put(k.id(), new Candidate(order, k));
+                }
+              });
     }
   }
 
   /** Remembers a record of this page once it has an asset, for the records after it. */
   void linked(Keys me, long assetId) {
-    Keys k = new Keys(me.id(), assetId, me.cloud(), me.serial(), me.manufacturer(), me.macs(),
-        me.virtualMacs(), me.host(), me.domain());
+    Keys k =
+        new Keys(
+            me.id(),
+            assetId,
+            me.cloud(),
+            me.serial(),
+            me.manufacturer(),
+            me.macs(),
+            me.virtualMacs(),
+            me.host(),
+            me.domain());
     add(byCloud, k.cloud(), k);
     add(bySerial, k.serial(), k);
     k.macs().forEach(mac -> add(byMac, mac, k));

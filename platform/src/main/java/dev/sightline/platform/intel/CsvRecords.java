@@ -49,7 +49,8 @@ final class CsvRecords {
     while (openQuote(text)) {
       String more = reader.readLine();
       if (more == null) {
-        throw IntelValues.problem(new IntelValues.Place(file, recordLine, ""),
+        throw IntelValues.problem(
+            new IntelValues.Place(file, recordLine, ""),
             "a quoted field opened here never closes (the file ends inside it)",
             "The file is truncated or not valid CSV: re-download it.");
       }

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * What is known about one CVE from the imported intelligence. Values a source has not provided
- * are null (a CVE can be in EPSS and not in NVD yet); {@code inKev} is false unless a loaded KEV
+ * What is known about one CVE from the imported intelligence. Values a source has not provided are
+ * null (a CVE can be in EPSS and not in NVD yet); {@code inKev} is false unless a loaded KEV
  * catalog lists it.
  *
  * @param kevKnownRansomware KEV {@code knownRansomwareCampaignUse} is "Known"

@@ -30,7 +30,9 @@ final class CveIntelWriter {
 
   /** The SQL of one source: {@code ?::text[]} per column, then the extra parameters. */
   enum Statement {
-    KEV(4, """
+    KEV(
+        4,
+        """
         WITH incoming AS (
           SELECT i.cve_id, i.date_added::date AS date_added, i.due_date::date AS due_date,
                  i.ransomware
@@ -64,7 +66,9 @@ final class CveIntelWriter {
         """),
     // An older score_date never overwrites a newer one; an undated slice only fills undated rows.
     // The slice's CVSS3 column only fills a gap: NVD stays the authority for CVSS.
-    EPSS(4, """
+    EPSS(
+        4,
+        """
         WITH incoming AS (
           SELECT i.cve_id, i.score::float8 AS score, i.pct::float8 AS pct,
                  i.cvss::numeric(3, 1) AS cvss
@@ -96,7 +100,9 @@ final class CveIntelWriter {
         FROM written w LEFT JOIN before b USING (cve_id)
         """),
     // An older NVD record (by lastModified) never overwrites a newer one.
-    NVD(6, """
+    NVD(
+        6,
+        """
         WITH incoming AS (
           SELECT i.cve_id, i.published::timestamptz AS published,
                  i.modified::timestamptz AS modified, i.v3::numeric(3, 1) AS v3, i.vector,
@@ -144,8 +150,8 @@ final class CveIntelWriter {
   }
 
   /**
-   * @param extraParams the parameters after the arrays, in SQL order: for EPSS the score date
-   *     (text or null), then the load id and the change time; for KEV and NVD the last two only
+   * @param extraParams the parameters after the arrays, in SQL order: for EPSS the score date (text
+   *     or null), then the load id and the change time; for KEV and NVD the last two only
    */
   CveIntelWriter(Connection connection, Statement statement, Object... extraParams) {
     this.connection = connection;

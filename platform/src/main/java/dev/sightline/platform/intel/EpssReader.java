@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * Streams a FIRST EPSS CSV: {@code #model_version:v2025.03.14,score_date:2025-06-01T00:00:00Z},
  * then {@code cve,epss,percentile}, then one line per CVE. Also reads files without the comment
- * line (FIRST before 2022) and slices that add columns, such as {@code ../shared/data}'s
- * {@code CVE,CVSS3,EPSS,EPSS Percentile,…}; columns are found by header name.
+ * line (FIRST before 2022) and slices that add columns, such as {@code ../shared/data}'s {@code
+ * CVE,CVSS3,EPSS,EPSS Percentile,…}; columns are found by header name.
  */
 final class EpssReader {
   /** One CVE's scores as canonical decimal text; {@code cvss3} is null when the file has none. */
@@ -44,10 +44,11 @@ final class EpssReader {
           case "epss" -> epss = i;
           case "percentile", "epss percentile" -> percentile = i;
           case "cvss3" -> cvss3 = i;
-          default -> { }
+          default -> {}
         }
       }
-      return cve < 0 || epss < 0 || percentile < 0 ? Optional.empty()
+      return cve < 0 || epss < 0 || percentile < 0
+          ? Optional.empty()
           : Optional.of(new Columns(cve, epss, percentile, cvss3));
     }
 
@@ -62,8 +63,9 @@ final class EpssReader {
   private Columns columns;
 
   EpssReader(InputStream in, String file) {
-    this.csv = new CsvRecords(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8),
-        1 << 16), file);
+    this.csv =
+        new CsvRecords(
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), file);
     this.file = file;
   }
 
@@ -71,7 +73,9 @@ final class EpssReader {
   Header header() throws IOException {
     String first = csv.nextRawLine();
     if (first == null) {
-      throw IntelValues.problem(new Place(file, 1, ""), "the file is empty",
+      throw IntelValues.problem(
+          new Place(file, 1, ""),
+          "the file is empty",
           "Pass an EPSS CSV (epss_scores-YYYY-MM-DD.csv from FIRST).");
     }
     first = first.replace("\uFEFF", "");
@@ -85,10 +89,14 @@ final class EpssReader {
       names = CsvRecords.split(first);
     }
     List<String> found = names;
-    columns = Columns.fromHeader(found).orElseThrow(() -> IntelValues.problem(
-        new Place(file, csv.line(), "header"),
-        "expected the columns cve, epss and percentile but found " + found,
-        "Pass the CSV as FIRST publishes it (the #model_version line, then cve,epss,percentile)."));
+    columns =
+        Columns.fromHeader(found)
+            .orElseThrow(
+                () ->
+                    IntelValues.problem(
+                        new Place(file, csv.line(), "header"),
+                        "expected the columns cve, epss and percentile but found " + found,
+                        "Pass the CSV as FIRST publishes it (the #model_version line, then cve,epss,percentile)."));
     return header;
   }
 
@@ -126,19 +134,29 @@ final class EpssReader {
 
   private Row row(List<String> fields, long line) {
     if (fields.size() < columns.width()) {
-      throw IntelValues.problem(new Place(file, line, ""), "the row has " + fields.size()
-          + " fields where the header names at least " + columns.width(),
+      throw IntelValues.problem(
+          new Place(file, line, ""),
+          "the row has "
+              + fields.size()
+              + " fields where the header names at least "
+              + columns.width(),
           "The file is truncated or edited: re-download it.");
     }
     String cve = IntelValues.cveId(new Place(file, line, "cve"), fields.get(columns.cve()));
-    String score = IntelValues.decimal(new Place(file, line, "epss (" + cve + ")"),
-        fields.get(columns.epss()), 0, 1);
-    String percentile = IntelValues.decimal(new Place(file, line, "percentile (" + cve + ")"),
-        fields.get(columns.percentile()), 0, 1);
+    String score =
+        IntelValues.decimal(
+            new Place(file, line, "epss (" + cve + ")"), fields.get(columns.epss()), 0, 1);
+    String percentile =
+        IntelValues.decimal(
+            new Place(file, line, "percentile (" + cve + ")"),
+            fields.get(columns.percentile()),
+            0,
+            1);
     String cvss = null;
     if (columns.cvss3() >= 0 && !fields.get(columns.cvss3()).isBlank()) {
-      cvss = IntelValues.decimal(new Place(file, line, "CVSS3 (" + cve + ")"),
-          fields.get(columns.cvss3()), 0, 10);
+      cvss =
+          IntelValues.decimal(
+              new Place(file, line, "CVSS3 (" + cve + ")"), fields.get(columns.cvss3()), 0, 10);
     }
     return new Row(cve, score, percentile, cvss);
   }

@@ -19,10 +19,11 @@ import java.util.Optional;
  * Reads only as far as the first decisive field, so sniffing a 100 MB feed costs a few bytes.
  */
 final class FormatSniffer {
-  private static final String WHAT_WE_READ = "Sightline reads a CISA KEV catalog (JSON with"
-      + " catalogVersion and vulnerabilities[].cveID), a FIRST EPSS CSV (an optional"
-      + " #model_version:…,score_date:… line, then a cve,epss,percentile header) or NVD CVE API 2.0"
-      + " JSON (vulnerabilities[].cve, or one CVE record)";
+  private static final String WHAT_WE_READ =
+      "Sightline reads a CISA KEV catalog (JSON with"
+          + " catalogVersion and vulnerabilities[].cveID), a FIRST EPSS CSV (an optional"
+          + " #model_version:…,score_date:… line, then a cve,epss,percentile header) or NVD CVE API 2.0"
+          + " JSON (vulnerabilities[].cve, or one CVE record)";
 
   private final JsonFactory json;
 
@@ -38,16 +39,31 @@ final class FormatSniffer {
       int first = firstSignificant(in);
       in.reset();
       Optional<IntelSource> source = first == '{' ? sniffJson(in) : sniffCsv(in);
-      return source.orElseThrow(() -> new IntelFileException(name
-          + ": not a file Sightline can import. " + WHAT_WE_READ + "; check that you passed the"
-          + " right file. Nothing was imported."));
+      return source.orElseThrow(
+          () ->
+              new IntelFileException(
+                  name
+                      + ": not a file Sightline can import. "
+                      + WHAT_WE_READ
+                      + "; check that you passed the"
+                      + " right file. Nothing was imported."));
     } catch (JsonProcessingException e) {
       long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new IntelFileException(name + ", line " + line + ": not valid JSON ("
-          + e.getOriginalMessage() + "). Re-download the file; nothing was imported.", e);
+      throw new IntelFileException(
+          name
+              + ", line "
+              + line
+              + ": not valid JSON ("
+              + e.getOriginalMessage()
+              + "). Re-download the file; nothing was imported.",
+          e);
     } catch (IOException e) {
-      throw new IntelFileException(name + ": cannot be read (" + e.getMessage()
-          + "). Check the path and its permissions; nothing was imported.", e);
+      throw new IntelFileException(
+          name
+              + ": cannot be read ("
+              + e.getMessage()
+              + "). Check the path and its permissions; nothing was imported.",
+          e);
     }
   }
 
@@ -56,7 +72,8 @@ final class FormatSniffer {
     int b;
     do {
       b = in.read();
-    } while (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB || b == 0xBF);
+    } while (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB
+        || b == 0xBF);
     return b;
   }
 
@@ -131,6 +148,7 @@ final class FormatSniffer {
     }
     // pre-2022 EPSS files and third-party slices start with the header itself
     return EpssReader.Columns.fromHeader(CsvRecords.split(head)).isPresent()
-        ? Optional.of(IntelSource.EPSS) : Optional.empty();
+        ? Optional.of(IntelSource.EPSS)
+        : Optional.empty();
   }
 }

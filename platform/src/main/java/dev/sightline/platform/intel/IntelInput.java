@@ -12,8 +12,8 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An intelligence file opened for reading: gunzipped when it is gzip (FIRST and NVD publish
- * {@code .gz}), and hashed as stored on disk so the recorded SHA-256 matches {@code sha256sum}.
+ * An intelligence file opened for reading: gunzipped when it is gzip (FIRST and NVD publish {@code
+ * .gz}), and hashed as stored on disk so the recorded SHA-256 matches {@code sha256sum}.
  */
 final class IntelInput implements AutoCloseable {
   private final DigestInputStream raw;

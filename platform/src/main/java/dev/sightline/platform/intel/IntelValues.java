@@ -12,12 +12,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parsing and checking of the values the feeds carry. Each check throws {@link
- * IntelFileException} with the place in the file, so every reader reports problems alike.
+ * Parsing and checking of the values the feeds carry. Each check throws {@link IntelFileException}
+ * with the place in the file, so every reader reports problems alike.
  */
 final class IntelValues {
   /** The KEV schema's pattern; NVD and EPSS use the same identifiers. */
   private static final Pattern CVE_ID = Pattern.compile("CVE-[0-9]{4}-[0-9]{4,19}");
+
   /** EPSS writes offsets as {@code +0000} in older files and {@code Z} in newer ones. */
   private static final DateTimeFormatter OFFSET_NO_COLON =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]xx", Locale.ROOT);
@@ -33,14 +34,17 @@ final class IntelValues {
   }
 
   static IntelFileException problem(Place place, String what, String todo) {
-    return new IntelFileException(place + ": " + what + ". " + todo
-        + " Nothing from this file was imported.");
+    return new IntelFileException(
+        place + ": " + what + ". " + todo + " Nothing from this file was imported.");
   }
 
   static String cveId(Place place, String value) {
     String id = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
     if (!CVE_ID.matcher(id).matches()) {
-      throw problem(place, value == null ? "the CVE id is missing"
+      throw problem(
+          place,
+          value == null
+              ? "the CVE id is missing"
               : "'" + value + "' is not a CVE id (CVE-YYYY-NNNN)",
           "Fix the record or re-download the file from its publisher.");
     }
@@ -51,8 +55,9 @@ final class IntelValues {
     try {
       return LocalDate.parse(value == null ? "" : value.trim());
     } catch (DateTimeParseException e) {
-      throw problem(place, value == null ? "the date is missing"
-              : "'" + value + "' is not a date (YYYY-MM-DD)",
+      throw problem(
+          place,
+          value == null ? "the date is missing" : "'" + value + "' is not a date (YYYY-MM-DD)",
           "Fix the record or re-download the file from its publisher.");
     }
   }
@@ -69,7 +74,10 @@ final class IntelValues {
         try {
           return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-          throw problem(place, value == null ? "the timestamp is missing"
+          throw problem(
+              place,
+              value == null
+                  ? "the timestamp is missing"
                   : "'" + value + "' is not an ISO-8601 timestamp",
               "Fix the value or re-download the file from its publisher.");
         }
@@ -83,12 +91,17 @@ final class IntelValues {
     try {
       number = new BigDecimal(value == null ? "" : value.trim());
     } catch (NumberFormatException e) {
-      throw problem(place, value == null || value.isBlank() ? "the number is missing"
+      throw problem(
+          place,
+          value == null || value.isBlank()
+              ? "the number is missing"
               : "'" + value + "' is not a number",
           "Fix the value or re-download the file from its publisher.");
     }
     if (number.doubleValue() < min || number.doubleValue() > max) {
-      throw problem(place, number.toPlainString() + " is outside " + plain(min) + ".." + plain(max),
+      throw problem(
+          place,
+          number.toPlainString() + " is outside " + plain(min) + ".." + plain(max),
           "Fix the value or re-download the file from its publisher.");
     }
     return number.toPlainString();

@@ -46,13 +46,17 @@ final class KevReader {
       }
     }
     if (version == null || released == null || entries < 0) {
-      throw IntelValues.problem(new Place(file, p.currentLocation().getLineNr(), ""),
-          "the catalog lacks " + (version == null ? "catalogVersion"
-              : released == null ? "dateReleased" : "vulnerabilities[]"),
+      throw IntelValues.problem(
+          new Place(file, p.currentLocation().getLineNr(), ""),
+          "the catalog lacks "
+              + (version == null
+                  ? "catalogVersion"
+                  : released == null ? "dateReleased" : "vulnerabilities[]"),
           "Pass the complete known_exploited_vulnerabilities.json as CISA publishes it.");
     }
     if (count != null && count != entries) {
-      throw IntelValues.problem(new Place(file, p.currentLocation().getLineNr(), "count"),
+      throw IntelValues.problem(
+          new Place(file, p.currentLocation().getLineNr(), "count"),
           "the catalog says it holds " + count + " entries but has " + entries,
           "The file is truncated or edited: re-download it.");
     }
@@ -75,15 +79,19 @@ final class KevReader {
 
   private Entry entry(JsonNode node, long line, String path) {
     if (node == null || !node.isObject()) {
-      throw IntelValues.problem(new Place(file, line, path), "an entry is not a JSON object",
+      throw IntelValues.problem(
+          new Place(file, line, path),
+          "an entry is not a JSON object",
           "Re-download the catalog from CISA.");
     }
     String cve = IntelValues.cveId(new Place(file, line, path + ".cveID"), text(node, "cveID"));
     String where = path + " (" + cve + ")";
-    String added = IntelValues.date(new Place(file, line, where + ".dateAdded"),
-        text(node, "dateAdded")).toString();
-    String due = IntelValues.date(new Place(file, line, where + ".dueDate"),
-        text(node, "dueDate")).toString();
+    String added =
+        IntelValues.date(new Place(file, line, where + ".dateAdded"), text(node, "dateAdded"))
+            .toString();
+    String due =
+        IntelValues.date(new Place(file, line, where + ".dueDate"), text(node, "dueDate"))
+            .toString();
     // CISA documents "Known" or "Unknown"; anything else is not a confirmation of ransomware use
     boolean ransomware = "Known".equalsIgnoreCase(text(node, "knownRansomwareCampaignUse"));
     return new Entry(cve, added, due, ransomware);
@@ -99,7 +107,7 @@ final class KevReader {
   }
 
   private IntelFileException problem(JsonParser p, String field, String what) {
-    return IntelValues.problem(place(p, field), what,
-        "Pass known_exploited_vulnerabilities.json as CISA publishes it.");
+    return IntelValues.problem(
+        place(p, field), what, "Pass known_exploited_vulnerabilities.json as CISA publishes it.");
   }
 }

@@ -17,8 +17,13 @@ import java.time.Instant;
  */
 final class NvdReader {
   /** One CVE's scores; numbers are canonical decimal text, null when NVD has none. */
-  record Cve(String cveId, Instant published, Instant lastModified, String cvssV3Base,
-      String cvssV3Vector, String cvssV2Base) {}
+  record Cve(
+      String cveId,
+      Instant published,
+      Instant lastModified,
+      String cvssV3Base,
+      String cvssV3Vector,
+      String cvssV2Base) {}
 
   /** The file's own facts: {@code sourceDate} is the feed timestamp, else the newest record. */
   record Feed(String version, Instant sourceDate, long records) {}
@@ -32,7 +37,9 @@ final class NvdReader {
 
   Feed read(JsonParser p, RowSink<Cve> sink) throws IOException, SQLException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
-      throw IntelValues.problem(new Place(file, 1, ""), "the file is not a JSON object",
+      throw IntelValues.problem(
+          new Place(file, 1, ""),
+          "the file is not a JSON object",
           "Pass an NVD CVE API 2.0 response or record.");
     }
     // Fields other than vulnerabilities[] are small: feed metadata, or one record's parts
@@ -49,26 +56,31 @@ final class NvdReader {
       }
     }
     if (records >= 0) {
-      String version = (top.path("format").asText("NVD_CVE") + " " + top.path("version").asText(""))
-          .trim();
-      Instant stamp = top.hasNonNull("timestamp")
-          ? IntelValues.instant(new Place(file, startLine, "timestamp"), top.get("timestamp").asText())
-          : newest;
+      String version =
+          (top.path("format").asText("NVD_CVE") + " " + top.path("version").asText("")).trim();
+      Instant stamp =
+          top.hasNonNull("timestamp")
+              ? IntelValues.instant(
+                  new Place(file, startLine, "timestamp"), top.get("timestamp").asText())
+              : newest;
       return new Feed(version, stamp, records);
     }
     if (top.hasNonNull("id")) {
       sink.accept(cve(top, startLine, ""));
       return new Feed("NVD_CVE 2.0 record", newest, 1);
     }
-    throw IntelValues.problem(new Place(file, startLine, ""),
+    throw IntelValues.problem(
+        new Place(file, startLine, ""),
         "neither vulnerabilities[] nor a CVE record (id, published, lastModified)",
         "Pass an NVD CVE API 2.0 response or a single CVE record.");
   }
 
   private long vulnerabilities(JsonParser p, RowSink<Cve> sink) throws IOException, SQLException {
     if (p.currentToken() != JsonToken.START_ARRAY) {
-      throw IntelValues.problem(new Place(file, p.currentTokenLocation().getLineNr(),
-          "vulnerabilities"), "expected an array", "Pass an NVD CVE API 2.0 response.");
+      throw IntelValues.problem(
+          new Place(file, p.currentTokenLocation().getLineNr(), "vulnerabilities"),
+          "expected an array",
+          "Pass an NVD CVE API 2.0 response.");
     }
     long index = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -77,7 +89,9 @@ final class NvdReader {
       String path = "vulnerabilities[" + index + "].cve";
       JsonNode cve = element == null ? null : element.get("cve");
       if (cve == null || !cve.isObject()) {
-        throw IntelValues.problem(new Place(file, line, path), "the element has no cve object",
+        throw IntelValues.problem(
+            new Place(file, line, path),
+            "the element has no cve object",
             "Pass an NVD CVE API 2.0 response as NVD publishes it.");
       }
       sink.accept(cve(cve, line, path + "."));
@@ -89,10 +103,11 @@ final class NvdReader {
   private Cve cve(JsonNode cve, long line, String path) {
     String id = IntelValues.cveId(new Place(file, line, path + "id"), text(cve, "id"));
     String where = path + "(" + id + ") ";
-    Instant published = IntelValues.instant(new Place(file, line, where + "published"),
-        text(cve, "published"));
-    Instant modified = IntelValues.instant(new Place(file, line, where + "lastModified"),
-        text(cve, "lastModified"));
+    Instant published =
+        IntelValues.instant(new Place(file, line, where + "published"), text(cve, "published"));
+    Instant modified =
+        IntelValues.instant(
+            new Place(file, line, where + "lastModified"), text(cve, "lastModified"));
     if (newest == null || modified.isAfter(newest)) {
       newest = modified;
     }
@@ -126,8 +141,8 @@ final class NvdReader {
       return null;
     }
     JsonNode base = metric.path("cvssData").path("baseScore");
-    return IntelValues.decimal(new Place(file, line, field), base.isMissingNode() ? null
-        : base.asText(), 0, 10);
+    return IntelValues.decimal(
+        new Place(file, line, field), base.isMissingNode() ? null : base.asText(), 0, 10);
   }
 
   private static String text(JsonNode node, String field) {

@@ -33,29 +33,41 @@ public record AssetKeys(
   public static AssetKeys of(AssetRow row) {
     // Instance ids are unique across providers (i-0abc…, Azure VM GUIDs), and vendors spell the
     // provider differently, so the id alone is the key.
-    Optional<String> cloud = Optional.ofNullable(row.cloudInstanceId())
-        .map(String::trim).filter(s -> !s.isEmpty()).map(id -> id.toLowerCase(Locale.ROOT));
+    Optional<String> cloud =
+        Optional.ofNullable(row.cloudInstanceId())
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .map(id -> id.toLowerCase(Locale.ROOT));
     Optional<String> serial = SerialNumbers.strong(row.biosSerial());
     Optional<String> manufacturer = Manufacturers.canonical(row.biosManufacturer());
-    List<Mac> parsed = row.macAddresses().stream()
-        .map(MacAddresses::parse).flatMap(Optional::stream).toList();
-    List<String> macs = parsed.stream().filter(m -> !m.weak()).map(Mac::canonical)
-        .distinct().sorted().toList();
+    List<Mac> parsed =
+        row.macAddresses().stream().map(MacAddresses::parse).flatMap(Optional::stream).toList();
+    List<String> macs =
+        parsed.stream().filter(m -> !m.weak()).map(Mac::canonical).distinct().sorted().toList();
     // A virtual NIC's address is unique per VM in practice, unlike zero, broadcast, multicast or
     // the fixed addresses every install of an adapter shares; it may back up a host name.
-    List<String> virtual = parsed.stream().filter(Mac::weak)
-        .filter(m -> m.weakReason().map(r -> r.startsWith("virtual-nic")
-            || r.equals("locally-administered")).orElse(false))
-        .map(Mac::canonical).distinct().sorted().toList();
-    String rawHost = row.hostName() != null ? row.hostName()
-        : row.fqdn() != null ? row.fqdn() : row.assetName();
+    List<String> virtual =
+        parsed.stream()
+            .filter(Mac::weak)
+            .filter(
+                m ->
+                    m.weakReason()
+                        .map(r -> r.startsWith("virtual-nic") || r.equals("locally-administered"))
+                        .orElse(false))
+            .map(Mac::canonical)
+            .distinct()
+            .sorted()
+            .toList();
+    String rawHost =
+        row.hostName() != null ? row.hostName() : row.fqdn() != null ? row.fqdn() : row.assetName();
     Optional<HostName> host = HostNames.parse(rawHost, row.domain());
     // Compared by its first label: one vendor reports the NetBIOS domain (CORP), another the DNS
     // domain (corp.example.com) of the same machine.
-    Optional<String> domain = host.flatMap(HostName::domain)
-        .or(() -> Domains.canonical(row.domain()))
-        .map(d -> d.contains(".") ? d.substring(0, d.indexOf('.')) : d);
-    return new AssetKeys(cloud, serial, manufacturer, macs, virtual, host.map(HostName::shortName),
-        domain);
+    Optional<String> domain =
+        host.flatMap(HostName::domain)
+            .or(() -> Domains.canonical(row.domain()))
+            .map(d -> d.contains(".") ? d.substring(0, d.indexOf('.')) : d);
+    return new AssetKeys(
+        cloud, serial, manufacturer, macs, virtual, host.map(HostName::shortName), domain);
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A mapped asset ready to store, its identity fields and addresses normalized ({@code
- * AssetRows}); {@code attributes} keeps every mapped value, as the vendor sent it, by target name.
+ * A mapped asset ready to store, its identity fields and addresses normalized ({@code AssetRows});
+ * {@code attributes} keeps every mapped value, as the vendor sent it, by target name.
  */
 public record AssetRow(
     String sourceRecordId,

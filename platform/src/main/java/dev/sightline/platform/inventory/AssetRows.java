@@ -23,6 +23,7 @@ import java.util.Optional;
 final class AssetRows {
   /** The canonical targets that hold tags of a fixed kind (the seed's customAttributes). */
   static final String SERVER_TAGS = "serverTags";
+
   static final String ENDPOINT_TAGS = "endPointTags";
   static final String SOURCE_TAGS = "sourceTags";
 
@@ -33,23 +34,39 @@ final class AssetRows {
   }
 
   AssetRow from(String key, MappedRecord r) {
-    Optional<String> rawHost = r.string("hostName").or(() -> r.string("fqdn"))
-        .or(() -> r.string("assetName"));
-    Optional<HostName> host = rawHost.flatMap(h -> HostNames.parse(h, r.string("domain").orElse(null)));
-    Optional<String> fqdn = host.flatMap(HostName::fqdn)
-        .or(() -> r.string("fqdn").flatMap(f -> HostNames.parse(f, null)).flatMap(HostName::fqdn));
-    Optional<String> domain = host.flatMap(HostName::domain)
-        .or(() -> r.string("domain").flatMap(Domains::canonical));
-    return new AssetRow(key, r.string("externalAssetId").orElse(key),
-        r.string("assetName").orElse(null), host.map(HostName::shortName).orElse(null),
-        fqdn.orElse(null), domain.orElse(null),
-        r.string("assetType").orElse(null), r.string("operatingSystemName").orElse(null),
+    Optional<String> rawHost =
+        r.string("hostName").or(() -> r.string("fqdn")).or(() -> r.string("assetName"));
+    Optional<HostName> host =
+        rawHost.flatMap(h -> HostNames.parse(h, r.string("domain").orElse(null)));
+    Optional<String> fqdn =
+        host.flatMap(HostName::fqdn)
+            .or(
+                () ->
+                    r.string("fqdn")
+                        .flatMap(f -> HostNames.parse(f, null))
+                        .flatMap(HostName::fqdn));
+    Optional<String> domain =
+        host.flatMap(HostName::domain).or(() -> r.string("domain").flatMap(Domains::canonical));
+    return new AssetRow(
+        key,
+        r.string("externalAssetId").orElse(key),
+        r.string("assetName").orElse(null),
+        host.map(HostName::shortName).orElse(null),
+        fqdn.orElse(null),
+        domain.orElse(null),
+        r.string("assetType").orElse(null),
+        r.string("operatingSystemName").orElse(null),
         r.string("operatingSystemVersion").orElse(null),
         r.string("biosInfoSerialNumber").orElse(null),
-        r.string("biosInfoManufacturer").orElse(null), ips(r), macs(r),
+        r.string("biosInfoManufacturer").orElse(null),
+        ips(r),
+        macs(r),
         r.instant("firstFoundDate").orElse(null),
-        r.instant("lastSeen").orElse(null), r.string("cloudProvider").orElse(null),
-        r.string("cloudInstanceId").orElse(null), tags(r), r.asMap());
+        r.instant("lastSeen").orElse(null),
+        r.string("cloudProvider").orElse(null),
+        r.string("cloudInstanceId").orElse(null),
+        tags(r),
+        r.asMap());
   }
 
   /** Every address in canonical text, IPv4 before IPv6 as the source listed them, once each. */
@@ -65,15 +82,23 @@ final class AssetRows {
   }
 
   private static List<String> macs(MappedRecord r) {
-    return r.strings("macAddress").stream().map(MacAddresses::parse).flatMap(Optional::stream)
-        .map(Mac::canonical).distinct().toList();
+    return r.strings("macAddress").stream()
+        .map(MacAddresses::parse)
+        .flatMap(Optional::stream)
+        .map(Mac::canonical)
+        .distinct()
+        .toList();
   }
 
   private List<SourceTag> tags(MappedRecord r) {
     LinkedHashSet<SourceTag> out = new LinkedHashSet<>();
-    r.strings(SERVER_TAGS).stream().map(String::trim).filter(t -> !t.isEmpty())
+    r.strings(SERVER_TAGS).stream()
+        .map(String::trim)
+        .filter(t -> !t.isEmpty())
         .forEach(t -> out.add(new SourceTag(t, "server")));
-    r.strings(ENDPOINT_TAGS).stream().map(String::trim).filter(t -> !t.isEmpty())
+    r.strings(ENDPOINT_TAGS).stream()
+        .map(String::trim)
+        .filter(t -> !t.isEmpty())
         .forEach(t -> out.add(new SourceTag(t, "endpoint")));
     for (String raw : r.strings(SOURCE_TAGS)) {
       String tag = raw.trim();

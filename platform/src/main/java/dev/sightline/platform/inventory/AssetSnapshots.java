@@ -10,20 +10,24 @@ import java.util.Optional;
 
 /**
  * The assets a page of findings can build from the host details its records carry, for findings
- * whose asset the assets stream never returned. The connector's snapshot expression turns a
- * finding record into a record shaped like its assets stream's, which the connector's asset map
- * then maps like any other; the asset keeps the finding's asset key, so the finding attaches to it.
- * Built only on demand: most findings' assets are known.
+ * whose asset the assets stream never returned. The connector's snapshot expression turns a finding
+ * record into a record shaped like its assets stream's, which the connector's asset map then maps
+ * like any other; the asset keeps the finding's asset key, so the finding attaches to it. Built
+ * only on demand: most findings' assets are known.
  */
 public final class AssetSnapshots {
-  public static final AssetSnapshots NONE = new AssetSnapshots(Optional.empty(), null, null, Map.of());
+  public static final AssetSnapshots NONE =
+      new AssetSnapshots(Optional.empty(), null, null, Map.of());
 
   private final Optional<Expression<JsonNode>> expression;
   private final TransformMap assetMap;
   private final AssetRows rows;
   private final Map<String, JsonNode> recordByAsset;
 
-  AssetSnapshots(Optional<Expression<JsonNode>> expression, TransformMap assetMap, AssetRows rows,
+  AssetSnapshots(
+      Optional<Expression<JsonNode>> expression,
+      TransformMap assetMap,
+      AssetRows rows,
       Map<String, JsonNode> recordByAsset) {
     this.expression = expression;
     this.assetMap = assetMap;

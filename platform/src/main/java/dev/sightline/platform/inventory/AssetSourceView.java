@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One source record of an asset and why it is linked there: the rule, the values that matched
- * and the record it matched. {@code fromSnapshot}: built from the host details its findings
- * carried, because the source's assets stream never returned it. {@code attributes} (every mapped value) is shown on an asset's own
- * page only, not in listings.
+ * One source record of an asset and why it is linked there: the rule, the values that matched and
+ * the record it matched. {@code fromSnapshot}: built from the host details its findings carried,
+ * because the source's assets stream never returned it. {@code attributes} (every mapped value) is
+ * shown on an asset's own page only, not in listings.
  */
 public record AssetSourceView(
     long sourceId,

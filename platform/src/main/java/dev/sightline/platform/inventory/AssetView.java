@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A logical asset as the API shows it: the fields of its most recently seen source record,
- * addresses (normalized: lower-case colon MACs, canonical IPs, IPv4 and IPv6 apart) and tags
- * (each with its kind and source) merged from all of them, its stored risk (0–1000, null until first scored) with the
- * criticality it used, and every source with the reason it belongs here.
+ * addresses (normalized: lower-case colon MACs, canonical IPs, IPv4 and IPv6 apart) and tags (each
+ * with its kind and source) merged from all of them, its stored risk (0–1000, null until first
+ * scored) with the criticality it used, and every source with the reason it belongs here.
  */
 public record AssetView(
     long id,

@@ -24,5 +24,4 @@ public record FindingRow(
     Instant fixedOn,
     String vendorProductName,
     boolean open,
-    Map<String, Object> attributes) {
-}
+    Map<String, Object> attributes) {}

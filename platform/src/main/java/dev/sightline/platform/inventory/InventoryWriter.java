@@ -16,11 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -31,12 +31,14 @@ import java.util.function.Function;
  * rewritten. Runs inside the caller's transaction.
  */
 public final class InventoryWriter {
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  private static final String UPSERT_ASSETS = """
+  private static final String UPSERT_ASSETS =
+      """
       INSERT INTO source_asset (connector_id, source_record_id, external_asset_id, asset_name,
           host_name, fqdn, domain, asset_type, os_name, os_version, bios_serial, bios_manufacturer,
           ip_addresses, mac_addresses, first_found, last_seen, cloud_provider, cloud_instance_id,
@@ -82,7 +84,8 @@ public final class InventoryWriter {
 
   // Every detection the read returned is written (last_seen_at), so a full sync can tell which
   // are absent; the old hash, read in the same snapshot, tells changed from unchanged.
-  private static final String UPSERT_DETECTIONS = """
+  private static final String UPSERT_DETECTIONS =
+      """
       WITH input AS (
         SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(external_finding_id text,
             asset_source_id text, finding_key text, finding_name text, cve_id text,
@@ -139,17 +142,18 @@ public final class InventoryWriter {
       """;
 
   /**
-   * How many rows of a page were new, changed or already as stored, the ids of the rows that
-   * were written (new or changed), which correlation re-examines, and the keys the store holds
-   * after the write (for findings: only those attached to a source asset), which the run's
-   * accounting counts as stored.
+   * How many rows of a page were new, changed or already as stored, the ids of the rows that were
+   * written (new or changed), which correlation re-examines, and the keys the store holds after the
+   * write (for findings: only those attached to a source asset), which the run's accounting counts
+   * as stored.
    */
-  public record Outcome(long created, long updated, long unchanged, List<Long> written,
-      Set<String> stored) {}
+  public record Outcome(
+      long created, long updated, long unchanged, List<Long> written, Set<String> stored) {}
 
   /** Upserts records the assets stream returned. */
-  public Outcome upsertAssets(Connection c, UUID connectorId, UUID runId, List<AssetRow> rows,
-      Instant now) throws SQLException {
+  public Outcome upsertAssets(
+      Connection c, UUID connectorId, UUID runId, List<AssetRow> rows, Instant now)
+      throws SQLException {
     return upsertAssets(c, connectorId, runId, rows, now, false);
   }
 
@@ -157,8 +161,14 @@ public final class InventoryWriter {
    * Upserts source assets; {@code fromSnapshot} marks assets built from findings' host snapshots,
    * which never replace a record the assets stream returned.
    */
-  public Outcome upsertAssets(Connection c, UUID connectorId, UUID runId, List<AssetRow> rows,
-      Instant now, boolean fromSnapshot) throws SQLException {
+  public Outcome upsertAssets(
+      Connection c,
+      UUID connectorId,
+      UUID runId,
+      List<AssetRow> rows,
+      Instant now,
+      boolean fromSnapshot)
+      throws SQLException {
     List<AssetRow> unique = lastWins(rows, AssetRow::sourceRecordId);
     ArrayNode json = JSON.createArrayNode();
     for (AssetRow r : unique) {
@@ -172,14 +182,29 @@ public final class InventoryWriter {
       o.set("key_virtual_macs", JSON.valueToTree(keys.virtualMacs()));
       o.put("key_host", keys.host().orElse(null));
       o.put("key_domain", keys.domain().orElse(null));
-      o.set("source_tags", JSON.valueToTree(r.tags().stream().map(SourceTag::tag).distinct().toList()));
+      o.set(
+          "source_tags",
+          JSON.valueToTree(r.tags().stream().map(SourceTag::tag).distinct().toList()));
       json.add(o);
     }
-    Outcome written = run(c, UPSERT_ASSETS, json, rows.size(), connectorId, fromSnapshot, now, now,
-        runId, json.toString());
-    return new Outcome(written.created(), written.updated(), written.unchanged(),
-        written.written(), storedAssetKeys(c, connectorId,
-            unique.stream().map(AssetRow::sourceRecordId).toList()));
+    Outcome written =
+        run(
+            c,
+            UPSERT_ASSETS,
+            json,
+            rows.size(),
+            connectorId,
+            fromSnapshot,
+            now,
+            now,
+            runId,
+            json.toString());
+    return new Outcome(
+        written.created(),
+        written.updated(),
+        written.unchanged(),
+        written.written(),
+        storedAssetKeys(c, connectorId, unique.stream().map(AssetRow::sourceRecordId).toList()));
   }
 
   /** Which of the given vendor ids the connector has a source asset for. */
@@ -189,8 +214,10 @@ public final class InventoryWriter {
     if (keys.isEmpty()) {
       return found;
     }
-    try (PreparedStatement ps = c.prepareStatement("SELECT source_record_id FROM source_asset"
-        + " WHERE connector_id = ? AND source_record_id = ANY(?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT source_record_id FROM source_asset"
+                + " WHERE connector_id = ? AND source_record_id = ANY(?)")) {
       ps.setObject(1, connectorId);
       ps.setArray(2, c.createArrayOf("text", keys.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
@@ -202,8 +229,9 @@ public final class InventoryWriter {
     return found;
   }
 
-  public Outcome upsertFindings(Connection c, UUID connectorId, UUID runId, List<FindingRow> rows,
-      Instant now) throws SQLException {
+  public Outcome upsertFindings(
+      Connection c, UUID connectorId, UUID runId, List<FindingRow> rows, Instant now)
+      throws SQLException {
     List<FindingRow> unique = lastWins(rows, FindingRow::externalFindingId);
     if (unique.isEmpty()) {
       return new Outcome(0, 0, rows.size(), List.of(), Set.of());
@@ -214,8 +242,9 @@ public final class InventoryWriter {
       Map<String, Object> hashed = new TreeMap<>(r.attributes());
       hashed.put("@asset", r.assetSourceId());
       o.put("content_hash", hash(hashed));
-      o.put("finding_key", r.cveId() != null ? r.cveId()
-          : "vendor:" + connectorId + ":" + r.externalFindingId());
+      o.put(
+          "finding_key",
+          r.cveId() != null ? r.cveId() : "vendor:" + connectorId + ":" + r.externalFindingId());
       json.add(o);
     }
     long created = 0;
@@ -223,8 +252,17 @@ public final class InventoryWriter {
     List<Long> written = new ArrayList<>();
     Set<String> attached = new HashSet<>();
     try (PreparedStatement ps = c.prepareStatement(UPSERT_DETECTIONS)) {
-      Object[] params = {json.toString(), connectorId, connectorId, connectorId, ts(now), ts(now),
-          runId, ts(now), ts(now)};
+      Object[] params = {
+        json.toString(),
+        connectorId,
+        connectorId,
+        connectorId,
+        ts(now),
+        ts(now),
+        runId,
+        ts(now),
+        ts(now)
+      };
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
@@ -253,17 +291,19 @@ public final class InventoryWriter {
 
   /** Links detections that arrived before their asset once the asset exists. */
   public static int linkOrphanDetections(Connection c, UUID connectorId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE detection f SET source_asset_id = a.id FROM source_asset a WHERE f.connector_id = ?"
-            + " AND f.source_asset_id IS NULL AND a.connector_id = f.connector_id"
-            + " AND a.source_record_id = f.asset_source_id")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE detection f SET source_asset_id = a.id FROM source_asset a WHERE f.connector_id = ?"
+                + " AND f.source_asset_id IS NULL AND a.connector_id = f.connector_id"
+                + " AND a.source_record_id = f.asset_source_id")) {
       ps.setObject(1, connectorId);
       return ps.executeUpdate();
     }
   }
 
-  private static Outcome run(Connection c, String sql, ArrayNode rows, int received,
-      Object... params) throws SQLException {
+  private static Outcome run(
+      Connection c, String sql, ArrayNode rows, int received, Object... params)
+      throws SQLException {
     long created = 0;
     long updated = 0;
     List<Long> written = new ArrayList<>();
@@ -273,8 +313,11 @@ public final class InventoryWriter {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         Object p = params[i];
-        ps.setObject(i + 1, p instanceof Instant t
-            ? java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC) : p);
+        ps.setObject(
+            i + 1,
+            p instanceof Instant t
+                ? java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC)
+                : p);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -312,12 +355,11 @@ public final class InventoryWriter {
 
   static String hash(Map<String, Object> attributes) {
     try {
-      byte[] canonical = JSON.writeValueAsString(new TreeMap<>(attributes))
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] canonical =
+          JSON.writeValueAsString(new TreeMap<>(attributes)).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -3,7 +3,9 @@ package dev.sightline.platform.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sightline.connector.RecordKind;
+import dev.sightline.connector.SourceMeaning;
 import dev.sightline.connector.StreamSpec;
+import dev.sightline.connector.TagKind;
 import dev.sightline.mapping.MappedRecord;
 import dev.sightline.mapping.MappingProblem;
 import dev.sightline.mapping.MappingResult;
@@ -12,17 +14,15 @@ import io.burt.jmespath.Expression;
 import io.burt.jmespath.jackson.JacksonRuntime;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import dev.sightline.connector.SourceMeaning;
-import dev.sightline.connector.TagKind;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns one stream's raw vendor records into rows with the connector's transform map. A record
- * that cannot be mapped is rejected with its reasons, never dropped and never fatal to the run; so
- * is a finding inside a record (with its path in the record), and a finding that names no asset.
+ * Turns one stream's raw vendor records into rows with the connector's transform map. A record that
+ * cannot be mapped is rejected with its reasons, never dropped and never fatal to the run; so is a
+ * finding inside a record (with its path in the record), and a finding that names no asset.
  */
 public final class RecordMapper {
   private static final JacksonRuntime JMESPATH = new JacksonRuntime();
@@ -48,8 +48,13 @@ public final class RecordMapper {
    * @param tagKinds the connector's tag kinds ({@code ConnectorDescriptor#tagKinds})
    * @param meaning what the connector's finding statuses mean ({@code ConnectorDescriptor#meaning})
    */
-  public RecordMapper(StreamSpec stream, TransformMap map, TransformMap assetMap,
-      String vendorProductName, List<TagKind> tagKinds, SourceMeaning meaning) {
+  public RecordMapper(
+      StreamSpec stream,
+      TransformMap map,
+      TransformMap assetMap,
+      String vendorProductName,
+      List<TagKind> tagKinds,
+      SourceMeaning meaning) {
     this.stream = stream;
     this.map = map;
     this.assetMap = assetMap;
@@ -57,8 +62,10 @@ public final class RecordMapper {
     this.assetRows = new AssetRows(tagKinds);
     this.meaning = meaning;
     this.recordKey = JMESPATH.compile(stream.recordKey());
-    this.assetKey = stream.assetKey().isBlank()
-        ? Optional.empty() : Optional.of(JMESPATH.compile(stream.assetKey()));
+    this.assetKey =
+        stream.assetKey().isBlank()
+            ? Optional.empty()
+            : Optional.of(JMESPATH.compile(stream.assetKey()));
     this.elementKey = stream.elements().map(e -> JMESPATH.compile(e.key()));
     this.snapshot = stream.assetSnapshot().map(JMESPATH::compile);
   }
@@ -129,9 +136,15 @@ public final class RecordMapper {
       view.set(field, view.arrayNode().add(element));
       Optional<String> own = elementKey.flatMap(e -> text(e, element));
       if (own.isEmpty()) {
-        page.rejectElement(key.get(), path, "the finding in '" + field + "' has no '"
-            + stream.elements().get().key() + "' (its id within the record; the source returned"
-            + " it empty), so it cannot be told apart from the record's other findings");
+        page.rejectElement(
+            key.get(),
+            path,
+            "the finding in '"
+                + field
+                + "' has no '"
+                + stream.elements().get().key()
+                + "' (its id within the record; the source returned"
+                + " it empty), so it cannot be told apart from the record's other findings");
         continue;
       }
       String findingKey = key.get() + "/" + own.get();
@@ -144,17 +157,21 @@ public final class RecordMapper {
   }
 
   private String noKey() {
-    return "the record has no '" + stream.recordKey()
+    return "the record has no '"
+        + stream.recordKey()
         + "' (its stable vendor id), so it cannot be stored without risking duplicates";
   }
 
   private String noAsset() {
-    return "the record has no '" + stream.assetKey()
+    return "the record has no '"
+        + stream.assetKey()
         + "' (the asset it belongs to), so it cannot be attached to an asset";
   }
 
   private static String withElements(int count, String field) {
-    return count == 0 ? "" : "; its " + count + " finding(s) in '" + field + "' are rejected with it";
+    return count == 0
+        ? ""
+        : "; its " + count + " finding(s) in '" + field + "' are rejected with it";
   }
 
   /** The rows, rejections and figures of the page being mapped. */
@@ -204,30 +221,53 @@ public final class RecordMapper {
     MappedPage done(int records) {
       boolean carriers = stream.elements().isPresent();
       // A carrier record is stored when it is not rejected: its findings are tallied apart.
-      StreamTally tally = new StreamTally(records, carriers ? acceptedRecords : 0, rejectedRecords,
-          elementsFetched, 0, elementsRejected, 0);
+      StreamTally tally =
+          new StreamTally(
+              records,
+              carriers ? acceptedRecords : 0,
+              rejectedRecords,
+              elementsFetched,
+              0,
+              elementsRejected,
+              0);
       int fetched = carriers ? (int) elementsFetched : records;
-      AssetSnapshots snapshots = snapshot.isEmpty() ? AssetSnapshots.NONE
-          : new AssetSnapshots(snapshot, assetMap, assetRows, recordByAsset);
-      return new MappedPage(fetched, assets, findings, rejections, tally, carriers, elementPaths,
-          snapshots);
+      AssetSnapshots snapshots =
+          snapshot.isEmpty()
+              ? AssetSnapshots.NONE
+              : new AssetSnapshots(snapshot, assetMap, assetRows, recordByAsset);
+      return new MappedPage(
+          fetched, assets, findings, rejections, tally, carriers, elementPaths, snapshots);
     }
   }
 
   private FindingRow finding(String key, String assetSourceId, MappedRecord r) {
-    int severity = r.integer("findingSeverity").map(Long::intValue)
-        .filter(s -> s >= 1 && s <= 5).orElse(DEFAULT_SEVERITY);
+    int severity =
+        r.integer("findingSeverity")
+            .map(Long::intValue)
+            .filter(s -> s >= 1 && s <= 5)
+            .orElse(DEFAULT_SEVERITY);
     // The stable id is the stream's key: a map's externalFindingId (Cortex: the CVE name) need not
     // be unique across assets, so it is kept in the attributes only.
-    return new FindingRow(key, assetSourceId,
-        r.string("findingName").orElse(key), r.string("cveId").orElse(null), severity,
-        r.string("sourceSeverity").orElse(null), score(r, "cvssV2Base"), score(r, "cvssV3Base"),
-        r.string("findingStatus").orElse(null), r.string("findingSubType").orElse(null),
-        r.string("detectionMethod").orElse(null), r.string("findingDescription").orElse(null),
-        r.string("recommendation").orElse(null), r.instant("firstFoundOn").orElse(null),
-        r.instant("findingLastFoundOn").orElse(null), r.instant("fixedOn").orElse(null),
-        vendorProductName, open(r.string("findingStatus").orElse(null),
-            r.instant("fixedOn").orElse(null)), r.asMap());
+    return new FindingRow(
+        key,
+        assetSourceId,
+        r.string("findingName").orElse(key),
+        r.string("cveId").orElse(null),
+        severity,
+        r.string("sourceSeverity").orElse(null),
+        score(r, "cvssV2Base"),
+        score(r, "cvssV3Base"),
+        r.string("findingStatus").orElse(null),
+        r.string("findingSubType").orElse(null),
+        r.string("detectionMethod").orElse(null),
+        r.string("findingDescription").orElse(null),
+        r.string("recommendation").orElse(null),
+        r.instant("firstFoundOn").orElse(null),
+        r.instant("findingLastFoundOn").orElse(null),
+        r.instant("fixedOn").orElse(null),
+        vendorProductName,
+        open(r.string("findingStatus").orElse(null), r.instant("fixedOn").orElse(null)),
+        r.asMap());
   }
 
   /**
@@ -239,7 +279,8 @@ public final class RecordMapper {
   }
 
   private static BigDecimal score(MappedRecord r, String target) {
-    return r.decimal(target).filter(d -> d.signum() >= 0 && d.compareTo(BigDecimal.TEN) <= 0)
+    return r.decimal(target)
+        .filter(d -> d.signum() >= 0 && d.compareTo(BigDecimal.TEN) <= 0)
         .orElse(null);
   }
 

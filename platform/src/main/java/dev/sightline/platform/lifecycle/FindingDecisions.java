@@ -2,9 +2,9 @@ package dev.sightline.platform.lifecycle;
 
 import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
-import dev.sightline.platform.risk.RescoreQueue;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
+import dev.sightline.platform.risk.RescoreQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,13 +33,13 @@ public final class FindingDecisions {
   }
 
   /**
-   * Records (or with an empty decision, clears) the decision on a finding and queues its asset
-   * for rescoring.
+   * Records (or with an empty decision, clears) the decision on a finding and queues its asset for
+   * rescoring.
    *
    * @return the finding's asset
    */
-  public long decide(long findingId, Optional<String> decision, Optional<Instant> until,
-      Optional<String> note) {
+  public long decide(
+      long findingId, Optional<String> decision, Optional<Instant> until, Optional<String> note) {
     Optional<Decision> parsed = decision.filter(d -> !d.isBlank()).map(FindingDecisions::parse);
     if (parsed.isEmpty() && until.isPresent()) {
       throw new InvalidRequestException("until", "an expiry needs a decision: send \"decision\"");
@@ -51,26 +51,34 @@ public final class FindingDecisions {
       throw new InvalidRequestException("note", "note is longer than " + NOTE_MAX + " characters");
     }
     Instant now = clock.instant();
-    return jdbc.inTransaction(c -> {
-      InventoryLock.hold(c);
-      List<Long> asset = Jdbc.query(c, "UPDATE finding SET decision = ?, decision_until = ?,"
-          + " decision_note = ?, updated_at = ? WHERE id = ? RETURNING asset_id",
-          rs -> rs.getLong(1), parsed.map(Enum::name).orElse(null), until.orElse(null),
-          parsed.isPresent() ? note.orElse(null) : null, now, findingId);
-      if (asset.isEmpty()) {
-        throw new NotFoundException("No finding has id " + findingId);
-      }
-      RescoreQueue.enqueue(c, asset, now);
-      return asset.get(0);
-    });
+    return jdbc.inTransaction(
+        c -> {
+          InventoryLock.hold(c);
+          List<Long> asset =
+              Jdbc.query(
+                  c,
+                  "UPDATE finding SET decision = ?, decision_until = ?,"
+                      + " decision_note = ?, updated_at = ? WHERE id = ? RETURNING asset_id",
+                  rs -> rs.getLong(1),
+                  parsed.map(Enum::name).orElse(null),
+                  until.orElse(null),
+                  parsed.isPresent() ? note.orElse(null) : null,
+                  now,
+                  findingId);
+          if (asset.isEmpty()) {
+            throw new NotFoundException("No finding has id " + findingId);
+          }
+          RescoreQueue.enqueue(c, asset, now);
+          return asset.get(0);
+        });
   }
 
   private static Decision parse(String text) {
     try {
       return Decision.valueOf(text.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
     } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("decision",
-          "decision must be RISK_ACCEPTED or FALSE_POSITIVE (or null to clear it)");
+      throw new InvalidRequestException(
+          "decision", "decision must be RISK_ACCEPTED or FALSE_POSITIVE (or null to clear it)");
     }
   }
 }

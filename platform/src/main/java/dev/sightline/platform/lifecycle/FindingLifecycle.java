@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Keeps one logical finding per (asset, CVE) — or (asset, vendor finding id) without a CVE —
- * with every source's detection attached, and its lifecycle: NEW when first found open, ACTIVE
- * once a later run still finds it, FIXED (with the date) when no source reports it open any more,
- * REOPENED when a source reports it again. A finding stays open while any source reports it.
+ * Keeps one logical finding per (asset, CVE) — or (asset, vendor finding id) without a CVE — with
+ * every source's detection attached, and its lifecycle: NEW when first found open, ACTIVE once a
+ * later run still finds it, FIXED (with the date) when no source reports it open any more, REOPENED
+ * when a source reports it again. A finding stays open while any source reports it.
  */
 public final class FindingLifecycle {
 
@@ -25,7 +25,8 @@ public final class FindingLifecycle {
     public static final Outcome NONE = new Outcome(0, 0, 0, 0);
   }
 
-  private static final String RECOMPUTE = """
+  private static final String RECOMPUTE =
+      """
       WITH agg AS (
         SELECT sa.asset_id, d.finding_key, max(d.cve_id) AS cve_id,
             (array_agg(d.finding_name ORDER BY d.open DESC, d.id))[1] AS finding_name,
@@ -66,14 +67,20 @@ public final class FindingLifecycle {
       """;
 
   /**
-   * Detections of the connector that a full read did not return are gone: closed, dated, so
-   * their findings can become FIXED.
+   * Detections of the connector that a full read did not return are gone: closed, dated, so their
+   * findings can become FIXED.
    */
   public int closeAbsent(Connection c, UUID connectorId, Instant readStartedAt, Instant now)
       throws SQLException {
-    return Jdbc.update(c, "UPDATE detection SET open = false, fixed_on = coalesce(fixed_on, ?),"
-        + " changed_at = ? WHERE connector_id = ? AND open AND (last_seen_at IS NULL"
-        + " OR last_seen_at < ?)", now, now, connectorId, readStartedAt);
+    return Jdbc.update(
+        c,
+        "UPDATE detection SET open = false, fixed_on = coalesce(fixed_on, ?),"
+            + " changed_at = ? WHERE connector_id = ? AND open AND (last_seen_at IS NULL"
+            + " OR last_seen_at < ?)",
+        now,
+        now,
+        connectorId,
+        readStartedAt);
   }
 
   /**
@@ -83,7 +90,10 @@ public final class FindingLifecycle {
    */
   public Outcome apply(Connection c, UUID connectorId, UUID runId, Instant now)
       throws SQLException {
-    List<Long> assets = Jdbc.query(c, """
+    List<Long> assets =
+        Jdbc.query(
+            c,
+            """
         SELECT sa.asset_id FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id
         JOIN connector c ON c.id = d.connector_id
         WHERE d.connector_id = ? AND sa.asset_id IS NOT NULL
@@ -93,7 +103,10 @@ public final class FindingLifecycle {
         WHERE sa.connector_id = ? AND sa.asset_id IS NOT NULL
           AND (c.lifecycle_applied_at IS NULL OR sa.updated_at >= c.lifecycle_applied_at
                OR sa.linked_at >= c.lifecycle_applied_at)
-        """, rs -> rs.getLong(1), connectorId, connectorId);
+        """,
+            rs -> rs.getLong(1),
+            connectorId,
+            connectorId);
     Outcome outcome = recompute(c, assets, runId, now);
     promote(c, connectorId, runId, now);
     RescoreQueue.enqueue(c, assets, now);
@@ -137,18 +150,27 @@ public final class FindingLifecycle {
       }
     }
     // A split can move every detection of a finding to another asset.
-    Jdbc.update(c, "DELETE FROM finding f WHERE f.asset_id = ANY(?) AND NOT EXISTS (SELECT 1"
-        + " FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id"
-        + " WHERE sa.asset_id = f.asset_id AND d.finding_key = f.finding_key)", (Object) ids);
+    Jdbc.update(
+        c,
+        "DELETE FROM finding f WHERE f.asset_id = ANY(?) AND NOT EXISTS (SELECT 1"
+            + " FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id"
+            + " WHERE sa.asset_id = f.asset_id AND d.finding_key = f.finding_key)",
+        (Object) ids);
     return new Outcome(created, fixed, reopened, unchanged);
   }
 
   /** NEW and REOPENED last one run: found open again by a later run, a finding is ACTIVE. */
   private static void promote(Connection c, UUID connectorId, UUID runId, Instant now)
       throws SQLException {
-    Jdbc.update(c, "UPDATE finding f SET state = 'ACTIVE', state_run = ?, updated_at = ?"
-        + " WHERE f.state IN ('NEW', 'REOPENED') AND f.state_run IS DISTINCT FROM ?"
-        + " AND EXISTS (SELECT 1 FROM source_asset sa WHERE sa.asset_id = f.asset_id"
-        + " AND sa.connector_id = ?)", runId, now, runId, connectorId);
+    Jdbc.update(
+        c,
+        "UPDATE finding f SET state = 'ACTIVE', state_run = ?, updated_at = ?"
+            + " WHERE f.state IN ('NEW', 'REOPENED') AND f.state_run IS DISTINCT FROM ?"
+            + " AND EXISTS (SELECT 1 FROM source_asset sa WHERE sa.asset_id = f.asset_id"
+            + " AND sa.connector_id = ?)",
+        runId,
+        now,
+        runId,
+        connectorId);
   }
 }

@@ -18,7 +18,9 @@ public final class TargetPolicy {
 
   public TargetPolicy(Set<String> allowedHosts) {
     this.allowedHosts =
-        allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        allowedHosts.stream()
+            .map(h -> h.trim().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
   }
 
   /** Parses the comma-separated {@code SIGHTLINE_ALLOWED_TARGETS} value. */
@@ -33,11 +35,15 @@ public final class TargetPolicy {
             .collect(Collectors.toSet()));
   }
 
-  /** Throws {@link TargetRefusedException} with the reason and the fix when the URL may not be used. */
+  /**
+   * Throws {@link TargetRefusedException} with the reason and the fix when the URL may not be used.
+   */
   public void check(URI url) {
     if (url.getScheme() == null || !url.getScheme().equalsIgnoreCase("https")) {
       throw new TargetRefusedException(
-          "The URL '" + safe(url) + "' is not an https:// URL: vendor APIs are only called over HTTPS");
+          "The URL '"
+              + safe(url)
+              + "' is not an https:// URL: vendor APIs are only called over HTTPS");
     }
     String host = url.getHost();
     if (host == null || host.isBlank()) {
@@ -57,7 +63,9 @@ public final class TargetPolicy {
     for (InetAddress address : addresses) {
       if (isInternal(address)) {
         throw new TargetRefusedException(
-            "The host '" + bare + "' resolves to the private or loopback address "
+            "The host '"
+                + bare
+                + "' resolves to the private or loopback address "
                 + address.getHostAddress()
                 + "; add it to SIGHTLINE_ALLOWED_TARGETS (comma-separated hosts) to allow it");
       }
@@ -65,8 +73,11 @@ public final class TargetPolicy {
   }
 
   static boolean isInternal(InetAddress a) {
-    if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress()
-        || a.isAnyLocalAddress() || a.isMulticastAddress()) {
+    if (a.isLoopbackAddress()
+        || a.isSiteLocalAddress()
+        || a.isLinkLocalAddress()
+        || a.isAnyLocalAddress()
+        || a.isMulticastAddress()) {
       return true;
     }
     byte[] b = a.getAddress();
@@ -75,7 +86,8 @@ public final class TargetPolicy {
     }
     int first = b[0] & 0xff;
     int second = b[1] & 0xff;
-    return first == 0 || (first == 100 && second >= 64 && second <= 127) // CGNAT
+    return first == 0
+        || (first == 100 && second >= 64 && second <= 127) // CGNAT
         || (first == 169 && second == 254);
   }
 

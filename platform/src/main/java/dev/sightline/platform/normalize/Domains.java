@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * DNS / Active Directory domain names in one spelling, so that "CORP.Example.COM." from one
- * vendor and "corp.example.com" from another compare equal, and so that defaults which many
- * unrelated machines share never act as a correlation key.
+ * DNS / Active Directory domain names in one spelling, so that "CORP.Example.COM." from one vendor
+ * and "corp.example.com" from another compare equal, and so that defaults which many unrelated
+ * machines share never act as a correlation key.
  */
 public final class Domains {
   /**
@@ -24,9 +24,23 @@ public final class Domains {
    *   <li>the usual empty-value spellings.
    * </ul>
    */
-  private static final Set<String> NO_DOMAIN = Set.of("workgroup", "mshome", "localdomain",
-      "(none)", "none", "null", "unknown", "n/a", "na", "-", "localhost", "local", "lan", "home",
-      "home.arpa");
+  private static final Set<String> NO_DOMAIN =
+      Set.of(
+          "workgroup",
+          "mshome",
+          "localdomain",
+          "(none)",
+          "none",
+          "null",
+          "unknown",
+          "n/a",
+          "na",
+          "-",
+          "localhost",
+          "local",
+          "lan",
+          "home",
+          "home.arpa");
 
   /** Letters, digits, hyphen and underscore (AD allows it) per label; dots between labels. */
   private static final Pattern DOMAIN =
@@ -36,7 +50,9 @@ public final class Domains {
 
   /** Lower-case, no leading or trailing dots; empty for placeholders, IPs and malformed names. */
   public static Optional<String> canonical(String raw) {
-    return RawText.clean(raw).map(RawText::lower).map(Domains::trimDots)
+    return RawText.clean(raw)
+        .map(RawText::lower)
+        .map(Domains::trimDots)
         .filter(d -> !d.isEmpty())
         .filter(d -> !NO_DOMAIN.contains(d))
         .filter(d -> DOMAIN.matcher(d).matches())

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>A NetBIOS form "CORP\ws-01" gives the host "ws-01"; "CORP" serves as the domain when no
  *       better one is known. A machine-account "$" suffix ("WS-01$") is dropped.
- *   <li>Placeholders ("localhost", "unknown", "(none)" …) and IP literals give empty: they name
- *       no machine. A name whose first four labels are an IPv4 address ("10.1.2.3.example.net",
+ *   <li>Placeholders ("localhost", "unknown", "(none)" …) and IP literals give empty: they name no
+ *       machine. A name whose first four labels are an IPv4 address ("10.1.2.3.example.net",
  *       reverse-DNS style) is an IP in disguise and gives empty too — an IP is never split into
  *       labels.
  *   <li>AWS-style "ip-10.0.0.4…" (seen in Cortex XDR fixtures, vendors/samples/cortex-xdr) is
@@ -28,9 +28,20 @@ import java.util.regex.Pattern;
  * </ol>
  */
 public final class HostNames {
-  private static final Set<String> PLACEHOLDERS = Set.of("localhost", "localhost6",
-      "ip6-localhost", "unknown", "(none)", "none", "null", "n/a", "na", "-", "(null)",
-      "undefined");
+  private static final Set<String> PLACEHOLDERS =
+      Set.of(
+          "localhost",
+          "localhost6",
+          "ip6-localhost",
+          "unknown",
+          "(none)",
+          "none",
+          "null",
+          "n/a",
+          "na",
+          "-",
+          "(null)",
+          "undefined");
 
   private static final Pattern AWS_DOTTED =
       Pattern.compile("ip-(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(\\..*)?");
@@ -49,8 +60,8 @@ public final class HostNames {
     }
     String name = cleaned.get();
     int backslash = name.lastIndexOf('\\');
-    Optional<String> netbiosDomain = backslash >= 0
-        ? Domains.canonical(name.substring(0, backslash)) : Optional.empty();
+    Optional<String> netbiosDomain =
+        backslash >= 0 ? Domains.canonical(name.substring(0, backslash)) : Optional.empty();
     name = name.substring(backslash + 1);
     if (name.endsWith("$")) {
       name = name.substring(0, name.length() - 1);
@@ -61,17 +72,18 @@ public final class HostNames {
     }
     name = awsDottedToDashed(name);
 
-    String[] labels = Arrays.stream(name.split("\\.")).filter(l -> !l.isEmpty())
-        .toArray(String[]::new);
+    String[] labels =
+        Arrays.stream(name.split("\\.")).filter(l -> !l.isEmpty()).toArray(String[]::new);
     String shortName = labels[0];
     if (PLACEHOLDERS.contains(shortName)) {
       return Optional.empty();
     }
-    Optional<String> ownSuffix = labels.length > 1
-        ? Domains.canonical(String.join(".", Arrays.copyOfRange(labels, 1, labels.length)))
-        : Optional.empty();
-    Optional<String> domain = ownSuffix.or(() -> Domains.canonical(rawDomainOrNull))
-        .or(() -> netbiosDomain);
+    Optional<String> ownSuffix =
+        labels.length > 1
+            ? Domains.canonical(String.join(".", Arrays.copyOfRange(labels, 1, labels.length)))
+            : Optional.empty();
+    Optional<String> domain =
+        ownSuffix.or(() -> Domains.canonical(rawDomainOrNull)).or(() -> netbiosDomain);
     Optional<String> fqdn = domain.filter(d -> d.indexOf('.') >= 0).map(d -> shortName + "." + d);
     return Optional.of(new HostName(shortName, fqdn, domain));
   }

@@ -8,13 +8,13 @@ import java.util.Optional;
  * can neither block on DNS nor leak asset names to a resolver.
  *
  * <p>Ranges from the IANA special-purpose registries (RFC 6890 and its updates): RFC 1122 (0/8,
- * 127/8), RFC 3927 (169.254/16), RFC 5771 (224/4), RFC 919 (255.255.255.255), RFC 1112 (240/4),
- * RFC 5737 (documentation), RFC 2544 (198.18/15); RFC 4291 (::, ::1, fe80::/10, ff00::/8), RFC
- * 3879 (fec0::/10), RFC 6666 (100::/64), RFC 3849 and RFC 9637 (2001:db8::/32, 3fff::/20).
+ * 127/8), RFC 3927 (169.254/16), RFC 5771 (224/4), RFC 919 (255.255.255.255), RFC 1112 (240/4), RFC
+ * 5737 (documentation), RFC 2544 (198.18/15); RFC 4291 (::, ::1, fe80::/10, ff00::/8), RFC 3879
+ * (fec0::/10), RFC 6666 (100::/64), RFC 3849 and RFC 9637 (2001:db8::/32, 3fff::/20).
  *
- * <p>Carrier-grade NAT space (100.64.0.0/10, RFC 6598) is deliberately <em>not</em> weak: like
- * RFC 1918 space it is a real, if shared, network location (Tailscale and carrier networks hand
- * such addresses to hosts), and no IP is an identity anyway.
+ * <p>Carrier-grade NAT space (100.64.0.0/10, RFC 6598) is deliberately <em>not</em> weak: like RFC
+ * 1918 space it is a real, if shared, network location (Tailscale and carrier networks hand such
+ * addresses to hosts), and no IP is an identity anyway.
  */
 public final class IpAddresses {
   private IpAddresses() {}

@@ -17,8 +17,8 @@ import java.util.Optional;
  *       ({@link KnownMacs#SHARED});
  *   <li>"multicast": the I/G bit (bit 0 of the first octet) is set, IEEE 802-2014 §8.2;
  *   <li>"virtual-nic: …": the OUI or prefix of a hypervisor or container runtime ({@link
- *       KnownMacs#VIRTUAL}); clones, templates and re-created VMs repeat these, and Docker
- *       derives its MACs from container IPs that every Docker host reuses;
+ *       KnownMacs#VIRTUAL}); clones, templates and re-created VMs repeat these, and Docker derives
+ *       its MACs from container IPs that every Docker host reuses;
  *   <li>"locally-administered": the U/L bit (bit 1) is set — randomized Wi-Fi addresses (iOS,
  *       Android, Windows, macOS), cloud NICs (AWS 02:…/06:…, GCP 42:01:…), VPN and bridge
  *       interfaces; nobody guarantees their uniqueness.
@@ -35,18 +35,21 @@ public final class MacAddresses {
   private MacAddresses() {}
 
   /**
-   * Accepts "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff" (one or two digits per group, as BSD
-   * {@code arp} prints them), "aabb.ccdd.eeff" and "AABBCCDDEEFF"; anything else gives empty.
+   * Accepts "AA-BB-CC-DD-EE-FF", "aa:bb:cc:dd:ee:ff" (one or two digits per group, as BSD {@code
+   * arp} prints them), "aabb.ccdd.eeff" and "AABBCCDDEEFF"; anything else gives empty.
    */
   public static Optional<Mac> parse(String raw) {
-    return RawText.clean(raw).map(RawText::lower).flatMap(MacAddresses::octets)
+    return RawText.clean(raw)
+        .map(RawText::lower)
+        .flatMap(MacAddresses::octets)
         .map(MacAddresses::classify);
   }
 
   private static Optional<int[]> octets(String s) {
     if (s.indexOf('.') >= 0) {
       String[] parts = s.split("\\.", -1);
-      return parts.length == 3 && allHex(parts, 4, 4) ? Optional.of(bytes(String.join("", parts)))
+      return parts.length == 3 && allHex(parts, 4, 4)
+          ? Optional.of(bytes(String.join("", parts)))
           : Optional.empty();
     }
     boolean colon = s.indexOf(':') >= 0;
@@ -55,7 +58,8 @@ public final class MacAddresses {
       return Optional.empty();
     }
     if (!colon && !dash) {
-      return s.length() == 12 && allHex(new String[] {s}, 12, 12) ? Optional.of(bytes(s))
+      return s.length() == 12 && allHex(new String[] {s}, 12, 12)
+          ? Optional.of(bytes(s))
           : Optional.empty();
     }
     String[] parts = s.split(colon ? ":" : "-", -1);

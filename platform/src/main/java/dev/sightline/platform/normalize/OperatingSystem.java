@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * An operating system as one product name plus version, whatever the vendor's spelling.
  *
- * @param name the product without edition: "Windows 11", "Windows Server 2019", "macOS",
- *     "Ubuntu", "Red Hat Enterprise Linux"
+ * @param name the product without edition: "Windows 11", "Windows Server 2019", "macOS", "Ubuntu",
+ *     "Red Hat Enterprise Linux"
  * @param version the release within the product: "22H2", "13.4.1", "22.04"
  * @param family {@link #WINDOWS}, {@link #MACOS}, {@link #LINUX} or {@link #OTHER}
  */

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * The special-purpose ranges that make an address weak, with the reason text shown to users.
- * Source: IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890), per-range RFCs cited
- * in {@link IpAddresses}.
+ * Source: IANA IPv4 and IPv6 Special-Purpose Address Registries (RFC 6890), per-range RFCs cited in
+ * {@link IpAddresses}.
  */
 final class SpecialRanges {
   static final String UNSPECIFIED = "unspecified";
@@ -42,7 +42,8 @@ final class SpecialRanges {
     if (o[0] >= 240) {
       return Optional.of(RESERVED);
     }
-    if ((o[0] == 192 && o[1] == 0 && o[2] == 2) || (o[0] == 198 && o[1] == 51 && o[2] == 100)
+    if ((o[0] == 192 && o[1] == 0 && o[2] == 2)
+        || (o[0] == 198 && o[1] == 51 && o[2] == 100)
         || (o[0] == 203 && o[1] == 0 && o[2] == 113)) {
       return Optional.of(DOCUMENTATION);
     }
@@ -53,8 +54,8 @@ final class SpecialRanges {
   }
 
   static Optional<String> v6(int[] g) {
-    boolean firstSevenZero = g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0
-        && g[5] == 0 && g[6] == 0;
+    boolean firstSevenZero =
+        g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0 && g[6] == 0;
     if (firstSevenZero && g[7] == 0) {
       return Optional.of(UNSPECIFIED);
     }

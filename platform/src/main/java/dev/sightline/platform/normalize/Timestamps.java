@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Zero and negative numbers give empty: vendors send 0 for "never" (and "null" as a string —
- * Cortex {@code isolated_date}), and no asset or finding predates 1970. Text without an offset,
- * and a {@link LocalDateTime}, are read as UTC, which is what both vendors mean.
+ * Cortex {@code isolated_date}), and no asset or finding predates 1970. Text without an offset, and
+ * a {@link LocalDateTime}, are read as UTC, which is what both vendors mean.
  */
 public final class Timestamps {
   static final BigDecimal SECONDS_BELOW = BigDecimal.valueOf(100_000_000_000L);
@@ -49,13 +49,20 @@ public final class Timestamps {
       Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (\\d)");
 
   /** ISO local date-time, then an optional offset in any of "Z", "+02:00", "+0200", "+02". */
-  private static final DateTimeFormatter ISO_ANY_OFFSET = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-      .toFormatter();
+  private static final DateTimeFormatter ISO_ANY_OFFSET =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HH", "Z")
+          .optionalEnd()
+          .toFormatter();
 
   private Timestamps() {}
 
@@ -124,10 +131,13 @@ public final class Timestamps {
     } else {
       nanosPerUnit = BigDecimal.ONE;
     }
-    BigInteger[] secondsAndNanos = value.multiply(nanosPerUnit).toBigInteger()
-        .divideAndRemainder(BigInteger.valueOf(1_000_000_000L));
-    return Optional.of(Instant.ofEpochSecond(secondsAndNanos[0].longValueExact(),
-        secondsAndNanos[1].longValue()));
+    BigInteger[] secondsAndNanos =
+        value
+            .multiply(nanosPerUnit)
+            .toBigInteger()
+            .divideAndRemainder(BigInteger.valueOf(1_000_000_000L));
+    return Optional.of(
+        Instant.ofEpochSecond(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue()));
   }
 
   private static Optional<Instant> fromText(String raw) {
@@ -151,8 +161,8 @@ public final class Timestamps {
     try {
       TemporalAccessor t = ISO_ANY_OFFSET.parse(text);
       LocalDateTime local = LocalDateTime.from(t);
-      ZoneOffset offset = t.isSupported(ChronoField.OFFSET_SECONDS)
-          ? ZoneOffset.from(t) : ZoneOffset.UTC;
+      ZoneOffset offset =
+          t.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(t) : ZoneOffset.UTC;
       return Optional.of(local.toInstant(offset));
     } catch (DateTimeException e) {
       return Optional.empty();
@@ -162,8 +172,8 @@ public final class Timestamps {
   /** HTTP dates ("Tue, 3 Jun 2008 11:05:30 GMT"), as some exports carry them. */
   private static Optional<Instant> parseRfc1123(String text) {
     try {
-      return Optional.of(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
-          .toInstant());
+      return Optional.of(
+          ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
     } catch (DateTimeException e) {
       return Optional.empty();
     }

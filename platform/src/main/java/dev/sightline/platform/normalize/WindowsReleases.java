@@ -19,14 +19,27 @@ final class WindowsReleases {
    * Build → feature release for Windows 10 and 11. Source: Microsoft's "Windows 10 release
    * information" and "Windows 11 release information" pages (learn.microsoft.com, release-health).
    */
-  static final Map<Integer, String> CLIENT_RELEASES = Map.ofEntries(
-      Map.entry(10240, "1507"), Map.entry(10586, "1511"), Map.entry(14393, "1607"),
-      Map.entry(15063, "1703"), Map.entry(16299, "1709"), Map.entry(17134, "1803"),
-      Map.entry(17763, "1809"), Map.entry(18362, "1903"), Map.entry(18363, "1909"),
-      Map.entry(19041, "2004"), Map.entry(19042, "20H2"), Map.entry(19043, "21H1"),
-      Map.entry(19044, "21H2"), Map.entry(19045, "22H2"),
-      Map.entry(22000, "21H2"), Map.entry(22621, "22H2"), Map.entry(22631, "23H2"),
-      Map.entry(26100, "24H2"), Map.entry(26200, "25H2"));
+  static final Map<Integer, String> CLIENT_RELEASES =
+      Map.ofEntries(
+          Map.entry(10240, "1507"),
+          Map.entry(10586, "1511"),
+          Map.entry(14393, "1607"),
+          Map.entry(15063, "1703"),
+          Map.entry(16299, "1709"),
+          Map.entry(17134, "1803"),
+          Map.entry(17763, "1809"),
+          Map.entry(18362, "1903"),
+          Map.entry(18363, "1909"),
+          Map.entry(19041, "2004"),
+          Map.entry(19042, "20H2"),
+          Map.entry(19043, "21H1"),
+          Map.entry(19044, "21H2"),
+          Map.entry(19045, "22H2"),
+          Map.entry(22000, "21H2"),
+          Map.entry(22621, "22H2"),
+          Map.entry(22631, "23H2"),
+          Map.entry(26100, "24H2"),
+          Map.entry(26200, "25H2"));
 
   private static final int FIRST_WINDOWS_11_BUILD = 22000;
 
@@ -36,8 +49,10 @@ final class WindowsReleases {
       Pattern.compile("(?i)^server(?![a-z])\\s*(\\d{4})?(\\s*r2(?![a-z0-9]))?(.*)$");
   private static final Pattern CLIENT =
       Pattern.compile("(?i)^(11|10|8\\.1|8|7|vista|xp|2000)(?![a-z0-9.])(.*)$");
-  private static final Pattern RELEASE = Pattern.compile("(?i)(?<![a-z0-9])"
-      + "(\\d{2}h\\d|1507|1511|1607|1703|1709|1803|1809|1903|1909|2004)(?![a-z0-9])");
+  private static final Pattern RELEASE =
+      Pattern.compile(
+          "(?i)(?<![a-z0-9])"
+              + "(\\d{2}h\\d|1507|1511|1607|1703|1709|1803|1809|1903|1909|2004)(?![a-z0-9])");
   private static final Pattern BUILD_ONLY =
       Pattern.compile("^(?:\\d{1,2}\\.\\d{1,2}\\.)?(\\d{4,5})(?:\\.\\d+)?$");
   private static final Pattern BUILD_IN_TEXT =
@@ -61,8 +76,10 @@ final class WindowsReleases {
     }
     Matcher client = CLIENT.matcher(rest);
     if (client.matches()) {
-      String product = client.group(1).length() > 3 ? capitalized(client.group(1))
-          : RawText.upper(client.group(1));
+      String product =
+          client.group(1).length() > 3
+              ? capitalized(client.group(1))
+              : RawText.upper(client.group(1));
       String name = "Windows " + product;
       return Optional.of(os(name, releaseIn(client.group(2), name)));
     }
@@ -99,8 +116,9 @@ final class WindowsReleases {
 
   /** Only when the build belongs to the named product; a mismatch keeps the plain number. */
   private static String releaseOfBuild(String productName, int build) {
-    boolean fits = (productName.equals("Windows 10") && build < FIRST_WINDOWS_11_BUILD)
-        || (productName.equals("Windows 11") && build >= FIRST_WINDOWS_11_BUILD);
+    boolean fits =
+        (productName.equals("Windows 10") && build < FIRST_WINDOWS_11_BUILD)
+            || (productName.equals("Windows 11") && build >= FIRST_WINDOWS_11_BUILD);
     String release = CLIENT_RELEASES.get(build);
     return fits && release != null ? release : Integer.toString(build);
   }

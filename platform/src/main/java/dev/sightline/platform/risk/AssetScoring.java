@@ -23,22 +23,30 @@ final class AssetScoring {
   record ScoredFinding(FindingInput input, FindingScore score) {}
 
   /** An asset's criticality, risk and every finding's score. */
-  record ScoredAsset(AssetInput input, Criticality criticality, AssetRiskScore risk,
+  record ScoredAsset(
+      AssetInput input,
+      Criticality criticality,
+      AssetRiskScore risk,
       List<ScoredFinding> findings) {}
 
   ScoredAsset score(AssetInput asset, ScoringSettings.Snapshot settings) {
     List<ScoredFinding> findings = new ArrayList<>(asset.findings().size());
     List<AssetFinding> inputs = new ArrayList<>(asset.findings().size());
     for (FindingInput f : asset.findings()) {
-      FindingScore score = findingScorer.score(f.evidence(),
-          settings.mappingFor(f.connectorId(), f.connectorType()));
+      FindingScore score =
+          findingScorer.score(
+              f.evidence(), settings.mappingFor(f.connectorId(), f.connectorType()));
       findings.add(new ScoredFinding(f, score));
       inputs.add(new AssetFinding(String.valueOf(f.findingId()), score.qds(), f.counts()));
     }
-    Criticality criticality = asset.userCriticality() != null
-        ? new Criticality(asset.userCriticality(), asset.criticalityNote() == null
-            ? "set by a user" : "set by a user: " + asset.criticalityNote())
-        : settings.criticality().forType(asset.assetType());
+    Criticality criticality =
+        asset.userCriticality() != null
+            ? new Criticality(
+                asset.userCriticality(),
+                asset.criticalityNote() == null
+                    ? "set by a user"
+                    : "set by a user: " + asset.criticalityNote())
+            : settings.criticality().forType(asset.assetType());
     AssetRiskScore risk = new AssetRiskScorer(settings.weights()).score(criticality, inputs);
     return new ScoredAsset(asset, criticality, risk, findings);
   }

@@ -8,9 +8,9 @@ import java.util.Collection;
 import java.util.UUID;
 
 /**
- * The assets whose stored scores are stale. Whatever changes a score queues its assets in the
- * same transaction as the change, so a crash cannot leave a stale score unqueued;
- * {@link ScoreRefresher} drains the queue.
+ * The assets whose stored scores are stale. Whatever changes a score queues its assets in the same
+ * transaction as the change, so a crash cannot leave a stale score unqueued; {@link ScoreRefresher}
+ * drains the queue.
  */
 public final class RescoreQueue {
   // A re-queued asset waits for a drain that holds it to finish, then is queued again: the change
@@ -25,41 +25,68 @@ public final class RescoreQueue {
     if (assetIds.isEmpty()) {
       return 0;
     }
-    return Jdbc.update(c, "INSERT INTO asset_rescore (asset_id, queued_at)"
-        + " SELECT DISTINCT a.id, ? FROM asset a WHERE a.id = ANY(?)" + ON_CONFLICT, now,
+    return Jdbc.update(
+        c,
+        "INSERT INTO asset_rescore (asset_id, queued_at)"
+            + " SELECT DISTINCT a.id, ? FROM asset a WHERE a.id = ANY(?)"
+            + ON_CONFLICT,
+        now,
         assetIds.toArray(new Long[0]));
   }
 
   static int enqueueAll(Connection c, Instant now) throws SQLException {
-    return Jdbc.update(c, "INSERT INTO asset_rescore (asset_id, queued_at) SELECT a.id, ?"
-        + " FROM asset a" + ON_CONFLICT, now);
+    return Jdbc.update(
+        c,
+        "INSERT INTO asset_rescore (asset_id, queued_at) SELECT a.id, ?"
+            + " FROM asset a"
+            + ON_CONFLICT,
+        now);
   }
 
   static int enqueueWithoutOwnCriticality(Connection c, Instant now) throws SQLException {
-    return Jdbc.update(c, "INSERT INTO asset_rescore (asset_id, queued_at) SELECT a.id, ?"
-        + " FROM asset a WHERE a.criticality IS NULL" + ON_CONFLICT, now);
+    return Jdbc.update(
+        c,
+        "INSERT INTO asset_rescore (asset_id, queued_at) SELECT a.id, ?"
+            + " FROM asset a WHERE a.criticality IS NULL"
+            + ON_CONFLICT,
+        now);
   }
 
   static int enqueueConnector(Connection c, UUID connectorId, Instant now) throws SQLException {
-    return Jdbc.update(c, "INSERT INTO asset_rescore (asset_id, queued_at)"
-        + " SELECT DISTINCT s.asset_id, ? FROM source_asset s WHERE s.connector_id = ?"
-        + " AND s.asset_id IS NOT NULL" + ON_CONFLICT, now, connectorId);
+    return Jdbc.update(
+        c,
+        "INSERT INTO asset_rescore (asset_id, queued_at)"
+            + " SELECT DISTINCT s.asset_id, ? FROM source_asset s WHERE s.connector_id = ?"
+            + " AND s.asset_id IS NOT NULL"
+            + ON_CONFLICT,
+        now,
+        connectorId);
   }
 
   /** Assets with a finding on a CVE whose intelligence changed at or after {@code since}. */
   public static int enqueueIntelChangedSince(Connection c, Instant since, Instant now)
       throws SQLException {
-    return Jdbc.update(c, "INSERT INTO asset_rescore (asset_id, queued_at)"
-        + " SELECT DISTINCT f.asset_id, ? FROM cve_intel ci JOIN finding f ON f.cve_id = ci.cve_id"
-        + " WHERE ci.updated_at >= ?" + ON_CONFLICT, now, since);
+    return Jdbc.update(
+        c,
+        "INSERT INTO asset_rescore (asset_id, queued_at)"
+            + " SELECT DISTINCT f.asset_id, ? FROM cve_intel ci JOIN finding f ON f.cve_id = ci.cve_id"
+            + " WHERE ci.updated_at >= ?"
+            + ON_CONFLICT,
+        now,
+        since);
   }
 
   /** Assets with an accepted risk that expired after they were last scored: it counts again. */
   static int enqueueExpiredDecisions(Connection c, Instant now) throws SQLException {
-    return Jdbc.update(c, "INSERT INTO asset_rescore (asset_id, queued_at)"
-        + " SELECT DISTINCT f.asset_id, ? FROM finding f JOIN asset a ON a.id = f.asset_id"
-        + " WHERE f.decision_until IS NOT NULL AND f.decision_until <= ?"
-        + " AND (a.scored_at IS NULL OR f.decision_until > a.scored_at)" + ON_CONFLICT, now, now);
+    return Jdbc.update(
+        c,
+        "INSERT INTO asset_rescore (asset_id, queued_at)"
+            + " SELECT DISTINCT f.asset_id, ? FROM finding f JOIN asset a ON a.id = f.asset_id"
+            + " WHERE f.decision_until IS NOT NULL AND f.decision_until <= ?"
+            + " AND (a.scored_at IS NULL OR f.decision_until > a.scored_at)"
+            + ON_CONFLICT,
+        now,
+        now);
   }
 
   /** How many assets wait to be rescored. */

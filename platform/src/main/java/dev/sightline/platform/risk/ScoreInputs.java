@@ -17,24 +17,41 @@ import java.util.UUID;
 /**
  * Reads what scoring needs for a set of assets, in three statements however many assets: each
  * asset's type and criticality, and each finding with the evidence of all its detections and the
- * CVE intelligence known for it. The leading detection (open first, then the most severe) gives
- * the severity the connector's mapping reads; the vendors' own signals about the CVE are merged:
- * any KEV flag, the highest exploit status, ExPRT rating and vendor CVSS.
+ * CVE intelligence known for it. The leading detection (open first, then the most severe) gives the
+ * severity the connector's mapping reads; the vendors' own signals about the CVE are merged: any
+ * KEV flag, the highest exploit status, ExPRT rating and vendor CVSS.
  */
 final class ScoreInputs {
   private ScoreInputs() {}
 
   /** One finding as scoring sees it. {@code counts}: open and not set aside by a decision. */
-  record FindingInput(long findingId, long assetId, String cveId, String state, boolean counts,
-      UUID connectorId, String connectorType, FindingEvidence evidence, Integer storedQds,
-      String storedBand, String storedMethod) {}
+  record FindingInput(
+      long findingId,
+      long assetId,
+      String cveId,
+      String state,
+      boolean counts,
+      UUID connectorId,
+      String connectorType,
+      FindingEvidence evidence,
+      Integer storedQds,
+      String storedBand,
+      String storedMethod) {}
 
   /** One asset as scoring sees it, with what is stored for it now. */
-  record AssetInput(long assetId, String assetType, Integer userCriticality,
-      String criticalityNote, Integer storedRisk, String storedBand, Integer storedAcs,
-      Instant scoredAt, List<FindingInput> findings) {}
+  record AssetInput(
+      long assetId,
+      String assetType,
+      Integer userCriticality,
+      String criticalityNote,
+      Integer storedRisk,
+      String storedBand,
+      Integer storedAcs,
+      Instant scoredAt,
+      List<FindingInput> findings) {}
 
-  private static final String ASSETS = """
+  private static final String ASSETS =
+      """
       SELECT a.id, a.criticality, a.criticality_note, a.risk_score, a.risk_band, a.acs,
           a.scored_at, p.asset_type
       FROM asset a
@@ -53,7 +70,8 @@ final class ScoreInputs {
   // findings against 4 s at 100,000. jsonb_to_record reads (and, for a large record,
   // decompresses) the attributes once per detection, where one ->> per value would do it for
   // every value.
-  private static final String FINDINGS = """
+  private static final String FINDINGS =
+      """
       SELECT f.id, f.asset_id, f.cve_id, f.state, f.qds, f.qds_band, f.qds_method,
           f.state <> 'FIXED' AND (f.decision IS NULL
               OR (f.decision_until IS NOT NULL AND f.decision_until <= ?)) AS counts,
@@ -90,7 +108,8 @@ final class ScoreInputs {
           f.decision, f.decision_until, ci.cvss_v3_base, ci.cvss_v2_base, ci.in_kev,
           ci.kev_ransomware, ci.epss_score, ci.epss_percentile
       ORDER BY f.id
-      """.formatted(LEADING, number("vendorCvss"), number("exploitMaturity"));
+      """
+          .formatted(LEADING, number("vendorCvss"), number("exploitMaturity"));
 
   /**
    * A mapped attribute that is a JSON number; anything else (a string, a list) is not a value
@@ -113,45 +132,82 @@ final class ScoreInputs {
       return null;
     }
     return java.util.Arrays.stream((String[]) ratings.getArray())
-        .map(VendorRiskRating::of).flatMap(java.util.Optional::stream)
-        .max(java.util.Comparator.naturalOrder()).map(Enum::name).orElse(null);
+        .map(VendorRiskRating::of)
+        .flatMap(java.util.Optional::stream)
+        .max(java.util.Comparator.naturalOrder())
+        .map(Enum::name)
+        .orElse(null);
   }
 
-  static List<AssetInput> load(Connection c, List<Long> assetIds, Instant now)
-      throws SQLException {
+  static List<AssetInput> load(Connection c, List<Long> assetIds, Instant now) throws SQLException {
     Long[] ids = assetIds.toArray(new Long[0]);
-    Long[] sources = Jdbc.query(c, "SELECT s.id FROM unnest(?::bigint[]) AS a(id)"
-        + " JOIN LATERAL (SELECT s.id FROM source_asset s WHERE s.asset_id = a.id OFFSET 0) s"
-        + " ON true", rs -> rs.getLong(1), (Object) ids).toArray(new Long[0]);
+    Long[] sources =
+        Jdbc.query(
+                c,
+                "SELECT s.id FROM unnest(?::bigint[]) AS a(id)"
+                    + " JOIN LATERAL (SELECT s.id FROM source_asset s WHERE s.asset_id = a.id OFFSET 0) s"
+                    + " ON true",
+                rs -> rs.getLong(1),
+                (Object) ids)
+            .toArray(new Long[0]);
     Map<Long, List<FindingInput>> findings = new LinkedHashMap<>();
-    Jdbc.query(c, FINDINGS, rs -> findings.computeIfAbsent(rs.getLong("asset_id"),
-        k -> new ArrayList<>()).add(finding(rs)), now, sources);
-    return Jdbc.query(c, ASSETS, rs -> new AssetInput(rs.getLong("id"),
-        rs.getString("asset_type"), (Integer) rs.getObject("criticality", Integer.class),
-        rs.getString("criticality_note"), rs.getObject("risk_score", Integer.class),
-        rs.getString("risk_band"), rs.getObject("acs", Integer.class),
-        instant(rs.getTimestamp("scored_at")),
-        findings.getOrDefault(rs.getLong("id"), List.of())), (Object) ids);
+    Jdbc.query(
+        c,
+        FINDINGS,
+        rs ->
+            findings
+                .computeIfAbsent(rs.getLong("asset_id"), k -> new ArrayList<>())
+                .add(finding(rs)),
+        now,
+        sources);
+    return Jdbc.query(
+        c,
+        ASSETS,
+        rs ->
+            new AssetInput(
+                rs.getLong("id"),
+                rs.getString("asset_type"),
+                (Integer) rs.getObject("criticality", Integer.class),
+                rs.getString("criticality_note"),
+                rs.getObject("risk_score", Integer.class),
+                rs.getString("risk_band"),
+                rs.getObject("acs", Integer.class),
+                instant(rs.getTimestamp("scored_at")),
+                findings.getOrDefault(rs.getLong("id"), List.of())),
+        (Object) ids);
   }
 
   private static FindingInput finding(ResultSet rs) throws SQLException {
     String cve = rs.getString("cve_id");
     String severity = rs.getString("source_severity");
-    FindingEvidence e = cve == null ? FindingEvidence.withoutCve(severity)
-        : FindingEvidence.forCve(cve, severity);
-    e = e.withVendor(within(rs.getObject("vendor_cvss", Double.class), 10),
-        Boolean.TRUE.equals(rs.getObject("vendor_known_exploited", Boolean.class)),
-        within(rs.getObject("exploit_maturity", Double.class), 1),
-        highest(rs.getArray("vendor_risk_ratings")));
-    e = e.withNvd(decimal(rs, "cvss_v3_base"), decimal(rs, "cvss_v2_base"))
-        .withKev(rs.getBoolean("in_kev"),
-            Boolean.TRUE.equals(rs.getObject("kev_ransomware", Boolean.class)))
-        .withEpss(rs.getObject("epss_score", Double.class),
-            rs.getObject("epss_percentile", Double.class));
-    return new FindingInput(rs.getLong("id"), rs.getLong("asset_id"), cve,
-        rs.getString("state"), rs.getBoolean("counts"), rs.getObject("connector_id", UUID.class),
-        rs.getString("connector_type"), e, rs.getObject("qds", Integer.class),
-        rs.getString("qds_band"), rs.getString("qds_method"));
+    FindingEvidence e =
+        cve == null ? FindingEvidence.withoutCve(severity) : FindingEvidence.forCve(cve, severity);
+    e =
+        e.withVendor(
+            within(rs.getObject("vendor_cvss", Double.class), 10),
+            Boolean.TRUE.equals(rs.getObject("vendor_known_exploited", Boolean.class)),
+            within(rs.getObject("exploit_maturity", Double.class), 1),
+            highest(rs.getArray("vendor_risk_ratings")));
+    e =
+        e.withNvd(decimal(rs, "cvss_v3_base"), decimal(rs, "cvss_v2_base"))
+            .withKev(
+                rs.getBoolean("in_kev"),
+                Boolean.TRUE.equals(rs.getObject("kev_ransomware", Boolean.class)))
+            .withEpss(
+                rs.getObject("epss_score", Double.class),
+                rs.getObject("epss_percentile", Double.class));
+    return new FindingInput(
+        rs.getLong("id"),
+        rs.getLong("asset_id"),
+        cve,
+        rs.getString("state"),
+        rs.getBoolean("counts"),
+        rs.getObject("connector_id", UUID.class),
+        rs.getString("connector_type"),
+        e,
+        rs.getObject("qds", Integer.class),
+        rs.getString("qds_band"),
+        rs.getString("qds_method"));
   }
 
   private static Double decimal(ResultSet rs, String column) throws SQLException {

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
- * Drains the rescore queue: a batch of 1,000 assets at a time, each batch one transaction that reads
- * the inputs, scores, writes only the scores that changed and takes the batch off the queue.
+ * Drains the rescore queue: a batch of 1,000 assets at a time, each batch one transaction that
+ * reads the inputs, scores, writes only the scores that changed and takes the batch off the queue.
  * Memory is bounded by the batch, whatever the size of the estate.
  */
 public final class ScoreRefresher {
@@ -43,17 +43,20 @@ public final class ScoreRefresher {
    */
   public record Outcome(long assetsScored, long assetsChanged, long findingsChanged) {
     Outcome plus(Outcome o) {
-      return new Outcome(assetsScored + o.assetsScored, assetsChanged + o.assetsChanged,
+      return new Outcome(
+          assetsScored + o.assetsScored,
+          assetsChanged + o.assetsChanged,
           findingsChanged + o.findingsChanged);
     }
   }
 
   /** Rescores every queued asset; {@code progress} hears the running count of scored assets. */
   public Outcome drain(LongConsumer progress) {
-    jdbc.inTransaction(c -> {
-      InventoryLock.hold(c);
-      return RescoreQueue.enqueueExpiredDecisions(c, clock.instant());
-    });
+    jdbc.inTransaction(
+        c -> {
+          InventoryLock.hold(c);
+          return RescoreQueue.enqueueExpiredDecisions(c, clock.instant());
+        });
     Outcome total = new Outcome(0, 0, 0);
     while (true) {
       Outcome batch = jdbc.inTransaction(this::batch);
@@ -66,7 +69,7 @@ public final class ScoreRefresher {
   }
 
   public Outcome drain() {
-    return drain(n -> { });
+    return drain(n -> {});
   }
 
   /**
@@ -77,18 +80,25 @@ public final class ScoreRefresher {
     Outcome total = new Outcome(0, 0, 0);
     for (int from = 0; from < assetIds.size(); from += BATCH) {
       List<Long> ids = assetIds.subList(from, Math.min(assetIds.size(), from + BATCH));
-      total = total.plus(jdbc.inTransaction(c -> {
-        InventoryLock.hold(c);
-        return score(c, ids);
-      }));
+      total =
+          total.plus(
+              jdbc.inTransaction(
+                  c -> {
+                    InventoryLock.hold(c);
+                    return score(c, ids);
+                  }));
     }
     return total;
   }
 
   private Outcome batch(Connection c) throws SQLException {
     InventoryLock.hold(c);
-    List<Long> ids = Jdbc.query(c, "SELECT asset_id FROM asset_rescore ORDER BY asset_id LIMIT ?",
-        rs -> rs.getLong(1), BATCH);
+    List<Long> ids =
+        Jdbc.query(
+            c,
+            "SELECT asset_id FROM asset_rescore ORDER BY asset_id LIMIT ?",
+            rs -> rs.getLong(1),
+            BATCH);
     return ids.isEmpty() ? new Outcome(0, 0, 0) : score(c, ids);
   }
 
@@ -104,8 +114,8 @@ public final class ScoreRefresher {
     }
     findings.write(c);
     long assetsChanged = assets.write(c, now);
-    Jdbc.update(c, "DELETE FROM asset_rescore WHERE asset_id = ANY(?)",
-        (Object) ids.toArray(new Long[0]));
+    Jdbc.update(
+        c, "DELETE FROM asset_rescore WHERE asset_id = ANY(?)", (Object) ids.toArray(new Long[0]));
     return new Outcome(assets.size(), assetsChanged, findings.size());
   }
 
@@ -120,7 +130,8 @@ public final class ScoreRefresher {
       String band = f.score().band().name();
       String method = f.score().method().name();
       if (Objects.equals(f.input().storedQds(), f.score().qds())
-          && band.equals(f.input().storedBand()) && method.equals(f.input().storedMethod())) {
+          && band.equals(f.input().storedBand())
+          && method.equals(f.input().storedMethod())) {
         return;
       }
       ids.add(f.input().findingId());
@@ -137,10 +148,14 @@ public final class ScoreRefresher {
       if (ids.isEmpty()) {
         return;
       }
-      Jdbc.update(c, "UPDATE finding f SET qds = v.qds, qds_band = v.band, qds_method = v.method"
-          + " FROM unnest(?::bigint[], ?::integer[], ?::text[], ?::text[])"
-          + " AS v(id, qds, band, method) WHERE f.id = v.id", ids.toArray(new Long[0]),
-          qds.toArray(new Integer[0]), bands.toArray(new String[0]),
+      Jdbc.update(
+          c,
+          "UPDATE finding f SET qds = v.qds, qds_band = v.band, qds_method = v.method"
+              + " FROM unnest(?::bigint[], ?::integer[], ?::text[], ?::text[])"
+              + " AS v(id, qds, band, method) WHERE f.id = v.id",
+          ids.toArray(new Long[0]),
+          qds.toArray(new Integer[0]),
+          bands.toArray(new String[0]),
           methods.toArray(new String[0]));
     }
   }
@@ -174,10 +189,15 @@ public final class ScoreRefresher {
       if (ids.isEmpty()) {
         return 0;
       }
-      Jdbc.update(c, "UPDATE asset a SET risk_score = v.score, risk_band = v.band, acs = v.acs,"
-          + " scored_at = ? FROM unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[])"
-          + " AS v(id, score, band, acs) WHERE a.id = v.id", now, ids.toArray(new Long[0]),
-          scores.toArray(new Integer[0]), bands.toArray(new String[0]),
+      Jdbc.update(
+          c,
+          "UPDATE asset a SET risk_score = v.score, risk_band = v.band, acs = v.acs,"
+              + " scored_at = ? FROM unnest(?::bigint[], ?::integer[], ?::text[], ?::integer[])"
+              + " AS v(id, score, band, acs) WHERE a.id = v.id",
+          now,
+          ids.toArray(new Long[0]),
+          scores.toArray(new Integer[0]),
+          bands.toArray(new String[0]),
           acs.toArray(new Integer[0]));
       return changed;
     }

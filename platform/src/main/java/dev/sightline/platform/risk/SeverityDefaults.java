@@ -17,8 +17,8 @@ public final class SeverityDefaults {
   }
 
   public SeverityMapping forType(String connectorType) {
-    SourceMeaning meaning = catalog.find(connectorType).map(f -> f.descriptor().meaning())
-        .orElse(SourceMeaning.COMMON);
+    SourceMeaning meaning =
+        catalog.find(connectorType).map(f -> f.descriptor().meaning()).orElse(SourceMeaning.COMMON);
     return SeverityMapping.seed(connectorType, meaning.severityWords());
   }
 }

@@ -19,15 +19,17 @@ public record AssetCriticality(Map<String, Integer> byAssetType, int otherwise) 
   public AssetCriticality {
     List<String> problems = new ArrayList<>();
     Map<String, Integer> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    (byAssetType == null ? Map.<String, Integer>of() : byAssetType).forEach((type, acs) -> {
-      if (type == null || type.isBlank()) {
-        problems.add("byAssetType: an asset type is blank");
-      } else if (acs == null || acs < 1 || acs > 5) {
-        problems.add("byAssetType '" + type + "': ACS must be 1..5, not " + acs);
-      } else if (types.put(type.trim(), acs) != null) {
-        problems.add("byAssetType '" + type + "' is listed twice");
-      }
-    });
+    (byAssetType == null ? Map.<String, Integer>of() : byAssetType)
+        .forEach(
+            (type, acs) -> {
+              if (type == null || type.isBlank()) {
+                problems.add("byAssetType: an asset type is blank");
+              } else if (acs == null || acs < 1 || acs > 5) {
+                problems.add("byAssetType '" + type + "': ACS must be 1..5, not " + acs);
+              } else if (types.put(type.trim(), acs) != null) {
+                problems.add("byAssetType '" + type + "' is listed twice");
+              }
+            });
     if (otherwise < 1 || otherwise > 5) {
       problems.add("otherwise: ACS must be 1..5, not " + otherwise);
     }
@@ -38,13 +40,13 @@ public record AssetCriticality(Map<String, Integer> byAssetType, int otherwise) 
   }
 
   /**
-   * Domain Controller 5 (it holds the keys to every other machine), Server 4 (shared services
-   * and data), Workstation 2 (one user's machine), Mobile 1; anything else 3, the middle, so a
-   * missing type neither hides nor inflates risk.
+   * Domain Controller 5 (it holds the keys to every other machine), Server 4 (shared services and
+   * data), Workstation 2 (one user's machine), Mobile 1; anything else 3, the middle, so a missing
+   * type neither hides nor inflates risk.
    */
   public static AssetCriticality defaults() {
-    return new AssetCriticality(Map.of("Domain Controller", 5, "Server", 4, "Workstation", 2,
-        "Mobile", 1), 3);
+    return new AssetCriticality(
+        Map.of("Domain Controller", 5, "Server", 4, "Workstation", 2, "Mobile", 1), 3);
   }
 
   /** The ACS for an asset of this type, with its reason. */
@@ -55,9 +57,12 @@ public record AssetCriticality(Map<String, Integer> byAssetType, int otherwise) 
         return new Criticality(acs, "default for " + assetType.trim());
       }
     }
-    return new Criticality(otherwise, "default for an asset of "
-        + (assetType == null || assetType.isBlank() ? "unknown type"
-            : "type '" + assetType.trim().toLowerCase(Locale.ROOT) + "'"));
+    return new Criticality(
+        otherwise,
+        "default for an asset of "
+            + (assetType == null || assetType.isBlank()
+                ? "unknown type"
+                : "type '" + assetType.trim().toLowerCase(Locale.ROOT) + "'"));
   }
 
   public String toJson() {

@@ -12,8 +12,14 @@ import java.util.List;
  * @param terms the steps, in order: the ACS, the top finding's term, one term per band, the
  *     bracket, the product, the cap
  */
-public record AssetRiskScore(int score, RiskBand band, int acs, String formula, int openFindings,
-    int excludedFindings, List<ScoreTerm> terms) {
+public record AssetRiskScore(
+    int score,
+    RiskBand band,
+    int acs,
+    String formula,
+    int openFindings,
+    int excludedFindings,
+    List<ScoreTerm> terms) {
   public AssetRiskScore {
     if (band != RiskBand.of(score)) {
       throw new IllegalArgumentException("score " + score + " is in band " + RiskBand.of(score));

@@ -15,8 +15,8 @@ package dev.sightline.platform.scoring;
  *     knownExploited})
  * @param epssScore FIRST EPSS probability (0–1)
  * @param epssPercentile FIRST EPSS percentile (0–1), shown in explanations, not scored
- * @param exploitMaturity a source's exploit maturity on 0–1, 1 being used in attacks (target
- *     {@code exploitMaturity})
+ * @param exploitMaturity a source's exploit maturity on 0–1, 1 being used in attacks (target {@code
+ *     exploitMaturity})
  * @param vendorRiskRating a source's risk rating on the platform's scale, {@link VendorRiskRating}
  *     (target {@code vendorRiskRating}); a word off the scale counts as not given
  */
@@ -48,31 +48,61 @@ public record FindingEvidence(
 
   /** A finding without a CVE: only the severity mapping can score it. */
   public static FindingEvidence withoutCve(String sourceSeverity) {
-    return new FindingEvidence(null, sourceSeverity, null, null, null, false, false, false, null,
-        null, null, null);
+    return new FindingEvidence(
+        null, sourceSeverity, null, null, null, false, false, false, null, null, null, null);
   }
 
   /** A CVE finding with nothing known yet; add what is known with the {@code with…} methods. */
   public static FindingEvidence forCve(String cveId, String sourceSeverity) {
-    return new FindingEvidence(cveId, sourceSeverity, null, null, null, false, false, false, null,
-        null, null, null);
+    return new FindingEvidence(
+        cveId, sourceSeverity, null, null, null, false, false, false, null, null, null, null);
   }
 
   public FindingEvidence withNvd(Double v3Base, Double v2Base) {
-    return new FindingEvidence(cveId, sourceSeverity, v3Base, v2Base, vendorCvssBase, inKev,
-        kevKnownRansomware, vendorKnownExploited, epssScore, epssPercentile, exploitMaturity,
+    return new FindingEvidence(
+        cveId,
+        sourceSeverity,
+        v3Base,
+        v2Base,
+        vendorCvssBase,
+        inKev,
+        kevKnownRansomware,
+        vendorKnownExploited,
+        epssScore,
+        epssPercentile,
+        exploitMaturity,
         vendorRiskRating);
   }
 
   public FindingEvidence withKev(boolean listed, boolean knownRansomware) {
-    return new FindingEvidence(cveId, sourceSeverity, cvssV3Base, cvssV2Base, vendorCvssBase,
-        listed, listed && knownRansomware, vendorKnownExploited, epssScore, epssPercentile,
-        exploitMaturity, vendorRiskRating);
+    return new FindingEvidence(
+        cveId,
+        sourceSeverity,
+        cvssV3Base,
+        cvssV2Base,
+        vendorCvssBase,
+        listed,
+        listed && knownRansomware,
+        vendorKnownExploited,
+        epssScore,
+        epssPercentile,
+        exploitMaturity,
+        vendorRiskRating);
   }
 
   public FindingEvidence withEpss(Double score, Double percentile) {
-    return new FindingEvidence(cveId, sourceSeverity, cvssV3Base, cvssV2Base, vendorCvssBase,
-        inKev, kevKnownRansomware, vendorKnownExploited, score, percentile, exploitMaturity,
+    return new FindingEvidence(
+        cveId,
+        sourceSeverity,
+        cvssV3Base,
+        cvssV2Base,
+        vendorCvssBase,
+        inKev,
+        kevKnownRansomware,
+        vendorKnownExploited,
+        score,
+        percentile,
+        exploitMaturity,
         vendorRiskRating);
   }
 
@@ -80,10 +110,21 @@ public record FindingEvidence(
    * What the sources themselves say: their CVSS, whether it is exploited in the wild, its exploit
    * maturity (0–1) and their risk rating.
    */
-  public FindingEvidence withVendor(Double cvssBase, boolean knownExploited, Double maturity,
-      String riskRating) {
-    return new FindingEvidence(cveId, sourceSeverity, cvssV3Base, cvssV2Base, cvssBase, inKev,
-        kevKnownRansomware, knownExploited, epssScore, epssPercentile, maturity, riskRating);
+  public FindingEvidence withVendor(
+      Double cvssBase, boolean knownExploited, Double maturity, String riskRating) {
+    return new FindingEvidence(
+        cveId,
+        sourceSeverity,
+        cvssV3Base,
+        cvssV2Base,
+        cvssBase,
+        inKev,
+        kevKnownRansomware,
+        knownExploited,
+        epssScore,
+        epssPercentile,
+        maturity,
+        riskRating);
   }
 
   private static void cvss(String name, Double value) {

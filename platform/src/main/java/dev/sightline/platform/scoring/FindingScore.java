@@ -11,8 +11,8 @@ import java.util.List;
  * @param terms the steps, in order; for {@link Method#THREAT_INTELLIGENCE} the QDS is the rounded
  *     sum of their values, then capped as the rule says
  */
-public record FindingScore(int qds, QdsBand band, Method method, String rule,
-    List<ScoreTerm> terms) {
+public record FindingScore(
+    int qds, QdsBand band, Method method, String rule, List<ScoreTerm> terms) {
 
   /** How a finding was scored. */
   public enum Method {

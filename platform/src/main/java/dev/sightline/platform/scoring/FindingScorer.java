@@ -42,15 +42,21 @@ public final class FindingScorer {
     }
     Technical technical = technical(evidence, mapping);
     return exploitedInTheWild(evidence)
-        ? exploited(evidence, technical) : notExploited(evidence, technical);
+        ? exploited(evidence, technical)
+        : notExploited(evidence, technical);
   }
 
   /** A CVE with anything known about it; else the mapping decides, as the seed prescribes. */
   static boolean hasIntelligence(FindingEvidence e) {
-    return e.cveId() != null && (e.cvssV3Base() != null || e.cvssV2Base() != null
-        || e.vendorCvssBase() != null || e.inKev() || e.vendorKnownExploited()
-        || e.epssScore() != null || e.exploitMaturity() != null
-        || VendorRiskRating.of(e.vendorRiskRating()).isPresent());
+    return e.cveId() != null
+        && (e.cvssV3Base() != null
+            || e.cvssV2Base() != null
+            || e.vendorCvssBase() != null
+            || e.inKev()
+            || e.vendorKnownExploited()
+            || e.epssScore() != null
+            || e.exploitMaturity() != null
+            || VendorRiskRating.of(e.vendorRiskRating()).isPresent());
   }
 
   static boolean exploitedInTheWild(FindingEvidence e) {
@@ -64,49 +70,70 @@ public final class FindingScorer {
     inputs.put("sourceSeverity", e.sourceSeverity());
     inputs.put("severity", m.severity());
     inputs.put("usedDefault", m.usedDefault());
-    String said = m.usedDefault()
-        ? (e.sourceSeverity() == null || e.sourceSeverity().isBlank() ? "no severity"
-            : "'" + e.sourceSeverity() + "', not in the table,") + " → default severity "
-        : "'" + e.sourceSeverity() + "' → severity ";
-    ScoreTerm term = new ScoreTerm("severityMapping", "Source said " + said + m.severity()
-        + " → QDS " + m.qds(), inputs, BigDecimal.valueOf(m.qds()));
-    String rule = e.cveId() == null ? "No CVE: QDS from the connector's severity mapping"
-        : "Nothing known about " + e.cveId() + ": QDS from the connector's severity mapping";
-    return new FindingScore(m.qds(), QdsBand.of(m.qds()), Method.SEVERITY_MAPPING, rule,
-        List.of(term));
+    String said =
+        m.usedDefault()
+            ? (e.sourceSeverity() == null || e.sourceSeverity().isBlank()
+                    ? "no severity"
+                    : "'" + e.sourceSeverity() + "', not in the table,")
+                + " → default severity "
+            : "'" + e.sourceSeverity() + "' → severity ";
+    ScoreTerm term =
+        new ScoreTerm(
+            "severityMapping",
+            "Source said " + said + m.severity() + " → QDS " + m.qds(),
+            inputs,
+            BigDecimal.valueOf(m.qds()));
+    String rule =
+        e.cveId() == null
+            ? "No CVE: QDS from the connector's severity mapping"
+            : "Nothing known about " + e.cveId() + ": QDS from the connector's severity mapping";
+    return new FindingScore(
+        m.qds(), QdsBand.of(m.qds()), Method.SEVERITY_MAPPING, rule, List.of(term));
   }
 
   /** CVSS v3 (NVD), else v2 (NVD), else the source's CVSS, each ×10; else the mapped QDS. */
   private static Technical technical(FindingEvidence e, SeverityMapping mapping) {
     Map<String, Object> inputs = new LinkedHashMap<>();
-    Double cvss = e.cvssV3Base() != null ? e.cvssV3Base()
-        : e.cvssV2Base() != null ? e.cvssV2Base() : e.vendorCvssBase();
+    Double cvss =
+        e.cvssV3Base() != null
+            ? e.cvssV3Base()
+            : e.cvssV2Base() != null ? e.cvssV2Base() : e.vendorCvssBase();
     if (cvss != null) {
-      String source = e.cvssV3Base() != null ? "NVD CVSS v3 base"
-          : e.cvssV2Base() != null ? "NVD CVSS v2 base" : "source CVSS base";
+      String source =
+          e.cvssV3Base() != null
+              ? "NVD CVSS v3 base"
+              : e.cvssV2Base() != null ? "NVD CVSS v2 base" : "source CVSS base";
       inputs.put("cvssBase", BigDecimal.valueOf(cvss));
       inputs.put("cvssSource", source);
-      return new Technical(BigDecimal.valueOf(cvss).multiply(TEN), source + " " + cvss + " × 10",
-          inputs);
+      return new Technical(
+          BigDecimal.valueOf(cvss).multiply(TEN), source + " " + cvss + " × 10", inputs);
     }
     SeverityMapping.Mapped m = mapping.map(e.sourceSeverity());
     inputs.put("sourceSeverity", e.sourceSeverity());
     inputs.put("severity", m.severity());
     inputs.put("mappedQds", m.qds());
-    return new Technical(BigDecimal.valueOf(m.qds()),
-        "no CVSS: severity " + m.severity() + " mapped to " + m.qds(), inputs);
+    return new Technical(
+        BigDecimal.valueOf(m.qds()),
+        "no CVSS: severity " + m.severity() + " mapped to " + m.qds(),
+        inputs);
   }
 
   private static FindingScore notExploited(FindingEvidence e, Technical t) {
     List<ScoreTerm> terms = new ArrayList<>();
-    terms.add(new ScoreTerm("technical", "0.65 × technical severity (" + t.source() + " = "
-        + plain(t.points()) + ")", t.inputs(), two(TECHNICAL_SHARE.multiply(t.points()))));
+    terms.add(
+        new ScoreTerm(
+            "technical",
+            "0.65 × technical severity (" + t.source() + " = " + plain(t.points()) + ")",
+            t.inputs(),
+            two(TECHNICAL_SHARE.multiply(t.points()))));
 
-    BigDecimal maturity = e.exploitMaturity() == null ? null
-        : BigDecimal.valueOf(e.exploitMaturity()).setScale(6, RoundingMode.HALF_UP);
+    BigDecimal maturity =
+        e.exploitMaturity() == null
+            ? null
+            : BigDecimal.valueOf(e.exploitMaturity()).setScale(6, RoundingMode.HALF_UP);
     BigDecimal epss = epssLikelihood(e);
-    BigDecimal rating = VendorRiskRating.of(e.vendorRiskRating())
-        .map(VendorRiskRating::likelihood).orElse(null);
+    BigDecimal rating =
+        VendorRiskRating.of(e.vendorRiskRating()).map(VendorRiskRating::likelihood).orElse(null);
     BigDecimal known = max(max(maturity, epss), rating);
     BigDecimal likelihood = known == null ? BigDecimal.ZERO : known;
     Map<String, Object> inputs = new LinkedHashMap<>();
@@ -117,20 +144,31 @@ public final class FindingScorer {
     inputs.put("vendorRiskRating", e.vendorRiskRating());
     inputs.put("vendorRiskLikelihood", rating);
     inputs.put("likelihood", likelihood);
-    terms.add(new ScoreTerm("likelihood", "35 × likelihood of exploitation " + plain(likelihood)
-        + " (the highest of exploit maturity, EPSS/0.10 and the source's risk rating; 0 when"
-        + " none is known)",
-        inputs, two(LIKELIHOOD_POINTS.multiply(likelihood))));
+    terms.add(
+        new ScoreTerm(
+            "likelihood",
+            "35 × likelihood of exploitation "
+                + plain(likelihood)
+                + " (the highest of exploit maturity, EPSS/0.10 and the source's risk rating; 0 when"
+                + " none is known)",
+            inputs,
+            two(LIKELIHOOD_POINTS.multiply(likelihood))));
 
     int qds = sumRounded(terms);
     if (qds > NOT_EXPLOITED_CAP) {
-      terms.add(new ScoreTerm("cap", "Not exploited in the wild: capped at "
-          + NOT_EXPLOITED_CAP, Map.of("uncapped", qds),
-          BigDecimal.valueOf(NOT_EXPLOITED_CAP - qds)));
+      terms.add(
+          new ScoreTerm(
+              "cap",
+              "Not exploited in the wild: capped at " + NOT_EXPLOITED_CAP,
+              Map.of("uncapped", qds),
+              BigDecimal.valueOf(NOT_EXPLOITED_CAP - qds)));
       qds = NOT_EXPLOITED_CAP;
     }
     qds = Math.max(1, qds);
-    return new FindingScore(qds, QdsBand.of(qds), Method.THREAT_INTELLIGENCE,
+    return new FindingScore(
+        qds,
+        QdsBand.of(qds),
+        Method.THREAT_INTELLIGENCE,
         "Not exploited in the wild: QDS = min(89, round(0.65 × technical + 35 × likelihood))",
         terms);
   }
@@ -140,27 +178,48 @@ public final class FindingScorer {
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("inKev", e.inKev());
     evidence.put("vendorKnownExploited", e.vendorKnownExploited());
-    terms.add(new ScoreTerm("exploitedInTheWild", "Exploited in the wild ("
-        + exploitationSource(e) + "): the Critical band's floor", evidence, EXPLOITED_FLOOR));
-    terms.add(new ScoreTerm("ransomware", e.kevKnownRansomware()
-            ? "CISA KEV: known ransomware campaign use" : "No known ransomware campaign use",
-        Map.of("kevKnownRansomware", e.kevKnownRansomware()),
-        e.kevKnownRansomware() ? RANSOMWARE_POINTS : BigDecimal.ZERO.setScale(0)));
+    terms.add(
+        new ScoreTerm(
+            "exploitedInTheWild",
+            "Exploited in the wild (" + exploitationSource(e) + "): the Critical band's floor",
+            evidence,
+            EXPLOITED_FLOOR));
+    terms.add(
+        new ScoreTerm(
+            "ransomware",
+            e.kevKnownRansomware()
+                ? "CISA KEV: known ransomware campaign use"
+                : "No known ransomware campaign use",
+            Map.of("kevKnownRansomware", e.kevKnownRansomware()),
+            e.kevKnownRansomware() ? RANSOMWARE_POINTS : BigDecimal.ZERO.setScale(0)));
     BigDecimal epss = epssLikelihood(e);
     Map<String, Object> epssInputs = new LinkedHashMap<>();
     epssInputs.put("epssScore", e.epssScore());
     epssInputs.put("epssPercentile", e.epssPercentile());
     epssInputs.put("epssLikelihood", epss);
-    terms.add(new ScoreTerm("epss", "3 × EPSS likelihood " + (epss == null ? "(not known: 0)"
-        : plain(epss) + " (EPSS " + e.epssScore() + " / 0.10, at most 1)"), epssInputs,
-        epss == null ? BigDecimal.ZERO : two(EPSS_POINTS.multiply(epss))));
-    terms.add(new ScoreTerm("technical", "3 × technical severity / 100 (" + t.source() + " = "
-        + plain(t.points()) + ")", t.inputs(),
-        two(CVSS_POINTS.multiply(t.points()).divide(HUNDRED))));
+    terms.add(
+        new ScoreTerm(
+            "epss",
+            "3 × EPSS likelihood "
+                + (epss == null
+                    ? "(not known: 0)"
+                    : plain(epss) + " (EPSS " + e.epssScore() + " / 0.10, at most 1)"),
+            epssInputs,
+            epss == null ? BigDecimal.ZERO : two(EPSS_POINTS.multiply(epss))));
+    terms.add(
+        new ScoreTerm(
+            "technical",
+            "3 × technical severity / 100 (" + t.source() + " = " + plain(t.points()) + ")",
+            t.inputs(),
+            two(CVSS_POINTS.multiply(t.points()).divide(HUNDRED))));
     int qds = Math.min(100, sumRounded(terms));
-    return new FindingScore(qds, QdsBand.of(qds), Method.THREAT_INTELLIGENCE,
+    return new FindingScore(
+        qds,
+        QdsBand.of(qds),
+        Method.THREAT_INTELLIGENCE,
         "Exploited in the wild: QDS = round(90 + 4 × ransomware + 3 × EPSS likelihood"
-            + " + 3 × technical / 100)", terms);
+            + " + 3 × technical / 100)",
+        terms);
   }
 
   private static String exploitationSource(FindingEvidence e) {
@@ -178,8 +237,8 @@ public final class FindingScorer {
     if (e.epssScore() == null) {
       return null;
     }
-    BigDecimal ratio = BigDecimal.valueOf(e.epssScore())
-        .divide(EPSS_SATURATION, 6, RoundingMode.HALF_UP);
+    BigDecimal ratio =
+        BigDecimal.valueOf(e.epssScore()).divide(EPSS_SATURATION, 6, RoundingMode.HALF_UP);
     return ratio.min(BigDecimal.ONE.setScale(6));
   }
 

@@ -9,8 +9,7 @@ import java.util.List;
  * publish its weights; 1 / 0.6 / 0.4 / 0.2 reproduce its public worked example (docs/scoring.md).
  * Editable: validated, with a JSON form.
  */
-public record RiskWeights(BigDecimal critical, BigDecimal high, BigDecimal medium,
-    BigDecimal low) {
+public record RiskWeights(BigDecimal critical, BigDecimal high, BigDecimal medium, BigDecimal low) {
   private static final BigDecimal MAX = BigDecimal.TEN;
 
   public RiskWeights {
@@ -25,8 +24,8 @@ public record RiskWeights(BigDecimal critical, BigDecimal high, BigDecimal mediu
   }
 
   public static RiskWeights defaults() {
-    return new RiskWeights(BigDecimal.ONE, new BigDecimal("0.6"), new BigDecimal("0.4"),
-        new BigDecimal("0.2"));
+    return new RiskWeights(
+        BigDecimal.ONE, new BigDecimal("0.6"), new BigDecimal("0.4"), new BigDecimal("0.2"));
   }
 
   public BigDecimal of(QdsBand band) {

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * JSON for the editable scoring settings. A mapper per call: these are read and written when a
- * user edits a setting, not per finding, and nothing shared stays behind.
+ * JSON for the editable scoring settings. A mapper per call: these are read and written when a user
+ * edits a setting, not per finding, and nothing shared stays behind.
  */
 final class ScoringJson {
   private ScoringJson() {}
@@ -29,15 +29,16 @@ final class ScoringJson {
       while (cause.getCause() != null) {
         cause = cause.getCause();
       }
-      String why = cause instanceof IllegalArgumentException ? cause.getMessage()
-          : e.getOriginalMessage();
+      String why =
+          cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
       throw new IllegalArgumentException("invalid " + type.getSimpleName() + ": " + why, e);
     }
   }
 
   private static ObjectMapper mapper() {
     // A misspelt or missing setting is an error, never a silent default.
-    return new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+    return new ObjectMapper()
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   }

@@ -2,7 +2,6 @@ package dev.sightline.platform.scoring;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,17 +9,20 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A connector's Risk Severity Mapping: the value a source gives → severity 1–5 → QDS. It scores
- * the findings that threat intelligence cannot (no CVE, or a CVE nothing is known about), as the
- * seed's "Risk Severity Mapping" tab does. Editable: a value with validation and a JSON form.
+ * A connector's Risk Severity Mapping: the value a source gives → severity 1–5 → QDS. It scores the
+ * findings that threat intelligence cannot (no CVE, or a CVE nothing is known about), as the seed's
+ * "Risk Severity Mapping" tab does. Editable: a value with validation and a JSON form.
  *
  * @param connector the connector type it belongs to
  * @param sourceValues the expected source values, matched ignoring case and surrounding blanks
  * @param qdsBySeverity the QDS of each severity 1..5
  * @param defaultSeverity the severity of a finding whose source value is absent or not listed
  */
-public record SeverityMapping(String connector, List<SourceValue> sourceValues,
-    Map<Integer, Integer> qdsBySeverity, int defaultSeverity) {
+public record SeverityMapping(
+    String connector,
+    List<SourceValue> sourceValues,
+    Map<Integer, Integer> qdsBySeverity,
+    int defaultSeverity) {
 
   /** One row of the table: a value the source sends and the severity it means. */
   public record SourceValue(String value, int severity) {}
@@ -44,8 +46,8 @@ public record SeverityMapping(String connector, List<SourceValue> sourceValues,
         continue;
       }
       if (row.severity() < 1 || row.severity() > 5) {
-        problems.add("sourceValues '" + row.value() + "': severity must be 1..5, not "
-            + row.severity());
+        problems.add(
+            "sourceValues '" + row.value() + "': severity must be 1..5, not " + row.severity());
       }
       if (!seen.add(key(row.value()))) {
         problems.add("sourceValues '" + row.value() + "' is listed twice");
@@ -57,8 +59,8 @@ public record SeverityMapping(String connector, List<SourceValue> sourceValues,
       if (value == null) {
         problems.add("qdsBySeverity: severity " + severity + " has no QDS");
       } else if (value < 1 || value > 100) {
-        problems.add("qdsBySeverity: severity " + severity + " has QDS " + value
-            + "; a QDS is 1..100");
+        problems.add(
+            "qdsBySeverity: severity " + severity + " has QDS " + value + "; a QDS is 1..100");
       }
     }
     if (!qds.keySet().stream().allMatch(s -> s >= 1 && s <= 5)) {
@@ -75,8 +77,8 @@ public record SeverityMapping(String connector, List<SourceValue> sourceValues,
 
   /**
    * The seed's table for a connector type: source 1..5 → severity 1..5 → QDS 20/40/60/80/100,
-   * default severity 2, plus the severity words the connector declares
-   * ({@code SourceMeaning#severityWords}).
+   * default severity 2, plus the severity words the connector declares ({@code
+   * SourceMeaning#severityWords}).
    */
   public static SeverityMapping seed(String connector, Map<String, Integer> words) {
     List<SourceValue> rows = new ArrayList<>();

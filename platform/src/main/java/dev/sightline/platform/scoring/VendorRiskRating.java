@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A source's own risk rating of a CVE on the platform's scale (a connector's transform map puts
- * its vendor's rating on it), and the likelihood of exploitation each step stands for: the one
- * place that orders the ratings, for scoring and for picking the highest of several sources.
+ * A source's own risk rating of a CVE on the platform's scale (a connector's transform map puts its
+ * vendor's rating on it), and the likelihood of exploitation each step stands for: the one place
+ * that orders the ratings, for scoring and for picking the highest of several sources.
  */
 public enum VendorRiskRating {
   LOW(BigDecimal.ZERO.setScale(6)),

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the master key: {@code SIGHTLINE_MASTER_KEY} (base64 of 32 bytes, or any passphrase,
- * which is stretched with SHA-256), else a 0600 key file in the data directory, created on first
- * use. The key never lives in the database.
+ * Finds the master key: {@code SIGHTLINE_MASTER_KEY} (base64 of 32 bytes, or any passphrase, which
+ * is stretched with SHA-256), else a 0600 key file in the data directory, created on first use. The
+ * key never lives in the database.
  */
 public final class MasterKeys {
   static final String KEY_FILE = "master.key";
@@ -59,15 +59,21 @@ public final class MasterKeys {
         byte[] key = Base64.getDecoder().decode(Files.readString(file).trim());
         if (key.length != 32) {
           throw new IllegalStateException(
-              "The master key file " + file + " does not hold a 256-bit key: restore it from backup");
+              "The master key file "
+                  + file
+                  + " does not hold a 256-bit key: restore it from backup");
         }
         return key;
       }
       Files.createDirectories(file.getParent());
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
-      Path tmp = Files.createTempFile(file.getParent(), "master", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path tmp =
+          Files.createTempFile(
+              file.getParent(),
+              "master",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(tmp, Base64.getEncoder().encodeToString(key));
       Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return key;

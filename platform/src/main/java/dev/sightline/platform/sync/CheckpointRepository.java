@@ -21,27 +21,39 @@ public final class CheckpointRepository {
         "SELECT stream, version, state, complete FROM stream_checkpoint"
             + " WHERE connector_id = ? AND stream = ?",
         rs -> new Checkpoint(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4)),
-        connectorId, stream);
+        connectorId,
+        stream);
   }
 
   /** When the unfinished read of a stream began (resumed reads keep their start). */
   public Optional<Instant> readStartedAt(UUID connectorId, String stream) {
-    return jdbc.queryOne("SELECT read_started_at FROM stream_checkpoint WHERE connector_id = ?"
-        + " AND stream = ? AND read_started_at IS NOT NULL",
-        rs -> rs.getTimestamp(1).toInstant(), connectorId, stream);
+    return jdbc.queryOne(
+        "SELECT read_started_at FROM stream_checkpoint WHERE connector_id = ?"
+            + " AND stream = ? AND read_started_at IS NOT NULL",
+        rs -> rs.getTimestamp(1).toInstant(),
+        connectorId,
+        stream);
   }
 
   /** Saves a checkpoint inside the page's transaction. */
-  static void save(Connection c, UUID connectorId, UUID runId, Checkpoint cp,
-      Instant readStartedAt, Instant at) throws SQLException {
-    Jdbc.update(c,
+  static void save(
+      Connection c, UUID connectorId, UUID runId, Checkpoint cp, Instant readStartedAt, Instant at)
+      throws SQLException {
+    Jdbc.update(
+        c,
         "INSERT INTO stream_checkpoint (connector_id, stream, run_id, version, state, complete,"
             + " read_started_at, committed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (connector_id, stream) DO UPDATE SET run_id = EXCLUDED.run_id,"
             + " version = EXCLUDED.version, state = EXCLUDED.state,"
             + " complete = EXCLUDED.complete, read_started_at = EXCLUDED.read_started_at,"
             + " committed_at = EXCLUDED.committed_at",
-        connectorId, cp.stream(), runId, cp.version(), cp.state(), cp.complete(), readStartedAt,
+        connectorId,
+        cp.stream(),
+        runId,
+        cp.version(),
+        cp.state(),
+        cp.complete(),
+        readStartedAt,
         at);
   }
 }

@@ -21,13 +21,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Commits one page: its rows, the assets its findings' host snapshots stand for, the correlation
- * of the assets it wrote, its rejections, the run's counters and stream figures, and the stream
- * checkpoint, all in one transaction, so a crash between pages neither loses nor repeats work.
- * What the page stored is what the store holds afterwards, read back, not what was sent.
+ * Commits one page: its rows, the assets its findings' host snapshots stand for, the correlation of
+ * the assets it wrote, its rejections, the run's counters and stream figures, and the stream
+ * checkpoint, all in one transaction, so a crash between pages neither loses nor repeats work. What
+ * the page stored is what the store holds afterwards, read back, not what was sent.
  */
 final class PageCommitter {
-  /** Rejections kept per run; beyond that only the count grows, so a bad feed cannot fill the disk. */
+  /**
+   * Rejections kept per run; beyond that only the count grows, so a bad feed cannot fill the disk.
+   */
   static final int REJECTIONS_KEPT_PER_RUN = 1000;
 
   private final Jdbc jdbc;
@@ -42,41 +44,57 @@ final class PageCommitter {
     this.clock = clock;
   }
 
-  /** The findings a page can attach, and those it cannot, once snapshots stood in for unknown assets. */
-  private record Attachable(List<FindingRow> findings, List<AssetRow> snapshots,
-      List<Rejection> rejections) {}
+  /**
+   * The findings a page can attach, and those it cannot, once snapshots stood in for unknown
+   * assets.
+   */
+  private record Attachable(
+      List<FindingRow> findings, List<AssetRow> snapshots, List<Rejection> rejections) {}
 
-  RunCounters commit(UUID connectorId, UUID runId, MappedPage page, Checkpoint checkpoint,
-      Instant readStartedAt, StageClock stages) {
+  RunCounters commit(
+      UUID connectorId,
+      UUID runId,
+      MappedPage page,
+      Checkpoint checkpoint,
+      Instant readStartedAt,
+      StageClock stages) {
     Instant now = clock.instant();
     long start = System.nanoTime();
     long[] correlating = new long[1];
-    RunCounters committed = jdbc.inTransaction(c -> {
-      InventoryLock.hold(c);
-      InventoryWriter.Outcome assets =
-          writer.upsertAssets(c, connectorId, runId, page.assets(), now);
-      Attachable attachable = attachable(c, connectorId, page);
-      InventoryWriter.Outcome snapshots =
-          writer.upsertAssets(c, connectorId, runId, attachable.snapshots(), now, true);
-      List<Long> written = new ArrayList<>(assets.written());
-      written.addAll(snapshots.written());
-      long correlateStart = System.nanoTime();
-      AssetCorrelator.Outcome links = correlator.correlate(c, written, now);
-      correlating[0] = System.nanoTime() - correlateStart;
-      InventoryWriter.Outcome findings =
-          writer.upsertFindings(c, connectorId, runId, attachable.findings(), now);
-      List<Rejection> rejections = new ArrayList<>(page.rejections());
-      rejections.addAll(attachable.rejections());
-      keepRejections(c, runId, checkpoint.stream(), rejections, now);
-      StreamTally tally = tally(page, assets, attachable, findings);
-      long rejected = page.carriesElements() ? tally.elementsRejected() : tally.rejected();
-      RunCounters counters = RunCounters.page(page.fetched(), assets.created() + findings.created(), assets.updated() + findings.updated(),
-          assets.unchanged() + findings.unchanged(), rejected, links.linked());
-      RunRepository.addPage(c, runId, counters);
-      RunRepository.addStreamTally(c, runId, checkpoint.stream(), tally);
-      CheckpointRepository.save(c, connectorId, runId, checkpoint, readStartedAt, now);
-      return counters;
-    });
+    RunCounters committed =
+        jdbc.inTransaction(
+            c -> {
+              InventoryLock.hold(c);
+              InventoryWriter.Outcome assets =
+                  writer.upsertAssets(c, connectorId, runId, page.assets(), now);
+              Attachable attachable = attachable(c, connectorId, page);
+              InventoryWriter.Outcome snapshots =
+                  writer.upsertAssets(c, connectorId, runId, attachable.snapshots(), now, true);
+              List<Long> written = new ArrayList<>(assets.written());
+              written.addAll(snapshots.written());
+              long correlateStart = System.nanoTime();
+              AssetCorrelator.Outcome links = correlator.correlate(c, written, now);
+              correlating[0] = System.nanoTime() - correlateStart;
+              InventoryWriter.Outcome findings =
+                  writer.upsertFindings(c, connectorId, runId, attachable.findings(), now);
+              List<Rejection> rejections = new ArrayList<>(page.rejections());
+              rejections.addAll(attachable.rejections());
+              keepRejections(c, runId, checkpoint.stream(), rejections, now);
+              StreamTally tally = tally(page, assets, attachable, findings);
+              long rejected = page.carriesElements() ? tally.elementsRejected() : tally.rejected();
+              RunCounters counters =
+                  RunCounters.page(
+                      page.fetched(),
+                      assets.created() + findings.created(),
+                      assets.updated() + findings.updated(),
+                      assets.unchanged() + findings.unchanged(),
+                      rejected,
+                      links.linked());
+              RunRepository.addPage(c, runId, counters);
+              RunRepository.addStreamTally(c, runId, checkpoint.stream(), tally);
+              CheckpointRepository.save(c, connectorId, runId, checkpoint, readStartedAt, now);
+              return counters;
+            });
     stages.add(RunStage.CORRELATE, correlating[0]);
     stages.add(RunStage.WRITE, System.nanoTime() - start - correlating[0]);
     return committed;
@@ -111,45 +129,70 @@ final class PageCommitter {
         attachable.add(f);
         continue;
       }
-      String reason = "its asset '" + f.assetSourceId() + "' is unknown: the assets stream did"
-          + " not return it and the record carries no host details to build it from";
+      String reason =
+          "its asset '"
+              + f.assetSourceId()
+              + "' is unknown: the assets stream did"
+              + " not return it and the record carries no host details to build it from";
       String path = page.elementPath(f.externalFindingId()).orElse(null);
-      rejections.add(new Rejection(f.externalFindingId(), path, List.of(reason), path == null ? 0 : 1));
+      rejections.add(
+          new Rejection(f.externalFindingId(), path, List.of(reason), path == null ? 0 : 1));
     }
     return new Attachable(attachable, snapshots, rejections);
   }
 
-  private static StreamTally tally(MappedPage page, InventoryWriter.Outcome assets,
-      Attachable attachable, InventoryWriter.Outcome findings) {
+  private static StreamTally tally(
+      MappedPage page,
+      InventoryWriter.Outcome assets,
+      Attachable attachable,
+      InventoryWriter.Outcome findings) {
     StreamTally mapped = page.tally();
-    long storedAssets = page.assets().stream()
-        .filter(a -> assets.stored().contains(a.sourceRecordId())).count();
-    long storedFindings = attachable.findings().stream()
-        .filter(f -> findings.stored().contains(f.externalFindingId())).count();
+    long storedAssets =
+        page.assets().stream().filter(a -> assets.stored().contains(a.sourceRecordId())).count();
+    long storedFindings =
+        attachable.findings().stream()
+            .filter(f -> findings.stored().contains(f.externalFindingId()))
+            .count();
     long elementRejections = attachable.rejections().stream().filter(Rejection::ofElement).count();
     long recordRejections = attachable.rejections().size() - elementRejections;
     boolean carriers = page.carriesElements();
-    return new StreamTally(mapped.fetched(),
+    return new StreamTally(
+        mapped.fetched(),
         mapped.stored() + storedAssets + (carriers ? 0 : storedFindings),
-        mapped.rejected() + recordRejections, mapped.elementsFetched(),
-        carriers ? storedFindings : 0, mapped.elementsRejected() + elementRejections,
+        mapped.rejected() + recordRejections,
+        mapped.elementsFetched(),
+        carriers ? storedFindings : 0,
+        mapped.elementsRejected() + elementRejections,
         attachable.snapshots().size());
   }
 
-  private static void keepRejections(Connection c, UUID runId, String stream,
-      List<Rejection> rejections, Instant now) throws SQLException {
+  private static void keepRejections(
+      Connection c, UUID runId, String stream, List<Rejection> rejections, Instant now)
+      throws SQLException {
     if (rejections.isEmpty()) {
       return;
     }
-    long kept = Jdbc.query(c, "SELECT count(*) FROM rejected_record WHERE run_id = ?",
-        rs -> rs.getLong(1), runId).get(0);
+    long kept =
+        Jdbc.query(
+                c,
+                "SELECT count(*) FROM rejected_record WHERE run_id = ?",
+                rs -> rs.getLong(1),
+                runId)
+            .get(0);
     for (Rejection r : rejections) {
       if (kept++ >= REJECTIONS_KEPT_PER_RUN) {
         return;
       }
-      Jdbc.update(c, "INSERT INTO rejected_record (run_id, stream, record_key, element_path,"
-          + " reasons, rejected_at) VALUES (?, ?, ?, ?, ?, ?)", runId, stream, r.recordKey(),
-          r.elementPath(), String.join("; ", r.reasons()), now);
+      Jdbc.update(
+          c,
+          "INSERT INTO rejected_record (run_id, stream, record_key, element_path,"
+              + " reasons, rejected_at) VALUES (?, ?, ?, ?, ?, ?)",
+          runId,
+          stream,
+          r.recordKey(),
+          r.elementPath(),
+          String.join("; ", r.reasons()),
+          now);
     }
   }
 }

@@ -17,18 +17,29 @@ import java.util.Map;
  * @param streams per stream read, what it fetched and what became of it (stored or rejected,
  *     records and the findings carried inside them); checked at the end of each stream
  */
-public record RunCounters(long fetched, long created, long updated, long unchanged, long rejected,
-    long pages, long assetsLinked, long findingsNew, long findingsFixed, long findingsReopened,
-    long findingsUnchanged, long assetsScored, Map<String, StreamTally> streams) {
+public record RunCounters(
+    long fetched,
+    long created,
+    long updated,
+    long unchanged,
+    long rejected,
+    long pages,
+    long assetsLinked,
+    long findingsNew,
+    long findingsFixed,
+    long findingsReopened,
+    long findingsUnchanged,
+    long assetsScored,
+    Map<String, StreamTally> streams) {
 
   public RunCounters {
     streams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(streams));
   }
 
   /** A page's counters; the finding counters come from the run's end. */
-  public static RunCounters page(long fetched, long created, long updated, long unchanged,
-      long rejected, long assetsLinked) {
-    return new RunCounters(fetched, created, updated, unchanged, rejected, 1, assetsLinked, 0, 0,
-        0, 0, 0, Map.of());
+  public static RunCounters page(
+      long fetched, long created, long updated, long unchanged, long rejected, long assetsLinked) {
+    return new RunCounters(
+        fetched, created, updated, unchanged, rejected, 1, assetsLinked, 0, 0, 0, 0, 0, Map.of());
   }
 }

@@ -15,19 +15,22 @@ final class RunFailure {
       return p.getMessage();
     }
     if (e instanceof RetryableException r) {
-      return "The vendor kept failing after every retry (" + r.getMessage()
+      return "The vendor kept failing after every retry ("
+          + r.getMessage()
           + "). To fix: check the vendor's status and start the run again; it resumes from the"
           + " last committed page.";
     }
     if (e instanceof UnexpectedResponseException u) {
-      return "The vendor answered in a way Sightline does not understand: " + u.getMessage()
+      return "The vendor answered in a way Sightline does not understand: "
+          + u.getMessage()
           + ". To fix: start the run again; if it persists, report it with this message.";
     }
     if (e instanceof InvalidRequestException i) {
       return i.getMessage() + ". To fix: edit the connector or the server's settings.";
     }
     if (e instanceof SecretCipher.SecretUnreadableException s) {
-      return "The connector's secret cannot be read: " + s.getMessage()
+      return "The connector's secret cannot be read: "
+          + s.getMessage()
           + ". To fix: restore the master key, or enter the secret again with Edit Connector.";
     }
     if (e instanceof UnaccountedRecordsException u) {
@@ -37,7 +40,10 @@ final class RunFailure {
       return "The run was cancelled (the server stopped or the run was interrupted)."
           + " To fix: start it again; it resumes from the last committed page.";
     }
-    return "Unexpected error (" + e.getClass().getSimpleName() + "): " + e.getMessage()
+    return "Unexpected error ("
+        + e.getClass().getSimpleName()
+        + "): "
+        + e.getMessage()
         + ". To fix: start the run again; it resumes from the last committed page.";
   }
 }

@@ -34,13 +34,19 @@ public final class RunRepository {
   public SyncRun create(UUID connectorId, Instant at) {
     UUID id = UUID.randomUUID();
     try {
-      jdbc.update("INSERT INTO sync_run (id, connector_id, state, requested_at) VALUES (?, ?, ?, ?)",
-          id, connectorId, RunState.PROCESSING.name(), at);
+      jdbc.update(
+          "INSERT INTO sync_run (id, connector_id, state, requested_at) VALUES (?, ?, ?, ?)",
+          id,
+          connectorId,
+          RunState.PROCESSING.name(),
+          at);
     } catch (Jdbc.DataAccessException e) {
       if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
         String active = activeRun(connectorId).map(UUID::toString).orElse("unknown");
-        throw new ConflictException("A run of this connector is already in progress (run "
-            + active + "): wait for it to finish before starting another");
+        throw new ConflictException(
+            "A run of this connector is already in progress (run "
+                + active
+                + "): wait for it to finish before starting another");
       }
       throw e;
     }
@@ -48,28 +54,62 @@ public final class RunRepository {
   }
 
   public Optional<UUID> activeRun(UUID connectorId) {
-    return jdbc.queryOne("SELECT id FROM sync_run WHERE connector_id = ? AND state = ?",
-        rs -> rs.getObject(1, UUID.class), connectorId, RunState.PROCESSING.name());
+    return jdbc.queryOne(
+        "SELECT id FROM sync_run WHERE connector_id = ? AND state = ?",
+        rs -> rs.getObject(1, UUID.class),
+        connectorId,
+        RunState.PROCESSING.name());
   }
 
   public Optional<SyncRun> find(UUID runId) {
-    return jdbc.queryOne("SELECT " + COLUMNS + " FROM sync_run WHERE id = ?", RunRepository::row, runId)
+    return jdbc.queryOne(
+            "SELECT " + COLUMNS + " FROM sync_run WHERE id = ?", RunRepository::row, runId)
         .map(this::withTallies);
   }
 
   public List<SyncRun> forConnector(UUID connectorId, int limit) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM sync_run WHERE connector_id = ?"
-        + " ORDER BY requested_at DESC LIMIT ?", RunRepository::row, connectorId, limit)
-        .stream().map(this::withTallies).toList();
+    return jdbc
+        .query(
+            "SELECT "
+                + COLUMNS
+                + " FROM sync_run WHERE connector_id = ?"
+                + " ORDER BY requested_at DESC LIMIT ?",
+            RunRepository::row,
+            connectorId,
+            limit)
+        .stream()
+        .map(this::withTallies)
+        .toList();
   }
 
   private SyncRun withTallies(SyncRun run) {
     RunCounters c = run.counters();
-    RunCounters counters = new RunCounters(c.fetched(), c.created(), c.updated(), c.unchanged(),
-        c.rejected(), c.pages(), c.assetsLinked(), c.findingsNew(), c.findingsFixed(),
-        c.findingsReopened(), c.findingsUnchanged(), c.assetsScored(), tallies(run.runId()));
-    return new SyncRun(run.runId(), run.connectorId(), run.state(), run.stream(), run.fullSync(),
-        counters, run.error(), run.requestedAt(), run.startedAt(), run.finishedAt(),
+    RunCounters counters =
+        new RunCounters(
+            c.fetched(),
+            c.created(),
+            c.updated(),
+            c.unchanged(),
+            c.rejected(),
+            c.pages(),
+            c.assetsLinked(),
+            c.findingsNew(),
+            c.findingsFixed(),
+            c.findingsReopened(),
+            c.findingsUnchanged(),
+            c.assetsScored(),
+            tallies(run.runId()));
+    return new SyncRun(
+        run.runId(),
+        run.connectorId(),
+        run.state(),
+        run.stream(),
+        run.fullSync(),
+        counters,
+        run.error(),
+        run.requestedAt(),
+        run.startedAt(),
+        run.finishedAt(),
         run.stageMillis());
   }
 
@@ -78,33 +118,54 @@ public final class RunRepository {
   }
 
   public void streamStarted(UUID runId, String stream, boolean fullSync) {
-    jdbc.update("UPDATE sync_run SET stream = ?, full_sync = COALESCE(full_sync, true) AND ?"
-        + " WHERE id = ?", stream, fullSync, runId);
+    jdbc.update(
+        "UPDATE sync_run SET stream = ?, full_sync = COALESCE(full_sync, true) AND ?"
+            + " WHERE id = ?",
+        stream,
+        fullSync,
+        runId);
   }
 
   /** Adds a page's counters; called inside the page's transaction. */
   static void addPage(Connection c, UUID runId, RunCounters page) throws SQLException {
-    Jdbc.update(c, "UPDATE sync_run SET fetched = fetched + ?, created = created + ?,"
-        + " updated = updated + ?, unchanged = unchanged + ?, rejected = rejected + ?,"
-        + " pages = pages + ?, assets_linked = assets_linked + ? WHERE id = ?", page.fetched(),
-        page.created(), page.updated(), page.unchanged(), page.rejected(), page.pages(),
-        page.assetsLinked(), runId);
+    Jdbc.update(
+        c,
+        "UPDATE sync_run SET fetched = fetched + ?, created = created + ?,"
+            + " updated = updated + ?, unchanged = unchanged + ?, rejected = rejected + ?,"
+            + " pages = pages + ?, assets_linked = assets_linked + ? WHERE id = ?",
+        page.fetched(),
+        page.created(),
+        page.updated(),
+        page.unchanged(),
+        page.rejected(),
+        page.pages(),
+        page.assetsLinked(),
+        runId);
   }
 
   /** Adds a page's stream figures; called inside the page's transaction. */
   static void addStreamTally(Connection c, UUID runId, String stream, StreamTally t)
       throws SQLException {
-    Jdbc.update(c, "INSERT INTO sync_run_stream AS s (run_id, stream, fetched, stored, rejected,"
-        + " elements_fetched, elements_stored, elements_rejected, snapshot_assets)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, stream) DO UPDATE SET"
-        + " fetched = s.fetched + EXCLUDED.fetched, stored = s.stored + EXCLUDED.stored,"
-        + " rejected = s.rejected + EXCLUDED.rejected,"
-        + " elements_fetched = s.elements_fetched + EXCLUDED.elements_fetched,"
-        + " elements_stored = s.elements_stored + EXCLUDED.elements_stored,"
-        + " elements_rejected = s.elements_rejected + EXCLUDED.elements_rejected,"
-        + " snapshot_assets = s.snapshot_assets + EXCLUDED.snapshot_assets",
-        runId, stream, t.fetched(), t.stored(), t.rejected(), t.elementsFetched(),
-        t.elementsStored(), t.elementsRejected(), t.snapshotAssets());
+    Jdbc.update(
+        c,
+        "INSERT INTO sync_run_stream AS s (run_id, stream, fetched, stored, rejected,"
+            + " elements_fetched, elements_stored, elements_rejected, snapshot_assets)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, stream) DO UPDATE SET"
+            + " fetched = s.fetched + EXCLUDED.fetched, stored = s.stored + EXCLUDED.stored,"
+            + " rejected = s.rejected + EXCLUDED.rejected,"
+            + " elements_fetched = s.elements_fetched + EXCLUDED.elements_fetched,"
+            + " elements_stored = s.elements_stored + EXCLUDED.elements_stored,"
+            + " elements_rejected = s.elements_rejected + EXCLUDED.elements_rejected,"
+            + " snapshot_assets = s.snapshot_assets + EXCLUDED.snapshot_assets",
+        runId,
+        stream,
+        t.fetched(),
+        t.stored(),
+        t.rejected(),
+        t.elementsFetched(),
+        t.elementsStored(),
+        t.elementsRejected(),
+        t.snapshotAssets());
   }
 
   /** What a run's pages of one stream added up to; none when it committed no page of it. */
@@ -115,51 +176,89 @@ public final class RunRepository {
   /** Every stream's figures of a run, in the order the streams were first committed. */
   public Map<String, StreamTally> tallies(UUID runId) {
     Map<String, StreamTally> out = new LinkedHashMap<>();
-    jdbc.query("SELECT stream, fetched, stored, rejected, elements_fetched, elements_stored,"
-        + " elements_rejected, snapshot_assets FROM sync_run_stream WHERE run_id = ?"
-        + " ORDER BY first_page", rs -> out.put(rs.getString(1), new StreamTally(rs.getLong(2),
-            rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
-            rs.getLong(8))), runId);
+    jdbc.query(
+        "SELECT stream, fetched, stored, rejected, elements_fetched, elements_stored,"
+            + " elements_rejected, snapshot_assets FROM sync_run_stream WHERE run_id = ?"
+            + " ORDER BY first_page",
+        rs ->
+            out.put(
+                rs.getString(1),
+                new StreamTally(
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    rs.getLong(6),
+                    rs.getLong(7),
+                    rs.getLong(8))),
+        runId);
     return out;
   }
 
   /** The rejections a run kept, in the order they were made. */
   public List<KeptRejection> rejections(UUID runId) {
-    return jdbc.query("SELECT stream, record_key, element_path, reasons, rejected_at"
-        + " FROM rejected_record WHERE run_id = ? ORDER BY id", rs -> new KeptRejection(
-            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getTimestamp(5).toInstant()), runId);
+    return jdbc.query(
+        "SELECT stream, record_key, element_path, reasons, rejected_at"
+            + " FROM rejected_record WHERE run_id = ? ORDER BY id",
+        rs ->
+            new KeptRejection(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant()),
+        runId);
   }
 
   /** Records what the end-of-run finding recompute did; inside its transaction. */
-  static void findings(Connection c, UUID runId, long created, long fixed, long reopened,
-      long unchanged) throws SQLException {
-    Jdbc.update(c, "UPDATE sync_run SET findings_new = findings_new + ?,"
-        + " findings_fixed = findings_fixed + ?, findings_reopened = findings_reopened + ?,"
-        + " findings_unchanged = findings_unchanged + ? WHERE id = ?", created, fixed, reopened,
-        unchanged, runId);
+  static void findings(
+      Connection c, UUID runId, long created, long fixed, long reopened, long unchanged)
+      throws SQLException {
+    Jdbc.update(
+        c,
+        "UPDATE sync_run SET findings_new = findings_new + ?,"
+            + " findings_fixed = findings_fixed + ?, findings_reopened = findings_reopened + ?,"
+            + " findings_unchanged = findings_unchanged + ? WHERE id = ?",
+        created,
+        fixed,
+        reopened,
+        unchanged,
+        runId);
   }
 
   /** Records the end-of-run rescoring and where the run's time went. */
   void scoredAndTimed(UUID runId, long assetsScored, Map<String, Long> stageMillis) {
     try {
-      jdbc.update("UPDATE sync_run SET assets_scored = assets_scored + ?,"
-          + " stage_millis = ?::jsonb WHERE id = ?", assetsScored,
-          JSON.writeValueAsString(stageMillis), runId);
+      jdbc.update(
+          "UPDATE sync_run SET assets_scored = assets_scored + ?,"
+              + " stage_millis = ?::jsonb WHERE id = ?",
+          assetsScored,
+          JSON.writeValueAsString(stageMillis),
+          runId);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   public void finished(UUID runId, RunState state, Optional<String> error, Instant at) {
-    jdbc.update("UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
-        + " WHERE id = ?", state.name(), error.orElse(null), at, runId);
+    jdbc.update(
+        "UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
+            + " WHERE id = ?",
+        state.name(),
+        error.orElse(null),
+        at,
+        runId);
   }
 
   /** Runs a crash left in flight can never finish: say so, so the next run can start. */
   public int abandonActive(String reason, Instant at) {
-    return jdbc.update("UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
-        + " WHERE state = ?", RunState.ERRORED.name(), reason, at, RunState.PROCESSING.name());
+    return jdbc.update(
+        "UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
+            + " WHERE state = ?",
+        RunState.ERRORED.name(),
+        reason,
+        at,
+        RunState.PROCESSING.name());
   }
 
   private static SyncRun row(ResultSet rs) throws SQLException {
@@ -169,11 +268,20 @@ public final class RunRepository {
         RunState.valueOf(rs.getString("state")),
         Optional.ofNullable(rs.getString("stream")),
         Optional.ofNullable((Boolean) rs.getObject("full_sync")),
-        new RunCounters(rs.getLong("fetched"), rs.getLong("created"), rs.getLong("updated"),
-            rs.getLong("unchanged"), rs.getLong("rejected"), rs.getLong("pages"),
-            rs.getLong("assets_linked"), rs.getLong("findings_new"), rs.getLong("findings_fixed"),
-            rs.getLong("findings_reopened"), rs.getLong("findings_unchanged"),
-            rs.getLong("assets_scored"), Map.of()),
+        new RunCounters(
+            rs.getLong("fetched"),
+            rs.getLong("created"),
+            rs.getLong("updated"),
+            rs.getLong("unchanged"),
+            rs.getLong("rejected"),
+            rs.getLong("pages"),
+            rs.getLong("assets_linked"),
+            rs.getLong("findings_new"),
+            rs.getLong("findings_fixed"),
+            rs.getLong("findings_reopened"),
+            rs.getLong("findings_unchanged"),
+            rs.getLong("assets_scored"),
+            Map.of()),
         Optional.ofNullable(rs.getString("error")),
         rs.getTimestamp("requested_at").toInstant(),
         instant(rs.getTimestamp("started_at")),

@@ -8,8 +8,8 @@ import java.util.UUID;
 /**
  * One run of a connector, as stored and shown.
  *
- * @param stageMillis milliseconds spent per {@link RunStage}, by its lower-case name; written
- *     when the run ends
+ * @param stageMillis milliseconds spent per {@link RunStage}, by its lower-case name; written when
+ *     the run ends
  */
 public record SyncRun(
     UUID runId,

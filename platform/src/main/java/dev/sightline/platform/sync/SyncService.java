@@ -11,9 +11,9 @@ import dev.sightline.connector.StreamSpec;
 import dev.sightline.connector.SyncRequest;
 import dev.sightline.mapping.TransformMap;
 import dev.sightline.platform.connectors.ConnectorService;
-import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.connectors.ConnectorState;
 import dev.sightline.platform.connectors.StoredConnector;
+import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.inventory.InventoryWriter;
@@ -53,15 +53,18 @@ public final class SyncService {
   private final Clock clock;
   private final int pageSize;
 
-  public SyncService(ConnectorService connectors, Jdbc jdbc, ConnectorContext context, Clock clock,
-      int pageSize) {
+  public SyncService(
+      ConnectorService connectors, Jdbc jdbc, ConnectorContext context, Clock clock, int pageSize) {
     this.connectors = connectors;
     this.jdbc = jdbc;
     this.runs = new RunRepository(jdbc);
     this.checkpoints = new CheckpointRepository(jdbc);
     this.committer = new PageCommitter(jdbc, new InventoryWriter(), new AssetCorrelator(), clock);
-    this.refresher = new ScoreRefresher(jdbc,
-        new ScoringSettings(jdbc, clock, new SeverityDefaults(connectors.catalog())), clock);
+    this.refresher =
+        new ScoreRefresher(
+            jdbc,
+            new ScoringSettings(jdbc, clock, new SeverityDefaults(connectors.catalog())),
+            clock);
     this.context = context;
     this.clock = clock;
     this.pageSize = pageSize;
@@ -100,13 +103,19 @@ public final class SyncService {
       runs.started(runId, clock.instant());
       connectors.updateState(run.connectorId(), ConnectorState.PROCESSING);
       readAll(run, stages);
-      stages.time(RunStage.LIFECYCLE, () -> jdbc.inTransaction(c -> {
-        InventoryLock.hold(c);
-        InventoryWriter.linkOrphanDetections(c, run.connectorId());
-        FindingLifecycle.Outcome f = lifecycle.apply(c, run.connectorId(), runId, clock.instant());
-        RunRepository.findings(c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
-        return null;
-      }));
+      stages.time(
+          RunStage.LIFECYCLE,
+          () ->
+              jdbc.inTransaction(
+                  c -> {
+                    InventoryLock.hold(c);
+                    InventoryWriter.linkOrphanDetections(c, run.connectorId());
+                    FindingLifecycle.Outcome f =
+                        lifecycle.apply(c, run.connectorId(), runId, clock.instant());
+                    RunRepository.findings(
+                        c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
+                    return null;
+                  }));
       ScoreRefresher.Outcome scored = stages.time(RunStage.SCORE, () -> rescore(runId));
       runs.scoredAndTimed(runId, scored.assetsScored(), stages.millis());
       runs.finished(runId, RunState.PROCESSED, Optional.empty(), clock.instant());
@@ -130,14 +139,19 @@ public final class SyncService {
     long queued = RescoreQueue.pending(jdbc);
     LOG.info("Rescoring {} asset(s)", queued);
     long[] nextReport = {10_000};
-    ScoreRefresher.Outcome outcome = refresher.drain(done -> {
-      if (done >= nextReport[0]) {
-        LOG.info("Rescored {} of about {} asset(s)", done, queued);
-        nextReport[0] += 10_000;
-      }
-    });
-    LOG.info("Rescored {} asset(s): {} risk score(s) and {} finding score(s) changed",
-        outcome.assetsScored(), outcome.assetsChanged(), outcome.findingsChanged());
+    ScoreRefresher.Outcome outcome =
+        refresher.drain(
+            done -> {
+              if (done >= nextReport[0]) {
+                LOG.info("Rescored {} of about {} asset(s)", done, queued);
+                nextReport[0] += 10_000;
+              }
+            });
+    LOG.info(
+        "Rescored {} asset(s): {} risk score(s) and {} finding score(s) changed",
+        outcome.assetsScored(),
+        outcome.assetsChanged(),
+        outcome.findingsChanged());
     return outcome;
   }
 
@@ -145,17 +159,28 @@ public final class SyncService {
     StoredConnector stored = connectors.stored(run.connectorId());
     connectors.checkTarget(stored);
     ConnectorDescriptor descriptor = connectors.descriptorOf(stored);
-    List<TransformMap> maps = descriptor.defaultMaps().stream()
-        .map(m -> TransformMap.fromClasspath(m.resource())).toList();
-    SyncRequest request = new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize,
-        stored.filters());
+    List<TransformMap> maps =
+        descriptor.defaultMaps().stream()
+            .map(m -> TransformMap.fromClasspath(m.resource()))
+            .toList();
+    SyncRequest request =
+        new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize, stored.filters());
     try (Connector connector =
         connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
       for (StreamSpec stream : connector.streams(request)) {
         TransformMap assetMap = mapFor(maps, RecordKind.ASSET, stream);
-        readStream(run, connector, stream, request,
-            new RecordMapper(stream, mapFor(maps, stream.kind(), stream), assetMap,
-                descriptor.vendorProductName(), descriptor.tagKinds(), descriptor.meaning()),
+        readStream(
+            run,
+            connector,
+            stream,
+            request,
+            new RecordMapper(
+                stream,
+                mapFor(maps, stream.kind(), stream),
+                assetMap,
+                descriptor.vendorProductName(),
+                descriptor.tagKinds(),
+                descriptor.meaning()),
             stages);
       }
     }
@@ -163,19 +188,34 @@ public final class SyncService {
 
   /** The first default map with rows for the record kind. */
   private static TransformMap mapFor(List<TransformMap> maps, RecordKind kind, StreamSpec stream) {
-    return maps.stream().filter(m -> !m.fields(kind).isEmpty()).findFirst()
-        .orElseThrow(() -> new IllegalStateException("The connector ships no transform map for "
-            + kind + " records (stream " + stream.name() + ")"));
+    return maps.stream()
+        .filter(m -> !m.fields(kind).isEmpty())
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "The connector ships no transform map for "
+                        + kind
+                        + " records (stream "
+                        + stream.name()
+                        + ")"));
   }
 
-  private void readStream(SyncRun run, Connector connector, StreamSpec stream,
-      SyncRequest request, RecordMapper mapper, StageClock stages) throws InterruptedException {
+  private void readStream(
+      SyncRun run,
+      Connector connector,
+      StreamSpec stream,
+      SyncRequest request,
+      RecordMapper mapper,
+      StageClock stages)
+      throws InterruptedException {
     MDC.put("stream", stream.name());
     Optional<Checkpoint> from = checkpoints.find(run.connectorId(), stream.name());
     boolean resuming = from.isPresent() && !from.get().complete();
-    Instant readStartedAt = resuming
-        ? checkpoints.readStartedAt(run.connectorId(), stream.name()).orElse(clock.instant())
-        : clock.instant();
+    Instant readStartedAt =
+        resuming
+            ? checkpoints.readStartedAt(run.connectorId(), stream.name()).orElse(clock.instant())
+            : clock.instant();
     try (StreamReader reader = connector.open(stream, request, from)) {
       runs.streamStarted(run.runId(), stream.name(), reader.fullSync());
       LOG.info("Reading {} ({} sync)", stream.name(), reader.fullSync() ? "full" : "delta");
@@ -186,33 +226,47 @@ public final class SyncService {
         }
         List<com.fasterxml.jackson.databind.JsonNode> records = page.get().records();
         MappedPage mapped = stages.time(RunStage.MAP, () -> mapper.map(records));
-        committer.commit(run.connectorId(), run.runId(), mapped, page.get().checkpoint(),
-            readStartedAt, stages);
+        committer.commit(
+            run.connectorId(), run.runId(), mapped, page.get().checkpoint(), readStartedAt, stages);
       }
       accountFor(run, stream);
       if (stream.kind() == RecordKind.FINDING && reader.fullSync()) {
-        int closed = stages.time(RunStage.LIFECYCLE, () -> jdbc.inTransaction(c -> {
-          InventoryLock.hold(c);
-          return lifecycle.closeAbsent(c, run.connectorId(), readStartedAt, clock.instant());
-        }));
-        LOG.info("{} detections absent from the full read of {} are closed", closed,
-            stream.name());
+        int closed =
+            stages.time(
+                RunStage.LIFECYCLE,
+                () ->
+                    jdbc.inTransaction(
+                        c -> {
+                          InventoryLock.hold(c);
+                          return lifecycle.closeAbsent(
+                              c, run.connectorId(), readStartedAt, clock.instant());
+                        }));
+        LOG.info("{} detections absent from the full read of {} are closed", closed, stream.name());
       }
     }
   }
 
   /**
-   * Checks that every record the stream returned in this run is stored or a counted rejection,
-   * and the findings inside records likewise; logs the figures. A record the run cannot account
-   * for fails the run, naming the stream and the count: never a silent success.
+   * Checks that every record the stream returned in this run is stored or a counted rejection, and
+   * the findings inside records likewise; logs the figures. A record the run cannot account for
+   * fails the run, naming the stream and the count: never a silent success.
    */
   private void accountFor(SyncRun run, StreamSpec stream) {
     StreamTally t = runs.streamTally(run.runId(), stream.name());
-    LOG.info("Stream {}: fetched {}, stored {}, rejected {}{}{}", stream.name(), t.fetched(),
-        t.stored(), t.rejected(), stream.elements().isPresent()
-            ? String.format("; findings inside them: fetched %d, stored %d, rejected %d",
-                t.elementsFetched(), t.elementsStored(), t.elementsRejected()) : "",
-        t.snapshotAssets() > 0 ? "; " + t.snapshotAssets() + " asset(s) built from host snapshots" : "");
+    LOG.info(
+        "Stream {}: fetched {}, stored {}, rejected {}{}{}",
+        stream.name(),
+        t.fetched(),
+        t.stored(),
+        t.rejected(),
+        stream.elements().isPresent()
+            ? String.format(
+                "; findings inside them: fetched %d, stored %d, rejected %d",
+                t.elementsFetched(), t.elementsStored(), t.elementsRejected())
+            : "",
+        t.snapshotAssets() > 0
+            ? "; " + t.snapshotAssets() + " asset(s) built from host snapshots"
+            : "");
     if (t.unaccounted() != 0 || t.elementsUnaccounted() != 0) {
       throw new UnaccountedRecordsException(stream.name(), t);
     }

@@ -23,8 +23,13 @@ class ConnectorServiceIT {
 
   ConnectorServiceIT(DataSource ds) {
     jdbc = new Jdbc(ds);
-    service = new ConnectorService(ConnectorCatalog.discover(), new ConnectorRepository(jdbc),
-        new SecretCipher(new byte[32]), TargetPolicy.fromList("127.0.0.1"), Clock.systemUTC());
+    service =
+        new ConnectorService(
+            ConnectorCatalog.discover(),
+            new ConnectorRepository(jdbc),
+            new SecretCipher(new byte[32]),
+            TargetPolicy.fromList("127.0.0.1"),
+            Clock.systemUTC());
   }
 
   @BeforeEach
@@ -33,18 +38,26 @@ class ConnectorServiceIT {
   }
 
   private static NewConnector crowdstrike(String name, String url) {
-    return new NewConnector("crowdstrike", name, "desc",
-        Map.of("url", url, "clientId", "id", "clientSecret", "top-secret-value"), null);
+    return new NewConnector(
+        "crowdstrike",
+        name,
+        "desc",
+        Map.of("url", url, "clientId", "id", "clientSecret", "top-secret-value"),
+        null);
   }
 
   @Test
   void shouldStoreTheSecretSealedAndShowItMasked() {
     ConnectorView view = service.register(crowdstrike("one", "https://127.0.0.1:9"));
     assertThat(view.state()).isEqualTo("REGISTERED");
-    assertThat(view.auth()).containsEntry("clientSecret", ConnectorView.MASK)
+    assertThat(view.auth())
+        .containsEntry("clientSecret", ConnectorView.MASK)
         .containsEntry("clientId", "id");
-    String stored = jdbc.queryOne("SELECT settings::text || encode(secrets, 'escape') FROM connector",
-        rs -> rs.getString(1)).orElseThrow();
+    String stored =
+        jdbc.queryOne(
+                "SELECT settings::text || encode(secrets, 'escape') FROM connector",
+                rs -> rs.getString(1))
+            .orElseThrow();
     assertThat(stored).doesNotContain("top-secret-value");
     assertThat(service.configOf(service.stored(view.id())).require("clientSecret"))
         .isEqualTo("top-secret-value");
@@ -54,17 +67,23 @@ class ConnectorServiceIT {
   void shouldRefuseATakenNameWhateverItsCase() {
     service.register(crowdstrike("Falcon", "https://127.0.0.1:9"));
     assertThatThrownBy(() -> service.register(crowdstrike("falcon", "https://127.0.0.1:9")))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("choose another name");
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("choose another name");
   }
 
   @Test
   void shouldReportEveryProblemAtOnce() {
-    var bad = new NewConnector("crowdstrike", " ", "x".repeat(165), Map.of("url", "https://10.0.0.8"),
-        "Everything");
-    assertThatThrownBy(() -> service.register(bad)).isInstanceOfSatisfying(
-        InvalidRequestException.class, e -> assertThat(e.problems())
-            .extracting(InvalidRequestException.Problem::field)
-            .contains("name", "description", "dataToSync", "auth.clientId", "auth.clientSecret"));
+    var bad =
+        new NewConnector(
+            "crowdstrike", " ", "x".repeat(165), Map.of("url", "https://10.0.0.8"), "Everything");
+    assertThatThrownBy(() -> service.register(bad))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(InvalidRequestException.Problem::field)
+                    .contains(
+                        "name", "description", "dataToSync", "auth.clientId", "auth.clientSecret"));
   }
 
   @Test

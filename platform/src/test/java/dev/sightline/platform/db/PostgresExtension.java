@@ -14,9 +14,10 @@ public final class PostgresExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-    ExtensionContext.Store store = e.getStore(ExtensionContext.Namespace.create(
-        PostgresExtension.class, e.getRequiredTestClass()));
-    return store.getOrComputeIfAbsent("ds", k -> TestDatabase.shared(e).freshDatabase(),
-        DataSource.class);
+    ExtensionContext.Store store =
+        e.getStore(
+            ExtensionContext.Namespace.create(PostgresExtension.class, e.getRequiredTestClass()));
+    return store.getOrComputeIfAbsent(
+        "ds", k -> TestDatabase.shared(e).freshDatabase(), DataSource.class);
   }
 }

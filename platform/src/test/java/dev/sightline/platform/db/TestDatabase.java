@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real PostgreSQL for tests: one embedded server per test JVM, a fresh migrated database per
- * test class, so classes never see each other's rows.
+ * A real PostgreSQL for tests: one embedded server per test JVM, a fresh migrated database per test
+ * class, so classes never see each other's rows.
  */
 public final class TestDatabase implements ExtensionContext.Store.CloseableResource, AutoCloseable {
   private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -23,9 +23,13 @@ public final class TestDatabase implements ExtensionContext.Store.CloseableResou
     }
   }
 
-  /** The shared server, started on first use and stopped when the test JVM's root context closes. */
+  /**
+   * The shared server, started on first use and stopped when the test JVM's root context closes.
+   */
   public static TestDatabase shared(ExtensionContext context) {
-    return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(TestDatabase.class, k -> new TestDatabase(), TestDatabase.class);
   }
 

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FormatSnifferTest {
   private final FormatSniffer sniffer = new FormatSniffer(new JsonFactory());
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void shouldRecogniseTheRealFiles() {
@@ -35,8 +34,9 @@ class FormatSnifferTest {
 
     Path gz = dir.resolve("epss_scores-2025-09-01.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-      out.write("#model_version:v2025.03.14,score_date:2025-09-01T00:00:00Z\ncve,epss,percentile\n"
-          .getBytes(StandardCharsets.UTF_8));
+      out.write(
+          "#model_version:v2025.03.14,score_date:2025-09-01T00:00:00Z\ncve,epss,percentile\n"
+              .getBytes(StandardCharsets.UTF_8));
     }
     assertThat(detect(gz)).isEqualTo(IntelSource.EPSS);
   }
@@ -54,19 +54,23 @@ class FormatSnifferTest {
   @Test
   void shouldExplainWhatItReadsWhenTheFormatIsUnknown() throws IOException {
     Path sbom = write("bom.json", "{\"bomFormat\": \"CycloneDX\", \"components\": []}");
-    assertThatThrownBy(() -> detect(sbom)).isInstanceOf(IntelFileException.class)
+    assertThatThrownBy(() -> detect(sbom))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageStartingWith("bom.json: not a file Sightline can import")
-        .hasMessageContaining("CISA KEV catalog").hasMessageContaining("EPSS CSV")
+        .hasMessageContaining("CISA KEV catalog")
+        .hasMessageContaining("EPSS CSV")
         .hasMessageContaining("NVD CVE API 2.0");
     Path text = write("notes.txt", "hello\n");
-    assertThatThrownBy(() -> detect(text)).isInstanceOf(IntelFileException.class)
+    assertThatThrownBy(() -> detect(text))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("notes.txt: not a file Sightline can import");
   }
 
   @Test
   void shouldReportBrokenJsonWithItsLine() throws IOException {
     Path broken = write("kev.json", "{\n \"title\": \"x\",\n \"count\": ]\n}");
-    assertThatThrownBy(() -> detect(broken)).isInstanceOf(IntelFileException.class)
+    assertThatThrownBy(() -> detect(broken))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("kev.json, line 3: not valid JSON");
   }
 

@@ -35,8 +35,7 @@ class IntelImportIT {
   private final IntelImporter importer;
   private final IntelLookup lookup;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   IntelImportIT(DataSource dataSource) {
     jdbc = new Jdbc(dataSource);
@@ -58,8 +57,10 @@ class IntelImportIT {
     assertThat(load.sha256()).isEqualTo(sha256(SharedData.file(SharedData.KEV)));
     assertThat(load.version()).isEqualTo("2025.08.25");
     assertThat(load.sourceDate()).isEqualTo(Instant.parse("2025-08-25T17:04:19.979600Z"));
-    assertThat(List.of(load.records(), load.inserted(), load.updated(), load.unchanged(),
-        load.removed())).containsExactly(1404L, 1404L, 0L, 0L, 0L);
+    assertThat(
+            List.of(
+                load.records(), load.inserted(), load.updated(), load.unchanged(), load.removed()))
+        .containsExactly(1404L, 1404L, 0L, 0L, 0L);
     assertThat(count("SELECT count(*) FROM cve_intel WHERE in_kev AND kev_ransomware = 'known'"))
         .isEqualTo(293);
 
@@ -91,11 +92,27 @@ class IntelImportIT {
     assertThat(List.of(nvd.records(), nvd.inserted(), nvd.updated())).containsExactly(1L, 0L, 1L);
 
     CveIntel git = lookup.forCves(List.of(GIT_CVE)).get(GIT_CVE);
-    assertThat(git).isEqualTo(new CveIntel(GIT_CVE, true, LocalDate.parse("2025-08-25"),
-        LocalDate.parse("2025-09-15"), false, kev.id(), 0.04109, 0.8998, null, epss.id(), 8.0,
-        "CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:C/C:H/I:H/A:H", null,
-        Instant.parse("2025-07-08T19:15:42.800Z"), nvd.id(), NOW));
-    assertThat(lookup.latestLoads()).extracting(IntelLoad::source)
+    assertThat(git)
+        .isEqualTo(
+            new CveIntel(
+                GIT_CVE,
+                true,
+                LocalDate.parse("2025-08-25"),
+                LocalDate.parse("2025-09-15"),
+                false,
+                kev.id(),
+                0.04109,
+                0.8998,
+                null,
+                epss.id(),
+                8.0,
+                "CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:C/C:H/I:H/A:H",
+                null,
+                Instant.parse("2025-07-08T19:15:42.800Z"),
+                nvd.id(),
+                NOW));
+    assertThat(lookup.latestLoads())
+        .extracting(IntelLoad::source)
         .containsExactlyInAnyOrder(IntelSource.KEV, IntelSource.EPSS, IntelSource.NVD);
   }
 
@@ -116,7 +133,11 @@ class IntelImportIT {
   @Test
   void shouldDropCvesThatANewerCatalogNoLongerLists() throws IOException {
     importer.importFile(SharedData.file(SharedData.KEV));
-    IntelLoad newer = importer.importFile(write("kev-next.json", """
+    IntelLoad newer =
+        importer.importFile(
+            write(
+                "kev-next.json",
+                """
         {"catalogVersion": "2025.09.02", "dateReleased": "2025-09-02T12:00:00.000Z", "count": 2,
          "vulnerabilities": [
           {"cveID": "CVE-2025-48384", "dateAdded": "2025-08-25", "dueDate": "2025-09-15",
@@ -138,13 +159,17 @@ class IntelImportIT {
   @Test
   void shouldRefuseAnOlderKevCatalogAndKeepTheNewerOne() throws IOException {
     importer.importFile(SharedData.file(SharedData.KEV));
-    Path older = write("kev-old.json", """
+    Path older =
+        write(
+            "kev-old.json",
+            """
         {"catalogVersion": "2024.01.02", "dateReleased": "2024-01-02T12:00:00.000Z", "count": 1,
          "vulnerabilities": [
           {"cveID": "CVE-2099-0002", "dateAdded": "2024-01-02", "dueDate": "2024-01-23"}]}
         """);
 
-    assertThatThrownBy(() -> importer.importFile(older)).isInstanceOf(IntelFileException.class)
+    assertThatThrownBy(() -> importer.importFile(older))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("kev-old.json: KEV catalog 2024.01.02")
         .hasMessageContaining("older than the catalog already loaded, 2025.08.25")
         .hasMessageContaining("Nothing from this file was imported");
@@ -154,13 +179,21 @@ class IntelImportIT {
 
   @Test
   void shouldKeepNewerEpssScoresOverOlderOrUndatedOnes() throws IOException {
-    IntelLoad september = importer.importFile(gzip("epss-09.csv.gz", """
+    IntelLoad september =
+        importer.importFile(
+            gzip(
+                "epss-09.csv.gz",
+                """
         #model_version:v2025.03.14,score_date:2025-09-01T00:00:00Z
         cve,epss,percentile
         CVE-2021-44228,0.94358,0.99957
         CVE-2025-48384,0.05000,0.91000
         """));
-    IntelLoad august = importer.importFile(write("epss-08.csv", """
+    IntelLoad august =
+        importer.importFile(
+            write(
+                "epss-08.csv",
+                """
         #model_version:v2025.03.14,score_date:2025-08-01T00:00:00+0000
         cve,epss,percentile
         CVE-2021-44228,0.90000,0.99000
@@ -172,8 +205,8 @@ class IntelImportIT {
     assertThat(september.sourceDate()).isEqualTo(Instant.parse("2025-09-01T00:00:00Z"));
     assertThat(List.of(august.inserted(), august.updated(), august.unchanged()))
         .containsExactly(1L, 0L, 1L);
-    Map<String, CveIntel> intel = lookup.forCves(List.of("CVE-2021-44228", GIT_CVE,
-        "CVE-2019-0708"));
+    Map<String, CveIntel> intel =
+        lookup.forCves(List.of("CVE-2021-44228", GIT_CVE, "CVE-2019-0708"));
     assertThat(intel.get("CVE-2021-44228").epssScore()).isEqualTo(0.94358);
     assertThat(intel.get("CVE-2021-44228").epssDate()).isEqualTo(LocalDate.parse("2025-09-01"));
     assertThat(intel.get("CVE-2021-44228").epssLoadId()).isEqualTo(september.id());
@@ -187,7 +220,11 @@ class IntelImportIT {
   @Test
   void shouldKeepANewerNvdRecordOverAnOlderOne() throws IOException {
     importer.importFile(SharedData.file(SharedData.NVD_RECORD));
-    IntelLoad older = importer.importFile(write("nvd-old.json", """
+    IntelLoad older =
+        importer.importFile(
+            write(
+                "nvd-old.json",
+                """
         {"format": "NVD_CVE", "version": "2.0", "timestamp": "2025-07-10T00:00:00.000",
          "vulnerabilities": [{"cve": {"id": "CVE-2025-48384",
            "published": "2025-07-08T19:15:42.800", "lastModified": "2025-07-09T00:00:00.000",
@@ -224,7 +261,8 @@ class IntelImportIT {
     csv.append("CVE-2024-99999,not-a-number,0.1\n");
     Path bad = write("epss-bad.csv", csv.toString());
 
-    assertThatThrownBy(() -> importer.importFile(bad)).isInstanceOf(IntelFileException.class)
+    assertThatThrownBy(() -> importer.importFile(bad))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("epss-bad.csv, line 2502, epss (CVE-2024-99999)")
         .hasMessageContaining("'not-a-number' is not a number");
     assertThat(count("SELECT count(*) FROM cve_intel")).isZero();
@@ -234,15 +272,16 @@ class IntelImportIT {
   @Test
   void shouldNameAMissingFile() {
     Path missing = dir.resolve("nope.json");
-    assertThatThrownBy(() -> importer.importFile(missing)).isInstanceOf(IntelFileException.class)
+    assertThatThrownBy(() -> importer.importFile(missing))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("nope.json: no such file");
   }
 
   @Test
   void shouldMatchCveIdsAsPassed() {
     importer.importFile(SharedData.file(SharedData.KEV));
-    Map<String, CveIntel> intel = lookup.forCves(List.of("cve-2025-48384", " CVE-2025-48384 ",
-        "CVE-1999-0001", ""));
+    Map<String, CveIntel> intel =
+        lookup.forCves(List.of("cve-2025-48384", " CVE-2025-48384 ", "CVE-1999-0001", ""));
     assertThat(intel).containsOnlyKeys("cve-2025-48384", " CVE-2025-48384 ");
     assertThat(intel.get("cve-2025-48384").cveId()).isEqualTo(GIT_CVE);
   }
@@ -264,7 +303,7 @@ class IntelImportIT {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(
-        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

@@ -32,8 +32,8 @@ class IntelReadersTest {
     assertThat(catalog.entries()).isEqualTo(1404);
     assertThat(entries).hasSize(1404);
     assertThat(entries).filteredOn(KevReader.Entry::knownRansomware).hasSize(293);
-    assertThat(entries.get(0)).isEqualTo(
-        new KevReader.Entry("CVE-2025-48384", "2025-08-25", "2025-09-15", false));
+    assertThat(entries.get(0))
+        .isEqualTo(new KevReader.Entry("CVE-2025-48384", "2025-08-25", "2025-09-15", false));
   }
 
   @Test
@@ -48,35 +48,45 @@ class IntelReadersTest {
     }
     assertThat(count).isEqualTo(1556);
     assertThat(rows).contains(new EpssReader.Row("CVE-2025-48384", "0.04109", "0.8998", "8.0"));
-    assertThat(rows).filteredOn(r -> r.cvss3() == null).extracting(EpssReader.Row::cveId)
-        .containsExactlyInAnyOrder("CVE-2018-14634", "CVE-2025-6218", "CVE-2025-61932",
-            "CVE-2023-50224");
+    assertThat(rows)
+        .filteredOn(r -> r.cvss3() == null)
+        .extracting(EpssReader.Row::cveId)
+        .containsExactlyInAnyOrder(
+            "CVE-2018-14634", "CVE-2025-6218", "CVE-2025-61932", "CVE-2023-50224");
   }
 
   @Test
   void shouldReadTheFirstModelVersionLine() throws Exception {
-    EpssReader reader = new EpssReader(stream("""
+    EpssReader reader =
+        new EpssReader(
+            stream(
+                """
         #model_version:v2025.03.14,score_date:2025-09-01T00:00:00+0000
         cve,epss,percentile
         CVE-2021-44228,0.94358,0.99957
-        """), "epss.csv");
+        """),
+            "epss.csv");
     EpssReader.Header header = reader.header();
     assertThat(header.modelVersion()).isEqualTo("v2025.03.14");
     assertThat(header.scoreDate()).isEqualTo(Instant.parse("2025-09-01T00:00:00Z"));
     List<EpssReader.Row> rows = new ArrayList<>();
     reader.rows(rows::add);
-    assertThat(rows).containsExactly(
-        new EpssReader.Row("CVE-2021-44228", "0.94358", "0.99957", null));
+    assertThat(rows)
+        .containsExactly(new EpssReader.Row("CVE-2021-44228", "0.94358", "0.99957", null));
   }
 
   @Test
   void shouldNameTheLineAndColumnOfABadEpssValue() {
-    assertThatThrownBy(() -> readEpss("""
+    assertThatThrownBy(
+            () ->
+                readEpss(
+                    """
         #model_version:v2025.03.14,score_date:2025-09-01T00:00:00Z
         cve,epss,percentile
         CVE-2021-44228,0.94358,0.99957
         CVE-2021-45046,1.5,0.99
-        """)).isInstanceOf(IntelFileException.class)
+        """))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("epss.csv, line 4, epss (CVE-2021-45046)")
         .hasMessageContaining("1.5 is outside 0..1")
         .hasMessageContaining("Nothing from this file was imported");
@@ -84,10 +94,14 @@ class IntelReadersTest {
 
   @Test
   void shouldRejectAnEpssFileWithoutItsColumns() {
-    assertThatThrownBy(() -> readEpss("""
+    assertThatThrownBy(
+            () ->
+                readEpss(
+                    """
         #model_version:v2025.03.14,score_date:2025-09-01T00:00:00Z
         id,score
-        """)).isInstanceOf(IntelFileException.class)
+        """))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("line 2, header")
         .hasMessageContaining("expected the columns cve, epss and percentile");
   }
@@ -108,7 +122,8 @@ class IntelReadersTest {
 
   @Test
   void shouldNameTheEntryAndFieldOfABadKevDate() {
-    String catalog = """
+    String catalog =
+        """
         {"catalogVersion": "2025.09.01", "dateReleased": "2025-09-01T10:00:00.000Z", "count": 2,
          "vulnerabilities": [
           {"cveID": "CVE-2021-44228", "dateAdded": "2021-12-10", "dueDate": "2021-12-24",
@@ -116,20 +131,23 @@ class IntelReadersTest {
           {"cveID": "CVE-2021-45046", "dateAdded": "2021-13-01", "dueDate": "2021-12-24"}
          ]}
         """;
-    assertThatThrownBy(() -> readKev(catalog)).isInstanceOf(IntelFileException.class)
+    assertThatThrownBy(() -> readKev(catalog))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("kev.json, line 5, vulnerabilities[1] (CVE-2021-45046).dateAdded")
         .hasMessageContaining("'2021-13-01' is not a date (YYYY-MM-DD)");
   }
 
   @Test
   void shouldRejectAKevCatalogWhoseCountDisagrees() {
-    String catalog = """
+    String catalog =
+        """
         {"catalogVersion": "2025.09.01", "dateReleased": "2025-09-01T10:00:00.000Z", "count": 3,
          "vulnerabilities": [
           {"cveID": "CVE-2021-44228", "dateAdded": "2021-12-10", "dueDate": "2021-12-24"}
          ]}
         """;
-    assertThatThrownBy(() -> readKev(catalog)).isInstanceOf(IntelFileException.class)
+    assertThatThrownBy(() -> readKev(catalog))
+        .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("says it holds 3 entries but has 1")
         .hasMessageContaining("re-download it");
   }
@@ -137,7 +155,8 @@ class IntelReadersTest {
   @Test
   void shouldRejectAKevCatalogWithoutItsVersion() {
     assertThatThrownBy(() -> readKev("{\"vulnerabilities\": []}"))
-        .isInstanceOf(IntelFileException.class).hasMessageContaining("lacks catalogVersion");
+        .isInstanceOf(IntelFileException.class)
+        .hasMessageContaining("lacks catalogVersion");
   }
 
   @Test
@@ -150,14 +169,21 @@ class IntelReadersTest {
     }
     assertThat(feed.records()).isEqualTo(1);
     assertThat(feed.sourceDate()).isEqualTo(Instant.parse("2025-10-24T13:58:30.817Z"));
-    assertThat(rows).containsExactly(new NvdReader.Cve("CVE-2025-48384",
-        Instant.parse("2025-07-08T19:15:42.800Z"), Instant.parse("2025-10-24T13:58:30.817Z"),
-        "8.0", "CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:C/C:H/I:H/A:H", null));
+    assertThat(rows)
+        .containsExactly(
+            new NvdReader.Cve(
+                "CVE-2025-48384",
+                Instant.parse("2025-07-08T19:15:42.800Z"),
+                Instant.parse("2025-10-24T13:58:30.817Z"),
+                "8.0",
+                "CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:C/C:H/I:H/A:H",
+                null));
   }
 
   @Test
   void shouldPreferNvdsPrimaryScoreInAFeed() throws Exception {
-    String feed = """
+    String feed =
+        """
         {"resultsPerPage": 2, "startIndex": 0, "totalResults": 2, "format": "NVD_CVE",
          "version": "2.0", "timestamp": "2025-11-01T08:00:00.000",
          "vulnerabilities": [
@@ -176,8 +202,8 @@ class IntelReadersTest {
         """;
     List<NvdReader.Cve> rows = new ArrayList<>();
     NvdReader.Feed read = new NvdReader("nvd.json").read(mapper.createParser(feed), rows::add);
-    assertThat(read).isEqualTo(new NvdReader.Feed("NVD_CVE 2.0",
-        Instant.parse("2025-11-01T08:00:00Z"), 2));
+    assertThat(read)
+        .isEqualTo(new NvdReader.Feed("NVD_CVE 2.0", Instant.parse("2025-11-01T08:00:00Z"), 2));
     assertThat(rows.get(0).cvssV3Base()).isEqualTo("10.0");
     assertThat(rows.get(0).cvssV3Vector()).isEqualTo("CVSS:3.1/AV:N/AC:L");
     assertThat(rows.get(0).cvssV2Base()).isEqualTo("9.3");
@@ -187,12 +213,13 @@ class IntelReadersTest {
 
   @Test
   void shouldRejectAnNvdScoreOutOfRange() {
-    String record = """
+    String record =
+        """
         {"id": "CVE-2021-44228", "published": "2021-12-10T10:15:09.143",
          "lastModified": "2025-02-04T15:15:13.773",
          "metrics": {"cvssMetricV31": [{"type": "Primary", "cvssData": {"baseScore": 11.0}}]}}
         """;
-    assertThatThrownBy(() -> new NvdReader("one.json").read(mapper.createParser(record), r -> { }))
+    assertThatThrownBy(() -> new NvdReader("one.json").read(mapper.createParser(record), r -> {}))
         .isInstanceOf(IntelFileException.class)
         .hasMessageContaining("one.json, line 1, (CVE-2021-44228) metrics.cvssMetricV3x")
         .hasMessageContaining("11.0 is outside 0..10");
@@ -202,8 +229,11 @@ class IntelReadersTest {
   void shouldSplitQuotedCsvFields() throws IOException {
     assertThat(CsvRecords.split("CVE-1,8.8,\"says \"\"hi\"\", twice\",,x"))
         .containsExactly("CVE-1", "8.8", "says \"hi\", twice", "", "x");
-    CsvRecords records = new CsvRecords(new java.io.BufferedReader(new java.io.StringReader(
-        "a,\"line one\nline two\",c\nd,e,f\n")), "multi.csv");
+    CsvRecords records =
+        new CsvRecords(
+            new java.io.BufferedReader(
+                new java.io.StringReader("a,\"line one\nline two\",c\nd,e,f\n")),
+            "multi.csv");
     assertThat(records.next()).containsExactly("a", "line one\nline two", "c");
     assertThat(records.line()).isEqualTo(1);
     assertThat(records.next()).containsExactly("d", "e", "f");
@@ -213,12 +243,18 @@ class IntelReadersTest {
 
   @Test
   void shouldReportAQuoteThatNeverCloses() {
-    CsvRecords records = new CsvRecords(new java.io.BufferedReader(new java.io.StringReader(
-        "cve,epss,percentile\nCVE-1,\"0.1,0.2\n")), "open.csv");
-    assertThatThrownBy(() -> {
-      records.next();
-      records.next();
-    }).isInstanceOf(IntelFileException.class).hasMessageContaining("open.csv, line 2")
+    CsvRecords records =
+        new CsvRecords(
+            new java.io.BufferedReader(
+                new java.io.StringReader("cve,epss,percentile\nCVE-1,\"0.1,0.2\n")),
+            "open.csv");
+    assertThatThrownBy(
+            () -> {
+              records.next();
+              records.next();
+            })
+        .isInstanceOf(IntelFileException.class)
+        .hasMessageContaining("open.csv, line 2")
         .hasMessageContaining("never closes");
   }
 
@@ -229,10 +265,10 @@ class IntelReadersTest {
   private static void readEpss(String text) throws IOException, SQLException {
     EpssReader reader = new EpssReader(stream(text), "epss.csv");
     reader.header();
-    reader.rows(r -> { });
+    reader.rows(r -> {});
   }
 
   private void readKev(String text) throws IOException, SQLException {
-    new KevReader("kev.json").read(mapper.createParser(text), e -> { });
+    new KevReader("kev.json").read(mapper.createParser(text), e -> {});
   }
 }

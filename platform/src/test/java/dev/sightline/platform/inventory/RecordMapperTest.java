@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RecordMapperTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final String ENDPOINT_MAP = """
+  private static final String ENDPOINT_MAP =
+      """
       {"name":"test vulnerability map","fields":[
        {"source":"cves[].name","expression":"cves[].name","target":"externalFindingId","appliesTo":"FINDING","type":"STRING","required":true},
        {"source":"cves[].name","expression":"cves[].name","target":"findingName","appliesTo":"FINDING","type":"STRING","required":true},
@@ -36,16 +37,27 @@ class RecordMapperTest {
     return JSON.readTree(text);
   }
 
-  private final StreamSpec endpoints = new StreamSpec("vulnerabilities", RecordKind.FINDING,
-      "endpoint_id", "endpoint_id", Optional.of(new StreamSpec.Elements("cves", "name")));
+  private final StreamSpec endpoints =
+      new StreamSpec(
+          "vulnerabilities",
+          RecordKind.FINDING,
+          "endpoint_id",
+          "endpoint_id",
+          Optional.of(new StreamSpec.Elements("cves", "name")));
 
   @Test
   void shouldMapEachElementAsItsOwnFindingKeyedByRecordAndElement() throws Exception {
-    var page = new RecordMapper(endpoints, map(), "Cortex XDR").map(List.of(json("""
+    var page =
+        new RecordMapper(endpoints, map(), "Cortex XDR")
+            .map(
+                List.of(
+                    json(
+                        """
         {"endpoint_id":"e1","cves":[{"name":"CVE-1","severity":"HIGH","severity_score":7.5},
                                     {"name":"CVE-2","severity":"LOW","severity_score":2.0}]}""")));
 
-    assertThat(page.findings()).extracting(FindingRow::externalFindingId)
+    assertThat(page.findings())
+        .extracting(FindingRow::externalFindingId)
         .containsExactly("e1/CVE-1", "e1/CVE-2");
     assertThat(page.findings()).extracting(FindingRow::cveId).containsExactly("CVE-1", "CVE-2");
     assertThat(page.findings()).extracting(FindingRow::findingSeverity).containsExactly(4, 2);
@@ -55,10 +67,17 @@ class RecordMapperTest {
 
   @Test
   void shouldRejectAnElementWithoutItsKeyAndKeepTheOthers() throws Exception {
-    var page = new RecordMapper(endpoints, map(), "Cortex XDR").map(List.of(json("""
+    var page =
+        new RecordMapper(endpoints, map(), "Cortex XDR")
+            .map(
+                List.of(
+                    json(
+                        """
         {"endpoint_id":"e1","cves":[{"severity":"HIGH"},{"name":"CVE-2","severity":"LOW"}]}""")));
 
-    assertThat(page.findings()).extracting(FindingRow::externalFindingId).containsExactly("e1/CVE-2");
+    assertThat(page.findings())
+        .extracting(FindingRow::externalFindingId)
+        .containsExactly("e1/CVE-2");
     assertThat(page.rejections()).hasSize(1);
     assertThat(page.rejections().get(0).reasons().get(0)).contains("cves").contains("name");
     assertThat(page.fetched()).isEqualTo(page.findings().size() + page.rejections().size());
@@ -66,13 +85,22 @@ class RecordMapperTest {
 
   @Test
   void shouldRejectAnElementWithAnEmptyKeyNamingItsPathAndTallyEveryFinding() throws Exception {
-    var page = new RecordMapper(endpoints, map(), "Cortex XDR").map(List.of(json("""
+    var page =
+        new RecordMapper(endpoints, map(), "Cortex XDR")
+            .map(
+                List.of(
+                    json(
+                        """
         {"endpoint_id":"e1","cves":[{"name":"CVE-1","severity":"HIGH"},{"name":"","severity":"LOW"},
-                                    {"name":"CVE-3"}]}"""), json("""
+                                    {"name":"CVE-3"}]}"""),
+                    json(
+                        """
         {"cves":[{"name":"CVE-9"},{"name":"CVE-8"}]}""")));
 
-    assertThat(page.rejections()).extracting(Rejection::recordKey, Rejection::elementPath)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("e1", "cves[1]"),
+    assertThat(page.rejections())
+        .extracting(Rejection::recordKey, Rejection::elementPath)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("e1", "cves[1]"),
             org.assertj.core.groups.Tuple.tuple(null, null));
     assertThat(page.rejections().get(1).reasons().get(0)).contains("its 2 finding(s)");
     assertThat(page.tally()).isEqualTo(new StreamTally(2, 1, 1, 5, 0, 3, 0));
@@ -81,16 +109,18 @@ class RecordMapperTest {
 
   @Test
   void shouldCountAnEndpointWithoutFindingsAsNothingFetched() throws Exception {
-    var page = new RecordMapper(endpoints, map(), "Cortex XDR")
-        .map(List.of(json("{\"endpoint_id\":\"e1\",\"cves\":[]}")));
+    var page =
+        new RecordMapper(endpoints, map(), "Cortex XDR")
+            .map(List.of(json("{\"endpoint_id\":\"e1\",\"cves\":[]}")));
     assertThat(page.fetched()).isZero();
     assertThat(page.findings()).isEmpty();
   }
 
   @Test
   void shouldRejectARecordWithoutItsStableIdWithTheReason() throws Exception {
-    var page = new RecordMapper(endpoints, map(), "Cortex XDR")
-        .map(List.of(json("{\"cves\":[{\"name\":\"CVE-1\"}]}"), json("[1,2]")));
+    var page =
+        new RecordMapper(endpoints, map(), "Cortex XDR")
+            .map(List.of(json("{\"cves\":[{\"name\":\"CVE-1\"}]}"), json("[1,2]")));
     assertThat(page.rejections()).hasSize(2);
     assertThat(page.rejections().get(0).reasons().get(0)).contains("endpoint_id");
   }

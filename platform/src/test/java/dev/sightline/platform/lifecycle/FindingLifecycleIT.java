@@ -1,8 +1,8 @@
 package dev.sightline.platform.lifecycle;
 
-import dev.sightline.connector.SourceMeaning;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.connector.SourceMeaning;
 import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.db.PostgresExtension;
@@ -37,21 +37,58 @@ class FindingLifecycleIT {
   void connectors() {
     jdbc.update("TRUNCATE connector, asset CASCADE");
     for (UUID id : List.of(crowdstrike, cortex)) {
-      jdbc.update("INSERT INTO connector (id, type, name, settings, secrets, data_scope, state,"
-          + " created_at, updated_at) VALUES (?, 'test', ?, '{}', '\\x00'::bytea,"
-          + " 'ASSETS_AND_FINDINGS', 'REGISTERED', now(), now())", id, id.toString());
+      jdbc.update(
+          "INSERT INTO connector (id, type, name, settings, secrets, data_scope, state,"
+              + " created_at, updated_at) VALUES (?, 'test', ?, '{}', '\\x00'::bytea,"
+              + " 'ASSETS_AND_FINDINGS', 'REGISTERED', now(), now())",
+          id,
+          id.toString());
     }
   }
 
   private static AssetRow host(String id) {
-    return new AssetRow(id, id, "HOST-1", "HOST-1", null, "corp", "Server", "Windows", null,
-        "SN-778899", "Dell", List.of(), List.of(), null, null, null, null, List.of(),
+    return new AssetRow(
+        id,
+        id,
+        "HOST-1",
+        "HOST-1",
+        null,
+        "corp",
+        "Server",
+        "Windows",
+        null,
+        "SN-778899",
+        "Dell",
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        List.of(),
         Map.of("id", id));
   }
 
   private static FindingRow detection(String id, String asset, String cve, String status) {
-    return new FindingRow(id, asset, cve, cve, 4, "HIGH", null, null, status, null, null, null,
-        null, null, null, null, "test", SourceMeaning.COMMON.status(status).map(SourceMeaning.Status::open).orElse(true),
+    return new FindingRow(
+        id,
+        asset,
+        cve,
+        cve,
+        4,
+        "HIGH",
+        null,
+        null,
+        status,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "test",
+        SourceMeaning.COMMON.status(status).map(SourceMeaning.Status::open).orElse(true),
         Map.of("id", id, "status", status));
   }
 
@@ -60,13 +97,14 @@ class FindingLifecycleIT {
     clock = clock.plus(1, ChronoUnit.HOURS);
     Instant start = clock;
     UUID run = UUID.randomUUID();
-    return jdbc.inTransaction(c -> {
-      var assets = writer.upsertAssets(c, connector, run, List.of(host(assetId)), start);
-      new AssetCorrelator().correlate(c, assets.written(), start);
-      writer.upsertFindings(c, connector, run, List.of(detections), start);
-      lifecycle.closeAbsent(c, connector, start, start);
-      return lifecycle.apply(c, connector, run, start);
-    });
+    return jdbc.inTransaction(
+        c -> {
+          var assets = writer.upsertAssets(c, connector, run, List.of(host(assetId)), start);
+          new AssetCorrelator().correlate(c, assets.written(), start);
+          writer.upsertFindings(c, connector, run, List.of(detections), start);
+          lifecycle.closeAbsent(c, connector, start, start);
+          return lifecycle.apply(c, connector, run, start);
+        });
   }
 
   private String state(String cve) {
@@ -97,7 +135,10 @@ class FindingLifecycleIT {
 
   @Test
   void shouldFixAFindingAbsentFromAFullRead() {
-    run(crowdstrike, "aid", detection("v1", "aid", "CVE-1", "open"),
+    run(
+        crowdstrike,
+        "aid",
+        detection("v1", "aid", "CVE-1", "open"),
         detection("v2", "aid", "CVE-2", "open"));
     var outcome = run(crowdstrike, "aid", detection("v1", "aid", "CVE-1", "open"));
     assertThat(outcome.fixed()).isEqualTo(1);

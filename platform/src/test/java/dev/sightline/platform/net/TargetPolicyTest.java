@@ -12,30 +12,36 @@ class TargetPolicyTest {
   void shouldRefuseLoopbackUnlessAllowed() {
     assertThatThrownBy(() -> TargetPolicy.fromList("").check(URI.create("https://127.0.0.1:8443")))
         .hasMessageContaining("SIGHTLINE_ALLOWED_TARGETS");
-    assertThatCode(() -> TargetPolicy.fromList("127.0.0.1")
-        .check(URI.create("https://127.0.0.1:8443"))).doesNotThrowAnyException();
+    assertThatCode(
+            () -> TargetPolicy.fromList("127.0.0.1").check(URI.create("https://127.0.0.1:8443")))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void shouldRefusePrivateRanges() {
-    for (String host : new String[] {"10.1.2.3", "192.168.0.10", "172.16.5.4", "169.254.169.254",
-        "[::1]", "[fd00::1]"}) {
+    for (String host :
+        new String[] {
+          "10.1.2.3", "192.168.0.10", "172.16.5.4", "169.254.169.254", "[::1]", "[fd00::1]"
+        }) {
       assertThatThrownBy(() -> TargetPolicy.fromList("").check(URI.create("https://" + host)))
-          .as(host).isInstanceOf(TargetPolicy.TargetRefusedException.class);
+          .as(host)
+          .isInstanceOf(TargetPolicy.TargetRefusedException.class);
     }
   }
 
   @Test
   void shouldRefusePlainHttp() {
-    assertThatThrownBy(() -> TargetPolicy.fromList("").check(URI.create("http://api.crowdstrike.com")))
+    assertThatThrownBy(
+            () -> TargetPolicy.fromList("").check(URI.create("http://api.crowdstrike.com")))
         .hasMessageContaining("https");
   }
 
   @Test
   void shouldNeverEchoCredentialsInTheUrl() {
-    assertThatThrownBy(() -> TargetPolicy.fromList("")
-        .check(URI.create("http://user:pw@10.0.0.1/?secret=x")))
-        .hasMessageNotContaining("pw").hasMessageNotContaining("secret=x");
+    assertThatThrownBy(
+            () -> TargetPolicy.fromList("").check(URI.create("http://user:pw@10.0.0.1/?secret=x")))
+        .hasMessageNotContaining("pw")
+        .hasMessageNotContaining("secret=x");
   }
 
   @Test

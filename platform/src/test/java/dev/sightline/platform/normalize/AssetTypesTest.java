@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AssetTypesTest {
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # Cortex endpoint_type / legacy agent_type; CrowdStrike product_type / product_type_desc;
       # CrowdStrike chassis_type_desc
       AGENT_TYPE_SERVER        | Server
@@ -36,8 +39,16 @@ class AssetTypesTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {" ", "Virtual Machine", "Other", "Unknown", "4", "AGENT_TYPE_UNKNOWN",
-      "AGENT_TYPE_"})
+  @ValueSource(
+      strings = {
+        " ",
+        "Virtual Machine",
+        "Other",
+        "Unknown",
+        "4",
+        "AGENT_TYPE_UNKNOWN",
+        "AGENT_TYPE_"
+      })
   void shouldRefuseWhatIsNotAType(String raw) {
     assertThat(AssetTypes.canonical(raw)).isEmpty();
   }

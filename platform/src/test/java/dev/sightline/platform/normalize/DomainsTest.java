@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DomainsTest {
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       csanfr.local               | csanfr.local
       illusive-sacumen.com       | illusive-sacumen.com
       CORP.Example.COM.          | corp.example.com
@@ -26,9 +29,26 @@ class DomainsTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"WORKGROUP", "workgroup", "MSHOME", "localdomain", "(none)", "none",
-      "N/A", "local", ".local.", "home.arpa", "lan", "...", "10.0.0.1", "corp..example.com",
-      "corp example com", "-corp.example.com", "corp/example"})
+  @ValueSource(
+      strings = {
+        "WORKGROUP",
+        "workgroup",
+        "MSHOME",
+        "localdomain",
+        "(none)",
+        "none",
+        "N/A",
+        "local",
+        ".local.",
+        "home.arpa",
+        "lan",
+        "...",
+        "10.0.0.1",
+        "corp..example.com",
+        "corp example com",
+        "-corp.example.com",
+        "corp/example"
+      })
   void shouldRefuseDomainsManyStrangersShare(String raw) {
     assertThat(Domains.canonical(raw)).isEmpty();
   }

@@ -13,7 +13,11 @@ class HostNamesTest {
 
   /** hostname | reported domain | short name | FQDN | domain (blank cell = absent). */
   @ParameterizedTest(name = "{0} + {1} → {2} / {3} / {4}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       # CrowdStrike hostname + machine_domain (samples/crowdstrike), Cortex endpoint_name + domain
       # (samples/cortex-xdr), NetBIOS and machine-account forms
       WS-01.Corp.Example.COM.                   | -                 | ws-01             | ws-01.corp.example.com                   | corp.example.com
@@ -32,17 +36,31 @@ class HostNamesTest {
       Johns-MacBook-Pro.local                   | -                 | johns-macbook-pro | -                                        | -
       '  db-07.prod.example.com  '              | prod.example.com. | db-07             | db-07.prod.example.com                   | prod.example.com
       """)
-  void shouldNormalizeVendorHostnames(String raw, String domain, String shortName, String fqdn,
-      String expectedDomain) {
-    assertThat(HostNames.parse(raw, domain)).contains(new HostName(
-        shortName, Optional.ofNullable(fqdn), Optional.ofNullable(expectedDomain)));
+  void shouldNormalizeVendorHostnames(
+      String raw, String domain, String shortName, String fqdn, String expectedDomain) {
+    assertThat(HostNames.parse(raw, domain))
+        .contains(
+            new HostName(
+                shortName, Optional.ofNullable(fqdn), Optional.ofNullable(expectedDomain)));
   }
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"   ", "10.0.0.4", "fe80::5883:9035:3609:77be%3", "[::1]", "localhost",
-      "LOCALHOST.localdomain", "unknown", "(none)", "10.1.2.3.example.net",
-      "4.3.2.1.in-addr.arpa", ".", "CORP\\"})
+  @ValueSource(
+      strings = {
+        "   ",
+        "10.0.0.4",
+        "fe80::5883:9035:3609:77be%3",
+        "[::1]",
+        "localhost",
+        "LOCALHOST.localdomain",
+        "unknown",
+        "(none)",
+        "10.1.2.3.example.net",
+        "4.3.2.1.in-addr.arpa",
+        ".",
+        "CORP\\"
+      })
   void shouldRefuseNamesThatNameNoMachine(String raw) {
     assertThat(HostNames.parse(raw, "corp.example.com")).isEmpty();
   }
@@ -64,8 +82,8 @@ class HostNamesTest {
 
   @Test
   void shouldPreferTheNamesOwnSuffixOverTheReportedDomain() {
-    HostName name = HostNames.parse("ws-01.eu-central-1.compute.internal", "corp.example.com")
-        .orElseThrow();
+    HostName name =
+        HostNames.parse("ws-01.eu-central-1.compute.internal", "corp.example.com").orElseThrow();
 
     assertThat(name.domain()).contains("eu-central-1.compute.internal");
   }
@@ -79,15 +97,21 @@ class HostNamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ip-10-0-0-4", "ip-172-31-5-10.ec2.internal",
-      "ec2-54-89-138-42.compute-1.amazonaws.com", "host-192-168-1-20-dhcp", "ip-3.3.3.3"})
+  @ValueSource(
+      strings = {
+        "ip-10-0-0-4",
+        "ip-172-31-5-10.ec2.internal",
+        "ec2-54-89-138-42.compute-1.amazonaws.com",
+        "host-192-168-1-20-dhcp",
+        "ip-3.3.3.3"
+      })
   void shouldFlagNamesThatSpellAnIpAddress(String raw) {
     assertThat(HostNames.parse(raw, null).orElseThrow().ipDerived()).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ws-01", "win10detection", "sql-2019-01", "desktop-0sh1skq",
-      "rack-300-1-2-3"})
+  @ValueSource(
+      strings = {"ws-01", "win10detection", "sql-2019-01", "desktop-0sh1skq", "rack-300-1-2-3"})
   void shouldNotFlagOrdinaryNames(String raw) {
     assertThat(HostNames.parse(raw, null).orElseThrow().ipDerived()).isFalse();
   }

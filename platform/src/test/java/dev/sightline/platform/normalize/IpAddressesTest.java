@@ -17,7 +17,10 @@ class IpAddressesTest {
 
   /** raw | canonical | version | weak reason (blank = not weak). */
   @ParameterizedTest(name = "{0} → {1} v{2} {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # CrowdStrike local_ip / external_ip (samples/crowdstrike), Cortex public_ip and ip[]
       172.17.0.93                               | 172.17.0.93                  | 4 |
       54.89.138.42                              | 54.89.138.42                 | 4 |
@@ -68,8 +71,8 @@ class IpAddressesTest {
       fec0::1                                   | fec0::1                      | 6 | deprecated-site-local
       100::1                                    | 100::1                       | 6 | discard-only
       """)
-  void shouldWriteAddressesCanonicallyAndFlagSpecialRanges(String raw, String canonical,
-      int version, String reason) {
+  void shouldWriteAddressesCanonicallyAndFlagSpecialRanges(
+      String raw, String canonical, int version, String reason) {
     Ip ip = IpAddresses.parse(raw).orElseThrow();
 
     assertThat(ip.canonical()).isEqualTo(canonical);
@@ -80,10 +83,34 @@ class IpAddressesTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {" ", "localhost", "example.com", "ws-01.corp.example.com", "256.1.1.1",
-      "010.0.0.1", "1.2.3", "1.2.3.4.5", "1.2.3.4:443", "[::1]:443", "1:2:3:4:5:6:7:8:9",
-      "1::2::3", ":::", "12345::", "::ffff:1.2.3", "10.0.0.1%eth0", "10.0.0.1/33", "fe80::1%",
-      "2001:db8::g", ":1::", "1::2:", "1.2.3.4 5.6.7.8", "-1.2.3.4", "1.2.3.-4", "[10.0.0.1"})
+  @ValueSource(
+      strings = {
+        " ",
+        "localhost",
+        "example.com",
+        "ws-01.corp.example.com",
+        "256.1.1.1",
+        "010.0.0.1",
+        "1.2.3",
+        "1.2.3.4.5",
+        "1.2.3.4:443",
+        "[::1]:443",
+        "1:2:3:4:5:6:7:8:9",
+        "1::2::3",
+        ":::",
+        "12345::",
+        "::ffff:1.2.3",
+        "10.0.0.1%eth0",
+        "10.0.0.1/33",
+        "fe80::1%",
+        "2001:db8::g",
+        ":1::",
+        "1::2:",
+        "1.2.3.4 5.6.7.8",
+        "-1.2.3.4",
+        "1.2.3.-4",
+        "[10.0.0.1"
+      })
   void shouldRefuseGarbage(String raw) {
     assertThat(IpAddresses.parse(raw)).isEmpty();
   }

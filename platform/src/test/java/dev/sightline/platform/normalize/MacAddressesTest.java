@@ -11,9 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MacAddressesTest {
 
-  /** raw | canonical | weak reason (blank = strong); "#" lines say where the spellings come from. */
+  /**
+   * raw | canonical | weak reason (blank = strong); "#" lines say where the spellings come from.
+   */
   @ParameterizedTest(name = "{0} → {1} {2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # CrowdStrike devices API (vendors/crowdstrike.md §3.2) and Discover (§3.1)
       08-00-27-51-56-d8       | 08:00:27:51:56:d8 | virtual-nic: VirtualBox
       00-50-56-93-D7-C1       | 00:50:56:93:d7:c1 | virtual-nic: VMware
@@ -65,9 +70,21 @@ class MacAddressesTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {" ", "00:50:56:93:d7", "00:50:56:93:d7:c1:ff", "00:50-56:93:d7:c1",
-      "zz:zz:zz:zz:zz:zz", "00:50:56:93:d7:c1x", "0050.5693.d7", "00:11:22:33:44:55:66:77",
-      "001122334455667788", "000:50:56:93:d7:c1", "00::50:56:93:d7", "unknown"})
+  @ValueSource(
+      strings = {
+        " ",
+        "00:50:56:93:d7",
+        "00:50:56:93:d7:c1:ff",
+        "00:50-56:93:d7:c1",
+        "zz:zz:zz:zz:zz:zz",
+        "00:50:56:93:d7:c1x",
+        "0050.5693.d7",
+        "00:11:22:33:44:55:66:77",
+        "001122334455667788",
+        "000:50:56:93:d7:c1",
+        "00::50:56:93:d7",
+        "unknown"
+      })
   void shouldRefuseWhatIsNotA48BitMac(String raw) {
     assertThat(MacAddresses.parse(raw)).isEmpty();
   }
@@ -102,7 +119,8 @@ class MacAddressesTest {
   void shouldSpellEveryFormatTheSame() {
     Optional<Mac> dashed = MacAddresses.parse("00-1B-63-84-45-E6");
 
-    assertThat(dashed).isPresent()
+    assertThat(dashed)
+        .isPresent()
         .isEqualTo(MacAddresses.parse("001b.6384.45e6"))
         .isEqualTo(MacAddresses.parse("001B638445E6"))
         .isEqualTo(MacAddresses.parse("0:1b:63:84:45:e6"));

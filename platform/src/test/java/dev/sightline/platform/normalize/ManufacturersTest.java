@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManufacturersTest {
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       Dell Inc.                              | dell
       LENOVO                                 | lenovo
       Hewlett-Packard                        | hp
@@ -44,8 +47,18 @@ class ManufacturersTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {" ", "To Be Filled By O.E.M.", "System manufacturer", "Default string",
-      "OEM", "Not Specified", "Unknown", "N/A", "..."})
+  @ValueSource(
+      strings = {
+        " ",
+        "To Be Filled By O.E.M.",
+        "System manufacturer",
+        "Default string",
+        "OEM",
+        "Not Specified",
+        "Unknown",
+        "N/A",
+        "..."
+      })
   void shouldRefusePlaceholderManufacturers(String raw) {
     assertThat(Manufacturers.canonical(raw)).isEmpty();
   }

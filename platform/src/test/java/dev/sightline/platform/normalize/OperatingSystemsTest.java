@@ -11,7 +11,11 @@ class OperatingSystemsTest {
 
   /** name field | version field | name | version | family ("-" = absent; "#" = provenance). */
   @ParameterizedTest(name = "{0} + {1} → {2} {3} ({4})")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       # Cortex os_type + operating_system; CrowdStrike os_version (+ os_build, samples/crowdstrike)
       AGENT_OS_WINDOWS                                    | Windows 11 Pro 22H2 | Windows 11               | 22H2     | Windows
       Windows 11                                          | -                   | Windows 11               | -        | Windows
@@ -71,14 +75,18 @@ class OperatingSystemsTest {
       AGENT_OS_LINUX                                      | Foo Distro 3        | Foo Distro               | 3        | Linux
       -                                                   | Ubuntu 22.04        | Ubuntu                   | 22.04    | Linux
       """)
-  void shouldNameEachSystemOneWay(String rawName, String rawVersion, String name, String version,
-      String family) {
+  void shouldNameEachSystemOneWay(
+      String rawName, String rawVersion, String name, String version, String family) {
     assertThat(OperatingSystems.normalize(rawName, rawVersion))
         .contains(new OperatingSystem(name, Optional.ofNullable(version), family));
   }
 
   @ParameterizedTest(name = "{0} + {1} → empty")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       -       | -
       ''      | ''
       Unknown | -
@@ -93,8 +101,8 @@ class OperatingSystemsTest {
   @Test
   void shouldMatchCrowdStrikeAndCortexSpellingsOfOneHost() {
     Optional<OperatingSystem> crowdStrike = OperatingSystems.normalize("Windows 11", "22621");
-    Optional<OperatingSystem> cortex = OperatingSystems.normalize("AGENT_OS_WINDOWS",
-        "Windows 11 Pro 22H2");
+    Optional<OperatingSystem> cortex =
+        OperatingSystems.normalize("AGENT_OS_WINDOWS", "Windows 11 Pro 22H2");
 
     assertThat(crowdStrike).isEqualTo(cortex);
   }

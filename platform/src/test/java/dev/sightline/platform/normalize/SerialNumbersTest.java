@@ -12,7 +12,10 @@ class SerialNumbersTest {
 
   /** Real serials, as vendors send them, and the one spelling they become. */
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # samples/crowdstrike serial_number: AWS EC2, Azure / Hyper-V; a VMware VM's SMBIOS serial
       ec2f4f49-ae44-b65e-f660-d83819066736                    | EC2F4F49-AE44-B65E-F660-D83819066736
       0000-0004-3449-1529-1657-8152-51                        | 0000-0004-3449-1529-1657-8152-51
@@ -31,14 +34,49 @@ class SerialNumbersTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"   ", "To Be Filled By O.E.M.", "To be filled by O.E.M",
-      "TO BE FILLED BY OEM", "Default string", "Default_string", "System Serial Number",
-      "Not Specified", "None", "N/A", "0", "00000000", "123456789", "0123456789", "1234567890",
-      "12345678901234567", "9876543210", "Chassis Serial Number", "Base Board Serial Number",
-      "INVALID", "Not Available", "Not Applicable", "Unknown", "XXXXXXXXXXX", "1111",
-      "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", "03000200-0400-0500-0006-000700080009",
-      "MB-1234567890", "SYS-1234567890", "SN-12345", "Type1 - TBD by OEM", "OEM_Serial",
-      "SystemSerialNumb", "empty", "(null string)", "ABC", "A-1", "1.0", "2.3.1", "0000-0000-0000"})
+  @ValueSource(
+      strings = {
+        "   ",
+        "To Be Filled By O.E.M.",
+        "To be filled by O.E.M",
+        "TO BE FILLED BY OEM",
+        "Default string",
+        "Default_string",
+        "System Serial Number",
+        "Not Specified",
+        "None",
+        "N/A",
+        "0",
+        "00000000",
+        "123456789",
+        "0123456789",
+        "1234567890",
+        "12345678901234567",
+        "9876543210",
+        "Chassis Serial Number",
+        "Base Board Serial Number",
+        "INVALID",
+        "Not Available",
+        "Not Applicable",
+        "Unknown",
+        "XXXXXXXXXXX",
+        "1111",
+        "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF",
+        "03000200-0400-0500-0006-000700080009",
+        "MB-1234567890",
+        "SYS-1234567890",
+        "SN-12345",
+        "Type1 - TBD by OEM",
+        "OEM_Serial",
+        "SystemSerialNumb",
+        "empty",
+        "(null string)",
+        "ABC",
+        "A-1",
+        "1.0",
+        "2.3.1",
+        "0000-0000-0000"
+      })
   void shouldRefusePlaceholderSerials(String raw) {
     assertThat(SerialNumbers.strong(raw)).isEmpty();
   }

@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SeveritiesTest {
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # CrowdStrike cve.severity, Cortex va_cves.severity (XQL ENUM.*), Cortex SEV_0n0_* enums
       CRITICAL         | 5
       critical         | 5
@@ -42,8 +45,8 @@ class SeveritiesTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {" ", "UNKNOWN", "SEV_090_UNKNOWN", "0", "6", "4.0", "9.8", "severe",
-      "ENUM."})
+  @ValueSource(
+      strings = {" ", "UNKNOWN", "SEV_090_UNKNOWN", "0", "6", "4.0", "9.8", "severe", "ENUM."})
   void shouldLeaveUnknownSeveritiesToTheDefault(String raw) {
     assertThat(Severities.fromVendorWord(raw)).isEmpty();
   }

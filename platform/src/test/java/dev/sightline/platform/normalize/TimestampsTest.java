@@ -21,7 +21,10 @@ class TimestampsTest {
 
   /** Text as vendors send it → the instant, written as ISO-8601 UTC. */
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # CrowdStrike last_seen, agent_local_time, policy applied_date (samples/crowdstrike)
       2023-05-23T16:12:03Z                | 2023-05-23T16:12:03Z
       2023-05-10T05:36:12.957Z            | 2023-05-10T05:36:12.957Z
@@ -68,9 +71,25 @@ class TimestampsTest {
   }
 
   static Stream<Object> noInstant() {
-    return Stream.of(null, "", "  ", "null", "0", 0, 0L, -1L, "-1575795969644", "garbage",
-        "2023-13-45T00:00:00Z", "2023-05-23T16:12:03+25:00", Double.NaN,
-        Double.POSITIVE_INFINITY, "9".repeat(40), new BigDecimal("1e40"), new Object(), "1e10",
+    return Stream.of(
+        null,
+        "",
+        "  ",
+        "null",
+        "0",
+        0,
+        0L,
+        -1L,
+        "-1575795969644",
+        "garbage",
+        "2023-13-45T00:00:00Z",
+        "2023-05-23T16:12:03+25:00",
+        Double.NaN,
+        Double.POSITIVE_INFINITY,
+        "9".repeat(40),
+        new BigDecimal("1e40"),
+        new Object(),
+        "1e10",
         true);
   }
 
@@ -87,8 +106,7 @@ class TimestampsTest {
         .contains(Instant.ofEpochMilli(100_000_000_000L)); // 1973-03-03T09:46:40Z
     assertThat(Timestamps.utc(99_999_999_999_999L))
         .contains(Instant.ofEpochMilli(99_999_999_999_999L));
-    assertThat(Timestamps.utc(100_000_000_000_000L))
-        .contains(Instant.ofEpochSecond(100_000_000L));
+    assertThat(Timestamps.utc(100_000_000_000_000L)).contains(Instant.ofEpochSecond(100_000_000L));
     assertThat(Timestamps.utc(100_000_000_000_000_000L))
         .contains(Instant.ofEpochSecond(100_000_000L));
   }

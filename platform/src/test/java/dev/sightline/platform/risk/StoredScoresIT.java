@@ -1,9 +1,9 @@
 package dev.sightline.platform.risk;
 
-import dev.sightline.connector.SourceMeaning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sightline.connector.SourceMeaning;
 import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.Jdbc;
@@ -57,22 +57,60 @@ class StoredScoresIT {
 
   @BeforeEach
   void connector() {
-    jdbc.update("TRUNCATE connector, asset, asset_rescore, scoring_settings, cve_intel, intel_load"
-        + " CASCADE");
-    jdbc.update("INSERT INTO connector (id, type, name, settings, secrets, data_scope, state,"
-        + " created_at, updated_at) VALUES (?, 'crowdstrike', 'cs', '{}', '\\x00'::bytea,"
-        + " 'ASSETS_AND_FINDINGS', 'REGISTERED', now(), now())", connector);
+    jdbc.update(
+        "TRUNCATE connector, asset, asset_rescore, scoring_settings, cve_intel, intel_load"
+            + " CASCADE");
+    jdbc.update(
+        "INSERT INTO connector (id, type, name, settings, secrets, data_scope, state,"
+            + " created_at, updated_at) VALUES (?, 'crowdstrike', 'cs', '{}', '\\x00'::bytea,"
+            + " 'ASSETS_AND_FINDINGS', 'REGISTERED', now(), now())",
+        connector);
   }
 
   private static AssetRow host(String id, String type) {
-    return new AssetRow(id, id, id, id, null, "corp", type, "Windows", null, "SN-" + id, "Dell",
-        List.of(), List.of(), null, null, null, null, List.of(), Map.of("id", id));
+    return new AssetRow(
+        id,
+        id,
+        id,
+        id,
+        null,
+        "corp",
+        type,
+        "Windows",
+        null,
+        "SN-" + id,
+        "Dell",
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        Map.of("id", id));
   }
 
-  private static FindingRow vuln(String id, String asset, String cve, String severity,
-      String status) {
-    return new FindingRow(id, asset, cve, cve, 4, severity, null, null, status, null, null, null,
-        null, null, null, null, "CrowdStrike Spotlight", SourceMeaning.COMMON.status(status).map(SourceMeaning.Status::open).orElse(true),
+  private static FindingRow vuln(
+      String id, String asset, String cve, String severity, String status) {
+    return new FindingRow(
+        id,
+        asset,
+        cve,
+        cve,
+        4,
+        severity,
+        null,
+        null,
+        status,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "CrowdStrike Spotlight",
+        SourceMeaning.COMMON.status(status).map(SourceMeaning.Status::open).orElse(true),
         Map.of("id", id, "status", status, "sourceSeverity", severity));
   }
 
@@ -82,51 +120,67 @@ class StoredScoresIT {
   }
 
   /** One full run: the hosts, their detections, the lifecycle, then the end-of-run rescoring. */
-  private ScoreRefresher.Outcome run(UUID source, List<AssetRow> hosts,
-      FindingRow... detections) {
+  private ScoreRefresher.Outcome run(UUID source, List<AssetRow> hosts, FindingRow... detections) {
     now = now.plus(1, ChronoUnit.HOURS);
     Instant start = now;
     UUID run = UUID.randomUUID();
-    jdbc.inTransaction(c -> {
-      var assets = writer.upsertAssets(c, source, run, hosts, start);
-      new AssetCorrelator().correlate(c, assets.written(), start);
-      writer.upsertFindings(c, source, run, List.of(detections), start);
-      // As in a real run, the run's end comes after its pages.
-      Instant end = start.plusSeconds(1);
-      lifecycle.closeAbsent(c, source, start, end);
-      return lifecycle.apply(c, source, run, end);
-    });
+    jdbc.inTransaction(
+        c -> {
+          var assets = writer.upsertAssets(c, source, run, hosts, start);
+          new AssetCorrelator().correlate(c, assets.written(), start);
+          writer.upsertFindings(c, source, run, List.of(detections), start);
+          // As in a real run, the run's end comes after its pages.
+          Instant end = start.plusSeconds(1);
+          lifecycle.closeAbsent(c, source, start, end);
+          return lifecycle.apply(c, source, run, end);
+        });
     return refresher.drain();
   }
 
   private long assetOf(String host) {
-    return jdbc.queryOne("SELECT asset_id FROM source_asset WHERE source_record_id = ?",
-        rs -> rs.getLong(1), host).orElseThrow();
+    return jdbc.queryOne(
+            "SELECT asset_id FROM source_asset WHERE source_record_id = ?",
+            rs -> rs.getLong(1),
+            host)
+        .orElseThrow();
   }
 
   private Integer storedRisk(long asset) {
-    return jdbc.queryOne("SELECT risk_score FROM asset WHERE id = ?",
-        rs -> rs.getObject(1, Integer.class), asset).orElseThrow();
+    return jdbc.queryOne(
+            "SELECT risk_score FROM asset WHERE id = ?",
+            rs -> rs.getObject(1, Integer.class),
+            asset)
+        .orElseThrow();
   }
 
   private Integer storedQds(String cve) {
-    return jdbc.queryOne("SELECT qds FROM finding WHERE cve_id = ?",
-        rs -> rs.getObject(1, Integer.class), cve).orElseThrow();
+    return jdbc.queryOne(
+            "SELECT qds FROM finding WHERE cve_id = ?", rs -> rs.getObject(1, Integer.class), cve)
+        .orElseThrow();
   }
 
   private void assertStoredEqualsExplained(long asset) {
     AssetScores.Explanation e = scores.explain(asset);
     assertThat(e.storedScore()).isEqualTo(e.risk().score());
     assertThat(e.rescorePending()).isFalse();
-    e.findings().forEach(line -> assertThat(jdbc.queryOne("SELECT qds FROM finding WHERE id = ?",
-        rs -> rs.getInt(1), line.findingId())).contains(line.score().qds()));
+    e.findings()
+        .forEach(
+            line ->
+                assertThat(
+                        jdbc.queryOne(
+                            "SELECT qds FROM finding WHERE id = ?",
+                            rs -> rs.getInt(1),
+                            line.findingId()))
+                    .contains(line.score().qds()));
   }
 
   @Test
   void shouldStoreScoresForTheAssetsARunTouchedAndMatchTheExplanation() {
-    var outcome = run(List.of(host("srv", "Server"), host("ws", "Workstation")),
-        vuln("v1", "srv", "CVE-2020-0001", "HIGH", "open"),
-        vuln("v2", "ws", "CVE-2020-0002", "CRITICAL", "open"));
+    var outcome =
+        run(
+            List.of(host("srv", "Server"), host("ws", "Workstation")),
+            vuln("v1", "srv", "CVE-2020-0001", "HIGH", "open"),
+            vuln("v2", "ws", "CVE-2020-0002", "CRITICAL", "open"));
 
     assertThat(outcome.assetsScored()).isEqualTo(2);
     // No intelligence: the seed mapping scores HIGH 80, CRITICAL 100.
@@ -143,24 +197,72 @@ class StoredScoresIT {
   @Test
   void shouldWeighEveryVendorsSignalsAboutACveBothReport() {
     UUID cortex = UUID.randomUUID();
-    jdbc.update("INSERT INTO connector (id, type, name, settings, secrets, data_scope, state,"
-        + " created_at, updated_at) VALUES (?, 'cortex-xdr', 'cx', '{}', '\\x00'::bytea,"
-        + " 'ASSETS_AND_FINDINGS', 'REGISTERED', now(), now())", cortex);
+    jdbc.update(
+        "INSERT INTO connector (id, type, name, settings, secrets, data_scope, state,"
+            + " created_at, updated_at) VALUES (?, 'cortex-xdr', 'cx', '{}', '\\x00'::bytea,"
+            + " 'ASSETS_AND_FINDINGS', 'REGISTERED', now(), now())",
+        cortex);
     // Cortex's detection leads (the higher finding severity) and says only LOW; CrowdStrike's
     // says the CVE is exploited in the wild. Read from the leading detection alone
     // the finding would score 40 (LOW through the mapping); with both, it is exploited.
-    FindingRow leading = new FindingRow("ep/CVE-2020-0009", "srv", "CVE-2020-0009",
-        "CVE-2020-0009", 5, "LOW", null, null, "open", null, null, null, null, null, null,
-        null, "Cortex XDR", true, Map.of("id", "ep", "sourceSeverity", "LOW"));
-    FindingRow exploited = new FindingRow("v9", "srv", "CVE-2020-0009", "CVE-2020-0009", 3,
-        "MEDIUM", null, null, "open", null, null, null, null, null, null, null,
-        "CrowdStrike Spotlight", true, Map.of("id", "v9", "sourceSeverity", "MEDIUM",
-            "knownExploited", true, "exploitMaturity", 1.0, "vendorCvss", 6.5));
+    FindingRow leading =
+        new FindingRow(
+            "ep/CVE-2020-0009",
+            "srv",
+            "CVE-2020-0009",
+            "CVE-2020-0009",
+            5,
+            "LOW",
+            null,
+            null,
+            "open",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "Cortex XDR",
+            true,
+            Map.of("id", "ep", "sourceSeverity", "LOW"));
+    FindingRow exploited =
+        new FindingRow(
+            "v9",
+            "srv",
+            "CVE-2020-0009",
+            "CVE-2020-0009",
+            3,
+            "MEDIUM",
+            null,
+            null,
+            "open",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "CrowdStrike Spotlight",
+            true,
+            Map.of(
+                "id",
+                "v9",
+                "sourceSeverity",
+                "MEDIUM",
+                "knownExploited",
+                true,
+                "exploitMaturity",
+                1.0,
+                "vendorCvss",
+                6.5));
     run(List.of(host("srv", "Server")), exploited);
     run(cortex, List.of(host("srv", "Server")), leading);
 
     assertThat(jdbc.queryOne("SELECT count(*) FROM finding", rs -> rs.getLong(1))).contains(1L);
-    assertThat(storedQds("CVE-2020-0009")).as("exploited in the wild: the Critical band")
+    assertThat(storedQds("CVE-2020-0009"))
+        .as("exploited in the wild: the Critical band")
         .isGreaterThanOrEqualTo(90);
     assertStoredEqualsExplained(assetOf("srv"));
   }
@@ -169,14 +271,15 @@ class StoredScoresIT {
   void shouldRescoreNothingWhenTheSameRunComesAgain() {
     FindingRow v1 = vuln("v1", "srv", "CVE-2020-0001", "HIGH", "open");
     run(List.of(host("srv", "Server")), v1);
-    Instant scoredAt = jdbc.queryOne("SELECT scored_at FROM asset", rs -> rs.getTimestamp(1)
-        .toInstant()).orElseThrow();
+    Instant scoredAt =
+        jdbc.queryOne("SELECT scored_at FROM asset", rs -> rs.getTimestamp(1).toInstant())
+            .orElseThrow();
 
     var again = run(List.of(host("srv", "Server")), v1);
 
     assertThat(again.assetsScored()).isZero();
-    assertThat(jdbc.queryOne("SELECT scored_at FROM asset", rs -> rs.getTimestamp(1)
-        .toInstant())).contains(scoredAt);
+    assertThat(jdbc.queryOne("SELECT scored_at FROM asset", rs -> rs.getTimestamp(1).toInstant()))
+        .contains(scoredAt);
     assertThat(storedRisk(assetOf("srv"))).isEqualTo(354);
   }
 
@@ -193,12 +296,16 @@ class StoredScoresIT {
 
   @Test
   void shouldRescoreStoredFindingsWhenIntelligenceIsImported(@TempDir Path dir) throws Exception {
-    run(List.of(host("srv", "Server")), vuln("v1", "srv", "CVE-2021-44228", "HIGH", "open"),
+    run(
+        List.of(host("srv", "Server")),
+        vuln("v1", "srv", "CVE-2021-44228", "HIGH", "open"),
         vuln("v2", "srv", "CVE-2020-0002", "LOW", "open"));
     assertThat(storedQds("CVE-2021-44228")).isEqualTo(80);
 
     Path kev = dir.resolve("kev.json");
-    Files.writeString(kev, """
+    Files.writeString(
+        kev,
+        """
         {"title": "CISA Catalog of Known Exploited Vulnerabilities", "catalogVersion": "2026.11.01",
          "dateReleased": "2026-11-01T12:00:00.000Z", "count": 1, "vulnerabilities": [
           {"cveID": "CVE-2021-44228", "vendorProject": "Apache", "product": "Log4j2",
@@ -216,8 +323,11 @@ class StoredScoresIT {
     assertThat(outcome.findingsChanged()).as("the KEV finding only").isEqualTo(1);
     assertThat(storedQds("CVE-2021-44228")).isGreaterThanOrEqualTo(90);
     assertThat(storedQds("CVE-2020-0002")).isEqualTo(40);
-    assertThat(jdbc.queryOne("SELECT qds_method FROM finding WHERE cve_id = 'CVE-2021-44228'",
-        rs -> rs.getString(1))).contains("THREAT_INTELLIGENCE");
+    assertThat(
+            jdbc.queryOne(
+                "SELECT qds_method FROM finding WHERE cve_id = 'CVE-2021-44228'",
+                rs -> rs.getString(1)))
+        .contains("THREAT_INTELLIGENCE");
     assertThat(storedRisk(asset)).isGreaterThan(354);
     assertStoredEqualsExplained(asset);
   }
@@ -239,13 +349,15 @@ class StoredScoresIT {
     assertThat(storedRisk(asset)).as("2 × (80·1.1 + 0.6)").isEqualTo(177);
 
     assertThatThrownBy(() -> settings.setAssetCriticality(asset, 6, null))
-        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("1..5");
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("1..5");
   }
 
   @Test
   void shouldRescoreAConnectorsAssetsWhenItsSeverityMappingChangesAndRefuseABadOne() {
     run(List.of(host("srv", "Server")), vuln("v1", "srv", "CVE-2020-0001", "HIGH", "open"));
-    String table = """
+    String table =
+        """
         {"sourceValues": [{"value": "HIGH", "severity": 5}],
          "qdsBySeverity": {"1": 10, "2": 30, "3": 50, "4": 70, "5": 95}, "defaultSeverity": 1}
         """;
@@ -258,12 +370,17 @@ class StoredScoresIT {
     refresher.drain();
     assertThat(storedQds("CVE-2020-0001")).isEqualTo(95);
 
-    assertThatThrownBy(() -> settings.saveSeverityMapping(connector,
-        "{\"sourceValues\": [], \"qdsBySeverity\": {\"1\": 0}, \"defaultSeverity\": 9}"))
+    assertThatThrownBy(
+            () ->
+                settings.saveSeverityMapping(
+                    connector,
+                    "{\"sourceValues\": [], \"qdsBySeverity\": {\"1\": 0}, \"defaultSeverity\": 9}"))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessageContaining("severity 2 has no QDS").hasMessageContaining("defaultSeverity");
+        .hasMessageContaining("severity 2 has no QDS")
+        .hasMessageContaining("defaultSeverity");
     assertThat(settings.severityMapping(connector).mapping().qdsBySeverity().get(5))
-        .as("a refused mapping changes nothing").isEqualTo(95);
+        .as("a refused mapping changes nothing")
+        .isEqualTo(95);
 
     settings.resetSeverityMapping(connector);
     refresher.drain();
@@ -272,7 +389,8 @@ class StoredScoresIT {
 
   @Test
   void shouldRescoreEveryAssetWhenTheWeightsChange() {
-    run(List.of(host("a", "Server"), host("b", "Server")),
+    run(
+        List.of(host("a", "Server"), host("b", "Server")),
         vuln("v1", "a", "CVE-2020-0001", "HIGH", "open"),
         vuln("v2", "b", "CVE-2020-0002", "HIGH", "open"));
 
@@ -294,15 +412,20 @@ class StoredScoresIT {
     long finding = jdbc.queryOne("SELECT id FROM finding", rs -> rs.getLong(1)).orElseThrow();
     FindingDecisions decisions = new FindingDecisions(jdbc, Clock.systemUTC());
 
-    long decided = decisions.decide(finding, Optional.of("RISK_ACCEPTED"),
-        Optional.of(Instant.now().plus(1, ChronoUnit.DAYS)), Optional.of("compensating control"));
+    long decided =
+        decisions.decide(
+            finding,
+            Optional.of("RISK_ACCEPTED"),
+            Optional.of(Instant.now().plus(1, ChronoUnit.DAYS)),
+            Optional.of("compensating control"));
     refresher.rescore(List.of(decided));
     assertThat(storedRisk(asset)).isZero();
 
     // Two days later: the acceptance has expired, and the next drain notices it unasked.
     jdbc.update("UPDATE asset SET scored_at = scored_at - interval '2 days'");
-    jdbc.update("UPDATE finding SET decision_until = ?", Instant.now().minus(1, ChronoUnit.DAYS)
-        .atOffset(ZoneOffset.UTC));
+    jdbc.update(
+        "UPDATE finding SET decision_until = ?",
+        Instant.now().minus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
     var outcome = refresher.drain();
     assertThat(outcome.assetsScored()).isEqualTo(1);
     assertThat(storedRisk(asset)).isEqualTo(354);

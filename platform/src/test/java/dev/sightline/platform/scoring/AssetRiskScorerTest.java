@@ -25,8 +25,10 @@ class AssetRiskScorerTest {
 
   @Test
   void shouldIgnoreFixedFindingsEvenWhenTheyWereTheWorst() {
-    AssetRiskScore withFixed = scorer.score(server, List.of(new AssetFinding("open", 50, true),
-        new AssetFinding("fixed", 99, false)));
+    AssetRiskScore withFixed =
+        scorer.score(
+            server,
+            List.of(new AssetFinding("open", 50, true), new AssetFinding("fixed", 99, false)));
     AssetRiskScore without = scorer.score(server, List.of(new AssetFinding("open", 50, true)));
     assertThat(withFixed.score()).isEqualTo(without.score()).isEqualTo(202);
   }
@@ -38,19 +40,30 @@ class AssetRiskScorerTest {
     assertThat(AssetRiskScorer.g(QdsBand.MEDIUM)).isEqualByComparingTo("1");
     assertThat(AssetRiskScorer.g(QdsBand.LOW)).isEqualByComparingTo("1");
     // 89 × 1.1 + 0.6 = 98.5 and 90 × 1.3 + 1 = 118: crossing a band boundary jumps
-    assertThat(scorer.score(new Criticality(1, "test"), List.of(new AssetFinding("a", 89, true)))
-        .score()).isEqualTo(99);
-    assertThat(scorer.score(new Criticality(1, "test"), List.of(new AssetFinding("a", 90, true)))
-        .score()).isEqualTo(118);
+    assertThat(
+            scorer
+                .score(new Criticality(1, "test"), List.of(new AssetFinding("a", 89, true)))
+                .score())
+        .isEqualTo(99);
+    assertThat(
+            scorer
+                .score(new Criticality(1, "test"), List.of(new AssetFinding("a", 90, true)))
+                .score())
+        .isEqualTo(118);
   }
 
   @Test
   void shouldUseConfiguredWeights() {
-    AssetRiskScorer flat = new AssetRiskScorer(new RiskWeights(new BigDecimal("2"),
-        BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO));
-    AssetRiskScore score = flat.score(new Criticality(2, "test"), List.of(
-        new AssetFinding("a", 95, true), new AssetFinding("b", 95, true),
-        new AssetFinding("c", 20, true)));
+    AssetRiskScorer flat =
+        new AssetRiskScorer(
+            new RiskWeights(new BigDecimal("2"), BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO));
+    AssetRiskScore score =
+        flat.score(
+            new Criticality(2, "test"),
+            List.of(
+                new AssetFinding("a", 95, true),
+                new AssetFinding("b", 95, true),
+                new AssetFinding("c", 20, true)));
     // 2 × (95 × 1.3 + 2 × 2 + 1 × 0) = 255
     assertThat(score.score()).isEqualTo(255);
     assertThat(score.formula()).contains("count(critical)·2").contains("count(low)·0");
@@ -58,23 +71,34 @@ class AssetRiskScorerTest {
 
   @Test
   void shouldNameTheTopFindingDeterministically() {
-    AssetRiskScore score = scorer.score(server, List.of(new AssetFinding("b", 90, true),
-        new AssetFinding("a", 90, true)));
+    AssetRiskScore score =
+        scorer.score(
+            server, List.of(new AssetFinding("b", 90, true), new AssetFinding("a", 90, true)));
     assertThat(score.terms().get(1).inputs()).containsEntry("findingId", "a");
   }
 
   @Test
   void shouldExplainItselfAsJson() throws Exception {
-    AssetRiskScore score = scorer.score(server, List.of(new AssetFinding("f1", 94, true),
-        new AssetFinding("f2", 64, true)));
+    AssetRiskScore score =
+        scorer.score(
+            server, List.of(new AssetFinding("f1", 94, true), new AssetFinding("f2", 64, true)));
     JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(score));
     // 4 × (94 × 1.3 + 1 + 0.4) = 494.4
     assertThat(json.path("score").asInt()).isEqualTo(494);
     assertThat(json.path("band").asText()).isEqualTo("LOW");
     assertThat(json.path("acs").asInt()).isEqualTo(4);
-    assertThat(json.path("terms")).extracting(t -> t.path("name").asText()).containsExactly(
-        "acs", "maxQds", "count.critical", "count.high", "count.medium", "count.low", "bracket",
-        "product", "score");
+    assertThat(json.path("terms"))
+        .extracting(t -> t.path("name").asText())
+        .containsExactly(
+            "acs",
+            "maxQds",
+            "count.critical",
+            "count.high",
+            "count.medium",
+            "count.low",
+            "bracket",
+            "product",
+            "score");
     assertThat(json.path("terms").get(0).path("description").asText())
         .isEqualTo("Asset criticality 4 (default for Server)");
     assertThat(json.path("terms").get(1).path("inputs").path("findingId").asText()).isEqualTo("f1");
@@ -82,15 +106,21 @@ class AssetRiskScorerTest {
 
   @Test
   void shouldValidateAndRoundTripTheWeights() {
-    RiskWeights weights = new RiskWeights(new BigDecimal("1.5"), new BigDecimal("0.75"),
-        new BigDecimal("0.25"), new BigDecimal("0.05"));
+    RiskWeights weights =
+        new RiskWeights(
+            new BigDecimal("1.5"),
+            new BigDecimal("0.75"),
+            new BigDecimal("0.25"),
+            new BigDecimal("0.05"));
     assertThat(RiskWeights.fromJson(weights.toJson())).isEqualTo(weights);
     assertThat(RiskWeights.defaults().toJson())
         .isEqualTo("{\"critical\":1,\"high\":0.6,\"medium\":0.4,\"low\":0.2}");
-    assertThatThrownBy(() -> new RiskWeights(BigDecimal.ONE, new BigDecimal("-1"), null,
-        new BigDecimal("11"))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("high weight must be 0..10, not -1; medium weight is required;"
-            + " low weight must be 0..10, not 11");
+    assertThatThrownBy(
+            () -> new RiskWeights(BigDecimal.ONE, new BigDecimal("-1"), null, new BigDecimal("11")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "high weight must be 0..10, not -1; medium weight is required;"
+                + " low weight must be 0..10, not 11");
   }
 
   @Test
@@ -101,8 +131,8 @@ class AssetRiskScorerTest {
     assertThat(defaults.forType("Server").acs()).isEqualTo(4);
     assertThat(defaults.forType("Workstation").acs()).isEqualTo(2);
     assertThat(defaults.forType("Mobile").acs()).isEqualTo(1);
-    assertThat(defaults.forType(null)).isEqualTo(
-        new Criticality(3, "default for an asset of unknown type"));
+    assertThat(defaults.forType(null))
+        .isEqualTo(new Criticality(3, "default for an asset of unknown type"));
     assertThat(defaults.forType("Printer").acs()).isEqualTo(3);
 
     AssetCriticality edited = new AssetCriticality(Map.of("Server", 5, "Kiosk", 1), 2);

@@ -23,11 +23,13 @@ class FindingScorerTest {
   private final SeverityMapping mapping = SeedMappings.crowdStrike();
 
   /** One point of the grid; raising any single coordinate must never lower the QDS. */
-  private record Point(int cvss, int epss, int exploit, int exprt, boolean kev,
-      boolean ransomware) {
+  private record Point(
+      int cvss, int epss, int exploit, int exprt, boolean kev, boolean ransomware) {
     FindingEvidence evidence() {
-      return FindingEvidence.forCve("CVE-2024-1234", "MEDIUM").withNvd(CVSS[cvss], null)
-          .withEpss(EPSS[epss], null).withVendor(null, exploit == EXPLOIT.length - 1, EXPLOIT[exploit], EXPRT[exprt])
+      return FindingEvidence.forCve("CVE-2024-1234", "MEDIUM")
+          .withNvd(CVSS[cvss], null)
+          .withEpss(EPSS[epss], null)
+          .withVendor(null, exploit == EXPLOIT.length - 1, EXPLOIT[exploit], EXPRT[exprt])
           .withKev(kev, ransomware);
     }
   }
@@ -66,16 +68,20 @@ class FindingScorerTest {
       int qds = lower.qds();
       List<Point> higher = new ArrayList<>();
       if (p.cvss() > 0 && p.cvss() + 1 < CVSS.length) {
-        higher.add(new Point(p.cvss() + 1, p.epss(), p.exploit(), p.exprt(), p.kev(), p.ransomware()));
+        higher.add(
+            new Point(p.cvss() + 1, p.epss(), p.exploit(), p.exprt(), p.kev(), p.ransomware()));
       }
       if (p.epss() + 1 < EPSS.length) {
-        higher.add(new Point(p.cvss(), p.epss() + 1, p.exploit(), p.exprt(), p.kev(), p.ransomware()));
+        higher.add(
+            new Point(p.cvss(), p.epss() + 1, p.exploit(), p.exprt(), p.kev(), p.ransomware()));
       }
       if (p.exploit() + 1 < EXPLOIT.length) {
-        higher.add(new Point(p.cvss(), p.epss(), p.exploit() + 1, p.exprt(), p.kev(), p.ransomware()));
+        higher.add(
+            new Point(p.cvss(), p.epss(), p.exploit() + 1, p.exprt(), p.kev(), p.ransomware()));
       }
       if (p.exprt() + 1 < EXPRT.length) {
-        higher.add(new Point(p.cvss(), p.epss(), p.exploit(), p.exprt() + 1, p.kev(), p.ransomware()));
+        higher.add(
+            new Point(p.cvss(), p.epss(), p.exploit(), p.exprt() + 1, p.kev(), p.ransomware()));
       }
       if (!p.kev()) {
         higher.add(new Point(p.cvss(), p.epss(), p.exploit(), p.exprt(), true, false));
@@ -84,7 +90,8 @@ class FindingScorerTest {
       }
       for (Point h : higher) {
         assertThat(scorer.score(h.evidence(), mapping).qds())
-            .as("%s → %s", p, h).isGreaterThanOrEqualTo(qds);
+            .as("%s → %s", p, h)
+            .isGreaterThanOrEqualTo(qds);
       }
     }
   }
@@ -107,15 +114,22 @@ class FindingScorerTest {
     assertThat(score.method()).isEqualTo(Method.SEVERITY_MAPPING);
     assertThat(score.qds()).isEqualTo(80);
     assertThat(score.rule()).contains("Nothing known about CVE-2024-1234");
-    assertThat(scorer.score(FindingEvidence.forCve("CVE-2024-1234", "HIGH")
-        .withVendor(null, false, null, "UNKNOWN"), mapping).method())
+    assertThat(
+            scorer
+                .score(
+                    FindingEvidence.forCve("CVE-2024-1234", "HIGH")
+                        .withVendor(null, false, null, "UNKNOWN"),
+                    mapping)
+                .method())
         .isEqualTo(Method.SEVERITY_MAPPING);
   }
 
   @Test
   void shouldUseTheMappedSeverityAsTechnicalSeverityWithoutAnyCvss() {
-    FindingScore score = scorer.score(FindingEvidence.forCve("CVE-2024-1234", "HIGH")
-        .withVendor(null, false, 0.666667, null), mapping);
+    FindingScore score =
+        scorer.score(
+            FindingEvidence.forCve("CVE-2024-1234", "HIGH").withVendor(null, false, 0.666667, null),
+            mapping);
     // 0.65 × 80 + 35 × 0.666667 = 52.00 + 23.33
     assertThat(score.qds()).isEqualTo(75);
     assertThat(score.terms().get(0).inputs()).containsEntry("mappedQds", 80);
@@ -123,7 +137,8 @@ class FindingScorerTest {
 
   @Test
   void shouldPreferNvdV3ThenV2ThenTheSourcesCvss() {
-    FindingEvidence e = FindingEvidence.forCve("CVE-2024-1234", null).withVendor(5.0, false, 0.0, null);
+    FindingEvidence e =
+        FindingEvidence.forCve("CVE-2024-1234", null).withVendor(5.0, false, 0.0, null);
     assertThat(scorer.score(e, mapping).qds()).isEqualTo(33);
     assertThat(scorer.score(e.withNvd(null, 7.0), mapping).qds()).isEqualTo(46);
     assertThat(scorer.score(e.withNvd(9.0, 7.0), mapping).qds()).isEqualTo(59);
@@ -133,8 +148,13 @@ class FindingScorerTest {
 
   @Test
   void shouldExplainItselfAsJson() throws Exception {
-    FindingScore score = scorer.score(FindingEvidence.forCve("CVE-2025-48384", "HIGH")
-        .withNvd(8.0, null).withKev(true, false).withEpss(0.04109, 0.8998), mapping);
+    FindingScore score =
+        scorer.score(
+            FindingEvidence.forCve("CVE-2025-48384", "HIGH")
+                .withNvd(8.0, null)
+                .withKev(true, false)
+                .withEpss(0.04109, 0.8998),
+            mapping);
     JsonNode json = new ObjectMapper().readTree(new ObjectMapper().writeValueAsString(score));
     assertThat(json.path("qds").asInt()).isEqualTo(94);
     assertThat(json.path("band").asText()).isEqualTo("CRITICAL");
@@ -148,15 +168,19 @@ class FindingScorerTest {
   @Test
   void shouldRejectImpossibleIntelligence() {
     assertThatThrownBy(() -> FindingEvidence.forCve("CVE-2024-1", null).withNvd(10.5, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("cvssV3Base must be 0..10, not 10.5");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cvssV3Base must be 0..10, not 10.5");
     assertThatThrownBy(() -> FindingEvidence.forCve("CVE-2024-1", null).withEpss(Double.NaN, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epssScore");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("epssScore");
   }
 
   @Test
   void shouldKeepTheLowestScoreAtOne() {
-    FindingScore score = scorer.score(FindingEvidence.forCve("CVE-2024-1", null)
-        .withNvd(0.0, null).withEpss(0.0, 0.0), mapping);
+    FindingScore score =
+        scorer.score(
+            FindingEvidence.forCve("CVE-2024-1", null).withNvd(0.0, null).withEpss(0.0, 0.0),
+            mapping);
     assertThat(score.qds()).isEqualTo(1);
     assertThat(Arrays.asList(QdsBand.values())).contains(score.band());
   }

@@ -5,7 +5,8 @@ import dev.sightline.platform.risk.SeverityDefaults;
 
 /** The default severity mappings the real connector plug-ins declare, for scoring tests. */
 final class SeedMappings {
-  private static final SeverityDefaults DEFAULTS = new SeverityDefaults(ConnectorCatalog.discover());
+  private static final SeverityDefaults DEFAULTS =
+      new SeverityDefaults(ConnectorCatalog.discover());
 
   private SeedMappings() {}
 

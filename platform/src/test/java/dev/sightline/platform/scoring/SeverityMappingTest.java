@@ -12,9 +12,13 @@ class SeverityMappingTest {
   @Test
   void shouldCarryTheSeedTableAndDefaultSeverity() {
     SeverityMapping mapping = SeedMappings.crowdStrike();
-    assertThat(mapping.rows()).startsWith(new SeverityMapping.Row("1", 1, 20),
-        new SeverityMapping.Row("2", 2, 40), new SeverityMapping.Row("3", 3, 60),
-        new SeverityMapping.Row("4", 4, 80), new SeverityMapping.Row("5", 5, 100));
+    assertThat(mapping.rows())
+        .startsWith(
+            new SeverityMapping.Row("1", 1, 20),
+            new SeverityMapping.Row("2", 2, 40),
+            new SeverityMapping.Row("3", 3, 60),
+            new SeverityMapping.Row("4", 4, 80),
+            new SeverityMapping.Row("5", 5, 100));
     assertThat(mapping.rows()).contains(new SeverityMapping.Row("CRITICAL", 5, 100));
     assertThat(mapping.defaultSeverity()).isEqualTo(2);
     assertThat(mapping.qdsBySeverity()).isEqualTo(Map.of(1, 20, 2, 40, 3, 60, 4, 80, 5, 100));
@@ -23,12 +27,14 @@ class SeverityMappingTest {
   @Test
   void shouldMapCrowdStrikeWordsAndLeaveUnknownToTheDefault() {
     SeverityMapping mapping = SeedMappings.crowdStrike();
-    assertThat(mapping.map("CRITICAL")).isEqualTo(new SeverityMapping.Mapped("CRITICAL", 5, 100, false));
+    assertThat(mapping.map("CRITICAL"))
+        .isEqualTo(new SeverityMapping.Mapped("CRITICAL", 5, 100, false));
     assertThat(mapping.map(" high ").severity()).isEqualTo(4);
     assertThat(mapping.map("MEDIUM").qds()).isEqualTo(60);
     assertThat(mapping.map("LOW").qds()).isEqualTo(40);
     assertThat(mapping.map("NONE").qds()).isEqualTo(20);
-    assertThat(mapping.map("UNKNOWN")).isEqualTo(new SeverityMapping.Mapped("UNKNOWN", 2, 40, true));
+    assertThat(mapping.map("UNKNOWN"))
+        .isEqualTo(new SeverityMapping.Mapped("UNKNOWN", 2, 40, true));
     assertThat(mapping.map(null).usedDefault()).isTrue();
     assertThat(mapping.map("INFORMATIONAL").usedDefault()).isTrue();
   }
@@ -45,10 +51,14 @@ class SeverityMappingTest {
 
   @Test
   void shouldRoundTripThroughJsonAfterAnEdit() {
-    SeverityMapping edited = new SeverityMapping("crowdstrike",
-        List.of(new SeverityMapping.SourceValue("CRITICAL", 5),
-            new SeverityMapping.SourceValue("HIGH", 5)),
-        Map.of(1, 10, 2, 30, 3, 50, 4, 75, 5, 95), 3);
+    SeverityMapping edited =
+        new SeverityMapping(
+            "crowdstrike",
+            List.of(
+                new SeverityMapping.SourceValue("CRITICAL", 5),
+                new SeverityMapping.SourceValue("HIGH", 5)),
+            Map.of(1, 10, 2, 30, 3, 50, 4, 75, 5, 95),
+            3);
     String json = edited.toJson();
     assertThat(json).contains("\"defaultSeverity\":3").contains("\"qdsBySeverity\":{\"1\":10");
     SeverityMapping back = SeverityMapping.fromJson(json);
@@ -59,10 +69,15 @@ class SeverityMappingTest {
 
   @Test
   void shouldListEveryProblemOfAnInvalidTable() {
-    assertThatThrownBy(() -> new SeverityMapping("crowdstrike",
-        List.of(new SeverityMapping.SourceValue("HIGH", 6),
-            new SeverityMapping.SourceValue("high", 4)),
-        Map.of(1, 20, 2, 40, 3, 60, 4, 0), 0))
+    assertThatThrownBy(
+            () ->
+                new SeverityMapping(
+                    "crowdstrike",
+                    List.of(
+                        new SeverityMapping.SourceValue("HIGH", 6),
+                        new SeverityMapping.SourceValue("high", 4)),
+                    Map.of(1, 20, 2, 40, 3, 60, 4, 0),
+                    0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sourceValues 'HIGH': severity must be 1..5, not 6")
         .hasMessageContaining("sourceValues 'high' is listed twice")
@@ -73,14 +88,18 @@ class SeverityMappingTest {
 
   @Test
   void shouldRejectInvalidJsonWithTheReason() {
-    assertThatThrownBy(() -> SeverityMapping.fromJson("{\"connector\":\"x\",\"sourceValues\":[],"
-        + "\"qdsBySeverity\":{\"1\":20,\"2\":40,\"3\":60,\"4\":80,\"5\":100},\"defaultSeverity\":9}"))
+    assertThatThrownBy(
+            () ->
+                SeverityMapping.fromJson(
+                    "{\"connector\":\"x\",\"sourceValues\":[],"
+                        + "\"qdsBySeverity\":{\"1\":20,\"2\":40,\"3\":60,\"4\":80,\"5\":100},\"defaultSeverity\":9}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("invalid SeverityMapping: defaultSeverity must be 1..5, not 9");
-    String typo = SeedMappings.crowdStrike().toJson().replace("\"defaultSeverity\"",
-        "\"defaultSeverty\"");
+    String typo =
+        SeedMappings.crowdStrike().toJson().replace("\"defaultSeverity\"", "\"defaultSeverty\"");
     assertThatThrownBy(() -> SeverityMapping.fromJson(typo))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("invalid SeverityMapping").hasMessageContaining("defaultSeverity");
+        .hasMessageContaining("invalid SeverityMapping")
+        .hasMessageContaining("defaultSeverity");
   }
 }

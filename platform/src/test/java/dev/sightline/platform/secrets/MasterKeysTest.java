@@ -17,8 +17,10 @@ class MasterKeysTest {
     byte[] first = MasterKeys.resolve(Optional.empty(), dir);
     byte[] second = MasterKeys.resolve(Optional.empty(), dir);
     assertThat(first).hasSize(32).isEqualTo(second);
-    assertThat(PosixFilePermissions.toString(
-        Files.getPosixFilePermissions(dir.resolve(MasterKeys.KEY_FILE)))).isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve(MasterKeys.KEY_FILE))))
+        .isEqualTo("rw-------");
   }
 
   @Test

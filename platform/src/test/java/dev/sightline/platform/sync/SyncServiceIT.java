@@ -42,10 +42,20 @@ class SyncServiceIT {
     jdbc.update("TRUNCATE connector, asset CASCADE");
     sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(120));
     Clock clock = Clock.systemUTC();
-    connectors = new ConnectorService(ConnectorCatalog.discover(), new ConnectorRepository(jdbc),
-        new SecretCipher(new byte[32]), TargetPolicy.fromList("127.0.0.1"), clock);
-    sync = new SyncService(connectors, jdbc,
-        new PlatformConnectorContext(clock, sim.clientSslContext()), clock, 100);
+    connectors =
+        new ConnectorService(
+            ConnectorCatalog.discover(),
+            new ConnectorRepository(jdbc),
+            new SecretCipher(new byte[32]),
+            TargetPolicy.fromList("127.0.0.1"),
+            clock);
+    sync =
+        new SyncService(
+            connectors,
+            jdbc,
+            new PlatformConnectorContext(clock, sim.clientSslContext()),
+            clock,
+            100);
     inventory = new InventoryQueries(jdbc);
   }
 
@@ -55,9 +65,21 @@ class SyncServiceIT {
   }
 
   private UUID register(String name) {
-    return connectors.register(new NewConnector("crowdstrike", name, "", Map.of(
-        "url", sim.baseUrl().toString(), "clientId", "sim-client", "clientSecret", "sim-secret"),
-        null)).id();
+    return connectors
+        .register(
+            new NewConnector(
+                "crowdstrike",
+                name,
+                "",
+                Map.of(
+                    "url",
+                    sim.baseUrl().toString(),
+                    "clientId",
+                    "sim-client",
+                    "clientSecret",
+                    "sim-secret"),
+                null))
+        .id();
   }
 
   private long assets() {
@@ -93,8 +115,10 @@ class SyncServiceIT {
   @Test
   void shouldLinkEveryFindingToItsAsset() {
     sync.execute(sync.request(register("falcon")).runId());
-    long orphans = jdbc.queryOne("SELECT count(*) FROM detection WHERE source_asset_id IS NULL",
-        rs -> rs.getLong(1)).orElseThrow();
+    long orphans =
+        jdbc.queryOne(
+                "SELECT count(*) FROM detection WHERE source_asset_id IS NULL", rs -> rs.getLong(1))
+            .orElseThrow();
     assertThat(orphans).isZero();
   }
 
@@ -121,8 +145,11 @@ class SyncServiceIT {
     long vulns = sim.manifest().path("vulnerabilities").asLong();
     assertThat(findings()).isEqualTo(vulns);
     assertThat(delta.counters().created()).isEqualTo(vulns - before);
-    assertThat(delta.counters().fetched()).isLessThanOrEqualTo(15 + sim.manifest().path("agents").asLong()
-        + sim.manifest().path("unmanagedAssets").asLong());
+    assertThat(delta.counters().fetched())
+        .isLessThanOrEqualTo(
+            15
+                + sim.manifest().path("agents").asLong()
+                + sim.manifest().path("unmanagedAssets").asLong());
   }
 
   @Test
@@ -132,20 +159,26 @@ class SyncServiceIT {
     UUID runId = sync.request(id).runId();
     Thread worker = new Thread(() -> sync.execute(runId));
     worker.start();
-    await().atMost(Duration.ofMinutes(1)).until(
-        () -> sync.run(runId).orElseThrow().counters().pages() >= 4);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> sync.run(runId).orElseThrow().counters().pages() >= 4);
     worker.interrupt();
     worker.join(30_000);
     SyncRun interrupted = sync.run(runId).orElseThrow();
     assertThat(interrupted.state()).isEqualTo(RunState.ERRORED);
-    assertThat(interrupted.error()).get().asString().contains("resumes from the last committed page");
+    assertThat(interrupted.error())
+        .get()
+        .asString()
+        .contains("resumes from the last committed page");
     long committed = interrupted.counters().fetched();
     sim.faults().clear();
 
     SyncRun resumed = sync.execute(sync.request(id).runId());
 
-    long total = sim.manifest().path("agents").asLong() + sim.manifest().path("unmanagedAssets").asLong()
-        + sim.manifest().path("vulnerabilities").asLong();
+    long total =
+        sim.manifest().path("agents").asLong()
+            + sim.manifest().path("unmanagedAssets").asLong()
+            + sim.manifest().path("vulnerabilities").asLong();
     assertThat(resumed.state()).isEqualTo(RunState.PROCESSED);
     assertThat(resumed.counters().created() + interrupted.counters().created()).isEqualTo(total);
     assertThat(committed).isPositive().isLessThan(total);

@@ -25,7 +25,9 @@ class ApiErrors {
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<ErrorBody> invalid(InvalidRequestException e) {
-    return body(HttpStatus.BAD_REQUEST, e.getMessage(),
+    return body(
+        HttpStatus.BAD_REQUEST,
+        e.getMessage(),
         e.problems().stream().map(p -> new Problem(p.field(), p.message())).toList());
   }
 
@@ -36,33 +38,47 @@ class ApiErrors {
 
   @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
   ResponseEntity<ErrorBody> notFound(Exception e) {
-    return body(HttpStatus.NOT_FOUND, e instanceof NotFoundException ? e.getMessage()
-        : "No such API path: see the README for the API", List.of());
+    return body(
+        HttpStatus.NOT_FOUND,
+        e instanceof NotFoundException
+            ? e.getMessage()
+            : "No such API path: see the README for the API",
+        List.of());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-    return body(HttpStatus.BAD_REQUEST,
+    return body(
+        HttpStatus.BAD_REQUEST,
         "The request body is not valid JSON of the expected shape: check the syntax and field types",
         List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
-    return body(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' has a value of the wrong type",
-        List.of(new Problem(e.getName(), "expected " + (e.getRequiredType() == null ? "another type"
-            : e.getRequiredType().getSimpleName()))));
+    return body(
+        HttpStatus.BAD_REQUEST,
+        "'" + e.getName() + "' has a value of the wrong type",
+        List.of(
+            new Problem(
+                e.getName(),
+                "expected "
+                    + (e.getRequiredType() == null
+                        ? "another type"
+                        : e.getRequiredType().getSimpleName()))));
   }
 
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ErrorBody> unexpected(RuntimeException e) {
     LOG.error("Unexpected error answering a request", e);
-    return body(HttpStatus.INTERNAL_SERVER_ERROR,
-        "Unexpected server error: the server log has the details", List.of());
+    return body(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Unexpected server error: the server log has the details",
+        List.of());
   }
 
-  private static ResponseEntity<ErrorBody> body(HttpStatus status, String message,
-      List<Problem> problems) {
+  private static ResponseEntity<ErrorBody> body(
+      HttpStatus status, String message, List<Problem> problems) {
     return ResponseEntity.status(status)
         .body(new ErrorBody(status.value(), status.getReasonPhrase(), message, problems));
   }

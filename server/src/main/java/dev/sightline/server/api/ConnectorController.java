@@ -28,7 +28,10 @@ class ConnectorController {
   private final SyncService sync;
   private final ConnectionTester tester;
 
-  ConnectorController(ConnectorService connectors, RunLauncher launcher, SyncService sync,
+  ConnectorController(
+      ConnectorService connectors,
+      RunLauncher launcher,
+      SyncService sync,
       ConnectionTester tester) {
     this.connectors = connectors;
     this.launcher = launcher;
@@ -49,8 +52,14 @@ class ConnectorController {
     if (body == null) {
       throw new InvalidRequestException("body", "send a JSON object with type, name and auth");
     }
-    return connectors.register(new NewConnector(body.type(), body.name(), body.description(),
-        body.auth(), body.dataToSync(), body.filters()));
+    return connectors.register(
+        new NewConnector(
+            body.type(),
+            body.name(),
+            body.description(),
+            body.auth(),
+            body.dataToSync(),
+            body.filters()));
   }
 
   @GetMapping

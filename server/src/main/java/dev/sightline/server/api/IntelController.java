@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Offline CVE intelligence through the running server: the same formats as
- * {@code sightline intel import} (which needs the embedded database to itself), sent as the raw
- * request body. Stored findings whose intelligence changed are rescored in the background.
+ * Offline CVE intelligence through the running server: the same formats as {@code sightline intel
+ * import} (which needs the embedded database to itself), sent as the raw request body. Stored
+ * findings whose intelligence changed are rescored in the background.
  */
 @RestController
 class IntelController {
@@ -54,9 +54,11 @@ class IntelController {
   @PostMapping("/api/v1/intel/imports")
   Imported importFile(@RequestParam String fileName, InputStream body) {
     if (!FILE_NAME.matcher(fileName).matches()) {
-      throw new InvalidRequestException("fileName", "fileName must be a plain file name"
-          + " (letters, digits, '.', '_', '-'; at most 200 characters), such as"
-          + " known_exploited_vulnerabilities.json");
+      throw new InvalidRequestException(
+          "fileName",
+          "fileName must be a plain file name"
+              + " (letters, digits, '.', '_', '-'; at most 200 characters), such as"
+              + " known_exploited_vulnerabilities.json");
     }
     Path dir = null;
     try {

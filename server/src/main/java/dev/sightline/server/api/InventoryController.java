@@ -1,26 +1,26 @@
 package dev.sightline.server.api;
 
+import dev.sightline.platform.correlation.AssetLinks;
+import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.inventory.AssetView;
 import dev.sightline.platform.inventory.DetectionView;
 import dev.sightline.platform.inventory.FindingView;
 import dev.sightline.platform.inventory.InventoryQueries;
 import dev.sightline.platform.inventory.InventoryQueries.Filter;
 import dev.sightline.platform.inventory.PageOf;
-import dev.sightline.platform.correlation.AssetLinks;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.risk.AssetScores;
 import dev.sightline.platform.risk.ScoreRefresher;
 import dev.sightline.platform.risk.ScoringSettings;
-import dev.sightline.platform.errors.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import java.util.UUID;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,8 +34,13 @@ class InventoryController {
   private final ScoringSettings settings;
   private final ScoreRefresher refresher;
 
-  InventoryController(InventoryQueries queries, AssetLinks links, AssetScores scores,
-      FindingDecisions decisions, ScoringSettings settings, ScoreRefresher refresher) {
+  InventoryController(
+      InventoryQueries queries,
+      AssetLinks links,
+      AssetScores scores,
+      FindingDecisions decisions,
+      ScoringSettings settings,
+      ScoreRefresher refresher) {
     this.queries = queries;
     this.links = links;
     this.scores = scores;
@@ -51,8 +56,8 @@ class InventoryController {
   @PutMapping("/api/v1/assets/{id}/criticality")
   AssetView criticality(@PathVariable long id, @RequestBody CriticalityRequest body) {
     if (body == null) {
-      throw new dev.sightline.platform.errors.InvalidRequestException("body",
-          "send {\"criticality\": 1..5 or null, \"note\": \"why\"}");
+      throw new dev.sightline.platform.errors.InvalidRequestException(
+          "body", "send {\"criticality\": 1..5 or null, \"note\": \"why\"}");
     }
     settings.setAssetCriticality(id, body.criticality(), body.note());
     refresher.rescore(List.of(id));
@@ -65,11 +70,16 @@ class InventoryController {
   @PostMapping("/api/v1/findings/{id}/decision")
   FindingView decide(@PathVariable long id, @RequestBody DecisionRequest body) {
     if (body == null) {
-      throw new dev.sightline.platform.errors.InvalidRequestException("body",
+      throw new dev.sightline.platform.errors.InvalidRequestException(
+          "body",
           "send {\"decision\":\"RISK_ACCEPTED\"|\"FALSE_POSITIVE\"|null, \"until\", \"note\"}");
     }
-    long asset = decisions.decide(id, Optional.ofNullable(body.decision()),
-        Optional.ofNullable(body.until()), Optional.ofNullable(body.note()));
+    long asset =
+        decisions.decide(
+            id,
+            Optional.ofNullable(body.decision()),
+            Optional.ofNullable(body.until()),
+            Optional.ofNullable(body.note()));
     refresher.rescore(List.of(asset));
     return finding(id);
   }
@@ -89,10 +99,10 @@ class InventoryController {
   }
 
   @PostMapping("/api/v1/assets/{id}/unlink")
-  Map<String, Object> unlink(@PathVariable long id,
-      @RequestBody(required = false) UnlinkRequest body) {
-    AssetLinks.Split split = links.unlink(id,
-        body == null || body.sources() == null ? List.of() : body.sources());
+  Map<String, Object> unlink(
+      @PathVariable long id, @RequestBody(required = false) UnlinkRequest body) {
+    AssetLinks.Split split =
+        links.unlink(id, body == null || body.sources() == null ? List.of() : body.sources());
     List<Long> touched = new java.util.ArrayList<>(split.newAssetIds());
     touched.add(split.assetId());
     refresher.rescore(touched);
@@ -100,12 +110,13 @@ class InventoryController {
   }
 
   @GetMapping("/api/v1/assets")
-  PageOf<AssetView> assets(@RequestParam(defaultValue = "0") int page,
+  PageOf<AssetView> assets(
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam Optional<UUID> connectorId,
       @RequestParam Optional<String> sort) {
-    return queries.assets(new Filter(connectorId, Optional.empty()),
-        InventoryQueries.Sort.parse(sort), page, size);
+    return queries.assets(
+        new Filter(connectorId, Optional.empty()), InventoryQueries.Sort.parse(sort), page, size);
   }
 
   @GetMapping("/api/v1/findings/{id}")
@@ -115,7 +126,8 @@ class InventoryController {
 
   /** Source-level detections as each vendor reported them; every status unless asked. */
   @GetMapping("/api/v1/detections")
-  PageOf<DetectionView> detections(@RequestParam(defaultValue = "0") int page,
+  PageOf<DetectionView> detections(
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam Optional<UUID> connectorId,
       @RequestParam Optional<String> status) {
@@ -124,12 +136,13 @@ class InventoryController {
 
   /** Every status unless {@code status} (a lifecycle state or a source status) is given. */
   @GetMapping("/api/v1/findings")
-  PageOf<FindingView> findings(@RequestParam(defaultValue = "0") int page,
+  PageOf<FindingView> findings(
+      @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam Optional<UUID> connectorId,
       @RequestParam Optional<String> status,
       @RequestParam Optional<String> sort) {
-    return queries.findings(new Filter(connectorId, status), InventoryQueries.Sort.parse(sort),
-        page, size);
+    return queries.findings(
+        new Filter(connectorId, status), InventoryQueries.Sort.parse(sort), page, size);
   }
 }

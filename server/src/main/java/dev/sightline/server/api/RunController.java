@@ -19,7 +19,8 @@ class RunController {
 
   @GetMapping("/api/v1/runs/{runId}")
   RunView get(@PathVariable UUID runId) {
-    return sync.run(runId).map(RunView::of)
+    return sync.run(runId)
+        .map(RunView::of)
         .orElseThrow(() -> new NotFoundException("No run has id " + runId));
   }
 

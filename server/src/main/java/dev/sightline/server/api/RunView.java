@@ -21,9 +21,17 @@ record RunView(
     Map<String, Long> stageMillis) {
 
   static RunView of(SyncRun run) {
-    return new RunView(run.runId(), run.connectorId(), run.state().name(),
-        run.stream().orElse(null), run.fullSync().orElse(null), run.counters(),
-        run.error().orElse(null), run.requestedAt(), run.startedAt().orElse(null),
-        run.finishedAt().orElse(null), run.stageMillis());
+    return new RunView(
+        run.runId(),
+        run.connectorId(),
+        run.state().name(),
+        run.stream().orElse(null),
+        run.fullSync().orElse(null),
+        run.counters(),
+        run.error().orElse(null),
+        run.requestedAt(),
+        run.startedAt().orElse(null),
+        run.finishedAt().orElse(null),
+        run.stageMillis());
   }
 }

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The editable scoring settings (docs/scoring.md): band weights, default criticality by asset
- * type, each connector's Risk Severity Mapping. A change is validated whole (nothing is stored
- * when any value is wrong), then every affected asset is rescored in the background;
- * {@code GET /api/v1/scoring/status} shows how far that has gone.
+ * The editable scoring settings (docs/scoring.md): band weights, default criticality by asset type,
+ * each connector's Risk Severity Mapping. A change is validated whole (nothing is stored when any
+ * value is wrong), then every affected asset is rescored in the background; {@code GET
+ * /api/v1/scoring/status} shows how far that has gone.
  */
 @RestController
 class ScoringController {

@@ -29,22 +29,31 @@ public final class ApiTokens {
    */
   public Optional<String> bootstrapAdmin(Optional<String> given) {
     if (given.isPresent()) {
-      jdbc.update("INSERT INTO api_token (id, name, token_hash, role, created_at)"
-          + " VALUES (?, ?, ?, 'ADMIN', ?) ON CONFLICT (name) DO UPDATE SET"
-          + " token_hash = EXCLUDED.token_hash", UUID.randomUUID(), ADMIN, hash(given.get()),
+      jdbc.update(
+          "INSERT INTO api_token (id, name, token_hash, role, created_at)"
+              + " VALUES (?, ?, ?, 'ADMIN', ?) ON CONFLICT (name) DO UPDATE SET"
+              + " token_hash = EXCLUDED.token_hash",
+          UUID.randomUUID(),
+          ADMIN,
+          hash(given.get()),
           clock.instant());
       return Optional.empty();
     }
-    boolean exists = jdbc.queryOne("SELECT 1 FROM api_token WHERE name = ?", rs -> 1, ADMIN)
-        .isPresent();
+    boolean exists =
+        jdbc.queryOne("SELECT 1 FROM api_token WHERE name = ?", rs -> 1, ADMIN).isPresent();
     if (exists) {
       return Optional.empty();
     }
     byte[] random = new byte[32];
     new SecureRandom().nextBytes(random);
     String token = "sl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-    jdbc.update("INSERT INTO api_token (id, name, token_hash, role, created_at)"
-        + " VALUES (?, ?, ?, 'ADMIN', ?)", UUID.randomUUID(), ADMIN, hash(token), clock.instant());
+    jdbc.update(
+        "INSERT INTO api_token (id, name, token_hash, role, created_at)"
+            + " VALUES (?, ?, ?, 'ADMIN', ?)",
+        UUID.randomUUID(),
+        ADMIN,
+        hash(token),
+        clock.instant());
     return Optional.of(token);
   }
 
@@ -55,8 +64,9 @@ public final class ApiTokens {
 
   static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

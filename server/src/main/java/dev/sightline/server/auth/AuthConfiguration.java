@@ -17,14 +17,19 @@ class AuthConfiguration {
   @Bean
   ApiTokens apiTokens(Jdbc jdbc, Clock clock, ServerSettings settings) {
     ApiTokens tokens = new ApiTokens(jdbc, clock);
-    tokens.bootstrapAdmin(settings.adminToken()).ifPresent(token -> {
-      // Shown once on the console, deliberately not through the logger (logs are kept and shipped).
-      System.out.println();
-      System.out.println("  Admin API token (shown once, keep it): " + token);
-      System.out.println();
-    });
+    tokens
+        .bootstrapAdmin(settings.adminToken())
+        .ifPresent(
+            token -> {
+              // Shown once on the console, deliberately not through the logger (logs are kept and
+              // shipped).
+              System.out.println();
+              System.out.println("  Admin API token (shown once, keep it): " + token);
+              System.out.println();
+            });
     if (settings.adminToken().isEmpty()) {
-      LOG.info("Admin token: the one printed at first start (set SIGHTLINE_ADMIN_TOKEN to replace it)");
+      LOG.info(
+          "Admin token: the one printed at first start (set SIGHTLINE_ADMIN_TOKEN to replace it)");
     }
     return tokens;
   }

@@ -21,17 +21,22 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      deny(response, "This call needs an API token: send the header 'Authorization: Bearer <token>'"
-          + " (the admin token is printed at first start or set with SIGHTLINE_ADMIN_TOKEN)");
+      deny(
+          response,
+          "This call needs an API token: send the header 'Authorization: Bearer <token>'"
+              + " (the admin token is printed at first start or set with SIGHTLINE_ADMIN_TOKEN)");
       return;
     }
     if (!tokens.valid(header.substring(7).trim())) {
-      deny(response, "The API token is not valid: check it, or restart the server with"
-          + " SIGHTLINE_ADMIN_TOKEN set to replace the admin token");
+      deny(
+          response,
+          "The API token is not valid: check it, or restart the server with"
+              + " SIGHTLINE_ADMIN_TOKEN set to replace the admin token");
       return;
     }
     chain.doFilter(request, response);
@@ -41,7 +46,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     response.setStatus(401);
     response.setContentType("application/json");
     response.setHeader("WWW-Authenticate", "Bearer");
-    response.getWriter().write("{\"status\":401,\"error\":\"Unauthorized\",\"message\":\""
-        + message.replace("\"", "'") + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"status\":401,\"error\":\"Unauthorized\",\"message\":\""
+                + message.replace("\"", "'")
+                + "\"}");
   }
 }

@@ -40,17 +40,21 @@ public final class DatabaseBootstrap implements AutoCloseable {
     Path pgDir = settings.dataDir().resolve("postgres");
     try {
       Files.createDirectories(pgDir);
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
-          .setDataDirectory(pgDir)
-          .setCleanDataDirectory(false)
-          .setOverrideWorkingDirectory(settings.dataDir().resolve("pg-runtime").toFile())
-          .start();
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(pgDir)
+              .setCleanDataDirectory(false)
+              .setOverrideWorkingDirectory(settings.dataDir().resolve("pg-runtime").toFile())
+              .start();
       config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
       LOG.info("Started embedded PostgreSQL with its data in {}", pgDir);
       return new DatabaseBootstrap(new HikariDataSource(config), pg);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + pgDir
-          + ": check that the directory is writable, or set SIGHTLINE_DB_URL", e);
+      throw new UncheckedIOException(
+          "Cannot start the embedded PostgreSQL in "
+              + pgDir
+              + ": check that the directory is writable, or set SIGHTLINE_DB_URL",
+          e);
     }
   }
 

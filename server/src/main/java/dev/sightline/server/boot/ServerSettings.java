@@ -23,35 +23,76 @@ public record ServerSettings(
 
   public static ServerSettings fromEnvironment(Map<String, String> env, int port) {
     Path dataDir = Path.of(env.getOrDefault("SIGHTLINE_DATA_DIR", "./.sightline")).toAbsolutePath();
-    Optional<String> extraCa = value(env, "SIGHTLINE_EXTRA_CA_FILE").map(file -> {
-      try {
-        return java.nio.file.Files.readString(Path.of(file));
-      } catch (java.io.IOException e) {
-        throw new IllegalArgumentException("SIGHTLINE_EXTRA_CA_FILE names " + file
-            + ", which cannot be read: fix the path or unset the variable");
-      }
-    });
-    return new ServerSettings(port, dataDir, value(env, "SIGHTLINE_DB_URL"),
-        value(env, "SIGHTLINE_DB_USER"), value(env, "SIGHTLINE_DB_PASSWORD"),
-        value(env, "SIGHTLINE_ADMIN_TOKEN"), value(env, "SIGHTLINE_MASTER_KEY"),
-        env.getOrDefault("SIGHTLINE_ALLOWED_TARGETS", ""), extraCa,
+    Optional<String> extraCa =
+        value(env, "SIGHTLINE_EXTRA_CA_FILE")
+            .map(
+                file -> {
+                  try {
+                    return java.nio.file.Files.readString(Path.of(file));
+                  } catch (java.io.IOException e) {
+                    throw new IllegalArgumentException(
+                        "SIGHTLINE_EXTRA_CA_FILE names "
+                            + file
+                            + ", which cannot be read: fix the path or unset the variable");
+                  }
+                });
+    return new ServerSettings(
+        port,
+        dataDir,
+        value(env, "SIGHTLINE_DB_URL"),
+        value(env, "SIGHTLINE_DB_USER"),
+        value(env, "SIGHTLINE_DB_PASSWORD"),
+        value(env, "SIGHTLINE_ADMIN_TOKEN"),
+        value(env, "SIGHTLINE_MASTER_KEY"),
+        env.getOrDefault("SIGHTLINE_ALLOWED_TARGETS", ""),
+        extraCa,
         Integer.parseInt(env.getOrDefault("SIGHTLINE_PAGE_SIZE", "1000")),
         Integer.parseInt(env.getOrDefault("SIGHTLINE_RUN_THREADS", "2")));
   }
 
   public ServerSettings withAllowedTargets(String targets) {
-    return new ServerSettings(port, dataDir, dbUrl, dbUser, dbPassword, adminToken, masterKey,
-        targets, extraCaPem, pageSize, runThreads);
+    return new ServerSettings(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        adminToken,
+        masterKey,
+        targets,
+        extraCaPem,
+        pageSize,
+        runThreads);
   }
 
   public ServerSettings withExtraCaPem(String pem) {
-    return new ServerSettings(port, dataDir, dbUrl, dbUser, dbPassword, adminToken, masterKey,
-        allowedTargets, Optional.of(pem), pageSize, runThreads);
+    return new ServerSettings(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        adminToken,
+        masterKey,
+        allowedTargets,
+        Optional.of(pem),
+        pageSize,
+        runThreads);
   }
 
   public ServerSettings withAdminToken(String token) {
-    return new ServerSettings(port, dataDir, dbUrl, dbUser, dbPassword, Optional.of(token),
-        masterKey, allowedTargets, extraCaPem, pageSize, runThreads);
+    return new ServerSettings(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        Optional.of(token),
+        masterKey,
+        allowedTargets,
+        extraCaPem,
+        pageSize,
+        runThreads);
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {
@@ -60,7 +101,14 @@ public record ServerSettings(
 
   @Override
   public String toString() {
-    return "ServerSettings[port=" + port + ", dataDir=" + dataDir + ", external db="
-        + dbUrl.isPresent() + ", allowedTargets=" + allowedTargets + "]";
+    return "ServerSettings[port="
+        + port
+        + ", dataDir="
+        + dataDir
+        + ", external db="
+        + dbUrl.isPresent()
+        + ", allowedTargets="
+        + allowedTargets
+        + "]";
   }
 }

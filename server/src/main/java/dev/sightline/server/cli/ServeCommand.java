@@ -5,10 +5,15 @@ import dev.sightline.server.boot.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Run the server (embedded PostgreSQL unless SIGHTLINE_DB_URL is set).")
 final class ServeCommand implements Runnable {
-  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "HTTP port (default ${DEFAULT-VALUE})")
   int port;
 
   @Override

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Sightline 0.1.0",
     description = "Open-source exposure-management hub.",
-    subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, IntelCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      SimulateCommand.class,
+      IntelCommand.class
+    })
 public final class SightlineMain implements Runnable {
 
   public static void main(String[] args) {

@@ -13,9 +13,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = "Serve a simulated vendor tenant (crowdstrike or cortex-xdr) over HTTPS on"
-        + " 127.0.0.1.")
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve a simulated vendor tenant (crowdstrike or cortex-xdr) over HTTPS on" + " 127.0.0.1.")
 final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
   @Parameters(index = "0", description = "vendor: crowdstrike or cortex-xdr")
   String vendor;
@@ -26,7 +28,10 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--hosts", defaultValue = "300", description = "machines in the tenant")
   int hosts;
 
-  @Option(names = "--seed", defaultValue = "42", description = "fleet seed (shared by both vendors)")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "fleet seed (shared by both vendors)")
   long seed;
 
   @Option(names = "--offset", defaultValue = "0", description = "first fleet machine")
@@ -35,18 +40,24 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--client-id", defaultValue = "sim-client", description = "CrowdStrike client id")
   String clientId;
 
-  @Option(names = "--client-secret", defaultValue = "sim-secret",
+  @Option(
+      names = "--client-secret",
+      defaultValue = "sim-secret",
       description = "CrowdStrike client secret")
   String clientSecret;
 
-  @Option(names = "--key-id", description = "Cortex XDR API key id (default "
-      + CortexXdrSimulatorOptions.DEFAULT_KEY_ID + ")")
+  @Option(
+      names = "--key-id",
+      description =
+          "Cortex XDR API key id (default " + CortexXdrSimulatorOptions.DEFAULT_KEY_ID + ")")
   String keyId;
 
   @Option(names = "--key", description = "Cortex XDR API key (default: a fixed simulator key)")
   String key;
 
-  @Option(names = "--security", defaultValue = "standard",
+  @Option(
+      names = "--security",
+      defaultValue = "standard",
       description = "Cortex XDR key security level: standard or advanced")
   String security;
 
@@ -64,9 +75,14 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     String manifest;
     switch (vendor) {
       case "crowdstrike" -> {
-        CrowdStrikeSimulator cs = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions
-            .defaults(hosts).withPort(port).withSeed(seed).withOffset(offset)
-            .withCredentials(clientId, clientSecret).withFaultSpec(faults));
+        CrowdStrikeSimulator cs =
+            CrowdStrikeSimulator.start(
+                CrowdStrikeSimulatorOptions.defaults(hosts)
+                    .withPort(port)
+                    .withSeed(seed)
+                    .withOffset(offset)
+                    .withCredentials(clientId, clientSecret)
+                    .withFaultSpec(faults));
         sim = cs;
         base = cs.baseUrl();
         pem = cs.caCertificatePem();
@@ -74,9 +90,13 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("CrowdStrike simulator at " + base + " (client id " + clientId + ")");
       }
       case "cortex-xdr" -> {
-        CortexXdrSimulatorOptions o = CortexXdrSimulatorOptions.defaults(hosts).withPort(port)
-            .withSeed(seed).withOffset(offset).withFaultSpec(faults)
-            .withSecurity(CortexXdrSimulatorOptions.SecurityLevel.parse(security));
+        CortexXdrSimulatorOptions o =
+            CortexXdrSimulatorOptions.defaults(hosts)
+                .withPort(port)
+                .withSeed(seed)
+                .withOffset(offset)
+                .withFaultSpec(faults)
+                .withSecurity(CortexXdrSimulatorOptions.SecurityLevel.parse(security));
         if (keyId != null || key != null) {
           o = o.withApiKey(keyId == null ? o.keyId() : keyId, key == null ? o.key() : key);
         }
@@ -85,8 +105,16 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
         base = cx.baseUrl();
         pem = cx.caCertificatePem();
         manifest = cx.manifest().toString();
-        System.out.println("Cortex XDR simulator at " + base + " (" + o.security().wire()
-            + " key id " + o.keyId() + ", key " + o.key() + ")");
+        System.out.println(
+            "Cortex XDR simulator at "
+                + base
+                + " ("
+                + o.security().wire()
+                + " key id "
+                + o.keyId()
+                + ", key "
+                + o.key()
+                + ")");
       }
       default -> {
         System.err.println("Unknown vendor '" + vendor + "': use crowdstrike or cortex-xdr");
@@ -99,13 +127,16 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
     }
     System.out.println("Manifest: " + base + "/_sim/manifest");
     System.out.println(manifest);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        sim.close();
-      } catch (Exception ignored) {
-        // shutting down
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    sim.close();
+                  } catch (Exception ignored) {
+                    // shutting down
+                  }
+                }));
     new CountDownLatch(1).await();
     return 0;
   }

@@ -25,13 +25,20 @@ public class RunLauncher implements DisposableBean {
   RunLauncher(SyncService sync, ServerSettings settings, Clock clock) {
     this.sync = sync;
     AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(settings.runThreads(), r -> {
-      Thread t = new Thread(r, "sync-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    int abandoned = sync.runs().abandonActive("The server stopped while this run was in progress."
-        + " To fix: start a new run; it resumes from the last committed page.", clock.instant());
+    this.workers =
+        Executors.newFixedThreadPool(
+            settings.runThreads(),
+            r -> {
+              Thread t = new Thread(r, "sync-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    int abandoned =
+        sync.runs()
+            .abandonActive(
+                "The server stopped while this run was in progress."
+                    + " To fix: start a new run; it resumes from the last committed page.",
+                clock.instant());
     if (abandoned > 0) {
       LOG.warn("{} run(s) left in progress by an earlier stop were marked ERRORED", abandoned);
     }

@@ -24,11 +24,13 @@ public class BackgroundRescoring implements DisposableBean {
 
   private final ScoreRefresher refresher;
   private final Jdbc jdbc;
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "rescoring");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "rescoring");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicBoolean requested = new AtomicBoolean();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong scored = new AtomicLong();
@@ -63,15 +65,20 @@ public class BackgroundRescoring implements DisposableBean {
       }
       LOG.info("Rescoring {} queued asset(s)", pending);
       long[] next = {10_000};
-      ScoreRefresher.Outcome outcome = refresher.drain(done -> {
-        if (done >= next[0]) {
-          LOG.info("Rescored {} of about {} asset(s)", done, pending);
-          next[0] += 10_000;
-        }
-      });
+      ScoreRefresher.Outcome outcome =
+          refresher.drain(
+              done -> {
+                if (done >= next[0]) {
+                  LOG.info("Rescored {} of about {} asset(s)", done, pending);
+                  next[0] += 10_000;
+                }
+              });
       scored.addAndGet(outcome.assetsScored());
-      LOG.info("Rescored {} asset(s): {} risk score(s) and {} finding score(s) changed",
-          outcome.assetsScored(), outcome.assetsChanged(), outcome.findingsChanged());
+      LOG.info(
+          "Rescored {} asset(s): {} risk score(s) and {} finding score(s) changed",
+          outcome.assetsScored(),
+          outcome.assetsChanged(),
+          outcome.findingsChanged());
     } catch (RuntimeException e) {
       // The queue is durable: what was not rescored stays queued for the next drain.
       LOG.error("Rescoring stopped; queued assets stay queued for the next run or change", e);

@@ -13,21 +13,35 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseBootstrapIT {
 
   private static ServerSettings settings(Path dataDir) {
-    return new ServerSettings(0, dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), "", Optional.empty(), 100, 1);
+    return new ServerSettings(
+        0,
+        dataDir,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        "",
+        Optional.empty(),
+        100,
+        1);
   }
 
   @Test
   void shouldKeepStoredRowsAcrossARestart(@TempDir Path dataDir) {
     try (DatabaseBootstrap first = DatabaseBootstrap.open(settings(dataDir))) {
       Database.migrate(first.dataSource());
-      new Jdbc(first.dataSource()).update("INSERT INTO api_token (id, name, token_hash, role,"
-          + " created_at) VALUES (gen_random_uuid(), 'kept', 'h', 'ADMIN', now())");
+      new Jdbc(first.dataSource())
+          .update(
+              "INSERT INTO api_token (id, name, token_hash, role,"
+                  + " created_at) VALUES (gen_random_uuid(), 'kept', 'h', 'ADMIN', now())");
     }
     try (DatabaseBootstrap second = DatabaseBootstrap.open(settings(dataDir))) {
       Database.migrate(second.dataSource());
-      assertThat(new Jdbc(second.dataSource()).queryOne(
-          "SELECT count(*) FROM api_token WHERE name = 'kept'", rs -> rs.getLong(1)))
+      assertThat(
+              new Jdbc(second.dataSource())
+                  .queryOne(
+                      "SELECT count(*) FROM api_token WHERE name = 'kept'", rs -> rs.getLong(1)))
           .contains(1L);
     }
     assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();

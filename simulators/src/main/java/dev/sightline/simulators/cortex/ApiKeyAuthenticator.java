@@ -15,13 +15,13 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Checks the API key headers. A standard key is sent raw: {@code Authorization: <key>} with
- * {@code x-xdr-auth-id: <id>}. An advanced key is never sent: {@code Authorization} carries the
- * lower-case hex SHA-256 of {@code key + nonce + timestamp}, with {@code x-xdr-nonce} (64 letters or
- * digits) and {@code x-xdr-timestamp} (epoch milliseconds). Requests are checked against the one
- * key's level, so a request signed the other way is refused like a wrong key. Advanced requests more
- * than five minutes away from the clock, or reusing a nonce seen in the last ten minutes, are
- * refused too. Every refusal is a 401; the reason goes to {@code err_extra}.
+ * Checks the API key headers. A standard key is sent raw: {@code Authorization: <key>} with {@code
+ * x-xdr-auth-id: <id>}. An advanced key is never sent: {@code Authorization} carries the lower-case
+ * hex SHA-256 of {@code key + nonce + timestamp}, with {@code x-xdr-nonce} (64 letters or digits)
+ * and {@code x-xdr-timestamp} (epoch milliseconds). Requests are checked against the one key's
+ * level, so a request signed the other way is refused like a wrong key. Advanced requests more than
+ * five minutes away from the clock, or reusing a nonce seen in the last ten minutes, are refused
+ * too. Every refusal is a 401; the reason goes to {@code err_extra}.
  *
  * <p>Thread-safe.
  */
@@ -34,7 +34,11 @@ final class ApiKeyAuthenticator {
   private final byte[] key;
   private final SecurityLevel level;
   private final Clock clock;
-  /** Nonces of accepted advanced requests, oldest first, until they could no longer pass the skew check. */
+
+  /**
+   * Nonces of accepted advanced requests, oldest first, until they could no longer pass the skew
+   * check.
+   */
   private final Map<String, Long> seenNonces = new LinkedHashMap<>();
 
   ApiKeyAuthenticator(String keyId, String key, SecurityLevel level, Clock clock) {
@@ -56,7 +60,8 @@ final class ApiKeyAuthenticator {
     }
     return level == SecurityLevel.STANDARD
         ? standard(authorization.get())
-        : advanced(authorization.get(), header.apply("x-xdr-nonce"), header.apply("x-xdr-timestamp"));
+        : advanced(
+            authorization.get(), header.apply("x-xdr-nonce"), header.apply("x-xdr-timestamp"));
   }
 
   private Optional<String> standard(String authorization) {
@@ -65,7 +70,8 @@ final class ApiKeyAuthenticator {
         : Optional.of("invalid API key");
   }
 
-  private Optional<String> advanced(String authorization, Optional<String> nonce, Optional<String> timestamp) {
+  private Optional<String> advanced(
+      String authorization, Optional<String> nonce, Optional<String> timestamp) {
     if (nonce.isEmpty() || timestamp.isEmpty()) {
       return Optional.of("an advanced key needs x-xdr-nonce and x-xdr-timestamp");
     }

@@ -12,8 +12,8 @@ import java.util.stream.IntStream;
  * The CVEs Host Insights reports on each endpoint when the simulator starts: 0–20 per current
  * endpoint (about ten on average), 0–7 on the old agent of a reimaged machine. They are the first
  * slots of the same catalogue walk the CrowdStrike simulator uses for the machine, so the two
- * tenants overlap; vendor advisories without a CVE id (ADV…, USN-…) are skipped, since
- * {@code va_cves} is keyed by CVE. Computed from hashes; only the counts are stored.
+ * tenants overlap; vendor advisories without a CVE id (ADV…, USN-…) are skipped, since {@code
+ * va_cves} is keyed by CVE. Computed from hashes; only the counts are stored.
  */
 final class BaseFindings {
   private static final long SALT_COUNT = StableHash.salt("cx.cve-count");
@@ -29,7 +29,9 @@ final class BaseFindings {
     this.endpoints = endpoints;
     this.catalog = catalog;
     this.counts = new byte[endpoints.count()];
-    IntStream.range(0, endpoints.count()).parallel().forEach(e -> counts[e] = (byte) compute(e).length);
+    IntStream.range(0, endpoints.count())
+        .parallel()
+        .forEach(e -> counts[e] = (byte) compute(e).length);
     long sum = 0;
     for (byte c : counts) {
       sum += c;
@@ -56,7 +58,10 @@ final class BaseFindings {
     return (int) Long.remainderUnsigned(h, endpoints.stale(e) ? 8 : 21);
   }
 
-  /** The catalogue reference at walk position {@code slot} of endpoint {@code e}, or -1 without a CVE id. */
+  /**
+   * The catalogue reference at walk position {@code slot} of endpoint {@code e}, or -1 without a
+   * CVE id.
+   */
   int walk(int e, int slot) {
     OsFamily family = endpoints.family(e);
     int ref = CveCatalog.walk(seed, endpoints.hostKey(e), family, slot);
@@ -82,8 +87,11 @@ final class BaseFindings {
   }
 
   private static int[] sortById(int[] refs, CveCatalog catalog) {
-    return Arrays.stream(refs).boxed().sorted(Comparator.comparing((Integer r) -> catalog.entry(r).id()))
-        .mapToInt(Integer::intValue).toArray();
+    return Arrays.stream(refs)
+        .boxed()
+        .sorted(Comparator.comparing((Integer r) -> catalog.entry(r).id()))
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   CveEntry entry(int ref) {

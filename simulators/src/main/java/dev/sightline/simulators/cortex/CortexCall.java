@@ -102,7 +102,9 @@ final class CortexCall {
     }
   }
 
-  /** A large body, streamed with chunked encoding and never held in memory (gzipped when accepted). */
+  /**
+   * A large body, streamed with chunked encoding and never held in memory (gzipped when accepted).
+   */
   void stream(int status, String contentType, BodyWriter writer) throws IOException {
     boolean gzip = gzipAccepted();
     if (gzip) {
@@ -113,17 +115,18 @@ final class CortexCall {
     exchange.sendResponseHeaders(status, 0);
     OutputStream raw = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
     try (OutputStream out = gzip ? new GZIPOutputStream(raw, 64 * 1024) : raw) {
-      writer.write(new FilterOutputStream(out) {
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
+      writer.write(
+          new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              out.write(b, off, len);
+            }
 
-        @Override
-        public void close() throws IOException {
-          flush(); // the writer's wrappers may close; the outer stream ends the response
-        }
-      });
+            @Override
+            public void close() throws IOException {
+              flush(); // the writer's wrappers may close; the outer stream ends the response
+            }
+          });
     }
   }
 
@@ -134,6 +137,8 @@ final class CortexCall {
   }
 
   private boolean gzipAccepted() {
-    return header("Accept-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+    return header("Accept-Encoding")
+        .map(v -> v.toLowerCase(Locale.ROOT).contains("gzip"))
+        .orElse(false);
   }
 }

@@ -4,7 +4,13 @@ import java.time.Duration;
 
 /** What to do to one API call before (or instead of) answering it. */
 record CortexFaultDecision(Kind kind, int status, Duration delay) {
-  enum Kind { NONE, TOO_MANY, SERVER_ERROR, DROP, PARALLEL }
+  enum Kind {
+    NONE,
+    TOO_MANY,
+    SERVER_ERROR,
+    DROP,
+    PARALLEL
+  }
 
   static final CortexFaultDecision NONE = new CortexFaultDecision(Kind.NONE, 0, Duration.ZERO);
 

@@ -11,8 +11,8 @@ import java.time.Duration;
  * Runtime fault control. Each arming method affects the next API calls ({@code /public_api/*});
  * {@code /_sim/*} never. Armed faults are served before any random fault from the {@code --faults}
  * spec, and in this order per call: dropped connection, "Too many requests.", 5xx, then (only for
- * {@code start_xql_query}) the parallel-queries refusal; a slow fault delays a call and then lets it
- * proceed.
+ * {@code start_xql_query}) the parallel-queries refusal; a slow fault delays a call and then lets
+ * it proceed.
  *
  * <p>Thread-safe. Random faults are drawn from a stream seeded by the tenant seed, and a request
  * (same path and body) never gets a third random fault in a row, so a retrying client always gets
@@ -38,7 +38,9 @@ public final class CortexFaultPlan {
     this.draws = new SeededDraws(StableHash.of(seed, SALT));
   }
 
-  /** HTTP 429 with the documented "Too many requests." reply, as past the 10 requests per second. */
+  /**
+   * HTTP 429 with the documented "Too many requests." reply, as past the 10 requests per second.
+   */
   public synchronized void tooManyRequestsNext(int responses) {
     tooMany.arm(responses);
   }

@@ -4,8 +4,8 @@ import dev.sightline.simulators.server.FaultItem;
 import java.time.Duration;
 
 /**
- * Random fault rates parsed from the {@code --faults} grammar (documented on
- * {@link CortexXdrSimulator}). Rates are fractions in [0, 1].
+ * Random fault rates parsed from the {@code --faults} grammar (documented on {@link
+ * CortexXdrSimulator}). Rates are fractions in [0, 1].
  *
  * @param parallelRate chance that a {@code start_xql_query} call is refused with the "parallel
  *     running queries" 500, whatever the real number of running queries
@@ -22,7 +22,8 @@ record CortexFaultSpec(
     double blankCveRate) {
 
   static final CortexFaultSpec NONE = new CortexFaultSpec(0, 0, 0, 0, Duration.ZERO, 0, 0);
-  static final String GRAMMAR = "429:P%, too-many:P%, 5xx:P%, drop:P%, slow:P%:DURATION, parallel:P%, blank-cve:P%";
+  static final String GRAMMAR =
+      "429:P%, too-many:P%, 5xx:P%, drop:P%, slow:P%:DURATION, parallel:P%, blank-cve:P%";
 
   static CortexFaultSpec parse(String spec) {
     if (spec == null || spec.isBlank()) {
@@ -52,7 +53,8 @@ record CortexFaultSpec(
     }
     FaultItem.requireNoStall(spec, tooMany + serverError + drop);
     if (parallel > FaultItem.MAX_FAILURE_RATE) {
-      throw new IllegalArgumentException("invalid --faults '" + spec + "': parallel above 50% could stall a run");
+      throw new IllegalArgumentException(
+          "invalid --faults '" + spec + "': parallel above 50% could stall a run");
     }
     return new CortexFaultSpec(tooMany, serverError, drop, slow, slowDelay, parallel, blankCve);
   }

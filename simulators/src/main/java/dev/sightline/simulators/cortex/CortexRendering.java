@@ -13,22 +13,27 @@ import java.util.Locale;
 
 /**
  * How Cortex XDR spells fleet facts, which differs from CrowdStrike on purpose (correlation across
- * sources has real work to do): Linux agents report their FQDN ({@code ip-10-0-0-4.eu-west-1.compute.internal},
- * as in the samples), Windows domains are NetBIOS names ({@code CORP}, {@code WORKGROUP}), MACs are
- * lower case with colons, every adapter's addresses are listed, and the OS comes as
- * {@code AGENT_OS_*} plus an {@code operating_system} text.
+ * sources has real work to do): Linux agents report their FQDN ({@code
+ * ip-10-0-0-4.eu-west-1.compute.internal}, as in the samples), Windows domains are NetBIOS names
+ * ({@code CORP}, {@code WORKGROUP}), MACs are lower case with colons, every adapter's addresses are
+ * listed, and the OS comes as {@code AGENT_OS_*} plus an {@code operating_system} text.
  */
 final class CortexRendering {
   private CortexRendering() {}
 
-  /** {@code endpoint_name}: Windows the NetBIOS name as reported, Linux the FQDN where it has one, macOS lower case. */
+  /**
+   * {@code endpoint_name}: Windows the NetBIOS name as reported, Linux the FQDN where it has one,
+   * macOS lower case.
+   */
   static String endpointName(Machine m) {
     String host = m.hostname();
     return switch (m.os().family()) {
       case WINDOWS -> host;
       case MAC -> host.toLowerCase(Locale.ROOT);
       case LINUX -> {
-        if (m.cloud().isPresent() && m.cloud().get().provider() == CloudProvider.AWS && host.startsWith("ip-")) {
+        if (m.cloud().isPresent()
+            && m.cloud().get().provider() == CloudProvider.AWS
+            && host.startsWith("ip-")) {
           yield host + "." + awsInternalDomain(m.cloud().get().region());
         }
         yield m.dnsDomain().isEmpty() ? host.toLowerCase(Locale.ROOT) : m.fqdn();
@@ -40,7 +45,10 @@ final class CortexRendering {
     return region.equals("us-east-1") ? "ec2.internal" : region + ".compute.internal";
   }
 
-  /** {@code domain}: NetBIOS domain for Windows ({@code CORP}, {@code EMEA}, {@code WORKGROUP}), DNS domain otherwise. */
+  /**
+   * {@code domain}: NetBIOS domain for Windows ({@code CORP}, {@code EMEA}, {@code WORKGROUP}), DNS
+   * domain otherwise.
+   */
   static String domain(Machine m) {
     if (m.os().family() != OsFamily.WINDOWS) {
       return m.dnsDomain();
@@ -73,12 +81,18 @@ final class CortexRendering {
     };
   }
 
-  /** {@code operating_system}: "Windows 11 Enterprise", "macOS Sonoma 14.5", "Ubuntu 22.04", "Red Hat Enterprise Linux 9.3". */
+  /**
+   * {@code operating_system}: "Windows 11 Enterprise", "macOS Sonoma 14.5", "Ubuntu 22.04", "Red
+   * Hat Enterprise Linux 9.3".
+   */
   static String operatingSystem(OperatingSystem os) {
     return switch (os.family()) {
       case WINDOWS -> os.productName();
       case MAC -> os.name() + " " + os.majorVersion() + "." + os.minorVersion();
-      case LINUX -> os.name().startsWith(os.productName()) ? os.name() : os.productName() + " " + linuxVersion(os);
+      case LINUX ->
+          os.name().startsWith(os.productName())
+              ? os.name()
+              : os.productName() + " " + linuxVersion(os);
     };
   }
 
@@ -95,10 +109,15 @@ final class CortexRendering {
     if (os.productName().equals("Ubuntu")) {
       return String.format(Locale.ROOT, "%d.%02d", os.majorVersion(), os.minorVersion());
     }
-    return os.minorVersion() == 0 ? String.valueOf(os.majorVersion()) : os.majorVersion() + "." + os.minorVersion();
+    return os.minorVersion() == 0
+        ? String.valueOf(os.majorVersion())
+        : os.majorVersion() + "." + os.minorVersion();
   }
 
-  /** Every adapter's IPv4 address, primary first (Docker's 172.17.0.1 included, as agents report it). */
+  /**
+   * Every adapter's IPv4 address, primary first (Docker's 172.17.0.1 included, as agents report
+   * it).
+   */
   static List<String> ipv4(Machine m) {
     List<String> out = new ArrayList<>(m.interfaces().size());
     for (NetworkInterface nic : m.interfaces()) {
@@ -107,7 +126,9 @@ final class CortexRendering {
     return out;
   }
 
-  /** Link-local IPv6 (EUI-64) of physical adapters on Windows and macOS machines; none elsewhere. */
+  /**
+   * Link-local IPv6 (EUI-64) of physical adapters on Windows and macOS machines; none elsewhere.
+   */
   static List<String> ipv6(Machine m) {
     if (m.os().family() == OsFamily.LINUX) {
       return List.of();
@@ -137,7 +158,12 @@ final class CortexRendering {
     int b3 = (int) ((mac >>> 16) & 0xFF);
     int b4 = (int) ((mac >>> 8) & 0xFF);
     int b5 = (int) (mac & 0xFF);
-    return String.format(Locale.ROOT, "fe80::%x:%x:%x:%x", (b0 << 8) | b1, (b2 << 8) | 0xFF, 0xFE00 | b3,
+    return String.format(
+        Locale.ROOT,
+        "fe80::%x:%x:%x:%x",
+        (b0 << 8) | b1,
+        (b2 << 8) | 0xFF,
+        0xFE00 | b3,
         (b4 << 8) | b5);
   }
 

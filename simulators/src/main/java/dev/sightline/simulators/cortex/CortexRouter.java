@@ -44,10 +44,16 @@ final class CortexRouter implements HttpHandler {
   private final ApiKeyAuthenticator authenticator;
   private final String role;
   private final Clock clock;
-  private final SlidingWindowLimiter limiter = new SlidingWindowLimiter(REQUESTS_PER_SECOND, Duration.ofSeconds(1));
+  private final SlidingWindowLimiter limiter =
+      new SlidingWindowLimiter(REQUESTS_PER_SECOND, Duration.ofSeconds(1));
 
-  CortexRouter(Map<String, Route> routes, SimControl control, CortexFaultPlan faults,
-      ApiKeyAuthenticator authenticator, String role, Clock clock) {
+  CortexRouter(
+      Map<String, Route> routes,
+      SimControl control,
+      CortexFaultPlan faults,
+      ApiKeyAuthenticator authenticator,
+      String role,
+      Clock clock) {
     this.routes = Map.copyOf(routes);
     this.control = control;
     this.faults = faults;
@@ -59,7 +65,10 @@ final class CortexRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) {
     CortexCall call = new CortexCall(exchange);
-    CallGuard.serve(exchange, () -> dispatch(call), call::responded,
+    CallGuard.serve(
+        exchange,
+        () -> dispatch(call),
+        call::responded,
         bug -> ReplyErrors.business(call, "internal error", bug.getClass().getSimpleName()));
   }
 
@@ -72,7 +81,11 @@ final class CortexRouter implements HttpHandler {
     }
     Route route = routes.get(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     if (route == null) {
-      ReplyErrors.send(call, 404, "Not Found", "no public API at " + path + "; check the URL (https://api-<fqdn>)");
+      ReplyErrors.send(
+          call,
+          404,
+          "Not Found",
+          "no public API at " + path + "; check the URL (https://api-<fqdn>)");
       return;
     }
     if (!call.method().equals("POST")) {
@@ -84,7 +97,10 @@ final class CortexRouter implements HttpHandler {
       return;
     }
     if (!limiter.acquire(clock.instant()).allowed()) {
-      ReplyErrors.send(call, 429, ReplyErrors.TOO_MANY,
+      ReplyErrors.send(
+          call,
+          429,
+          ReplyErrors.TOO_MANY,
           "at most " + REQUESTS_PER_SECOND + " API requests per second per tenant");
       return;
     }
@@ -94,8 +110,15 @@ final class CortexRouter implements HttpHandler {
       return;
     }
     if (!RolePermissions.allows(role, route.permission())) {
-      ReplyErrors.send(call, 403, ReplyErrors.FORBIDDEN, "the role '" + role + "' lacks the "
-          + route.permission().name().toLowerCase(Locale.ROOT) + " permission");
+      ReplyErrors.send(
+          call,
+          403,
+          ReplyErrors.FORBIDDEN,
+          "the role '"
+              + role
+              + "' lacks the "
+              + route.permission().name().toLowerCase(Locale.ROOT)
+              + " permission");
       return;
     }
     JsonNode requestData;
@@ -107,7 +130,9 @@ final class CortexRouter implements HttpHandler {
       return;
     }
     try {
-      route.handler().handle(call, requestData == null || requestData.isNull() ? null : requestData);
+      route
+          .handler()
+          .handle(call, requestData == null || requestData.isNull() ? null : requestData);
     } catch (InvalidRequestData e) {
       ReplyErrors.business(call, e.reason(), e.getMessage());
     }
@@ -121,12 +146,28 @@ final class CortexRouter implements HttpHandler {
     }
     switch (fault.kind()) {
       case DROP -> call.drop();
-      case TOO_MANY -> ReplyErrors.send(call, 429, ReplyErrors.TOO_MANY,
-          "at most " + REQUESTS_PER_SECOND + " API requests per second per tenant");
-      case SERVER_ERROR -> ReplyErrors.send(call, fault.status(), fault.status() == 503 ? "Service Unavailable"
-          : ReplyErrors.PROCESSING + " - internal error, please try again later", "injected fault");
-      case PARALLEL -> ReplyErrors.send(call, 500, ReplyErrors.PARALLEL, "at most " + XqlQueries.MAX_PARALLEL
-          + " queries run in parallel; get the results of a running query, then retry");
+      case TOO_MANY ->
+          ReplyErrors.send(
+              call,
+              429,
+              ReplyErrors.TOO_MANY,
+              "at most " + REQUESTS_PER_SECOND + " API requests per second per tenant");
+      case SERVER_ERROR ->
+          ReplyErrors.send(
+              call,
+              fault.status(),
+              fault.status() == 503
+                  ? "Service Unavailable"
+                  : ReplyErrors.PROCESSING + " - internal error, please try again later",
+              "injected fault");
+      case PARALLEL ->
+          ReplyErrors.send(
+              call,
+              500,
+              ReplyErrors.PARALLEL,
+              "at most "
+                  + XqlQueries.MAX_PARALLEL
+                  + " queries run in parallel; get the results of a running query, then retry");
       default -> {
         return false;
       }

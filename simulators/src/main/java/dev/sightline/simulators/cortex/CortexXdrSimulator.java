@@ -13,26 +13,27 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A Palo Alto Networks Cortex XDR public API simulator over HTTPS on 127.0.0.1, serving a
- * deterministic synthetic tenant drawn from the same fleet as the CrowdStrike simulator:
- * {@code POST /public_api/v1/endpoints/get_endpoint/}, the XQL calls
- * ({@code /public_api/v1/xql/start_xql_query/}, {@code get_query_results/},
- * {@code get_query_results_stream/}, {@code get_quota/}) over {@code va_endpoints} and
- * {@code va_cves}, plus {@code GET /_sim/manifest} and {@code POST /_sim/advance?changes=N}. Standard
- * and advanced API keys, roles (403), the Host Insights licence (402), 10 requests per second per
- * tenant, four parallel queries and a daily query quota. See {@code simulators/README.md} for what
- * is faithful and the exact XQL the simulator runs.
+ * deterministic synthetic tenant drawn from the same fleet as the CrowdStrike simulator: {@code
+ * POST /public_api/v1/endpoints/get_endpoint/}, the XQL calls ({@code
+ * /public_api/v1/xql/start_xql_query/}, {@code get_query_results/}, {@code
+ * get_query_results_stream/}, {@code get_quota/}) over {@code va_endpoints} and {@code va_cves},
+ * plus {@code GET /_sim/manifest} and {@code POST /_sim/advance?changes=N}. Standard and advanced
+ * API keys, roles (403), the Host Insights licence (402), 10 requests per second per tenant, four
+ * parallel queries and a daily query quota. See {@code simulators/README.md} for what is faithful
+ * and the exact XQL the simulator runs.
  *
  * <h2>Fault grammar ({@code --faults}, {@link CortexXdrSimulatorOptions#faultSpec()})</h2>
  *
- * A comma-separated list; random faults apply to {@code /public_api/*} calls only (never
- * {@code /_sim/*}), are drawn from a stream seeded by the tenant seed, and never hit one request
- * (same path and body) three times in a row:
+ * A comma-separated list; random faults apply to {@code /public_api/*} calls only (never {@code
+ * /_sim/*}), are drawn from a stream seeded by the tenant seed, and never hit one request (same
+ * path and body) three times in a row:
  *
  * <ul>
  *   <li>{@code 429:P%} (or {@code too-many:P%}) answers HTTP 429 "Too many requests."
  *   <li>{@code 5xx:P%} answers a business error: 500 (then 503, alternating) with the reply body
  *   <li>{@code drop:P%} closes the connection without a response
- *   <li>{@code slow:P%:DURATION} delays the answer ({@code 500ms}, {@code 2s}, {@code 1m}; at most 1m)
+ *   <li>{@code slow:P%:DURATION} delays the answer ({@code 500ms}, {@code 2s}, {@code 1m}; at most
+ *       1m)
  *   <li>{@code parallel:P%} refuses that share of {@code start_xql_query} calls with the 500
  *       "reached max allowed amount of parallel running queries"
  * </ul>
@@ -57,25 +58,39 @@ public final class CortexXdrSimulator implements AutoCloseable {
     this.faults = new CortexFaultPlan(options.faultSpec(), options.seed());
     this.quota = new QuotaLedger(options.dailyQuotaUnits(), options.clock());
     EndpointsApi endpoints = new EndpointsApi(tenant.endpoints(), tenant.store());
-    XqlApi xql = new XqlApi(options, tenant.store(), new XqlQueries(options.seed(), options.clock()), quota);
-    Map<String, CortexRouter.Route> routes = Map.of(
-        EndpointsApi.GET_ENDPOINT, new CortexRouter.Route(Permission.ENDPOINTS, false, endpoints::getEndpoint),
-        XqlApi.START, new CortexRouter.Route(Permission.XQL, true, xql::start),
-        XqlApi.RESULTS, new CortexRouter.Route(Permission.XQL, false, xql::results),
-        XqlApi.STREAM, new CortexRouter.Route(Permission.XQL, false, xql::stream),
-        XqlApi.QUOTA, new CortexRouter.Route(Permission.XQL, false, xql::quota));
-    CortexRouter router = new CortexRouter(routes, new SimControl(this::manifest, this::advance), faults,
-        new ApiKeyAuthenticator(options.keyId(), options.key(), options.security(), options.clock()),
-        options.role(), options.clock());
-    this.server = SimulatorServer.start("cortex-xdr", options.port(), certificates, router, options.clock());
+    XqlApi xql =
+        new XqlApi(options, tenant.store(), new XqlQueries(options.seed(), options.clock()), quota);
+    Map<String, CortexRouter.Route> routes =
+        Map.of(
+            EndpointsApi.GET_ENDPOINT,
+                new CortexRouter.Route(Permission.ENDPOINTS, false, endpoints::getEndpoint),
+            XqlApi.START, new CortexRouter.Route(Permission.XQL, true, xql::start),
+            XqlApi.RESULTS, new CortexRouter.Route(Permission.XQL, false, xql::results),
+            XqlApi.STREAM, new CortexRouter.Route(Permission.XQL, false, xql::stream),
+            XqlApi.QUOTA, new CortexRouter.Route(Permission.XQL, false, xql::quota));
+    CortexRouter router =
+        new CortexRouter(
+            routes,
+            new SimControl(this::manifest, this::advance),
+            faults,
+            new ApiKeyAuthenticator(
+                options.keyId(), options.key(), options.security(), options.clock()),
+            options.role(),
+            options.clock());
+    this.server =
+        SimulatorServer.start("cortex-xdr", options.port(), certificates, router, options.clock());
   }
 
   /** Builds the tenant, binds 127.0.0.1 ({@code port} 0 picks a free port) and starts serving. */
   public static CortexXdrSimulator start(CortexXdrSimulatorOptions options) {
-    return SimulatorServer.open("Cortex XDR", options.port(), () -> new CortexXdrSimulator(options));
+    return SimulatorServer.open(
+        "Cortex XDR", options.port(), () -> new CortexXdrSimulator(options));
   }
 
-  /** {@code https://127.0.0.1:<port>}: the connector's URL, standing in for {@code https://api-<fqdn>}. */
+  /**
+   * {@code https://127.0.0.1:<port>}: the connector's URL, standing in for {@code
+   * https://api-<fqdn>}.
+   */
   public URI baseUrl() {
     return server.baseUrl();
   }

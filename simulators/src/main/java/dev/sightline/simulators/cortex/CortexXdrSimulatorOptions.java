@@ -11,13 +11,15 @@ import java.util.function.Consumer;
  *
  * @param port TCP port on 127.0.0.1; 0 picks a free one
  * @param hosts number of fleet machines in the tenant
- * @param seed fleet and tenant seed (the same seed as a CrowdStrike simulator gives the same machines)
+ * @param seed fleet and tenant seed (the same seed as a CrowdStrike simulator gives the same
+ *     machines)
  * @param offset first fleet machine: the tenant shows machines {@code [offset, offset + hosts)}
  * @param keyId the only API key id accepted ({@code x-xdr-auth-id})
  * @param key that key's secret
  * @param security whether the key is a standard key (sent raw) or an advanced key (hashed with a
  *     nonce and a timestamp); a request signed the other way is refused with 401
- * @param role the key's role; see {@code RolePermissions} and the README for what each role may call
+ * @param role the key's role; see {@code RolePermissions} and the README for what each role may
+ *     call
  * @param vulnerabilityLicense whether the tenant has the Host Insights add-on that XQL queries over
  *     {@code va_endpoints} / {@code va_cves} need; without it they get 402
  * @param faultSpec random fault grammar (see {@link CortexXdrSimulator}); empty for none
@@ -44,7 +46,9 @@ public record CortexXdrSimulatorOptions(
     STANDARD,
     ADVANCED;
 
-    /** {@code standard} or {@code advanced}, as the CLI and the connector configuration spell it. */
+    /**
+     * {@code standard} or {@code advanced}, as the CLI and the connector configuration spell it.
+     */
     public String wire() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -60,11 +64,15 @@ public record CortexXdrSimulatorOptions(
   }
 
   public static final String DEFAULT_KEY_ID = "7";
+
   /** 128 characters, letters and digits, like the keys the console generates. */
-  public static final String DEFAULT_KEY = "isVhGBJdnBBxc4GcxZ9eOcFxltipPViNcr9LtFkt36MRT7HrDREhysitAsQGK6Oa"
-      + "WgCAmhikkyspvgm5VBSeoAnxPAHd0wyKMUkkQo2Kj3tMwOme4alsAjhR8JCLjqEP";
+  public static final String DEFAULT_KEY =
+      "isVhGBJdnBBxc4GcxZ9eOcFxltipPViNcr9LtFkt36MRT7HrDREhysitAsQGK6Oa"
+          + "WgCAmhikkyspvgm5VBSeoAnxPAHd0wyKMUkkQo2Kj3tMwOme4alsAjhR8JCLjqEP";
+
   public static final String DEFAULT_ROLE = "Viewer";
   public static final long DEFAULT_DAILY_QUOTA_UNITS = 1000;
+
   /** Keeps endpoint indexes and finding counts comfortably inside int and long arithmetic. */
   static final int MAX_HOSTS = 5_000_000;
 
@@ -76,7 +84,8 @@ public record CortexXdrSimulatorOptions(
       throw new IllegalArgumentException("hosts must be 0.." + MAX_HOSTS + ": " + hosts);
     }
     if (offset < 0 || (long) offset + hosts > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("offset must be >= 0 and offset + hosts below 2^31: " + offset);
+      throw new IllegalArgumentException(
+          "offset must be >= 0 and offset + hosts below 2^31: " + offset);
     }
     keyId = Objects.requireNonNull(keyId, "keyId").trim();
     if (keyId.isEmpty() || keyId.chars().anyMatch(Character::isWhitespace)) {
@@ -100,13 +109,24 @@ public record CortexXdrSimulatorOptions(
   }
 
   /**
-   * Port 0, seed 42, offset 0, key id {@value #DEFAULT_KEY_ID} with {@link #DEFAULT_KEY}, a standard
-   * key, role {@value #DEFAULT_ROLE}, the vulnerability licence, no faults, 1000 query units a day and
-   * the system clock.
+   * Port 0, seed 42, offset 0, key id {@value #DEFAULT_KEY_ID} with {@link #DEFAULT_KEY}, a
+   * standard key, role {@value #DEFAULT_ROLE}, the vulnerability licence, no faults, 1000 query
+   * units a day and the system clock.
    */
   public static CortexXdrSimulatorOptions defaults(int hosts) {
-    return new CortexXdrSimulatorOptions(0, hosts, 42, 0, DEFAULT_KEY_ID, DEFAULT_KEY, SecurityLevel.STANDARD,
-        DEFAULT_ROLE, true, "", DEFAULT_DAILY_QUOTA_UNITS, Clock.systemUTC());
+    return new CortexXdrSimulatorOptions(
+        0,
+        hosts,
+        42,
+        0,
+        DEFAULT_KEY_ID,
+        DEFAULT_KEY,
+        SecurityLevel.STANDARD,
+        DEFAULT_ROLE,
+        true,
+        "",
+        DEFAULT_DAILY_QUOTA_UNITS,
+        Clock.systemUTC());
   }
 
   public CortexXdrSimulatorOptions withPort(int newPort) {
@@ -135,10 +155,11 @@ public record CortexXdrSimulatorOptions(
 
   /** Key id and key together, as the console hands them out. */
   public CortexXdrSimulatorOptions withApiKey(String newKeyId, String newKey) {
-    return copy(d -> {
-      d.keyId = newKeyId;
-      d.key = newKey;
-    });
+    return copy(
+        d -> {
+          d.keyId = newKeyId;
+          d.key = newKey;
+        });
   }
 
   public CortexXdrSimulatorOptions withSecurity(SecurityLevel newSecurity) {
@@ -205,15 +226,45 @@ public record CortexXdrSimulatorOptions(
     }
 
     CortexXdrSimulatorOptions build() {
-      return new CortexXdrSimulatorOptions(port, hosts, seed, offset, keyId, key, security, role, vulnerabilityLicense, faultSpec, dailyQuotaUnits, clock);
+      return new CortexXdrSimulatorOptions(
+          port,
+          hosts,
+          seed,
+          offset,
+          keyId,
+          key,
+          security,
+          role,
+          vulnerabilityLicense,
+          faultSpec,
+          dailyQuotaUnits,
+          clock);
     }
   }
 
   /** Never prints the key. */
   @Override
   public String toString() {
-    return "CortexXdrSimulatorOptions[port=" + port + ", hosts=" + hosts + ", seed=" + seed + ", offset=" + offset
-        + ", keyId=" + keyId + ", security=" + security.wire() + ", role=" + role + ", vulnerabilityLicense="
-        + vulnerabilityLicense + ", faultSpec=" + faultSpec + ", dailyQuotaUnits=" + dailyQuotaUnits + "]";
+    return "CortexXdrSimulatorOptions[port="
+        + port
+        + ", hosts="
+        + hosts
+        + ", seed="
+        + seed
+        + ", offset="
+        + offset
+        + ", keyId="
+        + keyId
+        + ", security="
+        + security.wire()
+        + ", role="
+        + role
+        + ", vulnerabilityLicense="
+        + vulnerabilityLicense
+        + ", faultSpec="
+        + faultSpec
+        + ", dailyQuotaUnits="
+        + dailyQuotaUnits
+        + "]";
   }
 }

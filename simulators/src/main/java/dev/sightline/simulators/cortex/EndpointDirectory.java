@@ -22,12 +22,14 @@ import dev.sightline.simulators.fleet.StableHash;
 final class EndpointDirectory {
   private static final long SALT_ID = StableHash.salt("cx.endpoint-id");
   private static final long SALT_MILLIS = StableHash.salt("cx.millis");
+
   /**
    * CrowdStrike's agent-id salt. The catalogue walk of an endpoint starts from the key the
    * CrowdStrike simulator uses for the same machine and generation, so one machine shows
    * overlapping CVEs in both tenants ({@code OneFleetIT} checks it).
    */
   private static final long SALT_HOST_KEY = StableHash.salt("cs.aid");
+
   private static final long DAY_MS = 86_400_000L;
 
   private final Fleet fleet;
@@ -64,11 +66,13 @@ final class EndpointDirectory {
     this.family = new byte[count];
     this.role = new byte[count];
     this.names = new String[count];
-    facts.forEachAgent((e, machine, gen, old, i) -> fill(e, machine, gen, old, facts, i, anchorEpochSecond));
+    facts.forEachAgent(
+        (e, machine, gen, old, i) -> fill(e, machine, gen, old, facts, i, anchorEpochSecond));
     this.ids = new RankedIds(idHi, idLo);
   }
 
-  private void fill(int e, int machine, int gen, boolean old, MachineFacts facts, int i, long anchor) {
+  private void fill(
+      int e, int machine, int gen, boolean old, MachineFacts facts, int i, long anchor) {
     machineOf[e] = machine;
     generation[e] = (byte) gen;
     stale[e] = old;
@@ -84,7 +88,10 @@ final class EndpointDirectory {
     names[e] = facts.name(i);
   }
 
-  /** Compares two endpoints by {@code endpoint_id} as strings, which for fixed-width hex is unsigned order. */
+  /**
+   * Compares two endpoints by {@code endpoint_id} as strings, which for fixed-width hex is unsigned
+   * order.
+   */
   int compareIds(int a, int b) {
     return ids.compare(a, b);
   }
@@ -165,7 +172,9 @@ final class EndpointDirectory {
     if (age <= 30 * DAY_MS) {
       return EndpointStatus.DISCONNECTED;
     }
-    return Long.remainderUnsigned(hash(e, 0x57A7), 5) == 0 ? EndpointStatus.UNINSTALLED : EndpointStatus.LOST;
+    return Long.remainderUnsigned(hash(e, 0x57A7), 5) == 0
+        ? EndpointStatus.UNINSTALLED
+        : EndpointStatus.LOST;
   }
 
   /** Finds an endpoint by its exact lower-case id, or -1; a binary search over the id rank. */

@@ -50,9 +50,27 @@ record EndpointFacts(
     Optional<CloudPlacement> cloud) {
 
   private static final long SALT = StableHash.salt("cx.endpoint-facts");
-  private static final String[] FIRST = {"a", "b", "c", "d", "e", "j", "l", "m", "n", "p", "s", "t"};
-  private static final String[] LAST = {"martin", "dupont", "smith", "garcia", "chen", "muller", "rossi", "nguyen",
-      "kowalski", "silva", "tanaka", "brown", "lefebvre", "novak", "jensen", "okafor"};
+  private static final String[] FIRST = {
+    "a", "b", "c", "d", "e", "j", "l", "m", "n", "p", "s", "t"
+  };
+  private static final String[] LAST = {
+    "martin",
+    "dupont",
+    "smith",
+    "garcia",
+    "chen",
+    "muller",
+    "rossi",
+    "nguyen",
+    "kowalski",
+    "silva",
+    "tanaka",
+    "brown",
+    "lefebvre",
+    "novak",
+    "jensen",
+    "okafor"
+  };
 
   static EndpointFacts of(EndpointDirectory dir, int e, long lastSeen) {
     Machine m = dir.machine(e);
@@ -60,17 +78,43 @@ record EndpointFacts(
     boolean old = dir.stale(e);
     EndpointStatus status = dir.status(e, lastSeen);
     OsFamily family = m.os().family();
-    boolean isolated = !old && status == EndpointStatus.CONNECTED && Long.remainderUnsigned(h, 300) == 7;
-    long contentUpdate = Math.max(dir.firstSeen(e), lastSeen - Long.remainderUnsigned(h >>> 9, 6 * 3_600_000L));
-    return new EndpointFacts(dir.endpointId(e), dir.endpointName(e), CortexRendering.endpointType(m.role()), status,
-        CortexRendering.osType(family), CortexRendering.osVersion(m.os()), CortexRendering.operatingSystem(m.os()),
-        CortexRendering.platform(family), CortexRendering.ipv4(m), CortexRendering.ipv6(m), m.externalIp(),
-        CortexRendering.macAddresses(m), users(m, h), CortexRendering.domain(m), "", dir.firstSeen(e), lastSeen,
-        contentVersion(h, old), contentUpdate - 86_400_000L, contentUpdate,
-        status == EndpointStatus.CONNECTED ? "UP_TO_DATE" : "OUT_OF_DATE", installationPackage(m),
-        endpointVersion(h, old, family), isolated, isolated ? lastSeen - 3_600_000L : -1, groups(m, h),
-        Long.remainderUnsigned(h >>> 3, 25) == 0, scanStatus(h), CortexRendering.roleGroup(m.role())
-        + " Prevention", serverTags(m), endpointTags(m), m.cloud());
+    boolean isolated =
+        !old && status == EndpointStatus.CONNECTED && Long.remainderUnsigned(h, 300) == 7;
+    long contentUpdate =
+        Math.max(dir.firstSeen(e), lastSeen - Long.remainderUnsigned(h >>> 9, 6 * 3_600_000L));
+    return new EndpointFacts(
+        dir.endpointId(e),
+        dir.endpointName(e),
+        CortexRendering.endpointType(m.role()),
+        status,
+        CortexRendering.osType(family),
+        CortexRendering.osVersion(m.os()),
+        CortexRendering.operatingSystem(m.os()),
+        CortexRendering.platform(family),
+        CortexRendering.ipv4(m),
+        CortexRendering.ipv6(m),
+        m.externalIp(),
+        CortexRendering.macAddresses(m),
+        users(m, h),
+        CortexRendering.domain(m),
+        "",
+        dir.firstSeen(e),
+        lastSeen,
+        contentVersion(h, old),
+        contentUpdate - 86_400_000L,
+        contentUpdate,
+        status == EndpointStatus.CONNECTED ? "UP_TO_DATE" : "OUT_OF_DATE",
+        installationPackage(m),
+        endpointVersion(h, old, family),
+        isolated,
+        isolated ? lastSeen - 3_600_000L : -1,
+        groups(m, h),
+        Long.remainderUnsigned(h >>> 3, 25) == 0,
+        scanStatus(h),
+        CortexRendering.roleGroup(m.role()) + " Prevention",
+        serverTags(m),
+        endpointTags(m),
+        m.cloud());
   }
 
   private static List<String> users(Machine m, long h) {
@@ -95,20 +139,25 @@ record EndpointFacts(
   }
 
   private static String contentVersion(long h, boolean old) {
-    int major = old ? 1100 + (int) Long.remainderUnsigned(h >>> 13, 80) : 1380 + (int) Long.remainderUnsigned(h >>> 13, 9);
+    int major =
+        old
+            ? 1100 + (int) Long.remainderUnsigned(h >>> 13, 80)
+            : 1380 + (int) Long.remainderUnsigned(h >>> 13, 9);
     return major + "-" + (80_000 + Long.remainderUnsigned(h >>> 21, 9_000));
   }
 
   private static String endpointVersion(long h, boolean old, OsFamily family) {
     int minor = old ? 9 : 3 + (int) Long.remainderUnsigned(h >>> 17, 4);
     int major = old ? 7 : 8;
-    int build = (family == OsFamily.LINUX ? 12_000 : 14_000) + (int) Long.remainderUnsigned(h >>> 27, 900);
+    int build =
+        (family == OsFamily.LINUX ? 12_000 : 14_000) + (int) Long.remainderUnsigned(h >>> 27, 900);
     return major + "." + minor + "." + Long.remainderUnsigned(h >>> 31, 3) + "." + build;
   }
 
   private static String installationPackage(Machine m) {
     return switch (m.os().family()) {
-      case WINDOWS -> m.role() == MachineRole.WORKSTATION ? "Windows Workstations" : "Windows Servers";
+      case WINDOWS ->
+          m.role() == MachineRole.WORKSTATION ? "Windows Workstations" : "Windows Servers";
       case MAC -> "macOS";
       case LINUX -> m.role() == MachineRole.WORKSTATION ? "Linux Workstations" : "Linux Servers";
     };
@@ -123,8 +172,9 @@ record EndpointFacts(
 
   private static String scanStatus(long h) {
     int r = (int) Long.remainderUnsigned(h >>> 41, 100);
-    return r < 70 ? "SCAN_STATUS_NONE" : r < 95 ? "SCAN_STATUS_SUCCESS" : r < 98 ? "SCAN_STATUS_ERROR"
-        : "SCAN_STATUS_CANCELED";
+    return r < 70
+        ? "SCAN_STATUS_NONE"
+        : r < 95 ? "SCAN_STATUS_SUCCESS" : r < 98 ? "SCAN_STATUS_ERROR" : "SCAN_STATUS_CANCELED";
   }
 
   /**
@@ -157,7 +207,8 @@ record EndpointFacts(
     String host = m.hostname();
     int dash = host.indexOf('-');
     String env = dash > 0 ? host.substring(0, dash) : "";
-    if (m.role() != MachineRole.WORKSTATION && (env.equals("prd") || env.equals("stg") || env.equals("dev"))) {
+    if (m.role() != MachineRole.WORKSTATION
+        && (env.equals("prd") || env.equals("stg") || env.equals("dev"))) {
       return List.of(env);
     }
     return List.of(m.site().toLowerCase(Locale.ROOT));

@@ -11,24 +11,49 @@ import java.util.function.Function;
 
 /**
  * The {@code get_endpoint} filters: {@code {"field","operator","value"}} objects, ANDed. Fields,
- * operators and value types follow the "Get Endpoint" page; anything else is a business error (500),
- * as integrators observed for undocumented combinations.
+ * operators and value types follow the "Get Endpoint" page; anything else is a business error
+ * (500), as integrators observed for undocumented combinations.
  */
 final class EndpointFilters {
-  /** One compiled filter; {@code facts} is computed only for filters that need more than the directory. */
+  /**
+   * One compiled filter; {@code facts} is computed only for filters that need more than the
+   * directory.
+   */
   interface Filter {
     boolean test(int e, VaSnapshot s, Function<Integer, EndpointFacts> facts);
   }
 
-  static final List<String> FIELDS = List.of("endpoint_id_list", "endpoint_status", "dist_name", "first_seen",
-      "last_seen", "ip_list", "group_name", "platform", "alias", "isolate", "hostname", "public_ip_list", "username",
-      "scan_status");
-  private static final Map<String, Set<String>> ALLOWED_VALUES = Map.of(
-      "endpoint_status", Set.of("connected", "disconnected", "lost", "uninstalled"),
-      "platform", Set.of("windows", "linux", "macos", "android"),
-      "isolate", Set.of("isolated", "unisolated"),
-      "scan_status", Set.of("none", "pending", "in_progress", "canceled", "aborted", "pending_cancellation",
-          "success", "error"));
+  static final List<String> FIELDS =
+      List.of(
+          "endpoint_id_list",
+          "endpoint_status",
+          "dist_name",
+          "first_seen",
+          "last_seen",
+          "ip_list",
+          "group_name",
+          "platform",
+          "alias",
+          "isolate",
+          "hostname",
+          "public_ip_list",
+          "username",
+          "scan_status");
+  private static final Map<String, Set<String>> ALLOWED_VALUES =
+      Map.of(
+          "endpoint_status", Set.of("connected", "disconnected", "lost", "uninstalled"),
+          "platform", Set.of("windows", "linux", "macos", "android"),
+          "isolate", Set.of("isolated", "unisolated"),
+          "scan_status",
+              Set.of(
+                  "none",
+                  "pending",
+                  "in_progress",
+                  "canceled",
+                  "aborted",
+                  "pending_cancellation",
+                  "success",
+                  "error"));
 
   private EndpointFilters() {}
 
@@ -52,7 +77,8 @@ final class EndpointFilters {
     return out;
   }
 
-  private static Filter filter(String field, String operator, JsonNode value, EndpointDirectory dir) {
+  private static Filter filter(
+      String field, String operator, JsonNode value, EndpointDirectory dir) {
     switch (field) {
       case "first_seen", "last_seen" -> {
         if (!operator.equals("gte") && !operator.equals("lte")) {
@@ -70,7 +96,8 @@ final class EndpointFilters {
         };
       }
       case "endpoint_status" -> {
-        Set<String> wanted = operator.equals("eq") ? Set.of(text(field, value)) : strings(field, operator, value);
+        Set<String> wanted =
+            operator.equals("eq") ? Set.of(text(field, value)) : strings(field, operator, value);
         checkValues(field, wanted);
         return (e, s, facts) -> wanted.contains(s.status(e).filterValue());
       }
@@ -99,14 +126,24 @@ final class EndpointFilters {
     return switch (field) {
       case "dist_name" -> (e, s, facts) -> wanted.contains(facts.apply(e).installationPackage());
       case "ip_list" -> (e, s, facts) -> facts.apply(e).ip().stream().anyMatch(wanted::contains);
-      case "group_name" -> (e, s, facts) -> facts.apply(e).groupNames().stream().anyMatch(wanted::contains);
+      case "group_name" ->
+          (e, s, facts) -> facts.apply(e).groupNames().stream().anyMatch(wanted::contains);
       case "alias" -> (e, s, facts) -> wanted.contains(facts.apply(e).alias());
-      case "isolate" -> (e, s, facts) -> wanted.contains(facts.apply(e).isolated() ? "isolated" : "unisolated");
+      case "isolate" ->
+          (e, s, facts) -> wanted.contains(facts.apply(e).isolated() ? "isolated" : "unisolated");
       case "public_ip_list" -> (e, s, facts) -> wanted.contains(facts.apply(e).publicIp());
-      case "username" -> (e, s, facts) -> facts.apply(e).users().stream()
-          .anyMatch(u -> lower.contains(u.toLowerCase(Locale.ROOT)));
-      default -> (e, s, facts) -> wanted.contains(
-          facts.apply(e).scanStatus().substring("SCAN_STATUS_".length()).toLowerCase(Locale.ROOT));
+      case "username" ->
+          (e, s, facts) ->
+              facts.apply(e).users().stream()
+                  .anyMatch(u -> lower.contains(u.toLowerCase(Locale.ROOT)));
+      default ->
+          (e, s, facts) ->
+              wanted.contains(
+                  facts
+                      .apply(e)
+                      .scanStatus()
+                      .substring("SCAN_STATUS_".length())
+                      .toLowerCase(Locale.ROOT));
     };
   }
 
@@ -137,7 +174,8 @@ final class EndpointFilters {
   private static void checkValues(String field, Set<String> values) {
     Set<String> allowed = ALLOWED_VALUES.get(field);
     if (allowed != null && !allowed.containsAll(values)) {
-      throw invalid("invalid " + field + " value in " + values + "; allowed: " + allowed + " (lower case)");
+      throw invalid(
+          "invalid " + field + " value in " + values + "; allowed: " + allowed + " (lower case)");
     }
   }
 
@@ -148,7 +186,8 @@ final class EndpointFilters {
   }
 
   private static InvalidRequestData operatorError(String field, String operator, String expected) {
-    return invalid("operator '" + operator + "' is not supported for " + field + "; use " + expected);
+    return invalid(
+        "operator '" + operator + "' is not supported for " + field + "; use " + expected);
   }
 
   private static InvalidRequestData invalid(String detail) {

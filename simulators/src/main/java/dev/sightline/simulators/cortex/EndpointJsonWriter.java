@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes one {@code get_endpoint} record: the fields of the recorded samples first, with their
- * JSON types ({@code active_directory} null, lists for {@code ip}/{@code users}), then the fields of
+ * Writes one {@code get_endpoint} record: the fields of the recorded samples first, with their JSON
+ * types ({@code active_directory} null, lists for {@code ip}/{@code users}), then the fields of
  * newer agents ({@code operating_system}, {@code mac_address}, {@code ipv6}, {@code tags}…) and the
  * simulator's cloud information ({@code cloud_info} object for cloud instances, else null).
  */
@@ -46,9 +46,11 @@ final class EndpointJsonWriter {
     g.writeStringField("public_ip", f.publicIp());
     strings(g, "mac_address", f.macAddresses());
     g.writeStringField("operational_status", f.operationalStatus());
-    g.writeStringField("operational_status_description", f.partiallyProtected()
-        ? "[{\"name\": \"dseStatus\", \"error_code\": 20002, \"description\": \"XDR data collection is disabled\"}]"
-        : "[]");
+    g.writeStringField(
+        "operational_status_description",
+        f.partiallyProtected()
+            ? "[{\"name\": \"dseStatus\", \"error_code\": 20002, \"description\": \"XDR data collection is disabled\"}]"
+            : "[]");
     g.writeArrayFieldStart("operational_status_details");
     if (f.partiallyProtected()) {
       g.writeStartObject();
@@ -76,7 +78,8 @@ final class EndpointJsonWriter {
       g.writeStringField("region", c.region());
       g.writeStringField("zone", c.zone());
       g.writeStringField("instance_id", c.instanceId());
-      g.writeStringField(c.provider() == CloudProvider.GCP ? "project_id" : "account_id", c.accountId());
+      g.writeStringField(
+          c.provider() == CloudProvider.GCP ? "project_id" : "account_id", c.accountId());
       g.writeEndObject();
     } else {
       g.writeNullField("cloud_id");
@@ -85,7 +88,8 @@ final class EndpointJsonWriter {
     g.writeEndObject();
   }
 
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+  private static void strings(JsonGenerator g, String name, List<String> values)
+      throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {
       g.writeString(v);

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs {@code get_endpoint} requests: filters over the sort order, counts every match for
- * {@code total_count} and keeps the requested window. Sort orders are primitive {@code int[]}
- * arrays, cached per snapshot (only {@code last_seen} changes when the tenant advances). Thread-safe.
+ * Runs {@code get_endpoint} requests: filters over the sort order, counts every match for {@code
+ * total_count} and keeps the requested window. Sort orders are primitive {@code int[]} arrays,
+ * cached per snapshot (only {@code last_seen} changes when the tenant advances). Thread-safe.
  */
 final class EndpointSearch {
   /** One page: every match counted, the window's endpoints in order. */
@@ -31,7 +31,8 @@ final class EndpointSearch {
     for (int e : order) {
       boolean match = true;
       for (EndpointFilters.Filter f : request.filters()) {
-        if (!f.test(e, s, i -> facts.computeIfAbsent(i, k -> EndpointFacts.of(dir, k, s.lastSeen(k))))) {
+        if (!f.test(
+            e, s, i -> facts.computeIfAbsent(i, k -> EndpointFacts.of(dir, k, s.lastSeen(k))))) {
           match = false;
           break;
         }
@@ -47,7 +48,8 @@ final class EndpointSearch {
     return new Page(total, window);
   }
 
-  private synchronized int[] order(EndpointRequest.SortField field, boolean ascending, VaSnapshot s) {
+  private synchronized int[] order(
+      EndpointRequest.SortField field, boolean ascending, VaSnapshot s) {
     if (ordersFor != s) {
       orders.keySet().removeIf(k -> k.startsWith(EndpointRequest.SortField.LAST_SEEN.name()));
       ordersFor = s;
@@ -74,10 +76,12 @@ final class EndpointSearch {
     for (int r = 0; r < n; r++) {
       ranks[r] = r;
     }
-    Arrays.sort(ranks, (a, b) -> {
-      int c = Long.compare(times[a], times[b]);
-      return c != 0 ? (ascending ? c : -c) : Integer.compare(a, b);
-    });
+    Arrays.sort(
+        ranks,
+        (a, b) -> {
+          int c = Long.compare(times[a], times[b]);
+          return c != 0 ? (ascending ? c : -c) : Integer.compare(a, b);
+        });
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {
       out[i] = dir.atRank(ranks[i]);

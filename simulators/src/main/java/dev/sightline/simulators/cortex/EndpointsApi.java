@@ -3,7 +3,10 @@ package dev.sightline.simulators.cortex;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 
-/** {@code POST /public_api/v1/endpoints/get_endpoint/}: filtered, sorted pages of at most 100 endpoints. */
+/**
+ * {@code POST /public_api/v1/endpoints/get_endpoint/}: filtered, sorted pages of at most 100
+ * endpoints.
+ */
 final class EndpointsApi {
   static final String GET_ENDPOINT = "/public_api/v1/endpoints/get_endpoint";
 
@@ -21,18 +24,20 @@ final class EndpointsApi {
     VaSnapshot s = store.snapshot();
     EndpointRequest request = EndpointRequest.parse(requestData, dir);
     EndpointSearch.Page page = search.search(request, s);
-    call.reply(200, g -> {
-      g.writeStartObject();
-      g.writeObjectFieldStart("reply");
-      g.writeNumberField("total_count", page.total());
-      g.writeNumberField("result_count", page.endpoints().size());
-      g.writeArrayFieldStart("endpoints");
-      for (int e : page.endpoints()) {
-        EndpointJsonWriter.write(g, EndpointFacts.of(dir, e, s.lastSeen(e)));
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeEndObject();
-    });
+    call.reply(
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeObjectFieldStart("reply");
+          g.writeNumberField("total_count", page.total());
+          g.writeNumberField("result_count", page.endpoints().size());
+          g.writeArrayFieldStart("endpoints");
+          for (int e : page.endpoints()) {
+            EndpointJsonWriter.write(g, EndpointFacts.of(dir, e, s.lastSeen(e)));
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeEndObject();
+        });
   }
 }

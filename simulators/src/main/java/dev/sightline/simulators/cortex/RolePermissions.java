@@ -11,22 +11,26 @@ import java.util.Set;
  * without those permissions (403 everywhere). Names match exactly, as role names do in the console.
  */
 final class RolePermissions {
-  enum Permission { ENDPOINTS, XQL }
+  enum Permission {
+    ENDPOINTS,
+    XQL
+  }
 
   private static final Set<Permission> ALL = EnumSet.allOf(Permission.class);
-  private static final Map<String, Set<Permission>> ROLES = Map.ofEntries(
-      Map.entry("Account Admin", ALL),
-      Map.entry("Instance Administrator", ALL),
-      Map.entry("Security Admin", ALL),
-      Map.entry("Privileged Security Admin", ALL),
-      Map.entry("Investigator", ALL),
-      Map.entry("Privileged Investigator", ALL),
-      Map.entry("Responder", ALL),
-      Map.entry("Privileged Responder", ALL),
-      Map.entry("IT Admin", ALL),
-      Map.entry("Privileged IT Admin", ALL),
-      Map.entry("Viewer", ALL),
-      Map.entry("Deployment Admin", EnumSet.of(Permission.ENDPOINTS)));
+  private static final Map<String, Set<Permission>> ROLES =
+      Map.ofEntries(
+          Map.entry("Account Admin", ALL),
+          Map.entry("Instance Administrator", ALL),
+          Map.entry("Security Admin", ALL),
+          Map.entry("Privileged Security Admin", ALL),
+          Map.entry("Investigator", ALL),
+          Map.entry("Privileged Investigator", ALL),
+          Map.entry("Responder", ALL),
+          Map.entry("Privileged Responder", ALL),
+          Map.entry("IT Admin", ALL),
+          Map.entry("Privileged IT Admin", ALL),
+          Map.entry("Viewer", ALL),
+          Map.entry("Deployment Admin", EnumSet.of(Permission.ENDPOINTS)));
 
   private RolePermissions() {}
 

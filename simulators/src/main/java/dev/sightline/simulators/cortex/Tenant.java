@@ -33,13 +33,20 @@ final class Tenant {
   Tenant(CortexXdrSimulatorOptions options) {
     this.options = options;
     Clock clock = options.clock();
-    this.anchor = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(1)).getEpochSecond();
+    this.anchor =
+        clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(1)).getEpochSecond();
     Fleet fleet = new Fleet(options.seed());
     this.endpoints = new EndpointDirectory(fleet, options.offset(), options.hosts(), anchor);
     CveCatalog catalog = new CveCatalog(options.seed(), anchor);
     this.base = new BaseFindings(options.seed(), endpoints, catalog);
-    this.store = new VaStore(options.seed(), endpoints, base, clock,
-        new BlankCveRows(CortexFaultSpec.parse(options.faultSpec()).blankCveRate(), options.seed()));
+    this.store =
+        new VaStore(
+            options.seed(),
+            endpoints,
+            base,
+            clock,
+            new BlankCveRows(
+                CortexFaultSpec.parse(options.faultSpec()).blankCveRate(), options.seed()));
   }
 
   EndpointDirectory endpoints() {
@@ -75,7 +82,8 @@ final class Tenant {
       blankRows += s.blankRow(e) ? 1 : 0;
     }
     for (int ref : index.distinct()) {
-      bySeverity.merge(VaRows.severity(base.entry(ref)), (long) index.endpoints(ref).length, Long::sum);
+      bySeverity.merge(
+          VaRows.severity(base.entry(ref)), (long) index.endpoints(ref).length, Long::sum);
     }
     m.put("endpointsWithCves", withCves);
     m.put("blankCveRows", blankRows);

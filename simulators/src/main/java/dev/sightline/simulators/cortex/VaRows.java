@@ -16,38 +16,40 @@ import java.util.Map;
  *       {@code severity_score} (the worst of its CVEs).
  *   <li>{@code va_cves}: one row per CVE present on at least one endpoint, in {@code name} order:
  *       {@code name, severity, severity_score, description, publication_date, modification_date}
- *       (epoch ms), {@code affected_hosts} (endpoint names), {@code affected_products},
- *       {@code exploitability_score, impact_score, is_excluded} ("YES"/"NO"), {@code os_type},
- *       {@code type} (OPERATING_SYSTEM or APPLICATION).
+ *       (epoch ms), {@code affected_hosts} (endpoint names), {@code affected_products}, {@code
+ *       exploitability_score, impact_score, is_excluded} ("YES"/"NO"), {@code os_type}, {@code
+ *       type} (OPERATING_SYSTEM or APPLICATION).
  * </ul>
  */
 final class VaRows {
   static final String VA_ENDPOINTS = "va_endpoints";
   static final String VA_CVES = "va_cves";
-  private static final XqlSchema ENDPOINTS = XqlSchema.builder()
-      .add("endpoint_id", XqlSchema.Type.STRING)
-      .add("endpoint_name", XqlSchema.Type.STRING)
-      .add("cves", XqlSchema.Type.ARRAY)
-      .add("severity", XqlSchema.Type.STRING)
-      .add("severity_score", XqlSchema.Type.NUMBER)
-      .build();
-  private static final XqlSchema CVES = XqlSchema.builder()
-      .add("name", XqlSchema.Type.STRING)
-      .add("severity", XqlSchema.Type.STRING)
-      .add("severity_score", XqlSchema.Type.NUMBER)
-      .add("description", XqlSchema.Type.STRING)
-      .add("publication_date", XqlSchema.Type.NUMBER)
-      .add("modification_date", XqlSchema.Type.NUMBER)
-      .add("affected_hosts", XqlSchema.Type.ARRAY)
-      .add("affected_products", XqlSchema.Type.ARRAY)
-      .add("exploitability_score", XqlSchema.Type.NUMBER)
-      .add("impact_score", XqlSchema.Type.NUMBER)
-      .add("is_excluded", XqlSchema.Type.STRING)
-      .add("os_type", XqlSchema.Type.ARRAY)
-      .add("type", XqlSchema.Type.STRING)
-      .build();
-  private static final Map<String, Integer> SEVERITY_RANK = Map.of("NONE", 0, "LOW", 1, "MEDIUM", 2, "HIGH", 3,
-      "CRITICAL", 4);
+  private static final XqlSchema ENDPOINTS =
+      XqlSchema.builder()
+          .add("endpoint_id", XqlSchema.Type.STRING)
+          .add("endpoint_name", XqlSchema.Type.STRING)
+          .add("cves", XqlSchema.Type.ARRAY)
+          .add("severity", XqlSchema.Type.STRING)
+          .add("severity_score", XqlSchema.Type.NUMBER)
+          .build();
+  private static final XqlSchema CVES =
+      XqlSchema.builder()
+          .add("name", XqlSchema.Type.STRING)
+          .add("severity", XqlSchema.Type.STRING)
+          .add("severity_score", XqlSchema.Type.NUMBER)
+          .add("description", XqlSchema.Type.STRING)
+          .add("publication_date", XqlSchema.Type.NUMBER)
+          .add("modification_date", XqlSchema.Type.NUMBER)
+          .add("affected_hosts", XqlSchema.Type.ARRAY)
+          .add("affected_products", XqlSchema.Type.ARRAY)
+          .add("exploitability_score", XqlSchema.Type.NUMBER)
+          .add("impact_score", XqlSchema.Type.NUMBER)
+          .add("is_excluded", XqlSchema.Type.STRING)
+          .add("os_type", XqlSchema.Type.ARRAY)
+          .add("type", XqlSchema.Type.STRING)
+          .build();
+  private static final Map<String, Integer> SEVERITY_RANK =
+      Map.of("NONE", 0, "LOW", 1, "MEDIUM", 2, "HIGH", 3, "CRITICAL", 4);
   private static final long SALT_EXCLUDED = StableHash.salt("cx.excluded");
 
   private VaRows() {}
@@ -56,8 +58,15 @@ final class VaRows {
     return switch (dataset) {
       case VA_ENDPOINTS -> ENDPOINTS;
       case VA_CVES -> CVES;
-      default -> throw new XqlException("unknown dataset '" + dataset + "'; the simulator serves "
-          + VA_ENDPOINTS + " and " + VA_CVES + " (Host Insights vulnerability assessment)");
+      default ->
+          throw new XqlException(
+              "unknown dataset '"
+                  + dataset
+                  + "'; the simulator serves "
+                  + VA_ENDPOINTS
+                  + " and "
+                  + VA_CVES
+                  + " (Host Insights vulnerability assessment)");
     };
   }
 
@@ -92,7 +101,8 @@ final class VaRows {
       for (int ref : refs) {
         CveEntry entry = s.base().entry(ref);
         ids.add(entry.id());
-        if (worst == null || SEVERITY_RANK.get(severity(entry)) > SEVERITY_RANK.get(severity(worst))
+        if (worst == null
+            || SEVERITY_RANK.get(severity(entry)) > SEVERITY_RANK.get(severity(worst))
             || (severity(entry).equals(severity(worst)) && entry.baseScore() > worst.baseScore())) {
           worst = entry;
         }
@@ -100,7 +110,9 @@ final class VaRows {
       if (s.blankRow(e)) {
         ids.add(0, "");
       }
-      Object[] row = {endpoints.endpointId(e), endpoints.endpointName(e), ids, severity(worst), worst.baseScore()};
+      Object[] row = {
+        endpoints.endpointId(e), endpoints.endpointName(e), ids, severity(worst), worst.baseScore()
+      };
       if (!head.push(row)) {
         return;
       }
@@ -112,7 +124,9 @@ final class VaRows {
     EndpointDirectory endpoints = s.endpoints();
     long anchor = endpoints.anchorMillis();
     if (s.blanks().any()) {
-      Object[] blank = {"", "NONE", 0.0, "", 0L, 0L, List.of(), List.of(), 0.0, 0.0, "NO", List.of(), "APPLICATION"};
+      Object[] blank = {
+        "", "NONE", 0.0, "", 0L, 0L, List.of(), List.of(), 0.0, 0.0, "NO", List.of(), "APPLICATION"
+      };
       if (!head.push(blank)) {
         return;
       }
@@ -128,10 +142,21 @@ final class VaRows {
       long modified = Math.min(anchor, (entry.spotlightPublishedDate() + 86_400L * 3) * 1000);
       String family = CortexRendering.osType(CveCatalog.family(ref));
       boolean excluded = Long.remainderUnsigned(StableHash.of(ref, SALT_EXCLUDED), 100) == 0;
-      Object[] row = {entry.id(), severity(entry), entry.baseScore(), entry.description().trim(), published,
-          modified, hosts, List.of(product(entry)), entry.exploitabilityScore(), entry.impactScore(),
-          excluded ? "YES" : "NO", List.of(family),
-          entry.product().operatingSystem() ? "OPERATING_SYSTEM" : "APPLICATION"};
+      Object[] row = {
+        entry.id(),
+        severity(entry),
+        entry.baseScore(),
+        entry.description().trim(),
+        published,
+        modified,
+        hosts,
+        List.of(product(entry)),
+        entry.exploitabilityScore(),
+        entry.impactScore(),
+        excluded ? "YES" : "NO",
+        List.of(family),
+        entry.product().operatingSystem() ? "OPERATING_SYSTEM" : "APPLICATION"
+      };
       if (!head.push(row)) {
         return;
       }

@@ -3,10 +3,10 @@ package dev.sightline.simulators.cortex;
 import java.util.Map;
 
 /**
- * The vulnerability-assessment state at one moment: the base findings plus the small overlay
- * {@code advance} wrote (replaced CVE lists and moved {@code last_seen} per endpoint). Immutable; a
- * query keeps the snapshot it started on, so its results do not change under it. The derived
- * {@link CveIndex} is built on first use.
+ * The vulnerability-assessment state at one moment: the base findings plus the small overlay {@code
+ * advance} wrote (replaced CVE lists and moved {@code last_seen} per endpoint). Immutable; a query
+ * keeps the snapshot it started on, so its results do not change under it. The derived {@link
+ * CveIndex} is built on first use.
  */
 final class VaSnapshot {
   /** What the last {@code advance} did; {@code at} is -1 before the first. */
@@ -25,8 +25,16 @@ final class VaSnapshot {
   private final AdvanceSummary lastAdvance;
   private volatile CveIndex index;
 
-  VaSnapshot(BaseFindings base, EndpointDirectory endpoints, BlankCveRows blanks, Map<Integer, int[]> cves,
-      Map<Integer, Long> lastSeen, long findings, int advances, long changedFindings, AdvanceSummary lastAdvance) {
+  VaSnapshot(
+      BaseFindings base,
+      EndpointDirectory endpoints,
+      BlankCveRows blanks,
+      Map<Integer, int[]> cves,
+      Map<Integer, Long> lastSeen,
+      long findings,
+      int advances,
+      long changedFindings,
+      AdvanceSummary lastAdvance) {
     this.base = base;
     this.endpoints = endpoints;
     this.blanks = blanks;
@@ -39,14 +47,18 @@ final class VaSnapshot {
   }
 
   static VaSnapshot initial(BaseFindings base, EndpointDirectory endpoints, BlankCveRows blanks) {
-    return new VaSnapshot(base, endpoints, blanks, Map.of(), Map.of(), base.total(), 0, 0, AdvanceSummary.NONE);
+    return new VaSnapshot(
+        base, endpoints, blanks, Map.of(), Map.of(), base.total(), 0, 0, AdvanceSummary.NONE);
   }
 
   BlankCveRows blanks() {
     return blanks;
   }
 
-  /** Whether endpoint {@code e} lists an empty-name CVE (only endpoints with CVEs are in va_endpoints). */
+  /**
+   * Whether endpoint {@code e} lists an empty-name CVE (only endpoints with CVEs are in
+   * va_endpoints).
+   */
   boolean blankRow(int e) {
     return blanks.on(e) && count(e) > 0;
   }

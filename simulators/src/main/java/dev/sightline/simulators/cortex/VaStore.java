@@ -28,7 +28,8 @@ final class VaStore {
   private volatile VaSnapshot current;
   private long latestChange;
 
-  VaStore(long seed, EndpointDirectory endpoints, BaseFindings base, Clock clock, BlankCveRows blanks) {
+  VaStore(
+      long seed, EndpointDirectory endpoints, BaseFindings base, Clock clock, BlankCveRows blanks) {
     this.seed = seed;
     this.endpoints = endpoints;
     this.base = base;
@@ -52,13 +53,16 @@ final class VaStore {
     int fixed = 0;
     int added = 0;
     int count = endpoints.count();
-    for (long attempts = 0; fixed + added < changes && count > 0 && attempts < 20L * changes + 100; attempts++) {
+    for (long attempts = 0;
+        fixed + added < changes && count > 0 && attempts < 20L * changes + 100;
+        attempts++) {
       int e = d.nextInt(count);
       if (endpoints.stale(e)) {
         continue;
       }
       int[] refs = cves.containsKey(e) ? cves.get(e) : s.refs(e);
-      int[] next = refs.length > 0 && d.chance(0.5) ? fix(e, refs, d, pairs) : add(e, refs, d, pairs);
+      int[] next =
+          refs.length > 0 && d.chance(0.5) ? fix(e, refs, d, pairs) : add(e, refs, d, pairs);
       if (next == null) {
         continue;
       }
@@ -74,10 +78,19 @@ final class VaStore {
     if (fixed + added > 0) {
       latestChange = now;
     }
-    VaSnapshot.AdvanceSummary summary = new VaSnapshot.AdvanceSummary(now, fixed + added, fixed, added,
-        touched.size());
-    current = new VaSnapshot(base, endpoints, s.blanks(), cves, seen, s.findings() - fixed + added, s.advances() + 1,
-        s.changedFindings() + fixed + added, summary);
+    VaSnapshot.AdvanceSummary summary =
+        new VaSnapshot.AdvanceSummary(now, fixed + added, fixed, added, touched.size());
+    current =
+        new VaSnapshot(
+            base,
+            endpoints,
+            s.blanks(),
+            cves,
+            seen,
+            s.findings() - fixed + added,
+            s.advances() + 1,
+            s.changedFindings() + fixed + added,
+            summary);
     return summary;
   }
 

@@ -31,13 +31,21 @@ final class XqlConditions {
     int column = schema.require(c.field(), "filter");
     XqlSchema.Type type = schema.type(column);
     if (type == XqlSchema.Type.ARRAY) {
-      throw new XqlException("cannot compare the array field '" + c.field() + "'; arrayexpand it first");
+      throw new XqlException(
+          "cannot compare the array field '" + c.field() + "'; arrayexpand it first");
     }
     for (Object value : c.values()) {
       boolean number = value instanceof Double;
       if (number != (type == XqlSchema.Type.NUMBER)) {
-        throw new XqlException("type mismatch in filter: '" + c.field() + "' is " + type + " but " + value
-            + " is " + (number ? "a number" : "a string"));
+        throw new XqlException(
+            "type mismatch in filter: '"
+                + c.field()
+                + "' is "
+                + type
+                + " but "
+                + value
+                + " is "
+                + (number ? "a number" : "a string"));
       }
     }
     List<Object> values = c.values().stream().map(XqlConditions::key).toList();

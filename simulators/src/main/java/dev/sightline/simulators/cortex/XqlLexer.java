@@ -3,9 +3,17 @@ package dev.sightline.simulators.cortex;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits an XQL text into tokens with their line and column, for parse errors that point somewhere. */
+/**
+ * Splits an XQL text into tokens with their line and column, for parse errors that point somewhere.
+ */
 final class XqlLexer {
-  enum Kind { WORD, STRING, NUMBER, SYMBOL, END }
+  enum Kind {
+    WORD,
+    STRING,
+    NUMBER,
+    SYMBOL,
+    END
+  }
 
   record Token(Kind kind, String text, int line, int column) {
     boolean is(String symbolOrKeyword) {
@@ -13,7 +21,9 @@ final class XqlLexer {
     }
 
     String describe() {
-      return kind == Kind.END ? "the end of the query" : kind == Kind.STRING ? "\"" + text + "\"" : "'" + text + "'";
+      return kind == Kind.END
+          ? "the end of the query"
+          : kind == Kind.STRING ? "\"" + text + "\"" : "'" + text + "'";
     }
   }
 
@@ -35,8 +45,10 @@ final class XqlLexer {
         i++;
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
-        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
-            || text.charAt(i) == '.')) {
+        while (i < text.length()
+            && (Character.isLetterOrDigit(text.charAt(i))
+                || text.charAt(i) == '_'
+                || text.charAt(i) == '.')) {
           i++;
         }
         out.add(new Token(Kind.WORD, text.substring(start, i), line, column));

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * What is known, at a point of a plan, about the order rows arrive in: ascending by {@code keys}
- * (each key a set of column names that hold equal values), strictly when {@code strict} (no two rows
- * share all keys). A {@code sort} that asks for an order the rows already have passes them through
- * instead of buffering them, which keeps the documented queries streaming at any tenant size.
+ * (each key a set of column names that hold equal values), strictly when {@code strict} (no two
+ * rows share all keys). A {@code sort} that asks for an order the rows already have passes them
+ * through instead of buffering them, which keeps the documented queries streaming at any tenant
+ * size.
  *
  * @param sortedArrays array columns whose elements are sorted ascending and distinct
  */
@@ -28,7 +29,10 @@ record XqlOrdering(List<Set<String>> keys, boolean strict, Set<String> sortedArr
         : new XqlOrdering(List.of(Set.of("endpoint_id")), true, Set.of("cves"));
   }
 
-  /** After {@code fields}: keys follow their columns' new names; a key no column keeps ends the order. */
+  /**
+   * After {@code fields}: keys follow their columns' new names; a key no column keeps ends the
+   * order.
+   */
   XqlOrdering project(List<XqlQuery.Column> columns) {
     List<Set<String>> out = new ArrayList<>();
     boolean complete = true;
@@ -42,7 +46,9 @@ record XqlOrdering(List<Set<String>> keys, boolean strict, Set<String> sortedArr
       out.add(renamed);
     }
     Set<String> arrays = new HashSet<>();
-    columns.stream().filter(c -> sortedArrays.contains(c.field())).forEach(c -> arrays.add(c.name()));
+    columns.stream()
+        .filter(c -> sortedArrays.contains(c.field()))
+        .forEach(c -> arrays.add(c.name()));
     return new XqlOrdering(out, strict && complete, arrays);
   }
 

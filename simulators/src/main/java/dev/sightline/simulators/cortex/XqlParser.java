@@ -24,13 +24,30 @@ import java.util.Set;
  * literal:= "string" | number | ENUM.NAME
  * </pre>
  *
- * Keywords are case-insensitive; field and dataset names are not. Real XQL stages the simulator does
- * not model ({@code alter}, {@code dedup}, {@code config}…) are refused by name.
+ * Keywords are case-insensitive; field and dataset names are not. Real XQL stages the simulator
+ * does not model ({@code alter}, {@code dedup}, {@code config}…) are refused by name.
  */
 final class XqlParser {
-  private static final Set<String> OTHER_STAGES = Set.of("alter", "dedup", "config", "union", "bin", "call",
-      "getrole", "iploc", "replacenull", "tag", "top", "view", "windowcomp", "target", "transaction", "window",
-      "fieldmapping", "arraymap");
+  private static final Set<String> OTHER_STAGES =
+      Set.of(
+          "alter",
+          "dedup",
+          "config",
+          "union",
+          "bin",
+          "call",
+          "getrole",
+          "iploc",
+          "replacenull",
+          "tag",
+          "top",
+          "view",
+          "windowcomp",
+          "target",
+          "transaction",
+          "window",
+          "fieldmapping",
+          "arraymap");
   private static final Set<String> OPERATORS = Set.of("=", "!=", ">", ">=", "<", "<=");
 
   private final List<Token> tokens;
@@ -80,10 +97,15 @@ final class XqlParser {
       case "sort" -> sort();
       case "limit" -> new XqlQuery.Limit(integer());
       case "comp" -> count();
-      default -> throw OTHER_STAGES.contains(keyword)
-          ? new XqlException(at(t.line(), t.column()) + "the stage '" + t.text() + "' is valid XQL but the "
-              + "simulator only runs filter, fields, arrayexpand, join, sort, limit and comp count()")
-          : error(t, "unknown stage '" + t.text() + "'");
+      default ->
+          throw OTHER_STAGES.contains(keyword)
+              ? new XqlException(
+                  at(t.line(), t.column())
+                      + "the stage '"
+                      + t.text()
+                      + "' is valid XQL but the "
+                      + "simulator only runs filter, fields, arrayexpand, join, sort, limit and comp count()")
+              : error(t, "unknown stage '" + t.text() + "'");
     };
   }
 
@@ -167,12 +189,15 @@ final class XqlParser {
       String v = value.text().toLowerCase(Locale.ROOT);
       if (option.equals("type")) {
         if (!v.equals("inner") && !v.equals("left")) {
-          throw unsupported(value, "join type = " + value.text() + " (the simulator runs inner and left)");
+          throw unsupported(
+              value, "join type = " + value.text() + " (the simulator runs inner and left)");
         }
         leftOuter = v.equals("left");
       } else {
         if (!v.equals("right") && !v.equals("left")) {
-          throw unsupported(value, "conflict_strategy = " + value.text() + " (the simulator runs right and left)");
+          throw unsupported(
+              value,
+              "conflict_strategy = " + value.text() + " (the simulator runs right and left)");
         }
         keepLeft = v.equals("left");
       }
@@ -188,12 +213,16 @@ final class XqlParser {
     String right = name("a field name");
     String prefix = alias + ".";
     if (left.startsWith(prefix) && !right.startsWith(prefix)) {
-      return new XqlQuery.Join(leftOuter, keepLeft, inner, alias, left.substring(prefix.length()), right);
+      return new XqlQuery.Join(
+          leftOuter, keepLeft, inner, alias, left.substring(prefix.length()), right);
     }
     if (right.startsWith(prefix) && !left.startsWith(prefix)) {
-      return new XqlQuery.Join(leftOuter, keepLeft, inner, alias, right.substring(prefix.length()), left);
+      return new XqlQuery.Join(
+          leftOuter, keepLeft, inner, alias, right.substring(prefix.length()), left);
     }
-    throw error(leftToken, "the join condition must compare " + prefix + "<field> with a field of the outer query");
+    throw error(
+        leftToken,
+        "the join condition must compare " + prefix + "<field> with a field of the outer query");
   }
 
   private XqlQuery.Sort sort() {
@@ -214,7 +243,8 @@ final class XqlParser {
   private XqlQuery.Count count() {
     Token function = next();
     if (!function.is("count")) {
-      throw unsupported(function, "comp " + function.text() + " (the simulator runs comp count() only)");
+      throw unsupported(
+          function, "comp " + function.text() + " (the simulator runs comp count() only)");
     }
     expectSymbol("(");
     expectSymbol(")");

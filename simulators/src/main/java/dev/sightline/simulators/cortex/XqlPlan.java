@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 /**
  * A checked, runnable XQL query. Compiling resolves every field against the dataset schemas (an
  * unknown field or a type mismatch is refused like a parse error); running streams the dataset's
- * rows through one operator per stage, so only the joined side of a {@code join} and a
- * {@code sort} the rows do not already satisfy ({@link XqlOrdering}) hold rows. A plan is immutable and runs any number of times, each run against a snapshot.
+ * rows through one operator per stage, so only the joined side of a {@code join} and a {@code sort}
+ * the rows do not already satisfy ({@link XqlOrdering}) hold rows. A plan is immutable and runs any
+ * number of times, each run against a snapshot.
  */
 final class XqlPlan {
   /** Receives the result rows in order; returns false to stop early. */
@@ -25,7 +26,9 @@ final class XqlPlan {
     boolean accept(Object[] row);
   }
 
-  /** One stage at run time: takes a row, passes rows on, returns false once nothing more is wanted. */
+  /**
+   * One stage at run time: takes a row, passes rows on, returns false once nothing more is wanted.
+   */
   abstract static class Op {
     Op next;
 
@@ -62,11 +65,13 @@ final class XqlPlan {
       XqlSchema in = schema;
       if (stage instanceof XqlQuery.Filter f) {
         Predicate<Object[]> predicate = XqlConditions.compile(f, in);
-        stages.add(s -> new Op() {
-          boolean push(Object[] row) {
-            return !predicate.test(row) || next.push(row);
-          }
-        });
+        stages.add(
+            s ->
+                new Op() {
+                  boolean push(Object[] row) {
+                    return !predicate.test(row) || next.push(row);
+                  }
+                });
       } else if (stage instanceof XqlQuery.Fields f) {
         schema = fields(f, in, stages);
         order = order.project(f.columns());
@@ -104,14 +109,15 @@ final class XqlPlan {
 
   /** Runs the query on {@code snapshot}, handing result rows to {@code sink} in order. */
   void run(VaSnapshot snapshot, RowSink sink) {
-    Op tail = new Op() {
-      boolean push(Object[] row) {
-        return sink.accept(row);
-      }
+    Op tail =
+        new Op() {
+          boolean push(Object[] row) {
+            return sink.accept(row);
+          }
 
-      @Override
-      void finish() {}
-    };
+          @Override
+          void finish() {}
+        };
     Op head = tail;
     for (int i = stages.size() - 1; i >= 0; i--) {
       Op op = stages.get(i).create(snapshot);
@@ -130,53 +136,70 @@ final class XqlPlan {
       picks[i] = in.require(c.field(), "fields");
       out.add(c.name(), in.type(picks[i]));
     }
-    stages.add(s -> new Op() {
-      boolean push(Object[] row) {
-        Object[] projected = new Object[picks.length];
-        for (int i = 0; i < picks.length; i++) {
-          projected[i] = row[picks[i]];
-        }
-        return next.push(projected);
-      }
-    });
+    stages.add(
+        s ->
+            new Op() {
+              boolean push(Object[] row) {
+                Object[] projected = new Object[picks.length];
+                for (int i = 0; i < picks.length; i++) {
+                  projected[i] = row[picks[i]];
+                }
+                return next.push(projected);
+              }
+            });
     return out.build();
   }
 
-  private static XqlSchema arrayExpand(XqlQuery.ArrayExpand a, XqlSchema in, List<OpFactory> stages) {
+  private static XqlSchema arrayExpand(
+      XqlQuery.ArrayExpand a, XqlSchema in, List<OpFactory> stages) {
     int column = in.require(a.field(), "arrayexpand");
     if (in.type(column) != XqlSchema.Type.ARRAY) {
-      throw new XqlException("arrayexpand needs an array field; '" + a.field() + "' is " + in.type(column));
+      throw new XqlException(
+          "arrayexpand needs an array field; '" + a.field() + "' is " + in.type(column));
     }
     XqlSchema.Builder out = XqlSchema.builder();
     for (int i = 0; i < in.size(); i++) {
       out.add(in.names().get(i), i == column ? XqlSchema.Type.STRING : in.type(i));
     }
-    stages.add(s -> new Op() {
-      boolean push(Object[] row) {
-        List<?> values = (List<?>) row[column];
-        if (values == null) {
-          return true;
-        }
-        for (Object value : values) {
-          Object[] copy = row.clone();
-          copy[column] = value;
-          if (!next.push(copy)) {
-            return false;
-          }
-        }
-        return true;
-      }
-    });
+    stages.add(
+        s ->
+            new Op() {
+              boolean push(Object[] row) {
+                List<?> values = (List<?>) row[column];
+                if (values == null) {
+                  return true;
+                }
+                for (Object value : values) {
+                  Object[] copy = row.clone();
+                  copy[column] = value;
+                  if (!next.push(copy)) {
+                    return false;
+                  }
+                }
+                return true;
+              }
+            });
     return out.build();
   }
 
-  private static XqlSchema join(XqlQuery.Join j, XqlSchema in, XqlPlan inner, List<OpFactory> stages) {
+  private static XqlSchema join(
+      XqlQuery.Join j, XqlSchema in, XqlPlan inner, List<OpFactory> stages) {
     int outerKey = in.require(j.outerField(), "the join condition");
     int innerKey = inner.schema.require(j.innerField(), "the joined query");
-    if (in.type(outerKey) == XqlSchema.Type.ARRAY || inner.schema.type(innerKey) != in.type(outerKey)) {
-      throw new XqlException("the join compares " + j.alias() + "." + j.innerField() + " ("
-          + inner.schema.type(innerKey) + ") with " + j.outerField() + " (" + in.type(outerKey)
-          + "); both must be strings or both numbers; arrayexpand an array first");
+    if (in.type(outerKey) == XqlSchema.Type.ARRAY
+        || inner.schema.type(innerKey) != in.type(outerKey)) {
+      throw new XqlException(
+          "the join compares "
+              + j.alias()
+              + "."
+              + j.innerField()
+              + " ("
+              + inner.schema.type(innerKey)
+              + ") with "
+              + j.outerField()
+              + " ("
+              + in.type(outerKey)
+              + "); both must be strings or both numbers; arrayexpand an array first");
     }
     XqlSchema.Builder out = XqlSchema.builder();
     for (int i = 0; i < in.size(); i++) {
@@ -194,39 +217,46 @@ final class XqlPlan {
       }
     }
     int outWidth = width;
-    stages.add(snapshot -> {
-      Map<Object, List<Object[]>> byKey = new HashMap<>();
-      inner.run(snapshot, row -> {
-        if (row[innerKey] != null) {
-          byKey.computeIfAbsent(XqlConditions.key(row[innerKey]), k -> new ArrayList<>(1)).add(row);
-        }
-        return true;
-      });
-      return new Op() {
-        boolean push(Object[] row) {
-          List<Object[]> matches = row[outerKey] == null ? null : byKey.get(XqlConditions.key(row[outerKey]));
-          if (matches == null) {
-            return !j.leftOuter() || next.push(Arrays.copyOf(row, outWidth));
-          }
-          for (Object[] match : matches) {
-            Object[] merged = Arrays.copyOf(row, outWidth);
-            for (int i = 0; i < target.length; i++) {
-              if (target[i] >= 0) {
-                merged[target[i]] = match[i];
+    stages.add(
+        snapshot -> {
+          Map<Object, List<Object[]>> byKey = new HashMap<>();
+          inner.run(
+              snapshot,
+              row -> {
+                if (row[innerKey] != null) {
+                  byKey
+                      .computeIfAbsent(XqlConditions.key(row[innerKey]), k -> new ArrayList<>(1))
+                      .add(row);
+                }
+                return true;
+              });
+          return new Op() {
+            boolean push(Object[] row) {
+              List<Object[]> matches =
+                  row[outerKey] == null ? null : byKey.get(XqlConditions.key(row[outerKey]));
+              if (matches == null) {
+                return !j.leftOuter() || next.push(Arrays.copyOf(row, outWidth));
               }
+              for (Object[] match : matches) {
+                Object[] merged = Arrays.copyOf(row, outWidth);
+                for (int i = 0; i < target.length; i++) {
+                  if (target[i] >= 0) {
+                    merged[target[i]] = match[i];
+                  }
+                }
+                if (!next.push(merged)) {
+                  return false;
+                }
+              }
+              return true;
             }
-            if (!next.push(merged)) {
-              return false;
-            }
-          }
-          return true;
-        }
-      };
-    });
+          };
+        });
     return out.build();
   }
 
-  private static XqlOrdering joinedOrder(XqlQuery.Join j, XqlSchema outer, XqlSchema inner, XqlOrdering order) {
+  private static XqlOrdering joinedOrder(
+      XqlQuery.Join j, XqlSchema outer, XqlSchema inner, XqlOrdering order) {
     Set<String> overwritten = new HashSet<>();
     for (String name : inner.names()) {
       if (outer.index(name) >= 0 && !j.keepLeftOnConflict()) {
@@ -244,38 +274,41 @@ final class XqlPlan {
       if (in.type(column) == XqlSchema.Type.ARRAY) {
         throw new XqlException("cannot sort by the array field '" + key.field() + "'");
       }
-      Comparator<Object[]> one = (a, b) -> XqlConditions.compareNullsLast(a[column], b[column], key.ascending());
+      Comparator<Object[]> one =
+          (a, b) -> XqlConditions.compareNullsLast(a[column], b[column], key.ascending());
       order = order == null ? one : order.thenComparing(one);
     }
     Comparator<Object[]> comparator = Objects.requireNonNull(order);
     if (alreadySorted) {
       // Rows arrive in this order already (see XqlOrdering): a stable sort would not move any.
-      return s -> new Op() {
-        boolean push(Object[] row) {
-          return next.push(row);
-        }
-      };
+      return s ->
+          new Op() {
+            boolean push(Object[] row) {
+              return next.push(row);
+            }
+          };
     }
-    return s -> new Op() {
-      private final List<Object[]> rows = new ArrayList<>();
+    return s ->
+        new Op() {
+          private final List<Object[]> rows = new ArrayList<>();
 
-      boolean push(Object[] row) {
-        rows.add(row);
-        return true;
-      }
-
-      @Override
-      void finish() {
-        rows.sort(comparator); // stable: ties keep the dataset's order
-        for (Object[] row : rows) {
-          if (!next.push(row)) {
-            break;
+          boolean push(Object[] row) {
+            rows.add(row);
+            return true;
           }
-        }
-        rows.clear();
-        next.finish();
-      }
-    };
+
+          @Override
+          void finish() {
+            rows.sort(comparator); // stable: ties keep the dataset's order
+            for (Object[] row : rows) {
+              if (!next.push(row)) {
+                break;
+              }
+            }
+            rows.clear();
+            next.finish();
+          }
+        };
   }
 
   private static Op limitOp(long limit) {

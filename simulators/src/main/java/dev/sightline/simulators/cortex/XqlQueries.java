@@ -21,10 +21,13 @@ import java.util.Optional;
 final class XqlQueries {
   static final int MAX_PARALLEL = 4;
   static final Duration TTL = Duration.ofHours(1);
+
   /** How long a query runs when nobody asks for its results. */
   static final Duration RUN_TIME = Duration.ofSeconds(30);
+
   /** Above this many rows the results are only available as a stream. */
   static final int INLINE_LIMIT = 1000;
+
   private static final long SALT = StableHash.salt("cx.xql-query");
 
   /** One query and what has been reported about it. */
@@ -40,7 +43,8 @@ final class XqlQueries {
     private List<Object[]> inline;
     private String streamId;
 
-    private Query(String id, XqlPlan plan, VaSnapshot snapshot, double cost, long startedMs, int pending) {
+    private Query(
+        String id, XqlPlan plan, VaSnapshot snapshot, double cost, long startedMs, int pending) {
       this.id = id;
       this.plan = plan;
       this.snapshot = snapshot;
@@ -104,7 +108,9 @@ final class XqlQueries {
     return Optional.ofNullable(byStream.get(streamId));
   }
 
-  /** Answers one {@code get_query_results} poll; the first SUCCESS runs the query once to count it. */
+  /**
+   * Answers one {@code get_query_results} poll; the first SUCCESS runs the query once to count it.
+   */
   Outcome poll(Query query, boolean pendingFlag) {
     synchronized (this) {
       if (!finished(query) && pendingFlag && query.pendingLeft > 0) {
@@ -116,12 +122,14 @@ final class XqlQueries {
       if (query.rows < 0) {
         List<Object[]> firstRows = new ArrayList<>();
         long[] count = {0};
-        query.plan.run(query.snapshot, row -> {
-          if (count[0]++ < INLINE_LIMIT) {
-            firstRows.add(row);
-          }
-          return true;
-        });
+        query.plan.run(
+            query.snapshot,
+            row -> {
+              if (count[0]++ < INLINE_LIMIT) {
+                firstRows.add(row);
+              }
+              return true;
+            });
         query.rows = count[0];
         query.inline = count[0] <= INLINE_LIMIT ? List.copyOf(firstRows) : null;
       }
@@ -132,7 +140,8 @@ final class XqlQueries {
         query.streamId = streamId(query);
         byStream.put(query.streamId, query);
       }
-      return new Outcome(false, query.rows, query.inline == null ? List.of() : query.inline, query.streamId);
+      return new Outcome(
+          false, query.rows, query.inline == null ? List.of() : query.inline, query.streamId);
     }
   }
 
@@ -149,8 +158,15 @@ final class XqlQueries {
   private String streamId(Query query) {
     long h = StableHash.of(seed, query.startedMs, StableHash.salt(query.id));
     String hex = CveCatalog.hex32(h, StableHash.of(h, seed, SALT));
-    return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
-        + hex.substring(16, 20) + "-" + hex.substring(20);
+    return hex.substring(0, 8)
+        + "-"
+        + hex.substring(8, 12)
+        + "-"
+        + hex.substring(12, 16)
+        + "-"
+        + hex.substring(16, 20)
+        + "-"
+        + hex.substring(20);
   }
 
   private void expire() {

@@ -13,7 +13,9 @@ record XqlQuery(String dataset, List<Stage> stages) {
 
   sealed interface Stage permits Filter, Fields, ArrayExpand, Join, Sort, Limit, Count {}
 
-  /** {@code filter a = "x" and b > 3 or c in ("p", "q")}: OR of ANDs, {@code and} binding tighter. */
+  /**
+   * {@code filter a = "x" and b > 3 or c in ("p", "q")}: OR of ANDs, {@code and} binding tighter.
+   */
   record Filter(List<List<Condition>> anyOf) implements Stage {}
 
   /** One comparison; values are String or Double literals (ENUM.X is the string X). */
@@ -31,10 +33,17 @@ record XqlQuery(String dataset, List<Stage> stages) {
   record ArrayExpand(String field) implements Stage {}
 
   /**
-   * {@code join [conflict_strategy = right|left] [type = inner|left] (<query>) as <alias> <alias>.<innerField> = <outerField>}.
+   * {@code join [conflict_strategy = right|left] [type = inner|left] (<query>) as <alias>
+   * <alias>.<innerField> = <outerField>}.
    */
-  record Join(boolean leftOuter, boolean keepLeftOnConflict, XqlQuery inner, String alias, String innerField,
-      String outerField) implements Stage {}
+  record Join(
+      boolean leftOuter,
+      boolean keepLeftOnConflict,
+      XqlQuery inner,
+      String alias,
+      String innerField,
+      String outerField)
+      implements Stage {}
 
   record Sort(List<SortKey> keys) implements Stage {}
 

@@ -5,8 +5,15 @@ import java.util.List;
 
 /** The columns of rows flowing between XQL stages; rows are {@code Object[]} in this order. */
 record XqlSchema(List<String> names, List<Type> types) {
-  /** STRING values are String, NUMBER values Long or Double, ARRAY values List of String; any may be null. */
-  enum Type { STRING, NUMBER, ARRAY }
+  /**
+   * STRING values are String, NUMBER values Long or Double, ARRAY values List of String; any may be
+   * null.
+   */
+  enum Type {
+    STRING,
+    NUMBER,
+    ARRAY
+  }
 
   XqlSchema {
     names = List.copyOf(names);
@@ -29,7 +36,8 @@ record XqlSchema(List<String> names, List<Type> types) {
   int require(String name, String stage) {
     int i = index(name);
     if (i < 0) {
-      throw new XqlException("unknown field '" + name + "' in " + stage + "; the fields here are " + names);
+      throw new XqlException(
+          "unknown field '" + name + "' in " + stage + "; the fields here are " + names);
     }
     return i;
   }

@@ -15,9 +15,9 @@ import java.util.Locale;
  * The sensors (agents) a tenant shows for fleet machines {@code [offset, offset + hosts)}: one per
  * machine, two for a reimaged machine (the old agent stopped reporting at the reimage), followed by
  * the {@link UnmanagedAssets} (slots {@code count() <= slot < slots()}), which Discover lists and
- * Spotlight assesses but which have no sensor. Per-slot
- * facts live in primitive arrays (a few dozen bytes per agent); full {@link Machine} objects are
- * rebuilt from the fleet when a response needs them.
+ * Spotlight assesses but which have no sensor. Per-slot facts live in primitive arrays (a few dozen
+ * bytes per agent); full {@link Machine} objects are rebuilt from the fleet when a response needs
+ * them.
  *
  * <p>Agents are also ranked by {@code aid}: vulnerability ordinals follow that rank, then the id
  * suffix, so ordinal order is exactly the string order of vulnerability ids, which is the sort
@@ -36,7 +36,8 @@ final class AgentDirectory {
 
   static final String SENSOR = "Falcon sensor";
   private static final List<String> MANAGED_PROVIDERS = List.of(SENSOR);
-  private static final List<String> MANAGED_AD_PROVIDERS = List.of(SENSOR, UnmanagedAsset.ACTIVE_DIRECTORY);
+  private static final List<String> MANAGED_AD_PROVIDERS =
+      List.of(SENSOR, UnmanagedAsset.ACTIVE_DIRECTORY);
 
   private final Fleet fleet;
   private final long seed;
@@ -90,7 +91,8 @@ final class AgentDirectory {
     this.hostnames = new String[agents];
     this.joined = new boolean[agents];
     long[] idNumbers = new long[agents];
-    facts.forEachAgent((a, machine, generation, old, i) -> fill(a, machine, generation, old, facts, i, anchor));
+    facts.forEachAgent(
+        (a, machine, generation, old, i) -> fill(a, machine, generation, old, facts, i, anchor));
     for (int slot = count; slot < slots; slot++) {
       fillUnmanaged(slot, anchor);
       idNumbers[slot] = discoverNumber[slot];
@@ -102,7 +104,8 @@ final class AgentDirectory {
     }
   }
 
-  private void fill(int a, int machine, int generation, boolean old, MachineFacts facts, int i, long anchor) {
+  private void fill(
+      int a, int machine, int generation, boolean old, MachineFacts facts, int i, long anchor) {
     machineOf[a] = machine;
     stale[a] = old;
     aidHi[a] = StableHash.of(seed, machine, generation, SALT_AID);
@@ -114,8 +117,10 @@ final class AgentDirectory {
     vulnCount[a] = (byte) Long.remainderUnsigned(h, old ? 8 : 21);
     role[a] = facts.role(i);
     family[a] = facts.family(i);
-    discoverNumber[a] = 100_000_000_000_000_000L
-        + Long.remainderUnsigned(StableHash.of(seed, machine, generation, SALT_DISCOVER), 900_000_000_000_000_000L);
+    discoverNumber[a] =
+        100_000_000_000_000_000L
+            + Long.remainderUnsigned(
+                StableHash.of(seed, machine, generation, SALT_DISCOVER), 900_000_000_000_000_000L);
     hostnames[a] = facts.name(i);
     joined[a] = facts.joined(i);
   }
@@ -137,8 +142,10 @@ final class AgentDirectory {
     vulnCount[slot] = asset.unsupported() ? 0 : (byte) Long.remainderUnsigned(h, 13);
     role[slot] = (byte) m.role().ordinal();
     family[slot] = (byte) m.os().family().ordinal();
-    discoverNumber[slot] = 100_000_000_000_000_000L
-        + Long.remainderUnsigned(StableHash.of(seed, m.index(), SALT_UNMANAGED_ID), 900_000_000_000_000_000L);
+    discoverNumber[slot] =
+        100_000_000_000_000_000L
+            + Long.remainderUnsigned(
+                StableHash.of(seed, m.index(), SALT_UNMANAGED_ID), 900_000_000_000_000_000L);
     hostnames[slot] = m.hostname();
     joined[slot] = !m.dnsDomain().isEmpty();
   }
@@ -177,12 +184,16 @@ final class AgentDirectory {
 
   /** Discover's and Spotlight's {@code product_type_desc}, or null when the asset has none. */
   String productTypeDesc(int slot) {
-    return managed(slot) ? CsRendering.productTypeDesc(role(slot)) : unmanaged(slot).productTypeDesc().orElse(null);
+    return managed(slot)
+        ? CsRendering.productTypeDesc(role(slot))
+        : unmanaged(slot).productTypeDesc().orElse(null);
   }
 
   /** Discover's {@code platform_name}, or null for devices no platform is known for. */
   String platformName(int slot) {
-    return managed(slot) || !unmanaged(slot).unsupported() ? CsRendering.platformName(family(slot)) : null;
+    return managed(slot) || !unmanaged(slot).unsupported()
+        ? CsRendering.platformName(family(slot))
+        : null;
   }
 
   /**
@@ -193,7 +204,9 @@ final class AgentDirectory {
     if (!managed(slot)) {
       return unmanaged(slot).dataProviders();
     }
-    return joined[slot] && family(slot) == OsFamily.WINDOWS ? MANAGED_AD_PROVIDERS : MANAGED_PROVIDERS;
+    return joined[slot] && family(slot) == OsFamily.WINDOWS
+        ? MANAGED_AD_PROVIDERS
+        : MANAGED_PROVIDERS;
   }
 
   /** The one {@code data_providers[].provider} of this slot's Spotlight findings. */
@@ -208,14 +221,19 @@ final class AgentDirectory {
 
   /** A live sensor that scanned the network the unmanaged asset sits on. */
   int lastDiscoverer(int slot) {
-    int agent = (int) Long.remainderUnsigned(StableHash.of(seed, discoverNumber[slot], SALT_DISCOVERER), count);
+    int agent =
+        (int)
+            Long.remainderUnsigned(
+                StableHash.of(seed, discoverNumber[slot], SALT_DISCOVERER), count);
     for (int step = 0; step < count && stale[agent]; step++) {
       agent = (agent + 1) % count;
     }
     return agent;
   }
 
-  /** The number after {@code <cid>_} in an unmanaged asset's id; 0 for agents, whose id is the aid. */
+  /**
+   * The number after {@code <cid>_} in an unmanaged asset's id; 0 for agents, whose id is the aid.
+   */
   long idNumber(int slot) {
     return managed(slot) ? 0 : discoverNumber[slot];
   }
@@ -225,7 +243,9 @@ final class AgentDirectory {
    * release), a hash of the Discover number for unmanaged assets, which all share the cid prefix.
    */
   long drawKey(int slot) {
-    return managed(slot) ? aidHi[slot] : StableHash.of(seed, discoverNumber[slot], SALT_UNMANAGED_ID);
+    return managed(slot)
+        ? aidHi[slot]
+        : StableHash.of(seed, discoverNumber[slot], SALT_UNMANAGED_ID);
   }
 
   int reimagedMachines() {
@@ -252,7 +272,10 @@ final class AgentDirectory {
     return aidLo[agent];
   }
 
-  /** The sensor id; for an unmanaged asset its Discover id, which Spotlight shows as its {@code aid}. */
+  /**
+   * The sensor id; for an unmanaged asset its Discover id, which Spotlight shows as its {@code
+   * aid}.
+   */
   String aid(int slot) {
     return managed(slot) ? CveCatalog.hex32(aidHi[slot], aidLo[slot]) : discoverId(slot);
   }

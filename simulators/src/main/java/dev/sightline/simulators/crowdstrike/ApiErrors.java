@@ -17,25 +17,31 @@ final class ApiErrors {
   private ApiErrors() {}
 
   /** {@code {"meta":{query_time,powered_by,trace_id},"errors":[{code,message}]}}. */
-  static void replyMetaOnly(HttpCall call, int status, String poweredBy, String message) throws IOException {
-    call.respond(status, g -> {
-      g.writeStartObject();
-      meta(g, call, poweredBy, null);
-      errors(g, status, message);
-      g.writeEndObject();
-    });
+  static void replyMetaOnly(HttpCall call, int status, String poweredBy, String message)
+      throws IOException {
+    call.respond(
+        status,
+        g -> {
+          g.writeStartObject();
+          meta(g, call, poweredBy, null);
+          errors(g, status, message);
+          g.writeEndObject();
+        });
   }
 
   /** Query-endpoint errors: meta, empty resources, errors. */
-  static void queryError(HttpCall call, int status, String poweredBy, String message) throws IOException {
-    call.respond(status, g -> {
-      g.writeStartObject();
-      meta(g, call, poweredBy, null);
-      g.writeArrayFieldStart("resources");
-      g.writeEndArray();
-      errors(g, status, message);
-      g.writeEndObject();
-    });
+  static void queryError(HttpCall call, int status, String poweredBy, String message)
+      throws IOException {
+    call.respond(
+        status,
+        g -> {
+          g.writeStartObject();
+          meta(g, call, poweredBy, null);
+          g.writeArrayFieldStart("resources");
+          g.writeEndArray();
+          errors(g, status, message);
+          g.writeEndObject();
+        });
   }
 
   /**
@@ -43,18 +49,24 @@ final class ApiErrors {
    * after, empty resources, and the "Search context expired" error.
    */
   static void searchContextExpired(HttpCall call, int limit, String poweredBy) throws IOException {
-    call.respond(404, g -> {
-      g.writeStartObject();
-      meta(g, call, poweredBy, p -> {
-        p.writeNumberField("limit", limit);
-        p.writeNumberField("total", 0);
-        p.writeStringField("after", "");
-      });
-      g.writeArrayFieldStart("resources");
-      g.writeEndArray();
-      errors(g, 404, "Search context expired, 'after' key no longer valid");
-      g.writeEndObject();
-    });
+    call.respond(
+        404,
+        g -> {
+          g.writeStartObject();
+          meta(
+              g,
+              call,
+              poweredBy,
+              p -> {
+                p.writeNumberField("limit", limit);
+                p.writeNumberField("total", 0);
+                p.writeStringField("after", "");
+              });
+          g.writeArrayFieldStart("resources");
+          g.writeEndArray();
+          errors(g, 404, "Search context expired, 'after' key no longer valid");
+          g.writeEndObject();
+        });
   }
 
   /** Writes {@code "meta":{query_time[,pagination],powered_by,trace_id}} in the samples' order. */

@@ -12,14 +12,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Dispatches every request and applies the gateway's behaviour in the real order: injected fault,
- * bearer check (401 and the 15/min bucket for bad tokens), the 6000/min tenant bucket, scope
- * check (403), then the endpoint. {@code /_sim/*} and {@code /oauth2/*} skip the data-call steps.
+ * bearer check (401 and the 15/min bucket for bad tokens), the 6000/min tenant bucket, scope check
+ * (403), then the endpoint. {@code /_sim/*} and {@code /oauth2/*} skip the data-call steps.
  */
 final class ApiRouter implements HttpHandler {
   /** A data endpoint: its method and path, required scope and handler. */
@@ -38,11 +38,18 @@ final class ApiRouter implements HttpHandler {
   private final FaultPlan faults;
   private final TraceIds traceIds;
   private final Clock clock;
-  private final SlidingWindowLimiter tenantLimiter = new SlidingWindowLimiter(6000, Duration.ofMinutes(1));
+  private final SlidingWindowLimiter tenantLimiter =
+      new SlidingWindowLimiter(6000, Duration.ofMinutes(1));
   private final Map<String, SlidingWindowLimiter> anonymousLimiters = new ConcurrentHashMap<>();
 
-  ApiRouter(List<Route> routes, TokenEndpoint tokenEndpoint, SimControlEndpoint simControl, TokenStore tokens,
-      FaultPlan faults, TraceIds traceIds, Clock clock) {
+  ApiRouter(
+      List<Route> routes,
+      TokenEndpoint tokenEndpoint,
+      SimControlEndpoint simControl,
+      TokenStore tokens,
+      FaultPlan faults,
+      TraceIds traceIds,
+      Clock clock) {
     for (Route route : routes) {
       this.routes.put(route.method() + " " + route.path(), route);
       this.paths.add(route.path());
@@ -58,9 +65,18 @@ final class ApiRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) {
     HttpCall call = new HttpCall(exchange, traceIds.next());
-    CallGuard.serve(exchange, () -> dispatch(call), call::responded,
-        bug -> ApiErrors.replyMetaOnly(call, 500, ApiErrors.GATEWAY,
-            "Internal Server Error: Please provide trace-id='" + call.traceId() + "' to support"));
+    CallGuard.serve(
+        exchange,
+        () -> dispatch(call),
+        call::responded,
+        bug ->
+            ApiErrors.replyMetaOnly(
+                call,
+                500,
+                ApiErrors.GATEWAY,
+                "Internal Server Error: Please provide trace-id='"
+                    + call.traceId()
+                    + "' to support"));
   }
 
   private void dispatch(HttpCall call) throws IOException {
@@ -94,9 +110,11 @@ final class ApiRouter implements HttpHandler {
     Instant now = clock.instant();
     Optional<TokenStore.Grant> grant = tokens.find(bearer(call), now);
     if (grant.isEmpty()) {
-      SlidingWindowLimiter.Outcome anonymous = anonymousLimiters
-          .computeIfAbsent(call.remoteAddress(), a -> new SlidingWindowLimiter(15, Duration.ofMinutes(1)))
-          .acquire(now);
+      SlidingWindowLimiter.Outcome anonymous =
+          anonymousLimiters
+              .computeIfAbsent(
+                  call.remoteAddress(), a -> new SlidingWindowLimiter(15, Duration.ofMinutes(1)))
+              .acquire(now);
       if (!anonymous.allowed()) {
         rateLimited(call, 15, anonymous.retryAfterEpochSecond());
         return;
@@ -136,8 +154,12 @@ final class ApiRouter implements HttpHandler {
         return true;
       }
       case SERVER_ERROR -> {
-        String message = fault.status() == 503 ? "Service Unavailable: Please provide trace-id='" + call.traceId()
-            + "' to support" : "Internal Server Error: Please provide trace-id='" + call.traceId() + "' to support";
+        String message =
+            fault.status() == 503
+                ? "Service Unavailable: Please provide trace-id='" + call.traceId() + "' to support"
+                : "Internal Server Error: Please provide trace-id='"
+                    + call.traceId()
+                    + "' to support";
         ApiErrors.replyMetaOnly(call, fault.status(), ApiErrors.GATEWAY, message);
         return true;
       }
@@ -148,7 +170,8 @@ final class ApiRouter implements HttpHandler {
   }
 
   /** 429 with the retry moment in epoch seconds, which is what the real header carries. */
-  private static void rateLimited(HttpCall call, int limit, long retryAfterEpochSecond) throws IOException {
+  private static void rateLimited(HttpCall call, int limit, long retryAfterEpochSecond)
+      throws IOException {
     call.header("X-RateLimit-Limit", Integer.toString(limit));
     call.header("X-RateLimit-Remaining", "0");
     call.header("X-RateLimit-RetryAfter", Long.toString(retryAfterEpochSecond));

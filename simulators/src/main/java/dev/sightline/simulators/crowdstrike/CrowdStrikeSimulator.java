@@ -10,27 +10,29 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A CrowdStrike Falcon API simulator over HTTPS on 127.0.0.1, serving a deterministic synthetic
- * tenant: OAuth2 ({@code /oauth2/token}, {@code /oauth2/revoke}), Spotlight
- * ({@code /spotlight/combined/vulnerabilities/v1}), Discover ({@code /discover/combined/hosts/v1},
- * {@code /discover/queries/hosts/v1}, {@code /discover/entities/hosts/v1}) and Devices
- * ({@code GET}/{@code POST /devices/entities/devices/v2}, {@code /devices/queries/devices-scroll/v1}), plus {@code GET /_sim/manifest} and
- * {@code POST /_sim/advance?changes=N}. See {@code simulators/README.md} for what is faithful.
+ * tenant: OAuth2 ({@code /oauth2/token}, {@code /oauth2/revoke}), Spotlight ({@code
+ * /spotlight/combined/vulnerabilities/v1}), Discover ({@code /discover/combined/hosts/v1}, {@code
+ * /discover/queries/hosts/v1}, {@code /discover/entities/hosts/v1}) and Devices ({@code GET}/{@code
+ * POST /devices/entities/devices/v2}, {@code /devices/queries/devices-scroll/v1}), plus {@code GET
+ * /_sim/manifest} and {@code POST /_sim/advance?changes=N}. See {@code simulators/README.md} for
+ * what is faithful.
  *
  * <h2>Fault grammar ({@code --faults}, {@link CrowdStrikeSimulatorOptions#faultSpec()})</h2>
  *
- * A comma-separated list; random faults apply to data calls only (never {@code /oauth2/*} or
- * {@code /_sim/*}), are drawn from a stream seeded by the tenant seed, and never hit one request
- * (same method, path and query) three times in a row:
+ * A comma-separated list; random faults apply to data calls only (never {@code /oauth2/*} or {@code
+ * /_sim/*}), are drawn from a stream seeded by the tenant seed, and never hit one request (same
+ * method, path and query) three times in a row:
  *
  * <ul>
  *   <li>{@code 429:P%} answers 429 with {@code X-RateLimit-RetryAfter} = now + 1 s (epoch seconds)
  *   <li>{@code 5xx:P%} answers 500 or 503 with the "Please provide trace-id" message
  *   <li>{@code drop:P%} closes the connection without a response
- *   <li>{@code slow:P%:DURATION} delays the answer ({@code 500ms}, {@code 2s}, {@code 1m}; at most 1m)
+ *   <li>{@code slow:P%:DURATION} delays the answer ({@code 500ms}, {@code 2s}, {@code 1m}; at most
+ *       1m)
  *   <li>{@code token-expiry:DURATION} makes every token die that long after issue (the token
  *       response still says 1799 s); {@code token-expiry:N} kills all tokens every N data calls
- *   <li>{@code malformed:N} gives the next N record-bearing pages one malformed record each;
- *       {@code malformed:P%} does so at random for P% of such pages
+ *   <li>{@code malformed:N} gives the next N record-bearing pages one malformed record each; {@code
+ *       malformed:P%} does so at random for P% of such pages
  *   <li>{@code unlisted-hosts:P%} hides that share of managed machines from every Discover answer,
  *       while their Spotlight findings and Devices records remain (fixed for the simulator's life)
  * </ul>
@@ -55,33 +57,49 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
     TokenStore tokens = new TokenStore();
     this.faults = new FaultPlan(tokens, options.faultSpec(), options.seed());
     CursorRegistry cursors = new CursorRegistry(options.clock(), options.cursorTtl());
-    SpotlightEndpoint spotlight = new SpotlightEndpoint(options.seed(), tenant.vulns(), cursors, faults,
-        options.clock());
-    DiscoverEndpoints discover = new DiscoverEndpoints(options.seed(), tenant.agents(), tenant.unlisted(), cursors,
-        faults, options.clock());
+    SpotlightEndpoint spotlight =
+        new SpotlightEndpoint(options.seed(), tenant.vulns(), cursors, faults, options.clock());
+    DiscoverEndpoints discover =
+        new DiscoverEndpoints(
+            options.seed(), tenant.agents(), tenant.unlisted(), cursors, faults, options.clock());
     DevicesEndpoint devices = new DevicesEndpoint(options.seed(), tenant.agents(), faults);
-    DeviceScrollEndpoint scroll = new DeviceScrollEndpoint(tenant.agents(), options.clock(), options.seed());
+    DeviceScrollEndpoint scroll =
+        new DeviceScrollEndpoint(tenant.agents(), options.clock(), options.seed());
     String discoverScope = CrowdStrikeSimulatorOptions.SCOPE_DISCOVER;
     String devicesScope = CrowdStrikeSimulatorOptions.SCOPE_DEVICES;
-    List<ApiRouter.Route> routes = List.of(
-        new ApiRouter.Route("GET", SpotlightEndpoint.PATH, CrowdStrikeSimulatorOptions.SCOPE_SPOTLIGHT,
-            spotlight::handle),
-        new ApiRouter.Route("GET", DiscoverEndpoints.COMBINED, discoverScope, discover::combined),
-        new ApiRouter.Route("GET", DiscoverEndpoints.QUERIES, discoverScope, discover::queries),
-        new ApiRouter.Route("GET", DiscoverEndpoints.ENTITIES, discoverScope, discover::entities),
-        new ApiRouter.Route("GET", DevicesEndpoint.PATH, devicesScope, devices::get),
-        new ApiRouter.Route("POST", DevicesEndpoint.PATH, devicesScope, devices::post),
-        new ApiRouter.Route("GET", DeviceScrollEndpoint.PATH, devicesScope, scroll::handle));
-    ApiRouter router = new ApiRouter(routes, new TokenEndpoint(options, tenant.agents().cid(), tokens, faults),
-        new SimControlEndpoint(this::manifest, this::advance), tokens, faults, new TraceIds(options.seed()),
-        options.clock());
-    this.server = SimulatorServer.start("crowdstrike", options.port(), certificates, router, requests,
-        options.clock());
+    List<ApiRouter.Route> routes =
+        List.of(
+            new ApiRouter.Route(
+                "GET",
+                SpotlightEndpoint.PATH,
+                CrowdStrikeSimulatorOptions.SCOPE_SPOTLIGHT,
+                spotlight::handle),
+            new ApiRouter.Route(
+                "GET", DiscoverEndpoints.COMBINED, discoverScope, discover::combined),
+            new ApiRouter.Route("GET", DiscoverEndpoints.QUERIES, discoverScope, discover::queries),
+            new ApiRouter.Route(
+                "GET", DiscoverEndpoints.ENTITIES, discoverScope, discover::entities),
+            new ApiRouter.Route("GET", DevicesEndpoint.PATH, devicesScope, devices::get),
+            new ApiRouter.Route("POST", DevicesEndpoint.PATH, devicesScope, devices::post),
+            new ApiRouter.Route("GET", DeviceScrollEndpoint.PATH, devicesScope, scroll::handle));
+    ApiRouter router =
+        new ApiRouter(
+            routes,
+            new TokenEndpoint(options, tenant.agents().cid(), tokens, faults),
+            new SimControlEndpoint(this::manifest, this::advance),
+            tokens,
+            faults,
+            new TraceIds(options.seed()),
+            options.clock());
+    this.server =
+        SimulatorServer.start(
+            "crowdstrike", options.port(), certificates, router, requests, options.clock());
   }
 
   /** Builds the tenant, binds 127.0.0.1 ({@code port} 0 picks a free port) and starts serving. */
   public static CrowdStrikeSimulator start(CrowdStrikeSimulatorOptions options) {
-    return SimulatorServer.open("CrowdStrike", options.port(), () -> new CrowdStrikeSimulator(options));
+    return SimulatorServer.open(
+        "CrowdStrike", options.port(), () -> new CrowdStrikeSimulator(options));
   }
 
   /** {@code https://127.0.0.1:<port>}. */

@@ -3,8 +3,8 @@ package dev.sightline.simulators.crowdstrike;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Everything that defines a simulated CrowdStrike tenant and its server. The tenant is a pure
@@ -36,9 +36,11 @@ public record CrowdStrikeSimulatorOptions(
   public static final String SCOPE_SPOTLIGHT = "spotlight-vulnerabilities:read";
   public static final String SCOPE_DISCOVER = "discover:read";
   public static final String SCOPE_DEVICES = "devices:read";
-  public static final Set<String> ALL_SCOPES = Set.of(SCOPE_SPOTLIGHT, SCOPE_DISCOVER, SCOPE_DEVICES);
+  public static final Set<String> ALL_SCOPES =
+      Set.of(SCOPE_SPOTLIGHT, SCOPE_DISCOVER, SCOPE_DEVICES);
   public static final String DEFAULT_CLIENT_ID = "sim-client";
   public static final String DEFAULT_CLIENT_SECRET = "sim-secret";
+
   /** Keeps every per-vulnerability ordinal inside the sort-index key layout. */
   static final int MAX_HOSTS = 5_000_000;
 
@@ -69,10 +71,22 @@ public record CrowdStrikeSimulatorOptions(
     Objects.requireNonNull(clock, "clock");
   }
 
-  /** Port 0, seed 42, offset 0, sim-client/sim-secret, all scopes, no faults, 120 s cursors, system clock. */
+  /**
+   * Port 0, seed 42, offset 0, sim-client/sim-secret, all scopes, no faults, 120 s cursors, system
+   * clock.
+   */
   public static CrowdStrikeSimulatorOptions defaults(int hosts) {
-    return new CrowdStrikeSimulatorOptions(0, hosts, 42, 0, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, ALL_SCOPES,
-        "", Duration.ofSeconds(120), Clock.systemUTC());
+    return new CrowdStrikeSimulatorOptions(
+        0,
+        hosts,
+        42,
+        0,
+        DEFAULT_CLIENT_ID,
+        DEFAULT_CLIENT_SECRET,
+        ALL_SCOPES,
+        "",
+        Duration.ofSeconds(120),
+        Clock.systemUTC());
   }
 
   public CrowdStrikeSimulatorOptions withPort(int newPort) {
@@ -92,10 +106,11 @@ public record CrowdStrikeSimulatorOptions(
   }
 
   public CrowdStrikeSimulatorOptions withCredentials(String newClientId, String newClientSecret) {
-    return copy(d -> {
-      d.clientId = newClientId;
-      d.clientSecret = newClientSecret;
-    });
+    return copy(
+        d -> {
+          d.clientId = newClientId;
+          d.clientSecret = newClientSecret;
+        });
   }
 
   public CrowdStrikeSimulatorOptions withScopes(Set<String> newScopes) {
@@ -150,15 +165,30 @@ public record CrowdStrikeSimulatorOptions(
     }
 
     CrowdStrikeSimulatorOptions build() {
-      return new CrowdStrikeSimulatorOptions(port, hosts, seed, offset, clientId, clientSecret, scopes, faultSpec, cursorTtl, clock);
+      return new CrowdStrikeSimulatorOptions(
+          port, hosts, seed, offset, clientId, clientSecret, scopes, faultSpec, cursorTtl, clock);
     }
   }
 
   /** Never prints the secret. */
   @Override
   public String toString() {
-    return "CrowdStrikeSimulatorOptions[port=" + port + ", hosts=" + hosts + ", seed=" + seed + ", offset=" + offset
-        + ", clientId=" + clientId + ", scopes=" + scopes + ", faultSpec=" + faultSpec + ", cursorTtl=" + cursorTtl
+    return "CrowdStrikeSimulatorOptions[port="
+        + port
+        + ", hosts="
+        + hosts
+        + ", seed="
+        + seed
+        + ", offset="
+        + offset
+        + ", clientId="
+        + clientId
+        + ", scopes="
+        + scopes
+        + ", faultSpec="
+        + faultSpec
+        + ", cursorTtl="
+        + cursorTtl
         + "]";
   }
 }

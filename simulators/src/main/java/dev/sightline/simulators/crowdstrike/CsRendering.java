@@ -80,7 +80,8 @@ final class CsRendering {
 
   /** Host group ids: one per site and one per role, stable for a seed. */
   static List<String> groupIds(long seed, Machine machine) {
-    return List.of(groupId(seed, "site:" + machine.site()), groupId(seed, "role:" + machine.role()));
+    return List.of(
+        groupId(seed, "site:" + machine.site()), groupId(seed, "role:" + machine.role()));
   }
 
   static List<String> groupNames(Machine machine) {
@@ -88,7 +89,8 @@ final class CsRendering {
   }
 
   static String groupId(long seed, String name) {
-    return CveCatalog.hex32(StableHash.of(seed, name.hashCode(), 0x6709), StableHash.of(seed, name.length(), 0x6709));
+    return CveCatalog.hex32(
+        StableHash.of(seed, name.hashCode(), 0x6709), StableHash.of(seed, name.length(), 0x6709));
   }
 
   static List<String> tags(Machine machine) {
@@ -101,6 +103,10 @@ final class CsRendering {
 
   static String agentVersion(long seed, int agent) {
     long h = StableHash.of(seed, agent, 0xA6E7);
-    return "7." + (10 + Long.remainderUnsigned(h, 9)) + "." + (17000 + Long.remainderUnsigned(h >>> 16, 2000)) + ".0";
+    return "7."
+        + (10 + Long.remainderUnsigned(h, 9))
+        + "."
+        + (17000 + Long.remainderUnsigned(h >>> 16, 2000))
+        + ".0";
   }
 }

@@ -53,7 +53,8 @@ final class CursorRegistry {
         issued.clear();
       }
     }
-    String token = Base64.getEncoder().encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder().encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
     issued.put(token, now);
     return token;
   }
@@ -70,7 +71,10 @@ final class CursorRegistry {
   static Optional<Position> decode(String token) {
     try {
       JsonNode node = MAPPER.readTree(Base64.getDecoder().decode(token));
-      if (node != null && node.isArray() && node.size() == 2 && node.get(1).isTextual()
+      if (node != null
+          && node.isArray()
+          && node.size() == 2
+          && node.get(1).isTextual()
           && (node.get(0).isNumber() || node.get(0).isTextual())) {
         return Optional.of(new Position(node.get(0), node.get(1).asText()));
       }

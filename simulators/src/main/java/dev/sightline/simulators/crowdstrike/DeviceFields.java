@@ -20,7 +20,17 @@ final class DeviceFields {
         .string("status", a -> "normal")
         .timestamp("last_seen", a -> agents.lastSeen(a) * 1000)
         .timestamp("first_seen", a -> agents.firstSeen(a) * 1000)
-        .notSimulated("tags", "groups", "agent_version", "mac_address", "site_name", "ou", "modified_timestamp",
-            "reduced_functionality_mode", "kernel_version", "system_manufacturer", "system_product_name");
+        .notSimulated(
+            "tags",
+            "groups",
+            "agent_version",
+            "mac_address",
+            "site_name",
+            "ou",
+            "modified_timestamp",
+            "reduced_functionality_mode",
+            "kernel_version",
+            "system_manufacturer",
+            "system_product_name");
   }
 }

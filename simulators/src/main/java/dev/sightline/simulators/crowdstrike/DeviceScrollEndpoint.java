@@ -17,8 +17,8 @@ import java.util.stream.IntStream;
  * call answers {@code resources: []}, {@code offset: ""}, {@code total: 0} (the recorded end).
  *
  * <p>No expired-scroll answer was ever recorded; like Spotlight's expired search context (the same
- * Elasticsearch behaviour) it is a 404 with {@code total: 0}, {@code offset: ""} and an
- * {@code errors[]} entry. Only agents are devices; unmanaged assets never appear.
+ * Elasticsearch behaviour) it is a 404 with {@code total: 0}, {@code offset: ""} and an {@code
+ * errors[]} entry. Only agents are devices; unmanaged assets never appear.
  */
 final class DeviceScrollEndpoint {
   static final String PATH = "/devices/queries/devices-scroll/v1";
@@ -52,40 +52,55 @@ final class DeviceScrollEndpoint {
     }
     Optional<DeviceScrolls.Page> page = scrolls.next(token, limit.get());
     if (page.isEmpty()) {
-      call.respond(404, g -> {
-        g.writeStartObject();
-        ApiErrors.meta(g, call, ApiErrors.DEVICES, p -> {
-          p.writeNumberField("total", 0);
-          p.writeStringField("offset", "");
-        });
-        g.writeArrayFieldStart("resources");
-        g.writeEndArray();
-        ApiErrors.errors(g, 404, "scroll context expired or not found: the 'offset' token lives 2 minutes after "
-            + "its last use; start a new scroll without 'offset'");
-        g.writeEndObject();
-      });
+      call.respond(
+          404,
+          g -> {
+            g.writeStartObject();
+            ApiErrors.meta(
+                g,
+                call,
+                ApiErrors.DEVICES,
+                p -> {
+                  p.writeNumberField("total", 0);
+                  p.writeStringField("offset", "");
+                });
+            g.writeArrayFieldStart("resources");
+            g.writeEndArray();
+            ApiErrors.errors(
+                g,
+                404,
+                "scroll context expired or not found: the 'offset' token lives 2 minutes after "
+                    + "its last use; start a new scroll without 'offset'");
+            g.writeEndObject();
+          });
       return;
     }
     DeviceScrolls.Page p = page.get();
     String offset = p.last() ? "" : token;
-    call.stream(200, g -> {
-      g.writeStartObject();
-      ApiErrors.meta(g, call, ApiErrors.DEVICES, pg -> {
-        pg.writeNumberField("total", p.total());
-        pg.writeStringField("offset", offset);
-        if (!p.last()) {
-          pg.writeNumberField("limit", limit.get());
-          pg.writeNumberField("expires_at", nanos(p.expiresAt()));
-        }
-      });
-      g.writeArrayFieldStart("resources");
-      for (int agent : p.agents()) {
-        g.writeString(agents.aid(agent));
-      }
-      g.writeEndArray();
-      ApiErrors.noErrors(g);
-      g.writeEndObject();
-    });
+    call.stream(
+        200,
+        g -> {
+          g.writeStartObject();
+          ApiErrors.meta(
+              g,
+              call,
+              ApiErrors.DEVICES,
+              pg -> {
+                pg.writeNumberField("total", p.total());
+                pg.writeStringField("offset", offset);
+                if (!p.last()) {
+                  pg.writeNumberField("limit", limit.get());
+                  pg.writeNumberField("expires_at", nanos(p.expiresAt()));
+                }
+              });
+          g.writeArrayFieldStart("resources");
+          for (int agent : p.agents()) {
+            g.writeString(agents.aid(agent));
+          }
+          g.writeEndArray();
+          ApiErrors.noErrors(g);
+          g.writeEndObject();
+        });
   }
 
   private Optional<String> open(HttpCall call) throws IOException {
@@ -99,14 +114,22 @@ final class DeviceScrollEndpoint {
         return Optional.empty();
       }
     }
-    Optional<DeviceSort> sort = call.first("sort").map(DeviceSort::parse).orElse(Optional.of(DeviceSort.DEFAULT));
+    Optional<DeviceSort> sort =
+        call.first("sort").map(DeviceSort::parse).orElse(Optional.of(DeviceSort.DEFAULT));
     if (sort.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "Invalid sort '" + call.first("sort").orElse("")
-          + "'; use <field>.asc or <field>.desc with field one of " + String.join(", ", DeviceSort.FIELDS));
+      ApiErrors.queryError(
+          call,
+          400,
+          ApiErrors.DEVICES,
+          "Invalid sort '"
+              + call.first("sort").orElse("")
+              + "'; use <field>.asc or <field>.desc with field one of "
+              + String.join(", ", DeviceSort.FIELDS));
       return Optional.empty();
     }
     Predicate<Integer> matches = filter;
-    Integer[] order = IntStream.range(0, agents.count()).boxed().filter(matches).toArray(Integer[]::new);
+    Integer[] order =
+        IntStream.range(0, agents.count()).boxed().filter(matches).toArray(Integer[]::new);
     Arrays.sort(order, sort.get().comparator(agents));
     return Optional.of(scrolls.open(Arrays.stream(order).mapToInt(Integer::intValue).toArray()));
   }

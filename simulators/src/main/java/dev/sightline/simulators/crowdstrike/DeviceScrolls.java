@@ -11,15 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Server-side scrolls of {@code devices-scroll}: the token names a snapshot of the matching
- * agents, stays the same on every page, and dies {@link #TTL} after its last use (or once its last,
- * empty page was served). The token mimics the real one, which base64-decodes to an Elasticsearch
- * scroll id ({@code …include_context_uuid…queryThenFetch…}). Thread-safe.
+ * Server-side scrolls of {@code devices-scroll}: the token names a snapshot of the matching agents,
+ * stays the same on every page, and dies {@link #TTL} after its last use (or once its last, empty
+ * page was served). The token mimics the real one, which base64-decodes to an Elasticsearch scroll
+ * id ({@code …include_context_uuid…queryThenFetch…}). Thread-safe.
  */
 final class DeviceScrolls {
   static final Duration TTL = Duration.ofMinutes(2);
-  private static final byte[] PREFIX = "\u0014include_context_uuid\u000equeryThenFetch\u0002\u0016"
-      .getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] PREFIX =
+      "\u0014include_context_uuid\u000equeryThenFetch\u0002\u0016"
+          .getBytes(StandardCharsets.ISO_8859_1);
 
   /** One open scroll: the agents in order and how far the client has read. */
   static final class Scroll {
@@ -55,7 +56,11 @@ final class DeviceScrolls {
     if (open.size() > 1_000) {
       open.values().removeIf(s -> now.isAfter(s.expiresAt));
     }
-    ByteBuffer id = ByteBuffer.allocate(PREFIX.length + 16).put(PREFIX).putLong(seed).putLong(counter.incrementAndGet());
+    ByteBuffer id =
+        ByteBuffer.allocate(PREFIX.length + 16)
+            .put(PREFIX)
+            .putLong(seed)
+            .putLong(counter.incrementAndGet());
     String token = Base64.getEncoder().encodeToString(id.array());
     open.put(token, new Scroll(agents, now.plus(TTL)));
     return token;

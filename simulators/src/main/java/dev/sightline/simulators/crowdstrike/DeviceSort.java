@@ -26,12 +26,13 @@ record DeviceSort(String field, boolean descending) {
   }
 
   Comparator<Integer> comparator(AgentDirectory agents) {
-    Comparator<Integer> byValue = switch (field) {
-      case "hostname" -> Comparator.comparing(agents::hostname);
-      case "last_seen" -> Comparator.comparingLong(agents::lastSeen);
-      case "first_seen" -> Comparator.comparingLong(agents::firstSeen);
-      default -> (a, b) -> 0;
-    };
+    Comparator<Integer> byValue =
+        switch (field) {
+          case "hostname" -> Comparator.comparing(agents::hostname);
+          case "last_seen" -> Comparator.comparingLong(agents::lastSeen);
+          case "first_seen" -> Comparator.comparingLong(agents::firstSeen);
+          default -> (a, b) -> 0;
+        };
     if (descending) {
       byValue = byValue.reversed();
     }

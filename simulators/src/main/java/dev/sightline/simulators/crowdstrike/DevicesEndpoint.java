@@ -13,13 +13,13 @@ import java.util.Locale;
  * as FalconPy sends it) and {@code POST} with {@code {"ids":[…]}} (at most 5000). Only agents are
  * devices: an unmanaged asset's id is unknown here.
  *
- * <p>Unknown ids: the known ones come back in {@code resources} and each other id as one
- * {@code errors[]} entry. The research found no recorded answer for that case; the only evidence is
- * Elastic's CrowdStrike emulator (Kibana), whose error bodies say
- * {@code {"code":400,"message":"invalid device id [asdasd]"}} for an id that is not a device id and
- * {@code "The 'ids' parameter must be present at least once."}. So a malformed id is a 400 entry in
- * those words; a well-formed id no agent has is our guess, a 404 entry {@code "device not found:
- * <id>"}. The status is 200 when any device is found, else 404 (or 400 when every id is malformed).
+ * <p>Unknown ids: the known ones come back in {@code resources} and each other id as one {@code
+ * errors[]} entry. The research found no recorded answer for that case; the only evidence is
+ * Elastic's CrowdStrike emulator (Kibana), whose error bodies say {@code
+ * {"code":400,"message":"invalid device id [asdasd]"}} for an id that is not a device id and {@code
+ * "The 'ids' parameter must be present at least once."}. So a malformed id is a 400 entry in those
+ * words; a well-formed id no agent has is our guess, a 404 entry {@code "device not found: <id>"}.
+ * The status is 200 when any device is found, else 404 (or 400 when every id is malformed).
  */
 final class DevicesEndpoint {
   static final String PATH = "/devices/entities/devices/v2";
@@ -47,7 +47,8 @@ final class DevicesEndpoint {
       }
     }
     if (ids.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "The 'ids' parameter must be present at least once.");
+      ApiErrors.queryError(
+          call, 400, ApiErrors.DEVICES, "The 'ids' parameter must be present at least once.");
       return;
     }
     details(call, ids, MAX_GET_IDS);
@@ -58,12 +59,14 @@ final class DevicesEndpoint {
     try {
       body = MAPPER.readTree(call.body());
     } catch (IOException e) {
-      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "Invalid request body: expected JSON {\"ids\":[...]}");
+      ApiErrors.queryError(
+          call, 400, ApiErrors.DEVICES, "Invalid request body: expected JSON {\"ids\":[...]}");
       return;
     }
     JsonNode ids = body == null ? null : body.get("ids");
     if (ids == null || !ids.isArray() || ids.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "'ids' is required: a non-empty array of device ids");
+      ApiErrors.queryError(
+          call, 400, ApiErrors.DEVICES, "'ids' is required: a non-empty array of device ids");
       return;
     }
     List<String> list = new ArrayList<>();
@@ -73,8 +76,11 @@ final class DevicesEndpoint {
 
   private void details(HttpCall call, List<String> ids, int max) throws IOException {
     if (ids.size() > max) {
-      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, "Too many ids: " + ids.size() + "; at most " + max
-          + " per request");
+      ApiErrors.queryError(
+          call,
+          400,
+          ApiErrors.DEVICES,
+          "Too many ids: " + ids.size() + "; at most " + max + " per request");
       return;
     }
     List<Integer> found = new ArrayList<>();
@@ -83,34 +89,38 @@ final class DevicesEndpoint {
       int agent = agents.agentByAid(id);
       if (agent >= 0) {
         found.add(agent);
-      } else if (id.length() == 32 && id.equals(id.toLowerCase(Locale.ROOT)) && id.chars().allMatch(
-          c -> Character.digit(c, 16) >= 0)) {
+      } else if (id.length() == 32
+          && id.equals(id.toLowerCase(Locale.ROOT))
+          && id.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
         errors.add(new DeviceError(404, "device not found: " + id));
       } else {
         errors.add(new DeviceError(400, "invalid device id [" + id + "]"));
       }
     }
-    int status = !found.isEmpty() ? 200 : errors.stream().anyMatch(e -> e.code() == 404) ? 404 : 400;
+    int status =
+        !found.isEmpty() ? 200 : errors.stream().anyMatch(e -> e.code() == 404) ? 404 : 400;
     int broken = !found.isEmpty() && faults.takeMalformed() ? found.size() / 2 : -1;
     DeviceJsonWriter writer = new DeviceJsonWriter(seed, agents);
-    call.stream(status, g -> {
-      g.writeStartObject();
-      ApiErrors.meta(g, call, ApiErrors.DEVICES, null);
-      g.writeArrayFieldStart("resources");
-      for (int i = 0; i < found.size(); i++) {
-        writer.write(g, found.get(i), i == broken);
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("errors");
-      for (DeviceError e : errors) {
-        g.writeStartObject();
-        g.writeNumberField("code", e.code());
-        g.writeStringField("message", e.message());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    call.stream(
+        status,
+        g -> {
+          g.writeStartObject();
+          ApiErrors.meta(g, call, ApiErrors.DEVICES, null);
+          g.writeArrayFieldStart("resources");
+          for (int i = 0; i < found.size(); i++) {
+            writer.write(g, found.get(i), i == broken);
+          }
+          g.writeEndArray();
+          g.writeArrayFieldStart("errors");
+          for (DeviceError e : errors) {
+            g.writeStartObject();
+            g.writeNumberField("code", e.code());
+            g.writeStringField("message", e.message());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
   private record DeviceError(int code, String message) {}

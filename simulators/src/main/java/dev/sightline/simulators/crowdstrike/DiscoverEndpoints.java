@@ -27,8 +27,13 @@ final class DiscoverEndpoints {
   private final Clock clock;
   private final FqlFields<Integer> fields;
 
-  DiscoverEndpoints(long seed, AgentDirectory agents, UnlistedHosts unlisted, CursorRegistry cursors,
-      FaultPlan faults, Clock clock) {
+  DiscoverEndpoints(
+      long seed,
+      AgentDirectory agents,
+      UnlistedHosts unlisted,
+      CursorRegistry cursors,
+      FaultPlan faults,
+      Clock clock) {
     this.seed = seed;
     this.agents = agents;
     this.search = new HostSearch(agents, unlisted);
@@ -65,15 +70,20 @@ final class DiscoverEndpoints {
     if (page.more() || page.agents().size() == limit.get()) {
       int last = page.agents().get(page.agents().size() - 1);
       Object value = search.sortValue(sort.get(), last);
-      next = value instanceof Long millis ? cursors.issue(millis, agents.discoverId(last))
-          : cursors.issue((String) value, agents.discoverId(last));
+      next =
+          value instanceof Long millis
+              ? cursors.issue(millis, agents.discoverId(last))
+              : cursors.issue((String) value, agents.discoverId(last));
     }
     String after2 = next;
-    writeHosts(call, page.agents(), g -> {
-      g.writeNumberField("limit", limit.get());
-      g.writeNumberField("total", total);
-      g.writeStringField("after", after2);
-    });
+    writeHosts(
+        call,
+        page.agents(),
+        g -> {
+          g.writeNumberField("limit", limit.get());
+          g.writeNumberField("total", total);
+          g.writeStringField("after", after2);
+        });
   }
 
   void queries(HttpCall call) throws IOException {
@@ -89,13 +99,24 @@ final class DiscoverEndpoints {
       offset = -1;
     }
     if (offset < 0) {
-      ApiErrors.queryError(call, 400, ApiErrors.DISCOVER, "Invalid offset '" + call.first("offset").orElse("")
-          + "': must be an integer >= 0");
+      ApiErrors.queryError(
+          call,
+          400,
+          ApiErrors.DISCOVER,
+          "Invalid offset '" + call.first("offset").orElse("") + "': must be an integer >= 0");
       return;
     }
     if ((long) offset + limit.get() > OFFSET_CAP) {
-      ApiErrors.queryError(call, 400, ApiErrors.DISCOVER, "offset " + offset + " and limit " + limit.get()
-          + " are invalid; offset + limit must be less than or equal to " + OFFSET_CAP);
+      ApiErrors.queryError(
+          call,
+          400,
+          ApiErrors.DISCOVER,
+          "offset "
+              + offset
+              + " and limit "
+              + limit.get()
+              + " are invalid; offset + limit must be less than or equal to "
+              + OFFSET_CAP);
       return;
     }
     Optional<Predicate<Integer>> filter = filter(call, false);
@@ -103,35 +124,46 @@ final class DiscoverEndpoints {
     if (filter.isEmpty() || sort.isEmpty()) {
       return;
     }
-    HostSearch.Page page = search.page(sort.get(), filter.get(), Optional.empty(), offset, limit.get());
+    HostSearch.Page page =
+        search.page(sort.get(), filter.get(), Optional.empty(), offset, limit.get());
     long total = search.count(call.first("filter").orElse(""), filter.get());
     int pageOffset = offset;
-    call.respond(200, g -> {
-      g.writeStartObject();
-      ApiErrors.meta(g, call, ApiErrors.DISCOVER, p -> {
-        p.writeNumberField("offset", pageOffset);
-        p.writeNumberField("limit", limit.get());
-        p.writeNumberField("total", total);
-      });
-      g.writeArrayFieldStart("resources");
-      for (int agent : page.agents()) {
-        g.writeString(agents.discoverId(agent));
-      }
-      g.writeEndArray();
-      ApiErrors.noErrors(g);
-      g.writeEndObject();
-    });
+    call.respond(
+        200,
+        g -> {
+          g.writeStartObject();
+          ApiErrors.meta(
+              g,
+              call,
+              ApiErrors.DISCOVER,
+              p -> {
+                p.writeNumberField("offset", pageOffset);
+                p.writeNumberField("limit", limit.get());
+                p.writeNumberField("total", total);
+              });
+          g.writeArrayFieldStart("resources");
+          for (int agent : page.agents()) {
+            g.writeString(agents.discoverId(agent));
+          }
+          g.writeEndArray();
+          ApiErrors.noErrors(g);
+          g.writeEndObject();
+        });
   }
 
   void entities(HttpCall call) throws IOException {
     List<String> ids = call.all("ids");
     if (ids.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.DISCOVER, "'ids' is required; repeat it for several ids");
+      ApiErrors.queryError(
+          call, 400, ApiErrors.DISCOVER, "'ids' is required; repeat it for several ids");
       return;
     }
     if (ids.size() > 100) {
-      ApiErrors.queryError(call, 400, ApiErrors.DISCOVER, "Too many ids: " + ids.size()
-          + "; at most 100 per request");
+      ApiErrors.queryError(
+          call,
+          400,
+          ApiErrors.DISCOVER,
+          "Too many ids: " + ids.size() + "; at most 100 per request");
       return;
     }
     List<Integer> found = new ArrayList<>();
@@ -144,20 +176,23 @@ final class DiscoverEndpoints {
     writeHosts(call, found, null);
   }
 
-  private void writeHosts(HttpCall call, List<Integer> hosts, HttpCall.JsonWriter pagination) throws IOException {
+  private void writeHosts(HttpCall call, List<Integer> hosts, HttpCall.JsonWriter pagination)
+      throws IOException {
     int broken = !hosts.isEmpty() && faults.takeMalformed() ? hosts.size() / 2 : -1;
     DiscoverHostJsonWriter writer = new DiscoverHostJsonWriter(seed, agents);
-    call.stream(200, g -> {
-      g.writeStartObject();
-      ApiErrors.meta(g, call, ApiErrors.DISCOVER, pagination);
-      g.writeArrayFieldStart("resources");
-      for (int i = 0; i < hosts.size(); i++) {
-        writer.write(g, hosts.get(i), i == broken);
-      }
-      g.writeEndArray();
-      ApiErrors.noErrors(g);
-      g.writeEndObject();
-    });
+    call.stream(
+        200,
+        g -> {
+          g.writeStartObject();
+          ApiErrors.meta(g, call, ApiErrors.DISCOVER, pagination);
+          g.writeArrayFieldStart("resources");
+          for (int i = 0; i < hosts.size(); i++) {
+            writer.write(g, hosts.get(i), i == broken);
+          }
+          g.writeEndArray();
+          ApiErrors.noErrors(g);
+          g.writeEndObject();
+        });
   }
 
   private Optional<Predicate<Integer>> filter(HttpCall call, boolean required) throws IOException {
@@ -180,8 +215,11 @@ final class DiscoverEndpoints {
     }
     Optional<HostSort> sort = HostSort.parse(text.get());
     if (sort.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.DISCOVER, "Invalid sort '" + text.get() + "'; supported: "
-          + String.join(", ", HostSort.SUPPORTED));
+      ApiErrors.queryError(
+          call,
+          400,
+          ApiErrors.DISCOVER,
+          "Invalid sort '" + text.get() + "'; supported: " + String.join(", ", HostSort.SUPPORTED));
     }
     return sort;
   }

@@ -98,8 +98,8 @@ final class DiscoverHostJsonWriter {
   }
 
   /**
-   * An asset without a sensor: no {@code aid}, no agent or hardware fields the scan cannot see,
-   * who discovered it and how. A deliberately malformed record loses its {@code entity_type}.
+   * An asset without a sensor: no {@code aid}, no agent or hardware fields the scan cannot see, who
+   * discovered it and how. A deliberately malformed record loses its {@code entity_type}.
    */
   private void writeUnmanaged(JsonGenerator g, int slot, boolean malformed) throws IOException {
     UnmanagedAsset asset = agents.unmanaged(slot);
@@ -162,11 +162,13 @@ final class DiscoverHostJsonWriter {
   }
 
   private static void writeCloud(JsonGenerator g, CloudPlacement c) throws IOException {
-    g.writeStringField("cloud_provider", switch (c.provider()) {
-      case AWS -> "AWS";
-      case AZURE -> "Azure";
-      case GCP -> "GCP";
-    });
+    g.writeStringField(
+        "cloud_provider",
+        switch (c.provider()) {
+          case AWS -> "AWS";
+          case AZURE -> "Azure";
+          case GCP -> "GCP";
+        });
     g.writeStringField("cloud_account_id", c.accountId());
     g.writeStringField("cloud_region", c.region());
     g.writeStringField("cloud_instance_id", c.instanceId());

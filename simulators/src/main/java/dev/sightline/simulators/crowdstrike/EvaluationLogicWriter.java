@@ -19,7 +19,8 @@ final class EvaluationLogicWriter {
     this.seed = seed;
   }
 
-  void write(JsonGenerator g, String id, String cid, String aid, Vuln v, CveEntry e, Machine m) throws IOException {
+  void write(JsonGenerator g, String id, String cid, String aid, Vuln v, CveEntry e, Machine m)
+      throws IOException {
     g.writeObjectFieldStart("evaluation_logic");
     g.writeStringField("id", id);
     g.writeStringField("cid", cid);
@@ -28,17 +29,41 @@ final class EvaluationLogicWriter {
     g.writeStringField("updated_timestamp", CsRendering.iso(v.updated()));
     g.writeArrayFieldStart("logic");
     String product = CsRendering.appName(e, m);
-    writeLogic(g, StableHash.of(seed, v.suffixHi(), 1), "Check if " + product + " is installed", "inventory",
-        "pattern match", "^" + product.replace(".", "\\.") + ".*$", e, m, "true");
-    writeLogic(g, StableHash.of(seed, v.suffixHi(), 2),
-        "Check if the version of " + product + " is less than " + e.fixedVersion(), "vulnerability",
-        "less than", e.fixedVersion(), e, m, v.status() == VulnStatus.CLOSED ? "false" : "true");
+    writeLogic(
+        g,
+        StableHash.of(seed, v.suffixHi(), 1),
+        "Check if " + product + " is installed",
+        "inventory",
+        "pattern match",
+        "^" + product.replace(".", "\\.") + ".*$",
+        e,
+        m,
+        "true");
+    writeLogic(
+        g,
+        StableHash.of(seed, v.suffixHi(), 2),
+        "Check if the version of " + product + " is less than " + e.fixedVersion(),
+        "vulnerability",
+        "less than",
+        e.fixedVersion(),
+        e,
+        m,
+        v.status() == VulnStatus.CLOSED ? "false" : "true");
     g.writeEndArray();
     g.writeEndObject();
   }
 
-  private static void writeLogic(JsonGenerator g, long id, String title, String type, String operation,
-      String expected, CveEntry e, Machine m, String result) throws IOException {
+  private static void writeLogic(
+      JsonGenerator g,
+      long id,
+      String title,
+      String type,
+      String operation,
+      String expected,
+      CveEntry e,
+      Machine m,
+      String result)
+      throws IOException {
     g.writeStartObject();
     g.writeFieldName("id");
     g.writeNumber(new BigInteger(Long.toUnsignedString(id)));
@@ -70,7 +95,8 @@ final class EvaluationLogicWriter {
     switch (m.os().family()) {
       case WINDOWS -> {
         g.writeStringField("item_type", "file_item");
-        g.writeStringField("filepath", "C:\\Program Files\\" + e.product().vendor() + "\\" + e.product().name());
+        g.writeStringField(
+            "filepath", "C:\\Program Files\\" + e.product().vendor() + "\\" + e.product().name());
         g.writeStringField("product_name", e.product().name());
         g.writeStringField("windows_view", "64_bit");
       }

@@ -4,7 +4,12 @@ import java.time.Duration;
 
 /** What to do to one API call before (or instead of) answering it. */
 record FaultDecision(Kind kind, int status, int retryAfterSeconds, Duration delay) {
-  enum Kind { NONE, RATE_LIMIT, SERVER_ERROR, DROP }
+  enum Kind {
+    NONE,
+    RATE_LIMIT,
+    SERVER_ERROR,
+    DROP
+  }
 
   static final FaultDecision NONE = new FaultDecision(Kind.NONE, 0, 0, Duration.ZERO);
 

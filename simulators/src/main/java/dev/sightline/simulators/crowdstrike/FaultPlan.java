@@ -10,11 +10,11 @@ import java.time.Duration;
 /**
  * Runtime fault control. Each arming method affects the next API calls (Spotlight, Discover,
  * Devices); {@code /oauth2/token} only through the {@code token…} methods; {@code /_sim/*} never.
- * Armed faults are served before any random fault from the {@code --faults} spec, and in this
- * order per call: dropped connection, 429, 5xx; a slow fault delays a call and then lets it proceed.
+ * Armed faults are served before any random fault from the {@code --faults} spec, and in this order
+ * per call: dropped connection, 429, 5xx; a slow fault delays a call and then lets it proceed.
  *
- * <p>Thread-safe. Random faults are drawn from a seeded stream, and a request (same method, path and
- * query) never gets a third random fault in a row, so a retrying client always gets through.
+ * <p>Thread-safe. Random faults are drawn from a seeded stream, and a request (same method, path
+ * and query) never gets a third random fault in a row, so a retrying client always gets through.
  */
 public final class FaultPlan {
   private static final long SALT = StableHash.salt("cs.faults");
@@ -50,7 +50,10 @@ public final class FaultPlan {
     rateLimitRetryAfter = ArmedFault.nonNegative(retryAfterSeconds);
   }
 
-  /** 500 {@code Internal Server Error: Please provide trace-id='…' to support}, then 503, alternating. */
+  /**
+   * 500 {@code Internal Server Error: Please provide trace-id='…' to support}, then 503,
+   * alternating.
+   */
   public synchronized void serverErrorNext(int responses) {
     serverError.arm(responses);
   }
@@ -70,7 +73,10 @@ public final class FaultPlan {
     tokens.expireAll();
   }
 
-  /** One record in each of the next {@code pages} record-bearing pages misses a required field or has a wrong type. */
+  /**
+   * One record in each of the next {@code pages} record-bearing pages misses a required field or
+   * has a wrong type.
+   */
   public synchronized void malformedRecordNext(int pages) {
     malformed.arm(pages);
   }
@@ -115,7 +121,8 @@ public final class FaultPlan {
 
   synchronized FaultDecision forTokenCall() {
     if (tokenRateLimit.take()) {
-      return new FaultDecision(FaultDecision.Kind.RATE_LIMIT, 429, tokenRateLimitRetryAfter, Duration.ZERO);
+      return new FaultDecision(
+          FaultDecision.Kind.RATE_LIMIT, 429, tokenRateLimitRetryAfter, Duration.ZERO);
     }
     if (tokenServerError.take()) {
       return new FaultDecision(FaultDecision.Kind.SERVER_ERROR, 500, 0, Duration.ZERO);
@@ -146,7 +153,8 @@ public final class FaultPlan {
       return new FaultDecision(FaultDecision.Kind.DROP, 0, 0, Duration.ZERO);
     }
     if (rateLimit.take()) {
-      return new FaultDecision(FaultDecision.Kind.RATE_LIMIT, 429, rateLimitRetryAfter, Duration.ZERO);
+      return new FaultDecision(
+          FaultDecision.Kind.RATE_LIMIT, 429, rateLimitRetryAfter, Duration.ZERO);
     }
     if (serverError.take()) {
       return serverError();
@@ -155,7 +163,8 @@ public final class FaultPlan {
   }
 
   private FaultDecision serverError() {
-    return new FaultDecision(FaultDecision.Kind.SERVER_ERROR, serverErrors.nextStatus(), 0, Duration.ZERO);
+    return new FaultDecision(
+        FaultDecision.Kind.SERVER_ERROR, serverErrors.nextStatus(), 0, Duration.ZERO);
   }
 
   private FaultDecision randomFault(String signature) {

@@ -5,8 +5,8 @@ import dev.sightline.simulators.server.FaultItem;
 import java.time.Duration;
 
 /**
- * Random fault rates parsed from the {@code --faults} grammar (documented on
- * {@link CrowdStrikeSimulator}). Rates are fractions in [0, 1].
+ * Random fault rates parsed from the {@code --faults} grammar (documented on {@link
+ * CrowdStrikeSimulator}). Rates are fractions in [0, 1].
  *
  * @param tokenLifetime when not zero, every token dies this long after it was issued although the
  *     token response still says {@code expires_in: 1799}
@@ -77,8 +77,17 @@ record FaultSpec(
       }
     }
     FaultItem.requireNoStall(spec, rateLimit + serverError + drop);
-    return new FaultSpec(rateLimit, serverError, drop, slow, slowDelay, tokenLifetime, tokenEvery, malformedPages,
-        malformedRate, unlistedHosts);
+    return new FaultSpec(
+        rateLimit,
+        serverError,
+        drop,
+        slow,
+        slowDelay,
+        tokenLifetime,
+        tokenEvery,
+        malformedPages,
+        malformedRate,
+        unlistedHosts);
   }
 
   boolean randomFailures() {

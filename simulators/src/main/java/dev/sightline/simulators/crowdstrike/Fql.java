@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Parser for the Falcon Query Language subset the simulator understands: {@code field:value},
- * quoted with ' or ", negation {@code !}, ranges {@code > >= < <=}, lists {@code ['a','b']},
- * {@code +} for AND (binding tighter), {@code ,} for OR, and parentheses.
+ * quoted with ' or ", negation {@code !}, ranges {@code > >= < <=}, lists {@code ['a','b']}, {@code
+ * +} for AND (binding tighter), {@code ,} for OR, and parentheses.
  *
  * <p>A literal '+' that a client forgot to URL-encode arrives as a space; two conditions separated
  * only by whitespace are therefore refused with a hint, not silently read as AND.
@@ -18,10 +18,19 @@ final class Fql {
 
   record Or(List<Node> parts) implements Node {}
 
-  enum Op { EQ, GT, GTE, LT, LTE }
+  enum Op {
+    EQ,
+    GT,
+    GTE,
+    LT,
+    LTE
+  }
 
-  /** @param values one or more literals; several only from a {@code [...]} list */
-  record Condition(String field, Op op, boolean negated, List<String> values, boolean list) implements Node {}
+  /**
+   * @param values one or more literals; several only from a {@code [...]} list
+   */
+  record Condition(String field, Op op, boolean negated, List<String> values, boolean list)
+      implements Node {}
 
   private final String text;
   private int pos;
@@ -41,9 +50,10 @@ final class Fql {
     Node node = parser.or();
     parser.skipSpaces();
     if (parser.pos < filter.length()) {
-      throw parser.error(parser.peekIsFieldStart()
-          ? "expected '+' (AND) or ',' (OR) between conditions; was '+' sent URL-encoded as %2B?"
-          : "unexpected '" + filter.charAt(parser.pos) + "'");
+      throw parser.error(
+          parser.peekIsFieldStart()
+              ? "expected '+' (AND) or ',' (OR) between conditions; was '+' sent URL-encoded as %2B?"
+              : "unexpected '" + filter.charAt(parser.pos) + "'");
     }
     return node;
   }
@@ -183,7 +193,11 @@ final class Fql {
   }
 
   private static boolean isFieldChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '.';
   }
 
   private FqlException error(String why) {

@@ -27,11 +27,26 @@ final class FqlFields<T> {
   static final long MISSING = Long.MIN_VALUE;
   private static final Pattern RELATIVE = Pattern.compile("now(?:([+-])(\\d+)([smhd]))?");
 
-  private enum Kind { STRING, STRINGS, BOOLEAN, TIMESTAMP, NUMBER }
+  private enum Kind {
+    STRING,
+    STRINGS,
+    BOOLEAN,
+    TIMESTAMP,
+    NUMBER
+  }
 
-  private record Field<T>(Kind kind, Function<T, String> text, Predicate<T> bool, ToLongFunction<T> millis,
-      ToDoubleFunction<T> number, Function<T, List<String>> texts) {
-    Field(Kind kind, Function<T, String> text, Predicate<T> bool, ToLongFunction<T> millis,
+  private record Field<T>(
+      Kind kind,
+      Function<T, String> text,
+      Predicate<T> bool,
+      ToLongFunction<T> millis,
+      ToDoubleFunction<T> number,
+      Function<T, List<String>> texts) {
+    Field(
+        Kind kind,
+        Function<T, String> text,
+        Predicate<T> bool,
+        ToLongFunction<T> millis,
         ToDoubleFunction<T> number) {
       this(kind, text, bool, millis, number, null);
     }
@@ -65,7 +80,10 @@ final class FqlFields<T> {
     return this;
   }
 
-  /** A multi-valued field (an array, or an array of objects' one property): matches when any value does. */
+  /**
+   * A multi-valued field (an array, or an array of objects' one property): matches when any value
+   * does.
+   */
   FqlFields<T> strings(String name, Function<T, List<String>> accessor) {
     fields.put(name, new Field<>(Kind.STRINGS, null, null, null, null, accessor));
     return this;
@@ -98,17 +116,21 @@ final class FqlFields<T> {
     Map<String, TimeRange> ranges = new HashMap<>();
     List<Fql.Node> terms = root instanceof Fql.And and ? and.parts() : List.of(root);
     for (Fql.Node term : terms) {
-      if (term instanceof Fql.Condition c && !c.negated() && !c.list()
+      if (term instanceof Fql.Condition c
+          && !c.negated()
+          && !c.list()
           && fields.get(c.field()).kind() == Kind.TIMESTAMP) {
         long v = timestamp(c.field(), c.values().get(0), now);
         TimeRange r = ranges.getOrDefault(c.field(), TimeRange.ALL);
-        ranges.put(c.field(), switch (c.op()) {
-          case GT -> r.intersect(v + 1, Long.MAX_VALUE);
-          case GTE -> r.intersect(v, Long.MAX_VALUE);
-          case LT -> r.intersect(Long.MIN_VALUE, v - 1);
-          case LTE -> r.intersect(Long.MIN_VALUE, v);
-          case EQ -> r.intersect(v, v);
-        });
+        ranges.put(
+            c.field(),
+            switch (c.op()) {
+              case GT -> r.intersect(v + 1, Long.MAX_VALUE);
+              case GTE -> r.intersect(v, Long.MAX_VALUE);
+              case LT -> r.intersect(Long.MIN_VALUE, v - 1);
+              case LTE -> r.intersect(Long.MIN_VALUE, v);
+              case EQ -> r.intersect(v, v);
+            });
       }
     }
     return new Compiled<>(predicate, Map.copyOf(ranges));
@@ -146,15 +168,26 @@ final class FqlFields<T> {
     Field<T> field = fields.get(c.field());
     if (field == null) {
       if (notSimulated.contains(c.field())) {
-        throw new FqlException("Invalid filter: field '" + c.field() + "' is valid for " + resource
-            + " but not supported by the Sightline simulator");
+        throw new FqlException(
+            "Invalid filter: field '"
+                + c.field()
+                + "' is valid for "
+                + resource
+                + " but not supported by the Sightline simulator");
       }
-      throw new FqlException("Invalid filter: unknown field '" + c.field() + "' for " + resource
-          + "; filterable fields: " + String.join(", ", new TreeSet<>(fields.keySet())));
+      throw new FqlException(
+          "Invalid filter: unknown field '"
+              + c.field()
+              + "' for "
+              + resource
+              + "; filterable fields: "
+              + String.join(", ", new TreeSet<>(fields.keySet())));
     }
     if (c.list() && c.op() != Fql.Op.EQ) {
-      throw new FqlException("Invalid filter: a value list cannot be used with a range operator on '"
-          + c.field() + "'");
+      throw new FqlException(
+          "Invalid filter: a value list cannot be used with a range operator on '"
+              + c.field()
+              + "'");
     }
     return switch (field.kind()) {
       case STRING -> stringCondition(c, field);
@@ -167,7 +200,8 @@ final class FqlFields<T> {
 
   private Predicate<T> stringCondition(Fql.Condition c, Field<T> field) {
     if (c.op() != Fql.Op.EQ) {
-      throw new FqlException("Invalid filter: range operators are not supported on '" + c.field() + "'");
+      throw new FqlException(
+          "Invalid filter: range operators are not supported on '" + c.field() + "'");
     }
     Function<T, String> accessor = field.text();
     if (c.values().size() == 1) {
@@ -183,7 +217,8 @@ final class FqlFields<T> {
 
   private Predicate<T> stringsCondition(Fql.Condition c, Field<T> field) {
     if (c.op() != Fql.Op.EQ) {
-      throw new FqlException("Invalid filter: range operators are not supported on '" + c.field() + "'");
+      throw new FqlException(
+          "Invalid filter: range operators are not supported on '" + c.field() + "'");
     }
     Function<T, List<String>> accessor = field.texts();
     Set<String> expected = Set.copyOf(c.values());
@@ -199,12 +234,14 @@ final class FqlFields<T> {
 
   private Predicate<T> booleanCondition(Fql.Condition c, Field<T> field) {
     if (c.op() != Fql.Op.EQ) {
-      throw new FqlException("Invalid filter: range operators are not supported on '" + c.field() + "'");
+      throw new FqlException(
+          "Invalid filter: range operators are not supported on '" + c.field() + "'");
     }
     Set<Boolean> expected = new HashSet<>();
     for (String v : c.values()) {
       if (!v.equals("true") && !v.equals("false")) {
-        throw new FqlException("Invalid filter: '" + c.field() + "' takes true or false, not '" + v + "'");
+        throw new FqlException(
+            "Invalid filter: '" + c.field() + "' takes true or false, not '" + v + "'");
       }
       expected.add(Boolean.valueOf(v));
     }
@@ -221,18 +258,19 @@ final class FqlFields<T> {
       case GTE -> t -> present(accessor.applyAsLong(t)) && accessor.applyAsLong(t) >= v;
       case LT -> t -> present(accessor.applyAsLong(t)) && accessor.applyAsLong(t) < v;
       case LTE -> t -> present(accessor.applyAsLong(t)) && accessor.applyAsLong(t) <= v;
-      case EQ -> t -> {
-        long actual = accessor.applyAsLong(t);
-        if (!present(actual)) {
-          return false;
-        }
-        for (long candidate : values) {
-          if (candidate == actual) {
-            return true;
-          }
-        }
-        return false;
-      };
+      case EQ ->
+          t -> {
+            long actual = accessor.applyAsLong(t);
+            if (!present(actual)) {
+              return false;
+            }
+            for (long candidate : values) {
+              if (candidate == actual) {
+                return true;
+              }
+            }
+            return false;
+          };
     };
   }
 
@@ -243,7 +281,8 @@ final class FqlFields<T> {
       try {
         values[i] = Double.parseDouble(c.values().get(i));
       } catch (NumberFormatException e) {
-        throw new FqlException("Invalid filter: '" + c.field() + "' takes a number, not '" + c.values().get(i) + "'");
+        throw new FqlException(
+            "Invalid filter: '" + c.field() + "' takes a number, not '" + c.values().get(i) + "'");
       }
     }
     double v = values[0];
@@ -252,15 +291,16 @@ final class FqlFields<T> {
       case GTE -> t -> accessor.applyAsDouble(t) >= v;
       case LT -> t -> accessor.applyAsDouble(t) < v;
       case LTE -> t -> accessor.applyAsDouble(t) <= v;
-      case EQ -> t -> {
-        double actual = accessor.applyAsDouble(t);
-        for (double candidate : values) {
-          if (candidate == actual) {
-            return true;
-          }
-        }
-        return false;
-      };
+      case EQ ->
+          t -> {
+            double actual = accessor.applyAsDouble(t);
+            for (double candidate : values) {
+              if (candidate == actual) {
+                return true;
+              }
+            }
+            return false;
+          };
     };
   }
 
@@ -275,12 +315,14 @@ final class FqlFields<T> {
       if (m.group(1) == null) {
         return now.toEpochMilli();
       }
-      long amount = Long.parseLong(m.group(2)) * switch (m.group(3)) {
-        case "s" -> 1_000L;
-        case "m" -> 60_000L;
-        case "h" -> 3_600_000L;
-        default -> 86_400_000L;
-      };
+      long amount =
+          Long.parseLong(m.group(2))
+              * switch (m.group(3)) {
+                case "s" -> 1_000L;
+                case "m" -> 60_000L;
+                case "h" -> 3_600_000L;
+                default -> 86_400_000L;
+              };
       return now.toEpochMilli() + (m.group(1).equals("-") ? -amount : amount);
     }
     try {
@@ -289,8 +331,12 @@ final class FqlFields<T> {
       try {
         return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
       } catch (DateTimeParseException e2) {
-        throw new FqlException("Invalid filter: '" + value + "' is not a timestamp for '" + field
-            + "'; use 'YYYY-MM-DDTHH:MM:SSZ'");
+        throw new FqlException(
+            "Invalid filter: '"
+                + value
+                + "' is not a timestamp for '"
+                + field
+                + "'; use 'YYYY-MM-DDTHH:MM:SSZ'");
       }
     }
   }

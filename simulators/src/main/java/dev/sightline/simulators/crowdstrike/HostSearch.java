@@ -31,7 +31,12 @@ final class HostSearch {
   record Page(List<Integer> agents, boolean more) {}
 
   /** Hosts strictly after {@code after} in {@code sort} order that match {@code filter}. */
-  Page page(HostSort sort, Predicate<Integer> filter, Optional<CursorRegistry.Position> after, int skip, int limit) {
+  Page page(
+      HostSort sort,
+      Predicate<Integer> filter,
+      Optional<CursorRegistry.Position> after,
+      int skip,
+      int limit) {
     int[] order = order(sort);
     int position = after.map(p -> positionAfter(order, sort, p)).orElse(0);
     List<Integer> out = new ArrayList<>(Math.min(limit, 1024));
@@ -115,21 +120,27 @@ final class HostSearch {
   }
 
   private int[] order(HostSort sort) {
-    return orders.computeIfAbsent(sort, s -> {
-      Integer[] boxed = IntStream.range(0, agents.slots()).filter(slot -> !unlisted.hidden(slot)).boxed()
-          .toArray(Integer[]::new);
-      Arrays.sort(boxed, comparator(s));
-      return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-    });
+    return orders.computeIfAbsent(
+        sort,
+        s -> {
+          Integer[] boxed =
+              IntStream.range(0, agents.slots())
+                  .filter(slot -> !unlisted.hidden(slot))
+                  .boxed()
+                  .toArray(Integer[]::new);
+          Arrays.sort(boxed, comparator(s));
+          return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        });
   }
 
   private Comparator<Integer> comparator(HostSort sort) {
-    Comparator<Integer> byValue = switch (sort.field()) {
-      case LAST_SEEN -> Comparator.comparingLong(agents::lastSeen);
-      case FIRST_SEEN -> Comparator.comparingLong(agents::firstSeen);
-      case HOSTNAME -> Comparator.comparing(agents::hostname);
-      case ID -> (a, b) -> 0;
-    };
+    Comparator<Integer> byValue =
+        switch (sort.field()) {
+          case LAST_SEEN -> Comparator.comparingLong(agents::lastSeen);
+          case FIRST_SEEN -> Comparator.comparingLong(agents::firstSeen);
+          case HOSTNAME -> Comparator.comparing(agents::hostname);
+          case ID -> (a, b) -> 0;
+        };
     if (sort.descending()) {
       byValue = byValue.reversed();
     }
@@ -151,12 +162,13 @@ final class HostSearch {
   }
 
   private int compareToCursor(HostSort sort, int agent, JsonNode value, String id) {
-    int c = switch (sort.field()) {
-      case LAST_SEEN -> Long.compare(agents.lastSeen(agent) * 1000, value.asLong());
-      case FIRST_SEEN -> Long.compare(agents.firstSeen(agent) * 1000, value.asLong());
-      case HOSTNAME -> agents.hostname(agent).compareTo(value.asText());
-      case ID -> 0;
-    };
+    int c =
+        switch (sort.field()) {
+          case LAST_SEEN -> Long.compare(agents.lastSeen(agent) * 1000, value.asLong());
+          case FIRST_SEEN -> Long.compare(agents.firstSeen(agent) * 1000, value.asLong());
+          case HOSTNAME -> agents.hostname(agent).compareTo(value.asText());
+          case ID -> 0;
+        };
     if (sort.descending()) {
       c = -c;
     }

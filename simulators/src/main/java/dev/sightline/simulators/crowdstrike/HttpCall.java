@@ -23,7 +23,8 @@ import java.util.Optional;
  * server thread handling the exchange.
  */
 final class HttpCall {
-  static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+  static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
   /** Writes a JSON document; IOException is the only failure a writer may raise. */
   @FunctionalInterface
@@ -95,7 +96,10 @@ final class HttpCall {
     exchange.getResponseHeaders().set(name, value);
   }
 
-  /** Seconds since the request arrived, nanosecond digits and never exponent notation ({@code 0.016055195}). */
+  /**
+   * Seconds since the request arrived, nanosecond digits and never exponent notation ({@code
+   * 0.016055195}).
+   */
   BigDecimal queryTime() {
     return BigDecimal.valueOf(Math.max(1_000, System.nanoTime() - startedNanos), 9);
   }

@@ -20,6 +20,9 @@ final class Limits {
   }
 
   static String message(HttpCall call, int max) {
-    return "Invalid limit '" + call.first("limit").orElse("") + "': must be an integer between 1 and " + max;
+    return "Invalid limit '"
+        + call.first("limit").orElse("")
+        + "': must be an integer between 1 and "
+        + max;
   }
 }

@@ -3,9 +3,9 @@ package dev.sightline.simulators.crowdstrike;
 import java.util.Arrays;
 
 /**
- * Base vulnerability ordinals in one sort order, as a sorted {@code long[]} of
- * {@code encodedTime << 27 | ordinal}: 8 bytes per record and no object per record. Because
- * ordinals follow id order, sorting the keys gives (time, id) order with no comparator.
+ * Base vulnerability ordinals in one sort order, as a sorted {@code long[]} of {@code encodedTime
+ * << 27 | ordinal}: 8 bytes per record and no object per record. Because ordinals follow id order,
+ * sorting the keys gives (time, id) order with no comparator.
  */
 final class SortIndex {
   static final int ORDINAL_BITS = 27;

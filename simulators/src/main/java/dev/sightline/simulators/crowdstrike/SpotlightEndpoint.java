@@ -18,7 +18,8 @@ import java.util.Set;
  */
 final class SpotlightEndpoint {
   static final String PATH = "/spotlight/combined/vulnerabilities/v1";
-  private static final Set<String> FACETS = Set.of("cve", "host_info", "remediation", "evaluation_logic");
+  private static final Set<String> FACETS =
+      Set.of("cve", "host_info", "remediation", "evaluation_logic");
   private static final int MAX_LIMIT = 5000;
 
   private final long seed;
@@ -28,7 +29,8 @@ final class SpotlightEndpoint {
   private final Clock clock;
   private final FqlFields<Vuln> fields;
 
-  SpotlightEndpoint(long seed, VulnStore store, CursorRegistry cursors, FaultPlan faults, Clock clock) {
+  SpotlightEndpoint(
+      long seed, VulnStore store, CursorRegistry cursors, FaultPlan faults, Clock clock) {
     this.seed = seed;
     this.store = store;
     this.cursors = cursors;
@@ -51,17 +53,30 @@ final class SpotlightEndpoint {
       ApiErrors.queryError(call, 400, ApiErrors.SPOTLIGHT, e.getMessage());
       return;
     }
-    Optional<VulnSort> sort = call.first("sort").map(VulnSort::parse).orElse(Optional.of(VulnSort.DEFAULT));
+    Optional<VulnSort> sort =
+        call.first("sort").map(VulnSort::parse).orElse(Optional.of(VulnSort.DEFAULT));
     if (sort.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.SPOTLIGHT, "Invalid sort '" + call.first("sort").orElse("")
-          + "'; supported: " + String.join(", ", VulnSort.SUPPORTED));
+      ApiErrors.queryError(
+          call,
+          400,
+          ApiErrors.SPOTLIGHT,
+          "Invalid sort '"
+              + call.first("sort").orElse("")
+              + "'; supported: "
+              + String.join(", ", VulnSort.SUPPORTED));
       return;
     }
     Set<String> facets = new LinkedHashSet<>();
     for (String facet : call.all("facet")) {
       if (!FACETS.contains(facet)) {
-        ApiErrors.queryError(call, 400, ApiErrors.SPOTLIGHT, "Invalid facet '" + facet + "'; supported: cve, "
-            + "host_info, remediation, evaluation_logic (repeat the parameter for several: facet=cve&facet=host_info)");
+        ApiErrors.queryError(
+            call,
+            400,
+            ApiErrors.SPOTLIGHT,
+            "Invalid facet '"
+                + facet
+                + "'; supported: cve, "
+                + "host_info, remediation, evaluation_logic (repeat the parameter for several: facet=cve&facet=host_info)");
         return;
       }
       facets.add(facet);
@@ -69,8 +84,14 @@ final class SpotlightEndpoint {
     Optional<VulnKey> after = Optional.empty();
     String afterToken = call.first("after").orElse("");
     if (!afterToken.isEmpty()) {
-      after = cursors.redeem(afterToken).flatMap(p -> p.sortValue().isNumber()
-          ? VulnKey.of(sort.get().encodeSortValue(p.sortValue().asLong()), p.id()) : Optional.empty());
+      after =
+          cursors
+              .redeem(afterToken)
+              .flatMap(
+                  p ->
+                      p.sortValue().isNumber()
+                          ? VulnKey.of(sort.get().encodeSortValue(p.sortValue().asLong()), p.id())
+                          : Optional.empty());
       if (after.isEmpty()) {
         ApiErrors.searchContextExpired(call, limit.get(), ApiErrors.SPOTLIGHT);
         return;
@@ -80,27 +101,39 @@ final class SpotlightEndpoint {
     VulnQuery.Page page = query.page(after, limit.get());
     long total = query.total();
     String nextAfter = nextAfter(page, limit.get(), sort.get(), filter);
-    int broken = !page.records().isEmpty() && faults.takeMalformed()
-        ? (int) Long.remainderUnsigned(StableHash.of(seed, page.records().size(), total), page.records().size())
-        : -1;
+    int broken =
+        !page.records().isEmpty() && faults.takeMalformed()
+            ? (int)
+                Long.remainderUnsigned(
+                    StableHash.of(seed, page.records().size(), total), page.records().size())
+            : -1;
     VulnJsonWriter writer = new VulnJsonWriter(seed, store.agents(), store.catalog(), facets);
     List<Vuln> records = page.records();
-    call.stream(200, g -> {
-      g.writeStartObject();
-      ApiErrors.meta(g, call, ApiErrors.SPOTLIGHT, p -> {
-        p.writeNumberField("limit", limit.get());
-        p.writeNumberField("total", total);
-        p.writeStringField("after", nextAfter);
-      });
-      g.writeArrayFieldStart("resources");
-      for (int i = 0; i < records.size(); i++) {
-        Vuln v = records.get(i);
-        writer.write(g, v, i == broken ? VulnJsonWriter.malformationFor(v) : VulnJsonWriter.Malformation.NONE);
-      }
-      g.writeEndArray();
-      ApiErrors.noErrors(g);
-      g.writeEndObject();
-    });
+    call.stream(
+        200,
+        g -> {
+          g.writeStartObject();
+          ApiErrors.meta(
+              g,
+              call,
+              ApiErrors.SPOTLIGHT,
+              p -> {
+                p.writeNumberField("limit", limit.get());
+                p.writeNumberField("total", total);
+                p.writeStringField("after", nextAfter);
+              });
+          g.writeArrayFieldStart("resources");
+          for (int i = 0; i < records.size(); i++) {
+            Vuln v = records.get(i);
+            writer.write(
+                g,
+                v,
+                i == broken ? VulnJsonWriter.malformationFor(v) : VulnJsonWriter.Malformation.NONE);
+          }
+          g.writeEndArray();
+          ApiErrors.noErrors(g);
+          g.writeEndObject();
+        });
   }
 
   private String nextAfter(VulnQuery.Page page, int limit, VulnSort sort, String filter) {
@@ -110,8 +143,12 @@ final class SpotlightEndpoint {
     }
     Vuln last = records.get(records.size() - 1);
     // A partial last page keeps a cursor for some queries and not others, as seen in production.
-    boolean keepCursor = page.more() || records.size() == limit
-        || (StableHash.of(seed, filter.hashCode(), records.size()) & 1) == 0;
-    return keepCursor ? cursors.issue(sort.sortValueMillis(last), VulnJsonWriter.id(last, store.agents())) : "";
+    boolean keepCursor =
+        page.more()
+            || records.size() == limit
+            || (StableHash.of(seed, filter.hashCode(), records.size()) & 1) == 0;
+    return keepCursor
+        ? cursors.issue(sort.sortValueMillis(last), VulnJsonWriter.id(last, store.agents()))
+        : "";
   }
 }

@@ -29,10 +29,13 @@ final class Tenant {
   Tenant(CrowdStrikeSimulatorOptions options) {
     this.options = options;
     Clock clock = options.clock();
-    this.anchor = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(1)).getEpochSecond();
+    this.anchor =
+        clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofHours(1)).getEpochSecond();
     Fleet fleet = new Fleet(options.seed());
     this.agents = new AgentDirectory(fleet, options.offset(), options.hosts(), anchor);
-    this.unlisted = new UnlistedHosts(agents, options.seed(), FaultSpec.parse(options.faultSpec()).unlistedHostsRate());
+    this.unlisted =
+        new UnlistedHosts(
+            agents, options.seed(), FaultSpec.parse(options.faultSpec()).unlistedHostsRate());
     CveCatalog catalog = new CveCatalog(options.seed(), anchor);
     this.vulns = new VulnStore(options.seed(), anchor, clock, agents, catalog);
   }

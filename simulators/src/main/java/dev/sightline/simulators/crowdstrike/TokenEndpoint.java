@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /oauth2/token} (201, {@code expires_in} 1799; 400 for a malformed client id, 403
- * {@code Failed to issue access token - Not Authorized} for bad credentials) and
- * {@code POST /oauth2/revoke}. Credentials come from the form body or, as the spec also allows,
- * an HTTP Basic header. The endpoint has its own 300-per-minute bucket per client address.
+ * {@code Failed to issue access token - Not Authorized} for bad credentials) and {@code POST
+ * /oauth2/revoke}. Credentials come from the form body or, as the spec also allows, an HTTP Basic
+ * header. The endpoint has its own 300-per-minute bucket per client address.
  */
 final class TokenEndpoint {
   static final String TOKEN = "/oauth2/token";
@@ -32,7 +32,8 @@ final class TokenEndpoint {
   private final Clock clock;
   private final Map<String, SlidingWindowLimiter> limiters = new ConcurrentHashMap<>();
 
-  TokenEndpoint(CrowdStrikeSimulatorOptions options, String cid, TokenStore tokens, FaultPlan faults) {
+  TokenEndpoint(
+      CrowdStrikeSimulatorOptions options, String cid, TokenStore tokens, FaultPlan faults) {
     this.options = options;
     this.cid = cid;
     this.tokens = tokens;
@@ -45,7 +46,10 @@ final class TokenEndpoint {
     FaultDecision fault = faults.forTokenCall();
     SlidingWindowLimiter.Outcome rate = limiter(call).acquire(now);
     if (fault.kind() == FaultDecision.Kind.RATE_LIMIT || !rate.allowed()) {
-      long retryAfter = rate.allowed() ? now.getEpochSecond() + fault.retryAfterSeconds() : rate.retryAfterEpochSecond();
+      long retryAfter =
+          rate.allowed()
+              ? now.getEpochSecond() + fault.retryAfterSeconds()
+              : rate.retryAfterEpochSecond();
       call.header("X-RateLimit-Limit", "300");
       call.header("X-RateLimit-Remaining", "0");
       call.header("X-RateLimit-RetryAfter", Long.toString(retryAfter));
@@ -55,60 +59,77 @@ final class TokenEndpoint {
     call.header("X-RateLimit-Limit", "300");
     call.header("X-RateLimit-Remaining", Integer.toString(rate.remaining()));
     if (fault.kind() == FaultDecision.Kind.SERVER_ERROR) {
-      ApiErrors.replyMetaOnly(call, 500, ApiErrors.OAUTH, "Internal Server Error: Please provide trace-id='"
-          + call.traceId() + "' to support");
+      ApiErrors.replyMetaOnly(
+          call,
+          500,
+          ApiErrors.OAUTH,
+          "Internal Server Error: Please provide trace-id='" + call.traceId() + "' to support");
       return;
     }
-    Map<String, List<String>> form = HttpCall.decodeForm(new String(call.body(), StandardCharsets.UTF_8));
+    Map<String, List<String>> form =
+        HttpCall.decodeForm(new String(call.body(), StandardCharsets.UTF_8));
     Optional<String[]> basic = basicCredentials(call);
     String clientId = first(form, "client_id").orElse(basic.map(b -> b[0]).orElse(""));
     String secret = first(form, "client_secret").orElse(basic.map(b -> b[1]).orElse(""));
     if (!CLIENT_ID.matcher(clientId).matches()) {
-      ApiErrors.replyMetaOnly(call, 400, ApiErrors.OAUTH, "Failed to generate access token for clientID="
-          + clientId + ".");
+      ApiErrors.replyMetaOnly(
+          call,
+          400,
+          ApiErrors.OAUTH,
+          "Failed to generate access token for clientID=" + clientId + ".");
       return;
     }
     Optional<String> memberCid = first(form, "member_cid").filter(s -> !s.isBlank());
     boolean memberOk = memberCid.map(m -> m.toLowerCase(Locale.ROOT).equals(cid)).orElse(true);
-    if (!clientId.equals(options.clientId()) || !secret.equals(options.clientSecret()) || !memberOk) {
-      ApiErrors.replyMetaOnly(call, 403, ApiErrors.OAUTH, "Failed to issue access token - Not Authorized");
+    if (!clientId.equals(options.clientId())
+        || !secret.equals(options.clientSecret())
+        || !memberOk) {
+      ApiErrors.replyMetaOnly(
+          call, 403, ApiErrors.OAUTH, "Failed to issue access token - Not Authorized");
       return;
     }
     String token = tokens.issue(clientId, options.scopes(), now, faults.tokenLifetime());
     call.header("X-CS-Region", "us-1");
-    call.respond(201, g -> {
-      g.writeStartObject();
-      g.writeStringField("access_token", token);
-      g.writeNumberField("expires_in", TokenStore.LIFETIME.toSeconds());
-      g.writeStringField("token_type", "bearer");
-      g.writeEndObject();
-    });
+    call.respond(
+        201,
+        g -> {
+          g.writeStartObject();
+          g.writeStringField("access_token", token);
+          g.writeNumberField("expires_in", TokenStore.LIFETIME.toSeconds());
+          g.writeStringField("token_type", "bearer");
+          g.writeEndObject();
+        });
   }
 
   void revoke(HttpCall call) throws IOException {
     Optional<String[]> basic = basicCredentials(call);
-    if (basic.isEmpty() || !basic.get()[0].equals(options.clientId()) || !basic.get()[1].equals(options.clientSecret())) {
+    if (basic.isEmpty()
+        || !basic.get()[0].equals(options.clientId())
+        || !basic.get()[1].equals(options.clientSecret())) {
       ApiErrors.replyMetaOnly(call, 403, ApiErrors.OAUTH, "access denied, authorization failed");
       return;
     }
-    Map<String, List<String>> form = HttpCall.decodeForm(new String(call.body(), StandardCharsets.UTF_8));
+    Map<String, List<String>> form =
+        HttpCall.decodeForm(new String(call.body(), StandardCharsets.UTF_8));
     Optional<String> token = first(form, "token");
     if (token.isEmpty()) {
       ApiErrors.replyMetaOnly(call, 400, ApiErrors.OAUTH, "'token' is required");
       return;
     }
     tokens.revoke(token.get());
-    call.respond(200, g -> {
-      g.writeStartObject();
-      ApiErrors.meta(g, call, ApiErrors.OAUTH, null);
-      ApiErrors.noErrors(g);
-      g.writeEndObject();
-    });
+    call.respond(
+        200,
+        g -> {
+          g.writeStartObject();
+          ApiErrors.meta(g, call, ApiErrors.OAUTH, null);
+          ApiErrors.noErrors(g);
+          g.writeEndObject();
+        });
   }
 
   private SlidingWindowLimiter limiter(HttpCall call) {
-    return limiters.computeIfAbsent(call.remoteAddress(),
-        a -> new SlidingWindowLimiter(300, Duration.ofMinutes(1)));
+    return limiters.computeIfAbsent(
+        call.remoteAddress(), a -> new SlidingWindowLimiter(300, Duration.ofMinutes(1)));
   }
 
   private static Optional<String> first(Map<String, List<String>> form, String name) {
@@ -119,15 +140,20 @@ final class TokenEndpoint {
   private static Optional<String[]> basicCredentials(HttpCall call) {
     return call.requestHeader("Authorization")
         .filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6))
-        .flatMap(h -> {
-          try {
-            String decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? Optional.empty()
-                : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
-          } catch (IllegalArgumentException e) {
-            return Optional.empty();
-          }
-        });
+        .flatMap(
+            h -> {
+              try {
+                String decoded =
+                    new String(
+                        Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon < 0
+                    ? Optional.empty()
+                    : Optional.of(
+                        new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+              } catch (IllegalArgumentException e) {
+                return Optional.empty();
+              }
+            });
   }
 }

@@ -5,8 +5,8 @@ import dev.sightline.simulators.fleet.StableHash;
 /**
  * The {@code unlisted-hosts:P%} fault: a deterministic share of the managed machines that Discover
  * never returns, although their Spotlight findings (with full {@code host_info}) and their Devices
- * records remain, as when findings arrive for a host the hosts stream never listed. Both agents of a
- * reimaged machine are hidden together. Immutable.
+ * records remain, as when findings arrive for a host the hosts stream never listed. Both agents of
+ * a reimaged machine are hidden together. Immutable.
  */
 final class UnlistedHosts {
   private static final long SALT = StableHash.salt("cs.unlisted-hosts");
@@ -32,8 +32,10 @@ final class UnlistedHosts {
 
   /** Whether Discover leaves this slot out. Unmanaged assets are never hidden. */
   boolean hidden(int slot) {
-    return threshold > 0 && agents.managed(slot)
-        && Long.remainderUnsigned(StableHash.of(seed, agents.machineIndex(slot), SALT), SCALE) < threshold;
+    return threshold > 0
+        && agents.managed(slot)
+        && Long.remainderUnsigned(StableHash.of(seed, agents.machineIndex(slot), SALT), SCALE)
+            < threshold;
   }
 
   /** Machines hidden (a reimaged machine once). */

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An asset Falcon Discover knows without a sensor on it: found by a Falcon network scan, often
- * also listed by Active Directory. It is not a fleet machine and no other simulator shows it; its
- * {@link Machine} is the simulator's own, built only to reuse the writers' spelling of OS and
- * network facts.
+ * An asset Falcon Discover knows without a sensor on it: found by a Falcon network scan, often also
+ * listed by Active Directory. It is not a fleet machine and no other simulator shows it; its {@link
+ * Machine} is the simulator's own, built only to reuse the writers' spelling of OS and network
+ * facts.
  *
  * @param entityType {@code unmanaged} (a computer that could run a sensor) or {@code unsupported}
  *     (printers, phones, cameras: nothing a sensor runs on, and Spotlight never assesses them)

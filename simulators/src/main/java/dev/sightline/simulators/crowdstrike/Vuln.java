@@ -4,12 +4,12 @@ import dev.sightline.simulators.cve.CveCatalog;
 import dev.sightline.simulators.cve.CveEntry;
 
 /**
- * The state of one vulnerability record, small enough to compute a million times per scan. The
- * wire id is {@code <aid>_<suffixHi><suffixLo>} (32 hex digits each side); descriptive fields come
- * from the agent's machine and the {@link CveEntry} when a response is written.
+ * The state of one vulnerability record, small enough to compute a million times per scan. The wire
+ * id is {@code <aid>_<suffixHi><suffixLo>} (32 hex digits each side); descriptive fields come from
+ * the agent's machine and the {@link CveEntry} when a response is written.
  *
- * @param ordinal base records: position in id order; records added by {@code advance}: beyond
- *     the base count
+ * @param ordinal base records: position in id order; records added by {@code advance}: beyond the
+ *     base count
  * @param agent natural agent index in the {@link AgentDirectory}
  * @param cve catalogue reference ({@link CveCatalog#ref})
  * @param created epoch seconds; {@code updated} and {@code closed} likewise, {@code closed} is
@@ -35,15 +35,41 @@ record Vuln(
 
   static final long NO_TIME = -1;
   static final String[] EXPRT = {"UNKNOWN", "LOW", "MEDIUM", "HIGH", "CRITICAL"};
-  static final String[] SUPPRESSION_REASONS = {"ACCEPT_RISK", "COMPENSATING_CONTROL", "FALSE_POSITIVE"};
+  static final String[] SUPPRESSION_REASONS = {
+    "ACCEPT_RISK", "COMPENSATING_CONTROL", "FALSE_POSITIVE"
+  };
 
   Vuln withChange(VulnStatus newStatus, long updatedAt, long closedAt) {
-    return new Vuln(ordinal, agent, suffixHi, suffixLo, cve, newStatus, created, updatedAt, closedAt, exprtOverride,
-        exploitOverride, suppression, potential);
+    return new Vuln(
+        ordinal,
+        agent,
+        suffixHi,
+        suffixLo,
+        cve,
+        newStatus,
+        created,
+        updatedAt,
+        closedAt,
+        exprtOverride,
+        exploitOverride,
+        suppression,
+        potential);
   }
 
   Vuln rescored(int exprt, int exploit, long updatedAt) {
-    return new Vuln(ordinal, agent, suffixHi, suffixLo, cve, status, created, updatedAt, closed, exprt, exploit,
-        suppression, potential);
+    return new Vuln(
+        ordinal,
+        agent,
+        suffixHi,
+        suffixLo,
+        cve,
+        status,
+        created,
+        updatedAt,
+        closed,
+        exprt,
+        exploit,
+        suppression,
+        potential);
   }
 }

@@ -75,13 +75,27 @@ final class VulnGenerator {
     }
     int suppression = d.chance(0.03) ? d.nextInt(Vuln.SUPPRESSION_REASONS.length) : -1;
     boolean potential = d.chance(0.08);
-    return new Vuln(ordinal, agent, suffixHi, suffixLo, cve, status, created, updated, closed, -1, -1, suppression,
+    return new Vuln(
+        ordinal,
+        agent,
+        suffixHi,
+        suffixLo,
+        cve,
+        status,
+        created,
+        updated,
+        closed,
+        -1,
+        -1,
+        suppression,
         potential);
   }
 
   private long scanTime(long aidHi, int scan, long first, long last) {
     long window = Math.max(1, last - first);
-    long jitter = Long.remainderUnsigned(StableHash.of(seed, aidHi, scan, SALT_SCAN), Math.max(1, window / 4));
+    long jitter =
+        Long.remainderUnsigned(
+            StableHash.of(seed, aidHi, scan, SALT_SCAN), Math.max(1, window / 4));
     return Math.min(last, first + window * scan / 3 + jitter);
   }
 
@@ -90,7 +104,9 @@ final class VulnGenerator {
     if (staleAgent) {
       return r < 70 ? VulnStatus.EXPIRED : VulnStatus.CLOSED;
     }
-    return r < 52 ? VulnStatus.OPEN : r < 80 ? VulnStatus.CLOSED : r < 90 ? VulnStatus.REOPEN : VulnStatus.EXPIRED;
+    return r < 52
+        ? VulnStatus.OPEN
+        : r < 80 ? VulnStatus.CLOSED : r < 90 ? VulnStatus.REOPEN : VulnStatus.EXPIRED;
   }
 
   private static long span(SeededDraws d, long max) {

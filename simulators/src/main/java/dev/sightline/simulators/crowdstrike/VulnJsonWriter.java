@@ -14,14 +14,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes {@code domain.BaseAPIVulnerabilityV2} records in the field order of the real samples,
- * with the {@code cve}, {@code host_info}, {@code remediation} and {@code evaluation_logic} blocks
- * only when their facet was asked for. One instance per response: it caches the machines of the
- * page it writes.
+ * Writes {@code domain.BaseAPIVulnerabilityV2} records in the field order of the real samples, with
+ * the {@code cve}, {@code host_info}, {@code remediation} and {@code evaluation_logic} blocks only
+ * when their facet was asked for. One instance per response: it caches the machines of the page it
+ * writes.
  */
 final class VulnJsonWriter {
   /** The ways a deliberately malformed record is broken. */
-  enum Malformation { NONE, MISSING_AID, UPDATED_AS_NUMBER, MISSING_STATUS }
+  enum Malformation {
+    NONE,
+    MISSING_AID,
+    UPDATED_AS_NUMBER,
+    MISSING_STATUS
+  }
 
   private final long seed;
   private final AgentDirectory agents;
@@ -95,7 +100,8 @@ final class VulnJsonWriter {
     g.writeEndObject();
   }
 
-  private void writeApps(JsonGenerator g, Vuln v, CveEntry entry, Machine machine, String id, String aid)
+  private void writeApps(
+      JsonGenerator g, Vuln v, CveEntry entry, Machine machine, String id, String aid)
       throws IOException {
     String app = CsRendering.appName(entry, machine);
     g.writeArrayFieldStart("apps");
@@ -109,7 +115,9 @@ final class VulnJsonWriter {
     g.writeString(entry.remediationId());
     g.writeEndArray();
     g.writeEndObject();
-    String logicId = CveCatalog.hex32(StableHash.of(seed, v.suffixHi(), 0xE7A1), StableHash.of(seed, v.suffixLo(), 0xE7A1));
+    String logicId =
+        CveCatalog.hex32(
+            StableHash.of(seed, v.suffixHi(), 0xE7A1), StableHash.of(seed, v.suffixLo(), 0xE7A1));
     if (facets.contains("evaluation_logic")) {
       evaluationLogic.write(g, logicId, agents.cid(), aid, v, entry, machine);
     } else {
@@ -126,13 +134,16 @@ final class VulnJsonWriter {
     g.writeStringField("id", e.id());
     g.writeNumberField("base_score", e.baseScore());
     g.writeStringField("severity", e.severity());
-    g.writeNumberField("exploit_status", v.exploitOverride() >= 0 ? v.exploitOverride() : e.exploitStatus());
-    g.writeStringField("exprt_rating", v.exprtOverride() >= 0 ? Vuln.EXPRT[v.exprtOverride()] : e.exprtRating());
+    g.writeNumberField(
+        "exploit_status", v.exploitOverride() >= 0 ? v.exploitOverride() : e.exploitStatus());
+    g.writeStringField(
+        "exprt_rating", v.exprtOverride() >= 0 ? Vuln.EXPRT[v.exprtOverride()] : e.exprtRating());
     g.writeStringField("remediation_level", e.remediationLevel());
     g.writeObjectFieldStart("cisa_info");
     g.writeBooleanField("is_cisa_kev", e.kev());
     if (e.kev()) {
-      g.writeStringField("due_date", CsRendering.iso(e.kevDueDate() - Math.floorMod(e.kevDueDate(), 86_400)));
+      g.writeStringField(
+          "due_date", CsRendering.iso(e.kevDueDate() - Math.floorMod(e.kevDueDate(), 86_400)));
     }
     g.writeEndObject();
     g.writeStringField("spotlight_published_date", CsRendering.iso(e.spotlightPublishedDate()));
@@ -177,8 +188,11 @@ final class VulnJsonWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeStringField("asset_criticality", m.role() == MachineRole.WORKSTATION
-        ? "Unassigned" : m.role() == MachineRole.DOMAIN_CONTROLLER ? "Critical" : "High");
+    g.writeStringField(
+        "asset_criticality",
+        m.role() == MachineRole.WORKSTATION
+            ? "Unassigned"
+            : m.role() == MachineRole.DOMAIN_CONTROLLER ? "Critical" : "High");
     g.writeStringField("internet_exposure", m.cloud().isPresent() ? "Yes" : "No");
     g.writeStringField("managed_by", "Falcon sensor");
     if (m.cloud().isPresent()) {
@@ -225,7 +239,8 @@ final class VulnJsonWriter {
     g.writeStringField("id", e.remediationId());
     g.writeStringField("reference", e.product().cpe());
     g.writeStringField("title", "Update " + product);
-    g.writeStringField("action", "Update " + product + " to version " + e.fixedVersion() + " or later");
+    g.writeStringField(
+        "action", "Update " + product + " to version " + e.fixedVersion() + " or later");
     g.writeStringField("link", e.vendorAdvisory().get(0));
     g.writeStringField("vendor_url", e.product().vendorUrl());
     g.writeStringField("provider", "CrowdStrike");
@@ -236,7 +251,8 @@ final class VulnJsonWriter {
     g.writeEndObject();
   }
 
-  static void stringArray(JsonGenerator g, String name, Iterable<String> values) throws IOException {
+  static void stringArray(JsonGenerator g, String name, Iterable<String> values)
+      throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {
       g.writeString(v);

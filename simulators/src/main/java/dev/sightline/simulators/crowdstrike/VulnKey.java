@@ -5,16 +5,21 @@ import java.util.Optional;
 /**
  * A position in a sort order: the encoded sort value and the id. Comparing ids as unsigned numbers
  * equals comparing their lower-case hex strings, which is the API's tie-breaker. An agent's finding
- * id is {@code <aid>_<32 hex>} ({@code number} 0); an unmanaged asset's is
- * {@code <cid>_<18 digits>_<32 hex>}: the cid differs from every aid, and the fixed-width number
- * orders like its digits.
+ * id is {@code <aid>_<32 hex>} ({@code number} 0); an unmanaged asset's is {@code <cid>_<18
+ * digits>_<32 hex>}: the cid differs from every aid, and the fixed-width number orders like its
+ * digits.
  */
 record VulnKey(long encoded, long aidHi, long aidLo, long number, long suffixHi, long suffixLo)
     implements Comparable<VulnKey> {
 
   static VulnKey of(VulnSort sort, Vuln v, AgentDirectory agents) {
-    return new VulnKey(sort.encode(v), agents.aidHi(v.agent()), agents.aidLo(v.agent()),
-        agents.idNumber(v.agent()), v.suffixHi(), v.suffixLo());
+    return new VulnKey(
+        sort.encode(v),
+        agents.aidHi(v.agent()),
+        agents.aidLo(v.agent()),
+        agents.idNumber(v.agent()),
+        v.suffixHi(),
+        v.suffixLo());
   }
 
   /** Parses either id form; empty when the id is not a simulator id. */
@@ -26,9 +31,14 @@ record VulnKey(long encoded, long aidHi, long aidLo, long number, long suffixHi,
     try {
       long number = unmanaged ? Long.parseLong(id.substring(33, 51)) : 0;
       String suffix = id.substring(id.length() - 32);
-      return Optional.of(new VulnKey(encoded, Long.parseUnsignedLong(id.substring(0, 16), 16),
-          Long.parseUnsignedLong(id.substring(16, 32), 16), number, Long.parseUnsignedLong(suffix.substring(0, 16), 16),
-          Long.parseUnsignedLong(suffix.substring(16), 16)));
+      return Optional.of(
+          new VulnKey(
+              encoded,
+              Long.parseUnsignedLong(id.substring(0, 16), 16),
+              Long.parseUnsignedLong(id.substring(16, 32), 16),
+              number,
+              Long.parseUnsignedLong(suffix.substring(0, 16), 16),
+              Long.parseUnsignedLong(suffix.substring(16), 16)));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

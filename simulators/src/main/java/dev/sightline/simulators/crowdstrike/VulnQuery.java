@@ -31,8 +31,14 @@ final class VulnQuery {
     this.filterText = filterText;
     this.index = store.index(sort);
     FqlFields.TimeRange range = compiled.range(sort.field().wire);
-    long minSeconds = range.minMillis() == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(range.minMillis() + 999, 1000);
-    long maxSeconds = range.maxMillis() == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(range.maxMillis(), 1000);
+    long minSeconds =
+        range.minMillis() == Long.MIN_VALUE
+            ? Long.MIN_VALUE
+            : Math.floorDiv(range.minMillis() + 999, 1000);
+    long maxSeconds =
+        range.maxMillis() == Long.MAX_VALUE
+            ? Long.MAX_VALUE
+            : Math.floorDiv(range.maxMillis(), 1000);
     long low = minSeconds == Long.MIN_VALUE ? 0 : clamp(minSeconds);
     long high = maxSeconds == Long.MAX_VALUE ? VulnSort.MAX_ENCODED : clamp(maxSeconds);
     boolean bounded = range.minMillis() != Long.MIN_VALUE || range.maxMillis() != Long.MAX_VALUE;
@@ -41,7 +47,8 @@ final class VulnQuery {
       maxEncoded = bounded && maxSeconds != Long.MAX_VALUE ? high : VulnSort.MAX_ENCODED;
     } else {
       minEncoded = maxSeconds == Long.MAX_VALUE ? 0 : VulnSort.MAX_ENCODED - 1 - high;
-      maxEncoded = minSeconds == Long.MIN_VALUE ? VulnSort.MAX_ENCODED : VulnSort.MAX_ENCODED - 1 - low;
+      maxEncoded =
+          minSeconds == Long.MIN_VALUE ? VulnSort.MAX_ENCODED : VulnSort.MAX_ENCODED - 1 - low;
     }
   }
 
@@ -64,7 +71,9 @@ final class VulnQuery {
     return new Page(out, false);
   }
 
-  /** Matching records in this snapshot, cached per (snapshot, filter) since every page reports it. */
+  /**
+   * Matching records in this snapshot, cached per (snapshot, filter) since every page reports it.
+   */
   long total() {
     String key = snapshot.version() + "\u0000" + filterText;
     Long cached = store.cachedCount(key);
@@ -107,8 +116,10 @@ final class VulnQuery {
       if (after.isPresent()) {
         basePosition = Math.max(basePosition, positionAfter(after.get()));
       }
-      while (overlayPosition < overlay.size() && (overlay.get(overlayPosition).key().encoded() < minEncoded
-          || after.isPresent() && overlay.get(overlayPosition).key().compareTo(after.get()) <= 0)) {
+      while (overlayPosition < overlay.size()
+          && (overlay.get(overlayPosition).key().encoded() < minEncoded
+              || after.isPresent()
+                  && overlay.get(overlayPosition).key().compareTo(after.get()) <= 0)) {
         overlayPosition++;
       }
       advanceBase();
@@ -157,7 +168,10 @@ final class VulnQuery {
     /** First index position strictly after {@code key}: same-time groups are in id order. */
     private int positionAfter(VulnKey key) {
       int low = index.firstAtLeast(key.encoded());
-      int high = key.encoded() >= VulnSort.MAX_ENCODED ? index.size() : index.firstAtLeast(key.encoded() + 1);
+      int high =
+          key.encoded() >= VulnSort.MAX_ENCODED
+              ? index.size()
+              : index.firstAtLeast(key.encoded() + 1);
       while (low < high) {
         int mid = (low + high) >>> 1;
         Vuln v = store.generator().base(index.ordinalAt(mid));

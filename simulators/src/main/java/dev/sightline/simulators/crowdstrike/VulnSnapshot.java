@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An immutable view of all vulnerability records: the lazily generated base plus a small overlay of
  * records changed or added by {@code advance}. Readers take the current snapshot once per request,
- * so a page never sees half an advance; each advance publishes a new snapshot (copy-on-write,
- * cheap because only the overlay is copied).
+ * so a page never sees half an advance; each advance publishes a new snapshot (copy-on-write, cheap
+ * because only the overlay is copied).
  */
 final class VulnSnapshot {
   private final int version;
@@ -39,8 +39,15 @@ final class VulnSnapshot {
     }
   }
 
-  VulnSnapshot(int version, long baseCount, long addedCount, long latestChange, Map<Long, Vuln> overlay,
-      BitSet shadowed, EnumMap<VulnStatus, Long> byStatus, AdvanceSummary lastAdvance) {
+  VulnSnapshot(
+      int version,
+      long baseCount,
+      long addedCount,
+      long latestChange,
+      Map<Long, Vuln> overlay,
+      BitSet shadowed,
+      EnumMap<VulnStatus, Long> byStatus,
+      AdvanceSummary lastAdvance) {
     this.version = version;
     this.baseCount = baseCount;
     this.addedCount = addedCount;
@@ -52,17 +59,22 @@ final class VulnSnapshot {
   }
 
   static VulnSnapshot initial(long baseCount, long anchor, EnumMap<VulnStatus, Long> byStatus) {
-    return new VulnSnapshot(0, baseCount, 0, anchor, Map.of(), new BitSet(), byStatus, AdvanceSummary.NONE);
+    return new VulnSnapshot(
+        0, baseCount, 0, anchor, Map.of(), new BitSet(), byStatus, AdvanceSummary.NONE);
   }
 
   /** The next snapshot with {@code changes} (by ordinal) laid over this one. */
-  VulnSnapshot with(Map<Long, Vuln> changes, long changeTime, AdvanceSummary summary, VulnGenerator generator) {
+  VulnSnapshot with(
+      Map<Long, Vuln> changes, long changeTime, AdvanceSummary summary, VulnGenerator generator) {
     Map<Long, Vuln> nextOverlay = new HashMap<>(overlay);
     BitSet nextShadowed = (BitSet) shadowed.clone();
     EnumMap<VulnStatus, Long> counts = new EnumMap<>(byStatus);
     long added = addedCount;
     for (Vuln v : changes.values()) {
-      Vuln previous = v.ordinal() < baseCount || overlay.containsKey(v.ordinal()) ? get(v.ordinal(), generator) : null;
+      Vuln previous =
+          v.ordinal() < baseCount || overlay.containsKey(v.ordinal())
+              ? get(v.ordinal(), generator)
+              : null;
       if (previous == null) {
         added++;
       } else {
@@ -74,8 +86,15 @@ final class VulnSnapshot {
         nextShadowed.set(Math.toIntExact(v.ordinal()));
       }
     }
-    return new VulnSnapshot(version + 1, baseCount, added, Math.max(latestChange, changeTime), nextOverlay,
-        nextShadowed, counts, summary);
+    return new VulnSnapshot(
+        version + 1,
+        baseCount,
+        added,
+        Math.max(latestChange, changeTime),
+        nextOverlay,
+        nextShadowed,
+        counts,
+        summary);
   }
 
   int version() {
@@ -124,13 +143,15 @@ final class VulnSnapshot {
   }
 
   List<Keyed> overlaySorted(VulnSort sort, AgentDirectory agents) {
-    return sortedOverlay.computeIfAbsent(sort, s -> {
-      List<Keyed> out = new ArrayList<>(overlay.size());
-      for (Vuln v : overlay.values()) {
-        out.add(new Keyed(VulnKey.of(s, v, agents), v));
-      }
-      out.sort((a, b) -> a.key().compareTo(b.key()));
-      return List.copyOf(out);
-    });
+    return sortedOverlay.computeIfAbsent(
+        sort,
+        s -> {
+          List<Keyed> out = new ArrayList<>(overlay.size());
+          for (Vuln v : overlay.values()) {
+            out.add(new Keyed(VulnKey.of(s, v, agents), v));
+          }
+          out.sort((a, b) -> a.key().compareTo(b.key()));
+          return List.copyOf(out);
+        });
   }
 }

@@ -30,8 +30,14 @@ record VulnSort(Field field, boolean descending) {
   }
 
   static final VulnSort DEFAULT = new VulnSort(Field.UPDATED, false);
-  static final List<String> SUPPORTED = List.of("updated_timestamp|asc", "updated_timestamp|desc",
-      "created_timestamp|asc", "created_timestamp|desc", "closed_timestamp|asc");
+  static final List<String> SUPPORTED =
+      List.of(
+          "updated_timestamp|asc",
+          "updated_timestamp|desc",
+          "created_timestamp|asc",
+          "created_timestamp|desc",
+          "closed_timestamp|asc");
+
   /** Encoded times use 36 bits (until year 4147); the rest of a 64-bit index key is the ordinal. */
   static final long MAX_ENCODED = (1L << 36) - 1;
 
@@ -40,11 +46,12 @@ record VulnSort(Field field, boolean descending) {
       return Optional.empty();
     }
     String[] parts = text.split("\\|");
-    Field field = switch (parts[0]) {
-      case "created_timestamp" -> Field.CREATED;
-      case "closed_timestamp" -> Field.CLOSED;
-      default -> Field.UPDATED;
-    };
+    Field field =
+        switch (parts[0]) {
+          case "created_timestamp" -> Field.CREATED;
+          case "closed_timestamp" -> Field.CLOSED;
+          default -> Field.UPDATED;
+        };
     return Optional.of(new VulnSort(field, parts[1].equals("desc")));
   }
 

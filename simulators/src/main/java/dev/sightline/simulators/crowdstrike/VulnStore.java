@@ -16,15 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
- * All vulnerability records of a tenant: base generation, sort indexes (built lazily, except
- * {@code updated_timestamp|asc} which the start-up pass builds while counting), the current
- * {@link VulnSnapshot}, and {@link #advance}. Thread-safe: advances are serialised, readers use the
+ * All vulnerability records of a tenant: base generation, sort indexes (built lazily, except {@code
+ * updated_timestamp|asc} which the start-up pass builds while counting), the current {@link
+ * VulnSnapshot}, and {@link #advance}. Thread-safe: advances are serialised, readers use the
  * snapshot they took.
  */
 final class VulnStore {
   private static final long SALT_ADVANCE = StableHash.salt("cs.advance");
   private static final int[] EXPLOIT_VALUES = {0, 30, 60, 90};
-  private static final List<String> SEVERITIES = List.of("UNKNOWN", "NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+  private static final List<String> SEVERITIES =
+      List.of("UNKNOWN", "NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL");
 
   private final long seed;
   private final long anchor;
@@ -35,12 +36,13 @@ final class VulnStore {
   private final Map<VulnSort, SortIndex> indexes = new ConcurrentHashMap<>();
   private final Map<String, Long> bySeverity;
   private final long cisaKev;
-  private final Map<String, Long> countCache = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-      return size() > 256;
-    }
-  };
+  private final Map<String, Long> countCache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+          return size() > 256;
+        }
+      };
   private volatile VulnSnapshot snapshot;
 
   VulnStore(long seed, long anchor, Clock clock, AgentDirectory agents, CveCatalog catalog) {
@@ -59,17 +61,22 @@ final class VulnStore {
     int chunks = (int) Math.max(1, Math.min(256, count / 4096));
     long[] updatedKeys = new long[(int) count];
     long[][] chunkCounts = new long[chunks][VulnStatus.values().length + 7];
-    IntStream.range(0, chunks).parallel().forEach(c -> {
-      long[] counts = chunkCounts[c];
-      for (long ordinal = count * c / chunks; ordinal < count * (c + 1) / chunks; ordinal++) {
-        Vuln v = generator.base(ordinal);
-        counts[v.status().ordinal()]++;
-        CveEntry entry = catalog.entry(v.cve());
-        counts[VulnStatus.values().length + SEVERITIES.indexOf(entry.severity())]++;
-        counts[counts.length - 1] += entry.kev() ? 1 : 0;
-        updatedKeys[(int) ordinal] = SortIndex.key(VulnSort.DEFAULT.encode(v), ordinal);
-      }
-    });
+    IntStream.range(0, chunks)
+        .parallel()
+        .forEach(
+            c -> {
+              long[] counts = chunkCounts[c];
+              for (long ordinal = count * c / chunks;
+                  ordinal < count * (c + 1) / chunks;
+                  ordinal++) {
+                Vuln v = generator.base(ordinal);
+                counts[v.status().ordinal()]++;
+                CveEntry entry = catalog.entry(v.cve());
+                counts[VulnStatus.values().length + SEVERITIES.indexOf(entry.severity())]++;
+                counts[counts.length - 1] += entry.kev() ? 1 : 0;
+                updatedKeys[(int) ordinal] = SortIndex.key(VulnSort.DEFAULT.encode(v), ordinal);
+              }
+            });
     EnumMap<VulnStatus, Long> byStatus = new EnumMap<>(VulnStatus.class);
     Map<String, Long> severities = new TreeMap<>();
     long kev = 0;
@@ -139,7 +146,8 @@ final class VulnStore {
       throw new IllegalArgumentException("changes must be >= 0: " + changes);
     }
     VulnSnapshot current = snapshot;
-    long now = Math.max(clock.instant().getEpochSecond(), Math.max(current.latestChange(), anchor) + 1);
+    long now =
+        Math.max(clock.instant().getEpochSecond(), Math.max(current.latestChange(), anchor) + 1);
     SeededDraws d = new SeededDraws(StableHash.of(seed, SALT_ADVANCE, current.version()));
     Map<Long, Vuln> changed = new HashMap<>();
     int closed = 0;
@@ -162,10 +170,12 @@ final class VulnStore {
       }
       Vuln next;
       boolean liveAgent = !agents.stale(existing.agent());
-      if ((existing.status() == VulnStatus.OPEN || existing.status() == VulnStatus.REOPEN) && r < 75) {
+      if ((existing.status() == VulnStatus.OPEN || existing.status() == VulnStatus.REOPEN)
+          && r < 75) {
         next = existing.withChange(VulnStatus.CLOSED, now, now);
         closed++;
-      } else if (liveAgent && (existing.status() == VulnStatus.CLOSED || existing.status() == VulnStatus.EXPIRED)
+      } else if (liveAgent
+          && (existing.status() == VulnStatus.CLOSED || existing.status() == VulnStatus.EXPIRED)
           && r < 85) {
         next = existing.withChange(VulnStatus.REOPEN, now, Vuln.NO_TIME);
         reopened++;
@@ -175,8 +185,10 @@ final class VulnStore {
       }
       changed.put(next.ordinal(), next);
     }
-    VulnSnapshot.AdvanceSummary summary = new VulnSnapshot.AdvanceSummary(now, closed, reopened, added, rescored);
-    snapshot = current.with(changed, changed.isEmpty() ? current.latestChange() : now, summary, generator);
+    VulnSnapshot.AdvanceSummary summary =
+        new VulnSnapshot.AdvanceSummary(now, closed, reopened, added, rescored);
+    snapshot =
+        current.with(changed, changed.isEmpty() ? current.latestChange() : now, summary, generator);
     return snapshot;
   }
 
@@ -195,8 +207,8 @@ final class VulnStore {
    * A new finding on a live agent, about a CVE the agent has no record of yet: Spotlight keeps one
    * record per vulnerability and host, so a second one would be a duplicate, not a new finding.
    */
-  private Vuln newRecord(VulnSnapshot current, Map<Long, Vuln> changed, long ordinal, SeededDraws d,
-      long now) {
+  private Vuln newRecord(
+      VulnSnapshot current, Map<Long, Vuln> changed, long ordinal, SeededDraws d, long now) {
     if (agents.count() == 0) {
       return null;
     }
@@ -215,8 +227,20 @@ final class VulnStore {
     if (agentHas(current, changed, agent, cve)) {
       return null;
     }
-    return new Vuln(ordinal, agent, d.nextLong(), d.nextLong(), cve, VulnStatus.OPEN, now, now, Vuln.NO_TIME, -1, -1,
-        -1, false);
+    return new Vuln(
+        ordinal,
+        agent,
+        d.nextLong(),
+        d.nextLong(),
+        cve,
+        VulnStatus.OPEN,
+        now,
+        now,
+        Vuln.NO_TIME,
+        -1,
+        -1,
+        -1,
+        false);
   }
 
   private boolean agentHas(VulnSnapshot current, Map<Long, Vuln> changed, int agent, int cve) {
@@ -227,7 +251,8 @@ final class VulnStore {
 
   private Vuln rescore(Vuln v, SeededDraws d, long now) {
     CveEntry entry = catalog.entry(v.cve());
-    String currentExprt = v.exprtOverride() >= 0 ? Vuln.EXPRT[v.exprtOverride()] : entry.exprtRating();
+    String currentExprt =
+        v.exprtOverride() >= 0 ? Vuln.EXPRT[v.exprtOverride()] : entry.exprtRating();
     int exprt;
     do {
       exprt = 1 + d.nextInt(Vuln.EXPRT.length - 1);

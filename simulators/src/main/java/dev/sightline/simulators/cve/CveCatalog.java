@@ -15,22 +15,40 @@ import java.util.Locale;
 public final class CveCatalog {
   private static final int[] SIZES = {1009, 307, 509}; // WINDOWS, MAC, LINUX
   private static final long SALT = StableHash.salt("cs.cve");
-  /** Walk start salt; the label predates the shared package and is kept so tenants stay byte-identical. */
+
+  /**
+   * Walk start salt; the label predates the shared package and is kept so tenants stay
+   * byte-identical.
+   */
   private static final long WALK_SALT = StableHash.salt("cs.vuln");
+
   /** Prime step through a family's catalogue: distinct entries for every slot of one host. */
   private static final long WALK_STRIDE = 7919;
-  private static final List<String> WEAKNESSES = List.of("Use after free", "Heap buffer overflow",
-      "Type confusion", "Out-of-bounds write", "Improper input validation", "Race condition",
-      "Integer overflow", "Improper privilege management", "Out-of-bounds read", "Insufficient access control");
-  private static final List<String> CWES = List.of("CWE-416", "CWE-122", "CWE-843", "CWE-787", "CWE-20",
-      "CWE-362", "CWE-190", "CWE-269", "CWE-125", "CWE-284");
-  private static final List<String> OUTCOMES = List.of(
-      "allowed a remote attacker to potentially exploit heap corruption via a crafted HTML page",
-      "allowed a local attacker to elevate privileges",
-      "allowed a remote attacker to execute arbitrary code",
-      "allowed an unauthenticated attacker to cause a denial of service",
-      "allowed an attacker to disclose sensitive information",
-      "allowed an attacker who convinced a user to open a crafted file to execute code");
+
+  private static final List<String> WEAKNESSES =
+      List.of(
+          "Use after free",
+          "Heap buffer overflow",
+          "Type confusion",
+          "Out-of-bounds write",
+          "Improper input validation",
+          "Race condition",
+          "Integer overflow",
+          "Improper privilege management",
+          "Out-of-bounds read",
+          "Insufficient access control");
+  private static final List<String> CWES =
+      List.of(
+          "CWE-416", "CWE-122", "CWE-843", "CWE-787", "CWE-20", "CWE-362", "CWE-190", "CWE-269",
+          "CWE-125", "CWE-284");
+  private static final List<String> OUTCOMES =
+      List.of(
+          "allowed a remote attacker to potentially exploit heap corruption via a crafted HTML page",
+          "allowed a local attacker to elevate privileges",
+          "allowed a remote attacker to execute arbitrary code",
+          "allowed an unauthenticated attacker to cause a denial of service",
+          "allowed an attacker to disclose sensitive information",
+          "allowed an attacker who convinced a user to open a crafted file to execute code");
 
   private final CveEntry[][] entries = new CveEntry[3][];
 
@@ -97,21 +115,50 @@ public final class CveCatalog {
     String id = vendorId ? vendorId(family, year, number) : "CVE-" + year + "-" + cveNumber;
     String fixed = product.versionPrefix() + d.between(1, 9) + "." + d.between(0, 999);
     int weakness = d.nextInt(WEAKNESSES.size());
-    String description = WEAKNESSES.get(weakness) + " in " + component + " in " + product.name() + " prior to "
-        + fixed + " " + d.pick(OUTCOMES) + ".\n";
+    String description =
+        WEAKNESSES.get(weakness)
+            + " in "
+            + component
+            + " in "
+            + product.name()
+            + " prior to "
+            + fixed
+            + " "
+            + d.pick(OUTCOMES)
+            + ".\n";
     long kevDue = kev ? Math.min(spotlightPublished + 21 * 86_400L, anchor - 86_400L) : -1;
-    String remediationId = hex32(StableHash.of(seed, SALT, product.name().hashCode(), fixed.hashCode()),
-        StableHash.of(seed, fixed.hashCode(), SALT));
-    return new CveEntry(id, product, component, unknown ? 0 : cvss.baseScore(), severity,
-        unknown ? 0 : cvss.exploitabilityScore(), unknown ? 0 : cvss.impactScore(), unknown ? "" : cvss.vector(),
-        exploit, exprt(d, severity, exploit, unknown), unknown ? "" : remediationLevel(d), kev, kevDue, description,
-        published, spotlightPublished, references(id), List.of(product.vendorUrl() + (vendorId ? "" : "#" + id)),
-        List.of(CWES.get(weakness)), fixed, remediationId);
+    String remediationId =
+        hex32(
+            StableHash.of(seed, SALT, product.name().hashCode(), fixed.hashCode()),
+            StableHash.of(seed, fixed.hashCode(), SALT));
+    return new CveEntry(
+        id,
+        product,
+        component,
+        unknown ? 0 : cvss.baseScore(),
+        severity,
+        unknown ? 0 : cvss.exploitabilityScore(),
+        unknown ? 0 : cvss.impactScore(),
+        unknown ? "" : cvss.vector(),
+        exploit,
+        exprt(d, severity, exploit, unknown),
+        unknown ? "" : remediationLevel(d),
+        kev,
+        kevDue,
+        description,
+        published,
+        spotlightPublished,
+        references(id),
+        List.of(product.vendorUrl() + (vendorId ? "" : "#" + id)),
+        List.of(CWES.get(weakness)),
+        fixed,
+        remediationId);
   }
 
   private static String vendorId(OsFamily family, String year, int number) {
     return switch (family) {
-      case WINDOWS -> "ADV" + year.substring(2) + String.format(Locale.ROOT, "%04d", number % 10_000);
+      case WINDOWS ->
+          "ADV" + year.substring(2) + String.format(Locale.ROOT, "%04d", number % 10_000);
       case MAC -> "APPLE-SA-" + year + "-" + String.format(Locale.ROOT, "%04d", number % 10_000);
       case LINUX -> "USN-" + number + "-1";
     };
@@ -121,7 +168,9 @@ public final class CveCatalog {
     if (!id.startsWith("CVE-")) {
       return List.of();
     }
-    return List.of("https://nvd.nist.gov/vuln/detail/" + id, "https://security-tracker.debian.org/tracker/" + id);
+    return List.of(
+        "https://nvd.nist.gov/vuln/detail/" + id,
+        "https://security-tracker.debian.org/tracker/" + id);
   }
 
   private static int exploitStatus(SeededDraws d) {

@@ -3,9 +3,9 @@ package dev.sightline.simulators.cve;
 import dev.sightline.simulators.fleet.SeededDraws;
 
 /**
- * A CVSS 3.1 base vector and the scores the specification derives from it, so that every
- * simulated {@code base_score}, {@code severity}, {@code exploitability_score} and
- * {@code impact_score} agrees with its {@code vector} the way NVD data does.
+ * A CVSS 3.1 base vector and the scores the specification derives from it, so that every simulated
+ * {@code base_score}, {@code severity}, {@code exploitability_score} and {@code impact_score}
+ * agrees with its {@code vector} the way NVD data does.
  */
 record Cvss(String vector, double baseScore, double exploitabilityScore, double impactScore) {
 
@@ -28,12 +28,35 @@ record Cvss(String vector, double baseScore, double exploitabilityScore, double 
     boolean changed = s == 'C';
     double iss = 1 - (1 - cia(c)) * (1 - cia(i)) * (1 - cia(a));
     double impact = changed ? 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15) : 6.42 * iss;
-    double exploitability = 8.22 * attackVector(av) * (ac == 'L' ? 0.77 : 0.44) * privileges(pr, changed)
-        * (ui == 'N' ? 0.85 : 0.62);
-    double base = impact <= 0 ? 0
-        : changed ? roundUp(Math.min(1.08 * (impact + exploitability), 10)) : roundUp(Math.min(impact + exploitability, 10));
-    String vector = "CVSS:3.1/AV:" + av + "/AC:" + ac + "/PR:" + pr + "/UI:" + ui + "/S:" + s + "/C:" + c + "/I:" + i
-        + "/A:" + a;
+    double exploitability =
+        8.22
+            * attackVector(av)
+            * (ac == 'L' ? 0.77 : 0.44)
+            * privileges(pr, changed)
+            * (ui == 'N' ? 0.85 : 0.62);
+    double base =
+        impact <= 0
+            ? 0
+            : changed
+                ? roundUp(Math.min(1.08 * (impact + exploitability), 10))
+                : roundUp(Math.min(impact + exploitability, 10));
+    String vector =
+        "CVSS:3.1/AV:"
+            + av
+            + "/AC:"
+            + ac
+            + "/PR:"
+            + pr
+            + "/UI:"
+            + ui
+            + "/S:"
+            + s
+            + "/C:"
+            + c
+            + "/I:"
+            + i
+            + "/A:"
+            + a;
     return new Cvss(vector, base, round1(exploitability), impact <= 0 ? 0 : round1(impact));
   }
 

@@ -2,7 +2,9 @@ package dev.sightline.simulators.fleet;
 
 import java.util.Objects;
 
-/** Where a cloud instance runs; vendors render provider names their own way (AWS_EC2_V2, AZURE…). */
+/**
+ * Where a cloud instance runs; vendors render provider names their own way (AWS_EC2_V2, AZURE…).
+ */
 public record CloudPlacement(
     CloudProvider provider, String accountId, String region, String zone, String instanceId) {
   public CloudPlacement {

@@ -9,14 +9,33 @@ import java.util.Locale;
  */
 final class HostnameScheme {
   private static final String UPPER_ALNUM = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-  private static final List<String> DEPARTMENTS = List.of("FIN", "HR", "ENG", "OPS", "MKT", "SAL", "LEG", "IT");
-  private static final List<String> APPS = List.of("APP", "WEB", "SQL", "FS", "PRT", "CA", "EXC", "RDS", "BI");
+  private static final List<String> DEPARTMENTS =
+      List.of("FIN", "HR", "ENG", "OPS", "MKT", "SAL", "LEG", "IT");
+  private static final List<String> APPS =
+      List.of("APP", "WEB", "SQL", "FS", "PRT", "CA", "EXC", "RDS", "BI");
   private static final List<String> LINUX_APPS =
       List.of("web", "db", "kafka", "k8s", "api", "cache", "mq", "build", "log", "elk");
-  private static final List<String> FIRST = List.of("a", "b", "c", "d", "e", "f", "g", "h", "j", "k", "l", "m", "n",
-      "p", "r", "s", "t", "v");
-  private static final List<String> LAST = List.of("martin", "dupont", "smith", "garcia", "chen", "muller", "rossi",
-      "nguyen", "kowalski", "silva", "tanaka", "brown", "lefebvre", "novak", "jensen", "okafor");
+  private static final List<String> FIRST =
+      List.of(
+          "a", "b", "c", "d", "e", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v");
+  private static final List<String> LAST =
+      List.of(
+          "martin",
+          "dupont",
+          "smith",
+          "garcia",
+          "chen",
+          "muller",
+          "rossi",
+          "nguyen",
+          "kowalski",
+          "silva",
+          "tanaka",
+          "brown",
+          "lefebvre",
+          "novak",
+          "jensen",
+          "okafor");
 
   private HostnameScheme() {}
 
@@ -35,7 +54,8 @@ final class HostnameScheme {
     };
   }
 
-  private static String server(MachineProfile p, SeededDraws d, long n, List<NetworkInterface> interfaces) {
+  private static String server(
+      MachineProfile p, SeededDraws d, long n, List<NetworkInterface> interfaces) {
     if (p.family() == OsFamily.WINDOWS) {
       if (p.deployment() == Deployment.AWS) {
         return "EC2AMAZ-" + d.chars(7, UPPER_ALNUM);
@@ -43,7 +63,8 @@ final class HostnameScheme {
       return "SRV-" + d.pick(APPS) + "-" + n;
     }
     if (p.deployment() == Deployment.AWS) {
-      // EC2 Linux default: the private address in the name. Not unique across VPCs, like the real thing.
+      // EC2 Linux default: the private address in the name. Not unique across VPCs, like the real
+      // thing.
       return "ip-" + interfaces.get(0).ipv4Address().replace('.', '-');
     }
     String env = d.pick("prd", "prd", "stg", "dev");
@@ -55,13 +76,17 @@ final class HostnameScheme {
     return switch (p.family()) {
       case MAC -> (d.pick(FIRST) + d.pick(LAST) + "-mbp-" + n).toLowerCase(Locale.ROOT);
       case LINUX -> "dev-ws-" + n;
-      case WINDOWS -> switch (p.deployment()) {
-        case WHITEBOX -> "PC-" + dept + "-" + n;
-        case VMWARE, AZURE -> "VDI-" + dept + "-" + n;
-        default -> p.formFactor() == FormFactor.LAPTOP
-            ? (d.chance(0.45) ? "DESKTOP-" + d.chars(7, UPPER_ALNUM) : "LT-" + dept + "-" + n)
-            : "WS-" + dept + "-" + n;
-      };
+      case WINDOWS ->
+          switch (p.deployment()) {
+            case WHITEBOX -> "PC-" + dept + "-" + n;
+            case VMWARE, AZURE -> "VDI-" + dept + "-" + n;
+            default ->
+                p.formFactor() == FormFactor.LAPTOP
+                    ? (d.chance(0.45)
+                        ? "DESKTOP-" + d.chars(7, UPPER_ALNUM)
+                        : "LT-" + dept + "-" + n)
+                    : "WS-" + dept + "-" + n;
+          };
     };
   }
 }

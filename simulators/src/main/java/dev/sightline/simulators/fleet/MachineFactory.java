@@ -18,19 +18,22 @@ final class MachineFactory {
     OperatingSystem os = OsCatalog.draw(p, draws(index, Salts.OS));
     Hardware hardware = HardwareCatalog.draw(p, draws(index, Salts.HARDWARE));
     List<NetworkInterface> interfaces = NetworkPlan.draw(p, hardware, draws(index, Salts.NETWORK));
-    String hostname = HostnameScheme.duplicatesPrevious(index)
-        ? hostnameOf(index - 1)
-        : HostnameScheme.name(seed, p, interfaces);
+    String hostname =
+        HostnameScheme.duplicatesPrevious(index)
+            ? hostnameOf(index - 1)
+            : HostnameScheme.name(seed, p, interfaces);
     SeededDraws domainDraws = draws(index, Salts.DOMAIN);
     String domain = domain(p, domainDraws);
     String ou = domain.isEmpty() ? "" : organizationalUnit(p);
     Optional<CloudPlacement> cloud = cloud(p, draws(index, Salts.CLOUD));
-    String externalIp = p.deployment().cloud()
-        ? "192.0.2." + draws(index, Salts.CLOUD).between(1, 254)
-        : p.site().externalIp();
+    String externalIp =
+        p.deployment().cloud()
+            ? "192.0.2." + draws(index, Salts.CLOUD).between(1, 254)
+            : p.site().externalIp();
     SeededDraws t = draws(index, Salts.TIMES);
     boolean reimaged = index % 250 == 42 || t.chance(0.003);
-    long firstSeenAgo = Duration.ofDays(t.between(20, 1100)).plusSeconds(t.nextInt(86_400)).getSeconds();
+    long firstSeenAgo =
+        Duration.ofDays(t.between(20, 1100)).plusSeconds(t.nextInt(86_400)).getSeconds();
     long lastSeenAgo = lastSeenAgo(t);
     Optional<Duration> reimagedAgo = Optional.empty();
     if (reimaged) {
@@ -38,11 +41,26 @@ final class MachineFactory {
       lastSeenAgo = Math.min(lastSeenAgo, Duration.ofDays(1).getSeconds());
       long lowDays = lastSeenAgo / 86_400 + 2;
       long highDays = firstSeenAgo / 86_400 - 20;
-      reimagedAgo = Optional.of(Duration.ofDays(t.betweenLong(lowDays, highDays)).plusSeconds(t.nextInt(86_400)));
+      reimagedAgo =
+          Optional.of(
+              Duration.ofDays(t.betweenLong(lowDays, highDays)).plusSeconds(t.nextInt(86_400)));
     }
     lastSeenAgo = Math.min(lastSeenAgo, firstSeenAgo - 86_400);
-    return new Machine(index, hostname, domain, ou, p.site().name(), p.role(), os, hardware, interfaces, externalIp,
-        cloud, Duration.ofSeconds(firstSeenAgo), Duration.ofSeconds(lastSeenAgo), reimagedAgo);
+    return new Machine(
+        index,
+        hostname,
+        domain,
+        ou,
+        p.site().name(),
+        p.role(),
+        os,
+        hardware,
+        interfaces,
+        externalIp,
+        cloud,
+        Duration.ofSeconds(firstSeenAgo),
+        Duration.ofSeconds(lastSeenAgo),
+        reimagedAgo);
   }
 
   private String hostnameOf(long index) {
@@ -67,15 +85,20 @@ final class MachineFactory {
   }
 
   private static String domain(MachineProfile p, SeededDraws d) {
-    double joined = switch (p.role()) {
-      case DOMAIN_CONTROLLER -> 1.0;
-      case SERVER -> p.family() == OsFamily.WINDOWS ? (p.deployment() == Deployment.AWS ? 0.5 : 0.95) : 0.25;
-      case WORKSTATION -> switch (p.family()) {
-        case WINDOWS -> p.deployment() == Deployment.WHITEBOX ? 0.0 : 0.92;
-        case MAC -> 0.15;
-        case LINUX -> 0.3;
-      };
-    };
+    double joined =
+        switch (p.role()) {
+          case DOMAIN_CONTROLLER -> 1.0;
+          case SERVER ->
+              p.family() == OsFamily.WINDOWS
+                  ? (p.deployment() == Deployment.AWS ? 0.5 : 0.95)
+                  : 0.25;
+          case WORKSTATION ->
+              switch (p.family()) {
+                case WINDOWS -> p.deployment() == Deployment.WHITEBOX ? 0.0 : 0.92;
+                case MAC -> 0.15;
+                case LINUX -> 0.3;
+              };
+        };
     if (!d.chance(joined)) {
       return "";
     }
@@ -86,8 +109,10 @@ final class MachineFactory {
     return switch (p.role()) {
       case DOMAIN_CONTROLLER -> "Domain Controllers";
       case SERVER -> "Servers";
-      case WORKSTATION -> p.deployment().virtualMachine() ? "VDI"
-          : p.formFactor() == FormFactor.LAPTOP ? "Laptops" : "Workstations";
+      case WORKSTATION ->
+          p.deployment().virtualMachine()
+              ? "VDI"
+              : p.formFactor() == FormFactor.LAPTOP ? "Laptops" : "Workstations";
     };
   }
 
@@ -96,30 +121,54 @@ final class MachineFactory {
       return Optional.empty();
     }
     // Few accounts per tenant, as in real estates; the account numbers follow the seed.
-    SeededDraws accounts = new SeededDraws(StableHash.of(seed, p.deployment().ordinal(), Salts.CLOUD));
+    SeededDraws accounts =
+        new SeededDraws(StableHash.of(seed, p.deployment().ordinal(), Salts.CLOUD));
     int accountIndex = d.nextInt(3);
     for (int i = 0; i < accountIndex; i++) {
       accounts.nextLong();
     }
     long accountBits = accounts.nextLong();
-    return Optional.of(switch (p.deployment()) {
-      case AWS -> {
-        String region = d.pick("us-east-1", "eu-west-1", "eu-central-1");
-        yield new CloudPlacement(CloudProvider.AWS,
-            String.format(Locale.ROOT, "%012d", Long.remainderUnsigned(accountBits, 1_000_000_000_000L)),
-            region, region + d.pick("a", "b", "c"), "i-0" + d.hex(16));
-      }
-      case AZURE -> new CloudPlacement(CloudProvider.AZURE, uuid(new SeededDraws(accountBits)),
-          d.pick("westeurope", "eastus", "northeurope"), d.pick("1", "2", "3"), uuid(d));
-      default -> {
-        String region = d.pick("europe-west1", "us-central1");
-        yield new CloudPlacement(CloudProvider.GCP, "sightline-prod-" + Long.remainderUnsigned(accountBits, 9000) ,
-            region, region + "-b", Long.toUnsignedString(d.nextLong() >>> 1));
-      }
-    });
+    return Optional.of(
+        switch (p.deployment()) {
+          case AWS -> {
+            String region = d.pick("us-east-1", "eu-west-1", "eu-central-1");
+            yield new CloudPlacement(
+                CloudProvider.AWS,
+                String.format(
+                    Locale.ROOT, "%012d", Long.remainderUnsigned(accountBits, 1_000_000_000_000L)),
+                region,
+                region + d.pick("a", "b", "c"),
+                "i-0" + d.hex(16));
+          }
+          case AZURE ->
+              new CloudPlacement(
+                  CloudProvider.AZURE,
+                  uuid(new SeededDraws(accountBits)),
+                  d.pick("westeurope", "eastus", "northeurope"),
+                  d.pick("1", "2", "3"),
+                  uuid(d));
+          default -> {
+            String region = d.pick("europe-west1", "us-central1");
+            yield new CloudPlacement(
+                CloudProvider.GCP,
+                "sightline-prod-" + Long.remainderUnsigned(accountBits, 9000),
+                region,
+                region + "-b",
+                Long.toUnsignedString(d.nextLong() >>> 1));
+          }
+        });
   }
 
   private static String uuid(SeededDraws d) {
-    return d.hex(8) + "-" + d.hex(4) + "-4" + d.hex(3) + "-" + d.pick("8", "9", "a", "b") + d.hex(3) + "-" + d.hex(12);
+    return d.hex(8)
+        + "-"
+        + d.hex(4)
+        + "-4"
+        + d.hex(3)
+        + "-"
+        + d.pick("8", "9", "a", "b")
+        + d.hex(3)
+        + "-"
+        + d.hex(12);
   }
 }

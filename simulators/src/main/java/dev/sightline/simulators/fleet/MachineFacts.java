@@ -21,8 +21,15 @@ public final class MachineFacts {
   private final boolean[] joined;
   private final int reimaged;
 
-  private MachineFacts(int offset, byte[] role, byte[] family, String[] name, long[] firstSeenAgo,
-      long[] lastSeenAgo, long[] reimagedAgo, boolean[] joined) {
+  private MachineFacts(
+      int offset,
+      byte[] role,
+      byte[] family,
+      String[] name,
+      long[] firstSeenAgo,
+      long[] lastSeenAgo,
+      long[] reimagedAgo,
+      boolean[] joined) {
     this.offset = offset;
     this.role = role;
     this.family = family;
@@ -35,7 +42,8 @@ public final class MachineFacts {
   }
 
   /** Collects the facts; {@code naming} gives the name the vendor shows for a machine. */
-  public static MachineFacts collect(Fleet fleet, int offset, int hosts, Function<Machine, String> naming) {
+  public static MachineFacts collect(
+      Fleet fleet, int offset, int hosts, Function<Machine, String> naming) {
     byte[] role = new byte[hosts];
     byte[] family = new byte[hosts];
     String[] name = new String[hosts];
@@ -43,20 +51,25 @@ public final class MachineFacts {
     long[] last = new long[hosts];
     long[] reimagedAgo = new long[hosts];
     boolean[] joined = new boolean[hosts];
-    IntStream.range(0, hosts).parallel().forEach(i -> {
-      Machine m = fleet.machine((long) offset + i);
-      role[i] = (byte) m.role().ordinal();
-      family[i] = (byte) m.os().family().ordinal();
-      name[i] = naming.apply(m);
-      first[i] = m.firstSeenAgo().getSeconds();
-      last[i] = m.lastSeenAgo().getSeconds();
-      reimagedAgo[i] = m.reimagedAgo().map(d -> d.getSeconds()).orElse(-1L);
-      joined[i] = !m.dnsDomain().isEmpty();
-    });
+    IntStream.range(0, hosts)
+        .parallel()
+        .forEach(
+            i -> {
+              Machine m = fleet.machine((long) offset + i);
+              role[i] = (byte) m.role().ordinal();
+              family[i] = (byte) m.os().family().ordinal();
+              name[i] = naming.apply(m);
+              first[i] = m.firstSeenAgo().getSeconds();
+              last[i] = m.lastSeenAgo().getSeconds();
+              reimagedAgo[i] = m.reimagedAgo().map(d -> d.getSeconds()).orElse(-1L);
+              joined[i] = !m.dnsDomain().isEmpty();
+            });
     return new MachineFacts(offset, role, family, name, first, last, reimagedAgo, joined);
   }
 
-  /** One agent of the tenant, numbered in fleet order, the old agent of a reimaged machine first. */
+  /**
+   * One agent of the tenant, numbered in fleet order, the old agent of a reimaged machine first.
+   */
   @FunctionalInterface
   public interface AgentSink {
     /**
@@ -89,7 +102,10 @@ public final class MachineFacts {
     return reimaged;
   }
 
-  /** When an agent was first seen, in epoch seconds; the new agent of a reimaged machine two hours after it. */
+  /**
+   * When an agent was first seen, in epoch seconds; the new agent of a reimaged machine two hours
+   * after it.
+   */
   public long firstSeen(int i, boolean old, long anchorEpochSecond) {
     if (reimagedAgo[i] >= 0 && !old) {
       return anchorEpochSecond - reimagedAgo[i] + 7200;
@@ -97,7 +113,10 @@ public final class MachineFacts {
     return anchorEpochSecond - firstSeenAgo[i];
   }
 
-  /** When an agent was last seen, in epoch seconds; the old agent of a reimaged machine an hour before it. */
+  /**
+   * When an agent was last seen, in epoch seconds; the old agent of a reimaged machine an hour
+   * before it.
+   */
   public long lastSeen(int i, boolean old, long anchorEpochSecond) {
     if (reimagedAgo[i] >= 0 && old) {
       return anchorEpochSecond - reimagedAgo[i] - 3600;

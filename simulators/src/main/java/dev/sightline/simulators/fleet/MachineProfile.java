@@ -2,7 +2,12 @@ package dev.sightline.simulators.fleet;
 
 /** The first, cheap decisions about a machine; everything else is drawn from these. */
 record MachineProfile(
-    long index, MachineRole role, OsFamily family, Deployment deployment, FormFactor formFactor, Site site) {
+    long index,
+    MachineRole role,
+    OsFamily family,
+    Deployment deployment,
+    FormFactor formFactor,
+    Site site) {
 
   /** A place machines live; the second octet keeps each site in its own 10.x network. */
   record Site(String name, int secondOctet, String externalIp, boolean emea) {}
@@ -15,8 +20,10 @@ record MachineProfile(
     new Site("Singapore", 50, "198.51.100.50", false),
   };
   static final Site DATACENTER = new Site("DC-East", 60, "198.51.100.60", false);
+
   /** Cloud machines: the AD site of a cloud estate is usually named after the provider. */
   static final Site AWS = new Site("AWS", 0, "", false);
+
   static final Site AZURE = new Site("Azure", 0, "", true);
   static final Site GCP = new Site("GCP", 0, "", false);
 
@@ -25,19 +32,28 @@ record MachineProfile(
     if (index % 250 == 99) {
       // Trap: a whitebox PC with placeholder firmware strings, guaranteed in every 250 machines.
       return new MachineProfile(
-          index, MachineRole.WORKSTATION, OsFamily.WINDOWS, Deployment.WHITEBOX, FormFactor.DESKTOP, d.pick(OFFICES));
+          index,
+          MachineRole.WORKSTATION,
+          OsFamily.WINDOWS,
+          Deployment.WHITEBOX,
+          FormFactor.DESKTOP,
+          d.pick(OFFICES));
     }
     int r = d.nextInt(100);
-    MachineRole role = r < 78 ? MachineRole.WORKSTATION : r < 97 ? MachineRole.SERVER : MachineRole.DOMAIN_CONTROLLER;
+    MachineRole role =
+        r < 78
+            ? MachineRole.WORKSTATION
+            : r < 97 ? MachineRole.SERVER : MachineRole.DOMAIN_CONTROLLER;
     OsFamily family = family(role, d);
     Deployment deployment = deployment(role, family, d);
     FormFactor form = formFactor(role, family, deployment, d);
-    Site site = switch (deployment) {
-      case AWS -> AWS;
-      case AZURE -> AZURE;
-      case GCP -> GCP;
-      default -> role == MachineRole.WORKSTATION ? d.pick(OFFICES) : DATACENTER;
-    };
+    Site site =
+        switch (deployment) {
+          case AWS -> AWS;
+          case AZURE -> AZURE;
+          case GCP -> GCP;
+          default -> role == MachineRole.WORKSTATION ? d.pick(OFFICES) : DATACENTER;
+        };
     return new MachineProfile(index, role, family, deployment, form, site);
   }
 
@@ -56,10 +72,14 @@ record MachineProfile(
       if (family != OsFamily.WINDOWS) {
         return Deployment.PHYSICAL;
       }
-      return r < 94 ? Deployment.PHYSICAL : r < 95 ? Deployment.WHITEBOX : r < 98 ? Deployment.VMWARE : Deployment.AZURE;
+      return r < 94
+          ? Deployment.PHYSICAL
+          : r < 95 ? Deployment.WHITEBOX : r < 98 ? Deployment.VMWARE : Deployment.AZURE;
     }
     if (role == MachineRole.DOMAIN_CONTROLLER) {
-      return r < 50 ? Deployment.VMWARE : r < 80 ? Deployment.PHYSICAL : r < 90 ? Deployment.AZURE : Deployment.AWS;
+      return r < 50
+          ? Deployment.VMWARE
+          : r < 80 ? Deployment.PHYSICAL : r < 90 ? Deployment.AZURE : Deployment.AWS;
     }
     if (r < 18) {
       return Deployment.AWS;
@@ -76,7 +96,8 @@ record MachineProfile(
     return r < 85 && family == OsFamily.WINDOWS ? Deployment.HYPERV : Deployment.PHYSICAL;
   }
 
-  private static FormFactor formFactor(MachineRole role, OsFamily family, Deployment deployment, SeededDraws d) {
+  private static FormFactor formFactor(
+      MachineRole role, OsFamily family, Deployment deployment, SeededDraws d) {
     if (deployment.virtualMachine()) {
       return FormFactor.VIRTUAL_MACHINE;
     }

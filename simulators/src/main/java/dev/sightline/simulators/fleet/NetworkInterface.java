@@ -52,6 +52,12 @@ public record NetworkInterface(
   }
 
   static String dotted(int ip) {
-    return ((ip >>> 24) & 0xFF) + "." + ((ip >>> 16) & 0xFF) + "." + ((ip >>> 8) & 0xFF) + "." + (ip & 0xFF);
+    return ((ip >>> 24) & 0xFF)
+        + "."
+        + ((ip >>> 16) & 0xFF)
+        + "."
+        + ((ip >>> 8) & 0xFF)
+        + "."
+        + (ip & 0xFF);
   }
 }

@@ -15,6 +15,7 @@ final class NetworkPlan {
   private static final long VMWARE = 0x005056L;
   private static final long HYPERV = 0x00155DL;
   private static final long GCP = 0x42010AL;
+
   /** Docker bridges reuse one address on every host: a correlation trap on purpose. */
   private static final int DOCKER_BRIDGE_IP = ip(172, 17, 0, 1);
 
@@ -24,68 +25,164 @@ final class NetworkPlan {
     List<NetworkInterface> out = new ArrayList<>(3);
     boolean windows = p.family() == OsFamily.WINDOWS;
     switch (p.deployment()) {
-      case VMWARE -> out.add(new NetworkInterface(windows ? "Ethernet0" : "ens192",
-          windows ? "vmxnet3 Ethernet Adapter" : "VMware VMXNET3 Ethernet Controller",
-          mac(VMWARE, d), siteIp(p, d), 24, true));
-      case HYPERV -> out.add(new NetworkInterface(windows ? "Ethernet" : "eth0", "Microsoft Hyper-V Network Adapter",
-          mac(HYPERV, d), siteIp(p, d), 24, true));
-      case AWS -> out.add(new NetworkInterface(windows ? "Ethernet" : "ens5", "Amazon Elastic Network Adapter",
-          awsMac(d), ip(172, 31, d.nextInt(96), d.between(4, 250)), 20, false));
-      case AZURE -> out.add(new NetworkInterface(windows ? "Ethernet" : "eth0", "Microsoft Hyper-V Network Adapter",
-          mac(d.chance(0.5) ? 0x002248L : 0x000D3AL, d), ip(10, 1, d.nextInt(16), d.between(4, 250)), 24, false));
-      case GCP -> out.add(new NetworkInterface(windows ? "Ethernet" : "ens4", "Google VirtIO Ethernet Adapter",
-          (GCP << 24) | (0x80L << 16) | (d.nextLong() & 0xFFFFL), ip(10, 128, d.nextInt(16), d.between(2, 250)), 20,
-          false));
-      case WHITEBOX -> out.add(new NetworkInterface("Ethernet", "Realtek PCIe GbE Family Controller",
-          mac(REALTEK, d), siteIp(p, d), 24, false));
+      case VMWARE ->
+          out.add(
+              new NetworkInterface(
+                  windows ? "Ethernet0" : "ens192",
+                  windows ? "vmxnet3 Ethernet Adapter" : "VMware VMXNET3 Ethernet Controller",
+                  mac(VMWARE, d),
+                  siteIp(p, d),
+                  24,
+                  true));
+      case HYPERV ->
+          out.add(
+              new NetworkInterface(
+                  windows ? "Ethernet" : "eth0",
+                  "Microsoft Hyper-V Network Adapter",
+                  mac(HYPERV, d),
+                  siteIp(p, d),
+                  24,
+                  true));
+      case AWS ->
+          out.add(
+              new NetworkInterface(
+                  windows ? "Ethernet" : "ens5",
+                  "Amazon Elastic Network Adapter",
+                  awsMac(d),
+                  ip(172, 31, d.nextInt(96), d.between(4, 250)),
+                  20,
+                  false));
+      case AZURE ->
+          out.add(
+              new NetworkInterface(
+                  windows ? "Ethernet" : "eth0",
+                  "Microsoft Hyper-V Network Adapter",
+                  mac(d.chance(0.5) ? 0x002248L : 0x000D3AL, d),
+                  ip(10, 1, d.nextInt(16), d.between(4, 250)),
+                  24,
+                  false));
+      case GCP ->
+          out.add(
+              new NetworkInterface(
+                  windows ? "Ethernet" : "ens4",
+                  "Google VirtIO Ethernet Adapter",
+                  (GCP << 24) | (0x80L << 16) | (d.nextLong() & 0xFFFFL),
+                  ip(10, 128, d.nextInt(16), d.between(2, 250)),
+                  20,
+                  false));
+      case WHITEBOX ->
+          out.add(
+              new NetworkInterface(
+                  "Ethernet",
+                  "Realtek PCIe GbE Family Controller",
+                  mac(REALTEK, d),
+                  siteIp(p, d),
+                  24,
+                  false));
       case PHYSICAL -> physical(p, hw, d, out);
     }
     if (p.family() == OsFamily.LINUX && d.chance(0.35)) {
-      out.add(new NetworkInterface("docker0", "Docker bridge", (0x0242L << 32) | (d.nextLong() & 0xFFFFFFFFL),
-          DOCKER_BRIDGE_IP, 16, true));
+      out.add(
+          new NetworkInterface(
+              "docker0",
+              "Docker bridge",
+              (0x0242L << 32) | (d.nextLong() & 0xFFFFFFFFL),
+              DOCKER_BRIDGE_IP,
+              16,
+              true));
     }
     return out;
   }
 
-  private static void physical(MachineProfile p, Hardware hw, SeededDraws d, List<NetworkInterface> out) {
-    long vendorOui = hw.manufacturer().startsWith("Dell") ? DELL
-        : hw.manufacturer().startsWith("LENOVO") || hw.manufacturer().startsWith("Lenovo") ? LENOVO
-        : hw.manufacturer().startsWith("HP") ? HP : BROADCOM;
+  private static void physical(
+      MachineProfile p, Hardware hw, SeededDraws d, List<NetworkInterface> out) {
+    long vendorOui =
+        hw.manufacturer().startsWith("Dell")
+            ? DELL
+            : hw.manufacturer().startsWith("LENOVO") || hw.manufacturer().startsWith("Lenovo")
+                ? LENOVO
+                : hw.manufacturer().startsWith("HP") ? HP : BROADCOM;
     switch (p.family()) {
       case MAC -> {
         out.add(new NetworkInterface("en0", "Wi-Fi", mac(APPLE, d), wifiIp(p, d), 22, false));
         if (d.chance(0.2)) {
-          out.add(new NetworkInterface("en7", "USB 10/100/1000 LAN", mac(REALTEK, d), siteIp(p, d), 24, false));
+          out.add(
+              new NetworkInterface(
+                  "en7", "USB 10/100/1000 LAN", mac(REALTEK, d), siteIp(p, d), 24, false));
         }
       }
-      case LINUX -> out.add(new NetworkInterface(p.role() == MachineRole.WORKSTATION ? "enp0s31f6" : "eno1",
-          "Intel Corporation Ethernet Connection I219-LM", mac(vendorOui, d), siteIp(p, d), 24, false));
+      case LINUX ->
+          out.add(
+              new NetworkInterface(
+                  p.role() == MachineRole.WORKSTATION ? "enp0s31f6" : "eno1",
+                  "Intel Corporation Ethernet Connection I219-LM",
+                  mac(vendorOui, d),
+                  siteIp(p, d),
+                  24,
+                  false));
       case WINDOWS -> windowsPhysical(p, vendorOui, d, out);
     }
   }
 
-  private static void windowsPhysical(MachineProfile p, long vendorOui, SeededDraws d, List<NetworkInterface> out) {
+  private static void windowsPhysical(
+      MachineProfile p, long vendorOui, SeededDraws d, List<NetworkInterface> out) {
     if (p.formFactor() == FormFactor.SERVER) {
-      out.add(new NetworkInterface("Embedded NIC 1", "Broadcom NetXtreme Gigabit Ethernet", mac(BROADCOM, d),
-          siteIp(p, d), 24, false));
-      out.add(new NetworkInterface("Embedded NIC 2", "Broadcom NetXtreme Gigabit Ethernet #2", mac(BROADCOM, d),
-          siteIp(p, d), 24, false));
+      out.add(
+          new NetworkInterface(
+              "Embedded NIC 1",
+              "Broadcom NetXtreme Gigabit Ethernet",
+              mac(BROADCOM, d),
+              siteIp(p, d),
+              24,
+              false));
+      out.add(
+          new NetworkInterface(
+              "Embedded NIC 2",
+              "Broadcom NetXtreme Gigabit Ethernet #2",
+              mac(BROADCOM, d),
+              siteIp(p, d),
+              24,
+              false));
       return;
     }
     if (p.formFactor() == FormFactor.LAPTOP) {
-      out.add(new NetworkInterface("Wi-Fi", "Intel(R) Wi-Fi 6 AX201 160MHz", mac(INTEL_WIFI, d), wifiIp(p, d), 22,
-          false));
+      out.add(
+          new NetworkInterface(
+              "Wi-Fi",
+              "Intel(R) Wi-Fi 6 AX201 160MHz",
+              mac(INTEL_WIFI, d),
+              wifiIp(p, d),
+              22,
+              false));
       if (d.chance(0.35)) {
-        out.add(new NetworkInterface("Ethernet", "Intel(R) Ethernet Connection (13) I219-LM", mac(vendorOui, d),
-            siteIp(p, d), 24, false));
+        out.add(
+            new NetworkInterface(
+                "Ethernet",
+                "Intel(R) Ethernet Connection (13) I219-LM",
+                mac(vendorOui, d),
+                siteIp(p, d),
+                24,
+                false));
       }
     } else {
-      out.add(new NetworkInterface("Ethernet", "Intel(R) Ethernet Connection I219-LM", mac(vendorOui, d),
-          siteIp(p, d), 24, false));
+      out.add(
+          new NetworkInterface(
+              "Ethernet",
+              "Intel(R) Ethernet Connection I219-LM",
+              mac(vendorOui, d),
+              siteIp(p, d),
+              24,
+              false));
     }
     if (d.chance(0.10)) {
-      out.add(new NetworkInterface("vEthernet (Default Switch)", "Hyper-V Virtual Ethernet Adapter",
-          mac(HYPERV, d), ip(172, 16 + d.nextInt(16), d.nextInt(256), 1), 20, true));
+      out.add(
+          new NetworkInterface(
+              "vEthernet (Default Switch)",
+              "Hyper-V Virtual Ethernet Adapter",
+              mac(HYPERV, d),
+              ip(172, 16 + d.nextInt(16), d.nextInt(256), 1),
+              20,
+              true));
     }
   }
 

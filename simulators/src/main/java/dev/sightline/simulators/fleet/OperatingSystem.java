@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * An operating system release as the machine itself reports it. Vendors spell it differently
- * (CrowdStrike: {@code os_version "Windows 11"} / {@code "Sonoma (14)"}), so the fleet keeps the parts.
+ * (CrowdStrike: {@code os_version "Windows 11"} / {@code "Sonoma (14)"}), so the fleet keeps the
+ * parts.
  *
  * @param name marketing name: "Windows 11", "Windows Server 2022", "macOS Sonoma", "Ubuntu 22.04"
  * @param productName the full product string: "Windows 11 Enterprise", "macOS", "Ubuntu"

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Agents' 128-bit ids (shown as 32 lower-case hex digits) ranked in their string order, which for
  * fixed-width hex is unsigned order: vendors list agents in that order and find one by id with a
- * binary search instead of a hash map over millions of agents. Immutable; the caller hands over
- * the arrays once filled.
+ * binary search instead of a hash map over millions of agents. Immutable; the caller hands over the
+ * arrays once filled.
  */
 public final class RankedIds {
   private final long[] hi;
@@ -20,7 +20,8 @@ public final class RankedIds {
 
   /**
    * @param tie orders entries whose 128-bit ids are equal: ids that share a 32-hex prefix and
-   *     continue with a fixed-width number (CrowdStrike's unmanaged assets, {@code <cid>_<18 digits>})
+   *     continue with a fixed-width number (CrowdStrike's unmanaged assets, {@code <cid>_<18
+   *     digits>})
    */
   public RankedIds(long[] hi, long[] lo, long[] tie) {
     this.hi = hi;

@@ -2,8 +2,8 @@ package dev.sightline.simulators.fleet;
 
 /**
  * SplitMix64-based hashing. The simulators derive every generated value from these functions rather
- * than from {@link java.util.Random} or {@link java.util.SplittableRandom}, whose algorithms the JDK
- * does not promise to keep: a seed must name the same fleet on every JVM and in every release.
+ * than from {@link java.util.Random} or {@link java.util.SplittableRandom}, whose algorithms the
+ * JDK does not promise to keep: a seed must name the same fleet on every JVM and in every release.
  */
 public final class StableHash {
   static final long GOLDEN = 0x9E3779B97F4A7C15L;

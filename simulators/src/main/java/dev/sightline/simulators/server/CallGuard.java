@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * What every simulator router does around a call, whatever the vendor: a client that went away
- * ends the call quietly, a simulator bug still gets the vendor's internal-error reply when nothing
- * was sent yet, and the exchange is always closed. Stateless.
+ * What every simulator router does around a call, whatever the vendor: a client that went away ends
+ * the call quietly, a simulator bug still gets the vendor's internal-error reply when nothing was
+ * sent yet, and the exchange is always closed. Stateless.
  */
 public final class CallGuard {
   private CallGuard() {}
@@ -25,7 +25,10 @@ public final class CallGuard {
     void answer(RuntimeException bug) throws IOException;
   }
 
-  public static void serve(HttpExchange exchange, Action dispatch, BooleanSupplier responded,
+  public static void serve(
+      HttpExchange exchange,
+      Action dispatch,
+      BooleanSupplier responded,
       InternalError internalError) {
     try {
       dispatch.run();

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The value syntax shared by the simulators' {@code --faults} grammars: rates ({@code 5%},
- * {@code 0.5%}), durations ({@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}) and counts. Each
- * method throws {@link IllegalArgumentException} with a reason; callers add the item and grammar.
+ * The value syntax shared by the simulators' {@code --faults} grammars: rates ({@code 5%}, {@code
+ * 0.5%}), durations ({@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}) and counts. Each method
+ * throws {@link IllegalArgumentException} with a reason; callers add the item and grammar.
  */
 public final class FaultGrammar {
   private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
@@ -33,15 +33,17 @@ public final class FaultGrammar {
   public static Duration duration(String text) {
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not a duration like 500ms, 2s, 5m or 1h");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration like 500ms, 2s, 5m or 1h");
     }
     long amount = Long.parseLong(m.group(1));
-    Duration d = switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
+    Duration d =
+        switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofHours(amount);
+        };
     if (d.isZero()) {
       throw new IllegalArgumentException("duration must be positive");
     }

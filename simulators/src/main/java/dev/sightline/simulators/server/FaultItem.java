@@ -37,8 +37,10 @@ public final class FaultItem {
   /** Refuses a spec whose failure rates could stall a run. */
   public static void requireNoStall(String spec, double failureRate) {
     if (failureRate > MAX_FAILURE_RATE) {
-      throw new IllegalArgumentException("invalid --faults '" + spec
-          + "': 429 + 5xx + drop rates add up to more than 50%, which could stall a run");
+      throw new IllegalArgumentException(
+          "invalid --faults '"
+              + spec
+              + "': 429 + 5xx + drop rates add up to more than 50%, which could stall a run");
     }
   }
 
@@ -83,8 +85,8 @@ public final class FaultItem {
   }
 
   public IllegalArgumentException invalid(String why) {
-    return new IllegalArgumentException("invalid --faults item '" + text + "': " + why + " (grammar: " + grammar
-        + ")");
+    return new IllegalArgumentException(
+        "invalid --faults item '" + text + "': " + why + " (grammar: " + grammar + ")");
   }
 
   private <T> T parse(String value, Function<String, T> parser) {

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code application/x-www-form-urlencoded} decoding, as any real server applies to a query string. */
+/**
+ * {@code application/x-www-form-urlencoded} decoding, as any real server applies to a query string.
+ */
 public final class FormEncoding {
   private FormEncoding() {}
 

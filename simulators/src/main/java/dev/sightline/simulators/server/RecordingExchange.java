@@ -11,9 +11,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 
 /**
- * Delegates to the server's exchange and records the status in the {@link RequestLog} at the
- * moment the response headers go out (or 0 when the exchange is closed without any), so the log
- * is complete before the client can see the answer. Confined to the thread serving the exchange.
+ * Delegates to the server's exchange and records the status in the {@link RequestLog} at the moment
+ * the response headers go out (or 0 when the exchange is closed without any), so the log is
+ * complete before the client can see the answer. Confined to the thread serving the exchange.
  */
 final class RecordingExchange extends HttpExchange {
   private final HttpExchange delegate;

@@ -8,9 +8,9 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * The simulator controls beside every vendor API: {@code GET /_sim/manifest} (the ground truth)
- * and {@code POST /_sim/advance?changes=N} (the tenant moves forward, then the new manifest). No
- * auth, never faulted, never rate limited. Pure: each simulator sends the {@link Reply} its own way.
+ * The simulator controls beside every vendor API: {@code GET /_sim/manifest} (the ground truth) and
+ * {@code POST /_sim/advance?changes=N} (the tenant moves forward, then the new manifest). No auth,
+ * never faulted, never rate limited. Pure: each simulator sends the {@link Reply} its own way.
  */
 public final class SimControl {
   public static final String PREFIX = "/_sim/";
@@ -46,19 +46,32 @@ public final class SimControl {
     if (path.equals(ADVANCE) && method.equals("POST")) {
       int changes;
       try {
-        changes = Integer.parseInt(FormEncoding.decode(rawQuery).getOrDefault("changes", List.of(""))
-            .get(0).trim());
+        changes =
+            Integer.parseInt(
+                FormEncoding.decode(rawQuery).getOrDefault("changes", List.of("")).get(0).trim());
       } catch (NumberFormatException e) {
         changes = -1;
       }
       if (changes < 0 || changes > MAX_CHANGES) {
-        return new Reply(400, MAPPER.createObjectNode().put("error",
-            "changes must be an integer 0.." + MAX_CHANGES + ", e.g. POST /_sim/advance?changes=50"));
+        return new Reply(
+            400,
+            MAPPER
+                .createObjectNode()
+                .put(
+                    "error",
+                    "changes must be an integer 0.."
+                        + MAX_CHANGES
+                        + ", e.g. POST /_sim/advance?changes=50"));
       }
       advance.accept(changes);
       return new Reply(200, manifest.get());
     }
-    return new Reply(404, MAPPER.createObjectNode().put("error",
-        "unknown simulator control; use GET /_sim/manifest or POST /_sim/advance?changes=N"));
+    return new Reply(
+        404,
+        MAPPER
+            .createObjectNode()
+            .put(
+                "error",
+                "unknown simulator control; use GET /_sim/manifest or POST /_sim/advance?changes=N"));
   }
 }

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTPS server every vendor simulator runs on: 127.0.0.1 only, a certificate from
- * {@link LoopbackCertificates}, a fixed pool of daemon threads, and every request recorded in a
- * {@link RequestLog} in arrival order (by the simulator's clock) before the vendor handler sees it.
+ * The HTTPS server every vendor simulator runs on: 127.0.0.1 only, a certificate from {@link
+ * LoopbackCertificates}, a fixed pool of daemon threads, and every request recorded in a {@link
+ * RequestLog} in arrival order (by the simulator's clock) before the vendor handler sees it.
  *
  * <p>Lifecycle: {@link #start} binds and serves until {@link #close}. Thread-safe.
  */
@@ -43,11 +43,18 @@ public final class SimulatorServer implements AutoCloseable {
   private final LoopbackCertificates certificates;
   private final URI baseUrl;
 
-  private SimulatorServer(String name, int port, LoopbackCertificates certificates, HttpHandler handler,
-      RequestLog log, Clock clock) throws IOException {
+  private SimulatorServer(
+      String name,
+      int port,
+      LoopbackCertificates certificates,
+      HttpHandler handler,
+      RequestLog log,
+      Clock clock)
+      throws IOException {
     this.log = log;
     this.certificates = certificates;
-    this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
+    this.server =
+        HttpsServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 128);
     server.setHttpsConfigurator(new HttpsConfigurator(certificates.serverSslContext()));
     server.createContext("/", exchange -> record(exchange, handler, clock));
     this.executor = Executors.newFixedThreadPool(THREADS, daemonThreads(name));
@@ -60,14 +67,24 @@ public final class SimulatorServer implements AutoCloseable {
    * Binds 127.0.0.1 ({@code port} 0 picks a free port) and serves {@code handler}, recording every
    * request in {@code log}. Threads are named {@code <name>-sim-N}.
    */
-  public static SimulatorServer start(String name, int port, LoopbackCertificates certificates, HttpHandler handler,
-      RequestLog log, Clock clock) throws IOException {
+  public static SimulatorServer start(
+      String name,
+      int port,
+      LoopbackCertificates certificates,
+      HttpHandler handler,
+      RequestLog log,
+      Clock clock)
+      throws IOException {
     return new SimulatorServer(name, port, certificates, handler, log, clock);
   }
 
-  /** As {@link #start(String, int, LoopbackCertificates, HttpHandler, RequestLog, Clock)} with a fresh log. */
-  public static SimulatorServer start(String name, int port, LoopbackCertificates certificates, HttpHandler handler,
-      Clock clock) throws IOException {
+  /**
+   * As {@link #start(String, int, LoopbackCertificates, HttpHandler, RequestLog, Clock)} with a
+   * fresh log.
+   */
+  public static SimulatorServer start(
+      String name, int port, LoopbackCertificates certificates, HttpHandler handler, Clock clock)
+      throws IOException {
     return new SimulatorServer(name, port, certificates, handler, RequestLog.create(), clock);
   }
 
@@ -85,7 +102,8 @@ public final class SimulatorServer implements AutoCloseable {
     try {
       return opening.open();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the " + simulatorName + " simulator on 127.0.0.1:" + port, e);
+      throw new UncheckedIOException(
+          "cannot start the " + simulatorName + " simulator on 127.0.0.1:" + port, e);
     }
   }
 
@@ -121,8 +139,12 @@ public final class SimulatorServer implements AutoCloseable {
 
   private void record(HttpExchange exchange, HttpHandler handler, Clock clock) throws IOException {
     String query = exchange.getRequestURI().getRawQuery();
-    RequestLog.Slot slot = log.arrived(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-        query == null ? "" : query, clock.instant());
+    RequestLog.Slot slot =
+        log.arrived(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            query == null ? "" : query,
+            clock.instant());
     RecordingExchange recording = new RecordingExchange(exchange, log, slot);
     try {
       handler.handle(recording);

@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * A sliding-window request limit (CrowdStrike: "6,000 requests per minute … calculated on a sliding
- * window"; Cortex XDR: 10 requests per second per tenant).
- * Keeps the timestamps of the last {@code limit} admitted requests in a ring. Thread-safe.
+ * window"; Cortex XDR: 10 requests per second per tenant). Keeps the timestamps of the last {@code
+ * limit} admitted requests in a ring. Thread-safe.
  */
 public final class SlidingWindowLimiter {
   /** The verdict on one request; {@code retryAfterEpochSecond} is set when refused. */

@@ -37,10 +37,10 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A throw-away certificate authority and a server certificate for {@code 127.0.0.1} and
- * {@code localhost} (IP and DNS subject alternative names), generated in memory at start. Clients
- * trust the simulator by trusting only this CA ({@link #caCertificatePem()}, e.g. through
- * {@code --ca-out}), which keeps the TLS path of a connector identical to production.
+ * A throw-away certificate authority and a server certificate for {@code 127.0.0.1} and {@code
+ * localhost} (IP and DNS subject alternative names), generated in memory at start. Clients trust
+ * the simulator by trusting only this CA ({@link #caCertificatePem()}, e.g. through {@code
+ * --ca-out}), which keeps the TLS path of a connector identical to production.
  *
  * <p>EC P-256 keys keep generation to milliseconds. The JDK's own JCA providers sign; BouncyCastle
  * only builds the certificates, so no global security provider is installed. Immutable.
@@ -72,28 +72,54 @@ public final class LoopbackCertificates {
       X500Name caName = new X500Name("CN=" + commonNamePrefix + " Simulator CA,O=Sightline");
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
 
-      X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(random), Date.from(notBefore),
-          Date.from(notAfter), caName, caKeys.getPublic());
+      X509v3CertificateBuilder ca =
+          new JcaX509v3CertificateBuilder(
+              caName,
+              serial(random),
+              Date.from(notBefore),
+              Date.from(notAfter),
+              caName,
+              caKeys.getPublic());
       ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-      ca.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-      ca.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(caKeys.getPublic()));
+      ca.addExtension(
+          Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+      ca.addExtension(
+          Extension.subjectKeyIdentifier,
+          false,
+          ext.createSubjectKeyIdentifier(caKeys.getPublic()));
       X509Certificate caCert = sign(ca, caKeys);
 
       X500Name serverName = new X500Name("CN=localhost,O=Sightline");
-      X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(caCert, serial(random),
-          Date.from(notBefore), Date.from(notAfter), serverName, serverKeys.getPublic());
+      X509v3CertificateBuilder server =
+          new JcaX509v3CertificateBuilder(
+              caCert,
+              serial(random),
+              Date.from(notBefore),
+              Date.from(notAfter),
+              serverName,
+              serverKeys.getPublic());
       server.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       server.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-      server.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-      server.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-          new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-          new GeneralName(GeneralName.dNSName, "localhost")}));
-      server.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert));
-      server.addExtension(Extension.subjectKeyIdentifier, false,
+      server.addExtension(
+          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+      server.addExtension(
+          Extension.subjectAlternativeName,
+          false,
+          new GeneralNames(
+              new GeneralName[] {
+                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                new GeneralName(GeneralName.dNSName, "localhost")
+              }));
+      server.addExtension(
+          Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caCert));
+      server.addExtension(
+          Extension.subjectKeyIdentifier,
+          false,
           ext.createSubjectKeyIdentifier(serverKeys.getPublic()));
       return new LoopbackCertificates(caCert, sign(server, caKeys), serverKeys);
     } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
-      throw new IllegalStateException("cannot generate loopback certificates: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot generate loopback certificates: " + e.getMessage(), e);
     }
   }
 
@@ -120,9 +146,13 @@ public final class LoopbackCertificates {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("server", serverKeys.getPrivate(), STORE_PASSWORD,
+      store.setKeyEntry(
+          "server",
+          serverKeys.getPrivate(),
+          STORE_PASSWORD,
           new Certificate[] {serverCertificate, caCertificate});
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(store, STORE_PASSWORD);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(kmf.getKeyManagers(), null, new SecureRandom());
@@ -138,7 +168,8 @@ public final class LoopbackCertificates {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("simulator-ca", caCertificate);
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), new SecureRandom());

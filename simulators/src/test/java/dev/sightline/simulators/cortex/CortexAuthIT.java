@@ -32,8 +32,8 @@ class CortexAuthIT {
 
   @Test
   void shouldAcceptAnAdvancedKeySignedWithNonceAndTimestamp() {
-    try (CortexXdrSimulator simulator = start(CortexXdrSimulatorOptions.defaults(5)
-        .withSecurity(SecurityLevel.ADVANCED))) {
+    try (CortexXdrSimulator simulator =
+        start(CortexXdrSimulatorOptions.defaults(5).withSecurity(SecurityLevel.ADVANCED))) {
       CortexClient client = new CortexClient(simulator);
 
       assertThat(page(client).status()).isEqualTo(200);
@@ -45,10 +45,14 @@ class CortexAuthIT {
   @Test
   void shouldRefuseAWrongKeyAndAWrongKeyId() {
     try (CortexXdrSimulator simulator = start(CortexXdrSimulatorOptions.defaults(5))) {
-      CortexClient.Response wrongKey = page(new CortexClient(simulator)
-          .withKey("7", "definitely-not-the-key", SecurityLevel.STANDARD));
-      CortexClient.Response wrongId = page(new CortexClient(simulator)
-          .withKey("8", simulator.options().key(), SecurityLevel.STANDARD));
+      CortexClient.Response wrongKey =
+          page(
+              new CortexClient(simulator)
+                  .withKey("7", "definitely-not-the-key", SecurityLevel.STANDARD));
+      CortexClient.Response wrongId =
+          page(
+              new CortexClient(simulator)
+                  .withKey("8", simulator.options().key(), SecurityLevel.STANDARD));
 
       assertThat(wrongKey.status()).isEqualTo(401);
       assertThat(wrongKey.reply().get("err_code").asInt()).isEqualTo(401);
@@ -60,12 +64,16 @@ class CortexAuthIT {
   @Test
   void shouldRefuseAKeyUsedAtTheOtherSecurityLevel() {
     try (CortexXdrSimulator standard = start(CortexXdrSimulatorOptions.defaults(5));
-        CortexXdrSimulator advanced = start(CortexXdrSimulatorOptions.defaults(5)
-            .withSecurity(SecurityLevel.ADVANCED))) {
-      CortexClient.Response hashedStandardKey = page(new CortexClient(standard)
-          .withKey("7", standard.options().key(), SecurityLevel.ADVANCED));
-      CortexClient.Response rawAdvancedKey = page(new CortexClient(advanced)
-          .withKey("7", advanced.options().key(), SecurityLevel.STANDARD));
+        CortexXdrSimulator advanced =
+            start(CortexXdrSimulatorOptions.defaults(5).withSecurity(SecurityLevel.ADVANCED))) {
+      CortexClient.Response hashedStandardKey =
+          page(
+              new CortexClient(standard)
+                  .withKey("7", standard.options().key(), SecurityLevel.ADVANCED));
+      CortexClient.Response rawAdvancedKey =
+          page(
+              new CortexClient(advanced)
+                  .withKey("7", advanced.options().key(), SecurityLevel.STANDARD));
 
       assertThat(hashedStandardKey.status()).isEqualTo(401);
       assertThat(rawAdvancedKey.status()).isEqualTo(401);
@@ -75,8 +83,8 @@ class CortexAuthIT {
 
   @Test
   void shouldRefuseAReplayedNonce() {
-    try (CortexXdrSimulator simulator = start(CortexXdrSimulatorOptions.defaults(5)
-        .withSecurity(SecurityLevel.ADVANCED))) {
+    try (CortexXdrSimulator simulator =
+        start(CortexXdrSimulatorOptions.defaults(5).withSecurity(SecurityLevel.ADVANCED))) {
       String nonce = "R".repeat(64);
       CortexClient replaying = new CortexClient(simulator).withNonces(() -> nonce);
 
@@ -92,18 +100,25 @@ class CortexAuthIT {
   @Test
   void shouldRefuseStaleOrFutureTimestampsAndMalformedNonces() {
     MutableClock clock = new MutableClock(NOW);
-    try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(5)
-        .withSecurity(SecurityLevel.ADVANCED).withClock(clock))) {
+    try (CortexXdrSimulator simulator =
+        CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(5)
+                .withSecurity(SecurityLevel.ADVANCED)
+                .withClock(clock))) {
       CortexClient client = new CortexClient(simulator);
       String body = CortexClient.requestData("search_from", 0, "search_to", 5).toString();
       long sixMinutes = Duration.ofMinutes(6).toMillis();
 
-      CortexClient.Response stale = client.post(EndpointsApi.GET_ENDPOINT, body, clock.millis() - sixMinutes);
-      CortexClient.Response future = client.post(EndpointsApi.GET_ENDPOINT, body, clock.millis() + sixMinutes);
-      CortexClient.Response seconds = client.post(EndpointsApi.GET_ENDPOINT, body, clock.millis() / 1000);
-      CortexClient.Response withinSkew = client.post(EndpointsApi.GET_ENDPOINT, body, clock.millis() - 240_000);
-      CortexClient.Response shortNonce = new CortexClient(simulator).withNonces(() -> "abc")
-          .post(EndpointsApi.GET_ENDPOINT, body);
+      CortexClient.Response stale =
+          client.post(EndpointsApi.GET_ENDPOINT, body, clock.millis() - sixMinutes);
+      CortexClient.Response future =
+          client.post(EndpointsApi.GET_ENDPOINT, body, clock.millis() + sixMinutes);
+      CortexClient.Response seconds =
+          client.post(EndpointsApi.GET_ENDPOINT, body, clock.millis() / 1000);
+      CortexClient.Response withinSkew =
+          client.post(EndpointsApi.GET_ENDPOINT, body, clock.millis() - 240_000);
+      CortexClient.Response shortNonce =
+          new CortexClient(simulator).withNonces(() -> "abc").post(EndpointsApi.GET_ENDPOINT, body);
 
       assertThat(stale.status()).isEqualTo(401);
       assertThat(stale.reply().get("err_extra").asText()).contains("5 minutes");
@@ -116,8 +131,10 @@ class CortexAuthIT {
 
   @Test
   void shouldRefuseRolesWithoutPermissionWith403() {
-    try (CortexXdrSimulator custom = start(CortexXdrSimulatorOptions.defaults(5).withRole("Read Nothing"));
-        CortexXdrSimulator deployment = start(CortexXdrSimulatorOptions.defaults(5).withRole("Deployment Admin"))) {
+    try (CortexXdrSimulator custom =
+            start(CortexXdrSimulatorOptions.defaults(5).withRole("Read Nothing"));
+        CortexXdrSimulator deployment =
+            start(CortexXdrSimulatorOptions.defaults(5).withRole("Deployment Admin"))) {
       CortexClient.Response endpoints = page(new CortexClient(custom));
       CortexClient.Response allowedEndpoints = page(new CortexClient(deployment));
       CortexClient.Response xql = new CortexClient(deployment).start(XqlTexts.CVES);
@@ -131,8 +148,8 @@ class CortexAuthIT {
 
   @Test
   void shouldRefuseVulnerabilityQueriesWithoutTheLicenseWith402() {
-    try (CortexXdrSimulator simulator = start(CortexXdrSimulatorOptions.defaults(5)
-        .withVulnerabilityLicense(false))) {
+    try (CortexXdrSimulator simulator =
+        start(CortexXdrSimulatorOptions.defaults(5).withVulnerabilityLicense(false))) {
       CortexClient client = new CortexClient(simulator);
 
       CortexClient.Response query = client.start(XqlTexts.FINDINGS);

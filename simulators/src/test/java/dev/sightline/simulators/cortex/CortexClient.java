@@ -25,12 +25,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A minimal Cortex XDR client for tests: TLS trusting only the simulator's CA, standard or advanced
- * key headers, JSON bodies parsed (gzip undone). With a {@link MutableClock} it moves the clock
- * 100 ms before each call, which keeps it under the 10-per-second limit without waiting.
+ * key headers, JSON bodies parsed (gzip undone). With a {@link MutableClock} it moves the clock 100
+ * ms before each call, which keeps it under the 10-per-second limit without waiting.
  */
 final class CortexClient {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   record Response(int status, HttpResponse<byte[]> raw, JsonNode body) {
     Optional<String> header(String name) {
@@ -94,14 +95,17 @@ final class CortexClient {
       mutable.advance(Duration.ofMillis(100));
       timestampMillis += 100;
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(simulator.baseUrl().resolve(path))
-        .header("Content-Type", "application/json")
-        .header("x-xdr-auth-id", keyId)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(simulator.baseUrl().resolve(path))
+            .header("Content-Type", "application/json")
+            .header("x-xdr-auth-id", keyId)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (security == SecurityLevel.ADVANCED) {
       String nonce = nonces.get();
       String timestamp = Long.toString(timestampMillis);
-      request.header("x-xdr-nonce", nonce).header("x-xdr-timestamp", timestamp)
+      request
+          .header("x-xdr-nonce", nonce)
+          .header("x-xdr-timestamp", timestamp)
           .header("Authorization", ApiKeyAuthenticator.hash(key, nonce, timestamp));
     } else {
       request.header("Authorization", key);
@@ -117,8 +121,14 @@ final class CortexClient {
       if (raw.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent()) {
         bytes = gunzip(bytes);
       }
-      JsonNode body = bytes.length == 0 || !raw.headers().firstValue("Content-Type").orElse("")
-          .startsWith("application/json") ? MAPPER.missingNode() : MAPPER.readTree(bytes);
+      JsonNode body =
+          bytes.length == 0
+                  || !raw.headers()
+                      .firstValue("Content-Type")
+                      .orElse("")
+                      .startsWith("application/json")
+              ? MAPPER.missingNode()
+              : MAPPER.readTree(bytes);
       return new Response(raw.statusCode(), raw, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -139,8 +149,16 @@ final class CortexClient {
   }
 
   Response endpoints(int from, int to, String sortField, String keyword, Object filters) {
-    ObjectNode body = requestData("search_from", from, "search_to", to, "sort",
-        Map.of("field", sortField, "keyword", keyword), "filters", filters);
+    ObjectNode body =
+        requestData(
+            "search_from",
+            from,
+            "search_to",
+            to,
+            "sort",
+            Map.of("field", sortField, "keyword", keyword),
+            "filters",
+            filters);
     return post(EndpointsApi.GET_ENDPOINT + "/", body);
   }
 
@@ -160,8 +178,15 @@ final class CortexClient {
   }
 
   Response start(String query) {
-    return post(XqlApi.START + "/", requestData("query", query, "tenants", List.of(),
-        "timeframe", Map.of("relativeTime", 86_400_000L)));
+    return post(
+        XqlApi.START + "/",
+        requestData(
+            "query",
+            query,
+            "tenants",
+            List.of(),
+            "timeframe",
+            Map.of("relativeTime", 86_400_000L)));
   }
 
   String startOk(String query) {
@@ -173,8 +198,9 @@ final class CortexClient {
   }
 
   Response results(String queryId) {
-    return post(XqlApi.RESULTS + "/", requestData("query_id", queryId, "pending_flag", true, "limit", 1000,
-        "format", "json"));
+    return post(
+        XqlApi.RESULTS + "/",
+        requestData("query_id", queryId, "pending_flag", true, "limit", 1000, "format", "json"));
   }
 
   /** Polls until SUCCESS (at most 10 polls; the simulator answers PENDING once or twice). */
@@ -193,10 +219,16 @@ final class CortexClient {
 
   /** The stream's raw bytes (gzip undone only for the transport). */
   byte[] streamBytes(String streamId, boolean gzipPayload) {
-    Response r = post(XqlApi.STREAM + "/", requestData("stream_id", streamId, "is_gzip_compressed", gzipPayload));
+    Response r =
+        post(
+            XqlApi.STREAM + "/",
+            requestData("stream_id", streamId, "is_gzip_compressed", gzipPayload));
     if (r.status() != 200) {
-      throw new IllegalStateException("stream failed: " + r.status() + " " + new String(r.raw().body(),
-          StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "stream failed: "
+              + r.status()
+              + " "
+              + new String(r.raw().body(), StandardCharsets.UTF_8));
     }
     byte[] bytes = r.raw().body();
     return r.header("Content-Encoding").filter("gzip"::equals).isPresent() ? gunzip(bytes) : bytes;

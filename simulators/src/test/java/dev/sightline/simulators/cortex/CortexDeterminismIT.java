@@ -26,7 +26,9 @@ class CortexDeterminismIT {
         CortexXdrSimulator window = start(CortexXdrSimulatorOptions.defaults(10).withOffset(20))) {
       String all = new CortexClient(whole).allEndpoints(List.of()).toString();
 
-      new CortexClient(window).allEndpoints(List.of()).forEach(e -> assertThat(all).contains(e.toString()));
+      new CortexClient(window)
+          .allEndpoints(List.of())
+          .forEach(e -> assertThat(all).contains(e.toString()));
     }
   }
 
@@ -38,8 +40,13 @@ class CortexDeterminismIT {
     try (CortexXdrSimulator simulator = start(options)) {
       CortexClient client = new CortexClient(simulator);
       simulator.advance(10);
-      return client.allEndpoints(List.of()) + "\n" + client.rows(XqlTexts.FINDINGS) + "\n"
-          + client.rows("dataset = va_cves") + "\n" + client.startOk(XqlTexts.CVES);
+      return client.allEndpoints(List.of())
+          + "\n"
+          + client.rows(XqlTexts.FINDINGS)
+          + "\n"
+          + client.rows("dataset = va_cves")
+          + "\n"
+          + client.startOk(XqlTexts.CVES);
     }
   }
 }

@@ -26,8 +26,10 @@ class CortexFaultSpecTest {
   void shouldRefuseSpecsThatCouldStallARunOrDoNotParse() {
     assertThatThrownBy(() -> CortexFaultSpec.parse("429:30%,drop:30%")).hasMessageContaining("50%");
     assertThatThrownBy(() -> CortexFaultSpec.parse("parallel:60%")).hasMessageContaining("50%");
-    assertThatThrownBy(() -> CortexFaultSpec.parse("slow:1%:2h")).hasMessageContaining("at most 1m");
-    assertThatThrownBy(() -> CortexFaultSpec.parse("token-expiry:60s")).hasMessageContaining("unknown fault")
+    assertThatThrownBy(() -> CortexFaultSpec.parse("slow:1%:2h"))
+        .hasMessageContaining("at most 1m");
+    assertThatThrownBy(() -> CortexFaultSpec.parse("token-expiry:60s"))
+        .hasMessageContaining("unknown fault")
         .hasMessageContaining("parallel:P%");
     assertThatThrownBy(() -> CortexFaultSpec.parse("5xx:5")).hasMessageContaining("percentage");
     assertThatThrownBy(() -> CortexFaultSpec.parse("slow:1%")).hasMessageContaining("delay");

@@ -19,20 +19,27 @@ import org.junit.jupiter.api.Test;
 /** The 10-per-second tenant limit and injected faults. */
 class CortexLimitsIT {
   private static final Instant NOW = Instant.parse("2025-05-05T10:00:00Z");
-  private static final String PAGE = CortexClient.requestData("search_from", 0, "search_to", 3).toString();
+  private static final String PAGE =
+      CortexClient.requestData("search_from", 0, "search_to", 3).toString();
 
   private static CortexXdrSimulator start(String faults) {
-    return CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(10).withClock(new MutableClock(NOW))
-        .withFaultSpec(faults));
+    return CortexXdrSimulator.start(
+        CortexXdrSimulatorOptions.defaults(10)
+            .withClock(new MutableClock(NOW))
+            .withFaultSpec(faults));
   }
 
   /** Sends requests at one instant, bypassing the client's pacing. */
   private static int rawStatus(CortexXdrSimulator simulator, HttpClient http) {
     try {
-      return http.send(HttpRequest.newBuilder(simulator.baseUrl().resolve(EndpointsApi.GET_ENDPOINT))
-          .header("Authorization", simulator.options().key()).header("x-xdr-auth-id", "7")
-          .POST(HttpRequest.BodyPublishers.ofString(PAGE)).build(),
-          HttpResponse.BodyHandlers.ofString()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(simulator.baseUrl().resolve(EndpointsApi.GET_ENDPOINT))
+                  .header("Authorization", simulator.options().key())
+                  .header("x-xdr-auth-id", "7")
+                  .POST(HttpRequest.BodyPublishers.ofString(PAGE))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .statusCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -44,8 +51,8 @@ class CortexLimitsIT {
   @Test
   void shouldAdmitTenRequestsPerSecondAndAnswerTooManyRequestsBeyond() {
     MutableClock clock = new MutableClock(NOW);
-    try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(10)
-        .withClock(clock))) {
+    try (CortexXdrSimulator simulator =
+        CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(10).withClock(clock))) {
       HttpClient http = HttpClient.newBuilder().sslContext(simulator.clientSslContext()).build();
       List<Integer> sameSecond = new ArrayList<>();
       for (int i = 0; i < 11; i++) {
@@ -58,9 +65,14 @@ class CortexLimitsIT {
       for (int i = 0; i < 10; i++) {
         rawStatus(simulator, http);
       }
-      CortexClient.Response limited = new CortexClient(simulator).send(HttpRequest.newBuilder(simulator.baseUrl().resolve(EndpointsApi.GET_ENDPOINT))
-              .header("Authorization", simulator.options().key()).header("x-xdr-auth-id", "7")
-              .POST(HttpRequest.BodyPublishers.ofString(PAGE)).build());
+      CortexClient.Response limited =
+          new CortexClient(simulator)
+              .send(
+                  HttpRequest.newBuilder(simulator.baseUrl().resolve(EndpointsApi.GET_ENDPOINT))
+                      .header("Authorization", simulator.options().key())
+                      .header("x-xdr-auth-id", "7")
+                      .POST(HttpRequest.BodyPublishers.ofString(PAGE))
+                      .build());
 
       assertThat(sameSecond.subList(0, 10)).containsOnly(200);
       assertThat(sameSecond.get(10)).isEqualTo(429);
@@ -102,7 +114,8 @@ class CortexLimitsIT {
 
       assertThatThrownBy(() -> new CortexClient(simulator).post(EndpointsApi.GET_ENDPOINT, PAGE))
           .isInstanceOf(UncheckedIOException.class);
-      assertThat(simulator.requests().entries(EndpointsApi.GET_ENDPOINT)).extracting(RequestLog.Entry::status)
+      assertThat(simulator.requests().entries(EndpointsApi.GET_ENDPOINT))
+          .extracting(RequestLog.Entry::status)
           .containsExactly(0);
     }
   }
@@ -112,7 +125,8 @@ class CortexLimitsIT {
     try (CortexXdrSimulator simulator = start("")) {
       simulator.faults().slowNext(1, Duration.ofMillis(20));
 
-      assertThat(new CortexClient(simulator).post(EndpointsApi.GET_ENDPOINT, PAGE).status()).isEqualTo(200);
+      assertThat(new CortexClient(simulator).post(EndpointsApi.GET_ENDPOINT, PAGE).status())
+          .isEqualTo(200);
     }
   }
 
@@ -151,7 +165,8 @@ class CortexLimitsIT {
         assertThat(run).as("consecutive failures in %s", statuses).isLessThan(3);
       }
       assertThat(statuses).contains(0, 429, 500, 200);
-      assertThat(simulator.manifest().get("faults").asText()).isEqualTo("429:20%,5xx:15%,drop:10%,parallel:30%");
+      assertThat(simulator.manifest().get("faults").asText())
+          .isEqualTo("429:20%,5xx:15%,drop:10%,parallel:30%");
       simulator.faults().clear();
       assertThat(simulator.manifest().get("faults").asText()).isEmpty();
     }
@@ -163,10 +178,14 @@ class CortexLimitsIT {
       simulator.faults().dropConnectionNext(5);
       CortexClient client = new CortexClient(simulator);
 
-      CortexClient.Response manifest = client.send(HttpRequest.newBuilder(simulator.baseUrl()
-          .resolve("/_sim/manifest")).GET().build());
-      CortexClient.Response advance = client.send(HttpRequest.newBuilder(simulator.baseUrl()
-          .resolve("/_sim/advance?changes=3")).POST(HttpRequest.BodyPublishers.noBody()).build());
+      CortexClient.Response manifest =
+          client.send(
+              HttpRequest.newBuilder(simulator.baseUrl().resolve("/_sim/manifest")).GET().build());
+      CortexClient.Response advance =
+          client.send(
+              HttpRequest.newBuilder(simulator.baseUrl().resolve("/_sim/advance?changes=3"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build());
 
       assertThat(manifest.status()).isEqualTo(200);
       assertThat(manifest.body().get("vendor").asText()).isEqualTo("cortex-xdr");

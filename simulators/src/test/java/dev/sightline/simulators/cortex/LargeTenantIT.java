@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 class LargeTenantIT {
   @Test
   void shouldStreamEveryFindingOfTwentyThousandEndpoints() throws IOException {
-    try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(19_900)
-        .withClock(new MutableClock(Instant.parse("2025-05-05T10:00:00Z"))))) {
+    try (CortexXdrSimulator simulator =
+        CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(19_900)
+                .withClock(new MutableClock(Instant.parse("2025-05-05T10:00:00Z"))))) {
       CortexClient client = new CortexClient(simulator);
       JsonNode manifest = simulator.manifest();
       CortexClient.Response firstPage = client.endpoints(0, 100, "endpoint_id", "asc", List.of());
@@ -35,8 +37,10 @@ class LargeTenantIT {
       }
 
       assertThat(manifest.get("endpoints").asInt()).isGreaterThanOrEqualTo(20_000);
-      assertThat(firstPage.reply().get("total_count").asInt()).isEqualTo(manifest.get("endpoints").asInt());
-      assertThat(reply.get("number_of_results").asLong()).isEqualTo(manifest.get("findings").asLong());
+      assertThat(firstPage.reply().get("total_count").asInt())
+          .isEqualTo(manifest.get("endpoints").asInt());
+      assertThat(reply.get("number_of_results").asLong())
+          .isEqualTo(manifest.get("findings").asLong());
       assertThat(lines).isEqualTo(manifest.get("findings").asLong()).isGreaterThan(150_000);
     }
   }

@@ -47,8 +47,9 @@ class TenantTest {
     assertThat(first.changes()).isEqualTo(25);
     assertThat(first.fixed() + first.added()).isEqualTo(25);
     assertThat(second.at()).isGreaterThan(first.at());
-    assertThat(after.findings()).isEqualTo(before.findings() - first.fixed() + first.added() - second.fixed()
-        + second.added());
+    assertThat(after.findings())
+        .isEqualTo(
+            before.findings() - first.fixed() + first.added() - second.fixed() + second.added());
     assertThat(after.changedFindings()).isEqualTo(50);
     EndpointDirectory endpoints = tenant.endpoints();
     for (int e = 0; e < endpoints.count(); e++) {
@@ -75,7 +76,8 @@ class TenantTest {
       }
     }
 
-    assertThat(manifest.get("findings").asDouble() / manifest.get("endpoints").asInt()).isBetween(8.5, 11.5);
+    assertThat(manifest.get("findings").asDouble() / manifest.get("endpoints").asInt())
+        .isBetween(8.5, 11.5);
     assertThat(reimaged).isNotNegative();
     assertThat(endpoints.machineIndex(reimaged + 1)).isEqualTo(endpoints.machineIndex(reimaged));
     assertThat(endpoints.endpointId(reimaged + 1)).isNotEqualTo(endpoints.endpointId(reimaged));

@@ -18,7 +18,8 @@ class XqlIT {
   private static final Instant NOW = Instant.parse("2025-05-05T10:00:00Z");
 
   private static CortexXdrSimulator start(int hosts) {
-    return CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(hosts).withClock(new MutableClock(NOW)));
+    return CortexXdrSimulator.start(
+        CortexXdrSimulatorOptions.defaults(hosts).withClock(new MutableClock(NOW)));
   }
 
   @Test
@@ -44,8 +45,9 @@ class XqlIT {
       CortexClient client = new CortexClient(simulator);
       String id = client.startOk(XqlTexts.CVES);
 
-      CortexClient.Response reply = client.post(XqlApi.RESULTS, CortexClient.requestData("query_id", id,
-          "pending_flag", false));
+      CortexClient.Response reply =
+          client.post(
+              XqlApi.RESULTS, CortexClient.requestData("query_id", id, "pending_flag", false));
 
       assertThat(reply.reply().get("status").asText()).isEqualTo("SUCCESS");
     }
@@ -59,12 +61,20 @@ class XqlIT {
       JsonNode reply = client.completed(client.startOk(XqlTexts.FINDINGS));
 
       assertThat(manifest.get("findings").asLong()).isBetween(100L, 1000L);
-      assertThat(reply.get("number_of_results").asLong()).isEqualTo(manifest.get("findings").asLong());
+      assertThat(reply.get("number_of_results").asLong())
+          .isEqualTo(manifest.get("findings").asLong());
       assertThat(reply.at("/results/data")).hasSize(reply.get("number_of_results").asInt());
       assertThat(reply.at("/results/stream_id").isMissingNode()).isTrue();
       JsonNode row = reply.at("/results/data/0");
-      assertThat(CortexConformanceIT.fieldNames(row)).containsExactly("endpoint_id", "endpoint_name", "name",
-          "severity", "severity_score", "description", "publication_date");
+      assertThat(CortexConformanceIT.fieldNames(row))
+          .containsExactly(
+              "endpoint_id",
+              "endpoint_name",
+              "name",
+              "severity",
+              "severity_score",
+              "description",
+              "publication_date");
       assertThat(row.get("name").asText()).startsWith("CVE-");
       assertThat(row.get("severity").asText()).isIn("CRITICAL", "HIGH", "MEDIUM", "LOW", "NONE");
       assertThat(row.get("severity_score").isNumber()).isTrue();
@@ -79,8 +89,8 @@ class XqlIT {
       String id = client.startOk(XqlTexts.CVES);
       client.completed(id);
 
-      CortexClient.Response limited = client.post(XqlApi.RESULTS, CortexClient.requestData("query_id", id,
-          "limit", 7));
+      CortexClient.Response limited =
+          client.post(XqlApi.RESULTS, CortexClient.requestData("query_id", id, "limit", 7));
 
       assertThat(limited.reply().at("/results/data")).hasSize(7);
       assertThat(limited.reply().get("number_of_results").asInt()).isGreaterThan(7);
@@ -110,15 +120,20 @@ class XqlIT {
       Set<String> pairs = new HashSet<>();
       rows.forEach(r -> pairs.add(r.get("endpoint_id").asText() + "/" + r.get("name").asText()));
       assertThat(pairs).hasSize((int) findings);
-      assertThat(rows).extracting(r -> r.get("endpoint_id").asText() + "/" + r.get("name").asText()).isSorted();
+      assertThat(rows)
+          .extracting(r -> r.get("endpoint_id").asText() + "/" + r.get("name").asText())
+          .isSorted();
     }
   }
 
   @Test
   void shouldGiveExactlyTheManifestsBlankCveRowsInlineAndStreamedUnderTheBlankCveFault() {
     for (int hosts : new int[] {40, 300}) {
-      try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(hosts)
-          .withClock(new MutableClock(NOW)).withFaultSpec("blank-cve:10%"))) {
+      try (CortexXdrSimulator simulator =
+          CortexXdrSimulator.start(
+              CortexXdrSimulatorOptions.defaults(hosts)
+                  .withClock(new MutableClock(NOW))
+                  .withFaultSpec("blank-cve:10%"))) {
         CortexClient client = new CortexClient(simulator);
         JsonNode manifest = simulator.manifest();
         JsonNode reply = client.completed(client.startOk(XqlTexts.FINDINGS));
@@ -126,15 +141,19 @@ class XqlIT {
         if (reply.at("/results/stream_id").isMissingNode()) {
           reply.at("/results/data").forEach(rows::add);
         } else {
-          rows.addAll(CortexClient.ndjson(CortexClient.gunzip(
-              client.streamBytes(reply.at("/results/stream_id").asText(), true))));
+          rows.addAll(
+              CortexClient.ndjson(
+                  CortexClient.gunzip(
+                      client.streamBytes(reply.at("/results/stream_id").asText(), true))));
         }
 
         long blanks = manifest.get("blankCveRows").asLong();
         assertThat(blanks).as("hosts %d", hosts).isPositive();
-        assertThat(rows.stream().filter(r -> r.get("name").asText().isEmpty()).count()).isEqualTo(blanks);
+        assertThat(rows.stream().filter(r -> r.get("name").asText().isEmpty()).count())
+            .isEqualTo(blanks);
         assertThat(rows).hasSize((int) (manifest.get("findings").asLong() + blanks));
-        assertThat(rows).filteredOn(r -> r.get("name").asText().isEmpty())
+        assertThat(rows)
+            .filteredOn(r -> r.get("name").asText().isEmpty())
             .allSatisfy(r -> assertThat(r.get("endpoint_id").asText()).isNotEmpty());
       }
     }
@@ -181,15 +200,19 @@ class XqlIT {
       List<JsonNode> catalogue = client.rows(XqlTexts.CVES);
       List<JsonNode> bare = client.rows("dataset = va_cves");
 
-      assertThat(findings.get(0).get("findings").asLong()).isEqualTo(manifest.get("findings").asLong());
+      assertThat(findings.get(0).get("findings").asLong())
+          .isEqualTo(manifest.get("findings").asLong());
       assertThat(cves.get(0).get("cves").asLong()).isEqualTo(manifest.get("cves").asLong());
       assertThat(endpointCves).hasSize(manifest.get("endpointsWithCves").asInt());
       assertThat(endpointCves.stream().mapToInt(r -> r.get("cves").size()).sum())
           .isEqualTo(manifest.get("findings").asInt());
-      assertThat(catalogue).hasSize(manifest.get("cves").asInt())
-          .extracting(r -> r.get("name").asText()).isSorted();
-      assertThat(CortexConformanceIT.fieldNames(bare.get(0))).contains("name", "affected_hosts", "is_excluded",
-          "os_type", "type", "modification_date");
+      assertThat(catalogue)
+          .hasSize(manifest.get("cves").asInt())
+          .extracting(r -> r.get("name").asText())
+          .isSorted();
+      assertThat(CortexConformanceIT.fieldNames(bare.get(0)))
+          .contains(
+              "name", "affected_hosts", "is_excluded", "os_type", "type", "modification_date");
     }
   }
 
@@ -197,9 +220,15 @@ class XqlIT {
   void shouldRefuseQueriesItCannotRunWithAParseError() {
     try (CortexXdrSimulator simulator = start(5)) {
       CortexClient client = new CortexClient(simulator);
-      for (String query : List.of("dataset = xdr_data | limit 5", "dataset va_cves", "dataset = va_cves | alter x = 1",
-          "dataset = va_cves | fields nope", "dataset = va_cves | filter severity_score = \"high\"",
-          "dataset = va_endpoints | sort endpoint_id", "dataset = va_cves |")) {
+      for (String query :
+          List.of(
+              "dataset = xdr_data | limit 5",
+              "dataset va_cves",
+              "dataset = va_cves | alter x = 1",
+              "dataset = va_cves | fields nope",
+              "dataset = va_cves | filter severity_score = \"high\"",
+              "dataset = va_endpoints | sort endpoint_id",
+              "dataset = va_cves |")) {
         CortexClient.Response r = client.start(query);
 
         assertThat(r.status()).as(query).isEqualTo(500);
@@ -234,8 +263,8 @@ class XqlIT {
   @Test
   void shouldFinishUnpolledQueriesOnTheirOwnAfterThirtySeconds() {
     MutableClock clock = new MutableClock(NOW);
-    try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(5)
-        .withClock(clock))) {
+    try (CortexXdrSimulator simulator =
+        CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(5).withClock(clock))) {
       CortexClient client = new CortexClient(simulator);
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
@@ -254,22 +283,28 @@ class XqlIT {
   @Test
   void shouldChargeQueriesAgainstTheDailyQuotaAndResetAtMidnight() {
     MutableClock clock = new MutableClock(Instant.parse("2025-05-05T23:50:00Z"));
-    try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(20)
-        .withClock(clock).withDailyQuotaUnits(1))) {
+    try (CortexXdrSimulator simulator =
+        CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(20).withClock(clock).withDailyQuotaUnits(1))) {
       CortexClient client = new CortexClient(simulator);
       JsonNode first = client.completed(client.startOk(XqlTexts.CVES));
       JsonNode second = client.completed(client.startOk(XqlTexts.FINDINGS));
       JsonNode quota = client.post(XqlApi.QUOTA, CortexClient.requestData()).reply();
-      double charged = first.get("query_cost").elements().next().asDouble()
-          + second.get("query_cost").elements().next().asDouble();
+      double charged =
+          first.get("query_cost").elements().next().asDouble()
+              + second.get("query_cost").elements().next().asDouble();
 
       assertThat(quota.get("license_quota").asLong()).isEqualTo(1);
       assertThat(quota.get("used_quota").asDouble()).isCloseTo(charged, offset(1e-9));
       assertThat(quota.has("additional_purchased_quota")).isTrue();
-      assertThat(second.get("remaining_quota").asDouble()).isCloseTo(1 - charged,
-          offset(1e-9));
+      assertThat(second.get("remaining_quota").asDouble()).isCloseTo(1 - charged, offset(1e-9));
       clock.advance(Duration.ofMinutes(11));
-      assertThat(client.post(XqlApi.QUOTA, CortexClient.requestData()).reply().get("used_quota").asDouble())
+      assertThat(
+              client
+                  .post(XqlApi.QUOTA, CortexClient.requestData())
+                  .reply()
+                  .get("used_quota")
+                  .asDouble())
           .isZero();
     }
   }
@@ -277,14 +312,16 @@ class XqlIT {
   @Test
   void shouldRefuseQueriesOnceTheQuotaIsUsedUp() {
     MutableClock clock = new MutableClock(Instant.parse("2025-05-05T23:50:00Z"));
-    try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(20)
-        .withClock(clock).withDailyQuotaUnits(0))) {
+    try (CortexXdrSimulator simulator =
+        CortexXdrSimulator.start(
+            CortexXdrSimulatorOptions.defaults(20).withClock(clock).withDailyQuotaUnits(0))) {
       CortexClient client = new CortexClient(simulator);
       CortexClient.Response refused = client.start(XqlTexts.CVES);
       CortexClient.Response quota = client.post(XqlApi.QUOTA, CortexClient.requestData());
 
       assertThat(refused.status()).isEqualTo(500);
-      assertThat(refused.reply().get("err_msg").asText()).isEqualTo("query usage exceeded max daily quota");
+      assertThat(refused.reply().get("err_msg").asText())
+          .isEqualTo("query usage exceeded max daily quota");
       assertThat(refused.reply().get("err_extra").asText()).contains("QUOTA_EXCEEDED");
       assertThat(quota.status()).isEqualTo(200);
       assertThat(quota.reply().get("license_quota").asLong()).isZero();
@@ -294,15 +331,16 @@ class XqlIT {
   @Test
   void shouldForgetResultsAnHourAfterTheQueryStarted() {
     MutableClock clock = new MutableClock(NOW);
-    try (CortexXdrSimulator simulator = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(300)
-        .withClock(clock))) {
+    try (CortexXdrSimulator simulator =
+        CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(300).withClock(clock))) {
       CortexClient client = new CortexClient(simulator);
       String id = client.startOk(XqlTexts.FINDINGS);
       String streamId = client.completed(id).at("/results/stream_id").asText();
       clock.advance(Duration.ofMinutes(61));
 
       CortexClient.Response results = client.results(id);
-      CortexClient.Response stream = client.post(XqlApi.STREAM, CortexClient.requestData("stream_id", streamId));
+      CortexClient.Response stream =
+          client.post(XqlApi.STREAM, CortexClient.requestData("stream_id", streamId));
 
       assertThat(results.status()).isEqualTo(500);
       assertThat(results.reply().get("err_extra").asText()).contains("expired");
@@ -322,7 +360,8 @@ class XqlIT {
       List<JsonNode> after = client.rows(XqlTexts.COUNT_FINDINGS);
 
       assertThat(reply.at("/results/data/0/findings").asLong()).isEqualTo(before);
-      assertThat(after.get(0).get("findings").asLong()).isEqualTo(simulator.manifest().get("findings").asLong());
+      assertThat(after.get(0).get("findings").asLong())
+          .isEqualTo(simulator.manifest().get("findings").asLong());
     }
   }
 }

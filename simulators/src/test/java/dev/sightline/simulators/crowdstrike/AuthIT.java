@@ -16,7 +16,8 @@ class AuthIT {
 
   @Test
   void shouldRefuseMissingAndUnknownTokensAtTheAnonymousRate() {
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5))) {
       SimClient anonymous = new SimClient(simulator);
       SimClient forged = new SimClient(simulator);
       forged.useToken("not-a-token");
@@ -26,8 +27,10 @@ class AuthIT {
 
       assertThat(missing.status()).isEqualTo(401);
       assertThat(unknown.status()).isEqualTo(401);
-      assertThat(unknown.body().at("/errors/0/message").asText()).isEqualTo("access denied, invalid bearer token");
-      assertThat(unknown.body().at("/meta/powered_by").asText()).isEqualTo("crowdstrike-api-gateway");
+      assertThat(unknown.body().at("/errors/0/message").asText())
+          .isEqualTo("access denied, invalid bearer token");
+      assertThat(unknown.body().at("/meta/powered_by").asText())
+          .isEqualTo("crowdstrike-api-gateway");
       assertThat(unknown.header("X-RateLimit-Limit")).contains("15");
       assertThat(unknown.header("X-RateLimit-Remaining")).contains("13");
     }
@@ -35,8 +38,10 @@ class AuthIT {
 
   @Test
   void shouldRateLimitRequestsWithoutAValidTokenAfterFifteenPerMinute() {
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5)
-        .withClock(new MutableClock(Instant.parse("2025-01-01T00:00:00Z"))))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(
+            CrowdStrikeSimulatorOptions.defaults(5)
+                .withClock(new MutableClock(Instant.parse("2025-01-01T00:00:00Z"))))) {
       SimClient anonymous = new SimClient(simulator);
       for (int i = 0; i < 15; i++) {
         assertThat(anonymous.get(SpotlightEndpoint.PATH, "filter", FILTER).status()).isEqualTo(401);
@@ -44,16 +49,16 @@ class AuthIT {
       SimClient.Response sixteenth = anonymous.get(SpotlightEndpoint.PATH, "filter", FILTER);
 
       assertThat(sixteenth.status()).isEqualTo(429);
-      assertThat(sixteenth.header("X-RateLimit-RetryAfter")).contains(
-          String.valueOf(Instant.parse("2025-01-01T00:01:00Z").getEpochSecond()));
+      assertThat(sixteenth.header("X-RateLimit-RetryAfter"))
+          .contains(String.valueOf(Instant.parse("2025-01-01T00:01:00Z").getEpochSecond()));
     }
   }
 
   @Test
   void shouldExpireTokensAfter1799Seconds() {
     MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(
-        CrowdStrikeSimulatorOptions.defaults(5).withClock(clock))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5).withClock(clock))) {
       SimClient client = new SimClient(simulator).authenticate();
       clock.advance(Duration.ofSeconds(1798));
       int stillValid = client.get(SpotlightEndpoint.PATH, "filter", FILTER).status();
@@ -67,17 +72,22 @@ class AuthIT {
 
   @Test
   void shouldRefuseEndpointsOutsideTheClientScopes() {
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5)
-        .withScopes(Set.of(CrowdStrikeSimulatorOptions.SCOPE_SPOTLIGHT)))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(
+            CrowdStrikeSimulatorOptions.defaults(5)
+                .withScopes(Set.of(CrowdStrikeSimulatorOptions.SCOPE_SPOTLIGHT)))) {
       SimClient client = new SimClient(simulator).authenticate();
 
       SimClient.Response allowed = client.get(SpotlightEndpoint.PATH, "filter", FILTER);
-      SimClient.Response denied = client.get(DiscoverEndpoints.COMBINED, "filter", "entity_type:'managed'");
-      SimClient.Response devices = client.postJson(DevicesEndpoint.PATH, SimClient.MAPPER.createObjectNode());
+      SimClient.Response denied =
+          client.get(DiscoverEndpoints.COMBINED, "filter", "entity_type:'managed'");
+      SimClient.Response devices =
+          client.postJson(DevicesEndpoint.PATH, SimClient.MAPPER.createObjectNode());
 
       assertThat(allowed.status()).isEqualTo(200);
       assertThat(denied.status()).isEqualTo(403);
-      assertThat(denied.body().at("/errors/0/message").asText()).isEqualTo("access denied, scope not permitted");
+      assertThat(denied.body().at("/errors/0/message").asText())
+          .isEqualTo("access denied, scope not permitted");
       assertThat(denied.header("X-RateLimit-Limit")).contains("6000");
       assertThat(devices.status()).isEqualTo(403);
     }
@@ -85,13 +95,17 @@ class AuthIT {
 
   @Test
   void shouldTellMalformedClientIdsFromWrongCredentials() {
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5)
-        .withCredentials("0123456789abcdef0123456789abcdef", "s3cr3t"))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(
+            CrowdStrikeSimulatorOptions.defaults(5)
+                .withCredentials("0123456789abcdef0123456789abcdef", "s3cr3t"))) {
       SimClient client = new SimClient(simulator);
 
       SimClient.Response malformed = client.token("client_id=not+valid&client_secret=x");
-      SimClient.Response unknown = client.token("client_id=fedcba9876543210fedcba9876543210&client_secret=s3cr3t");
-      SimClient.Response ok = client.token("client_id=0123456789abcdef0123456789abcdef&client_secret=s3cr3t");
+      SimClient.Response unknown =
+          client.token("client_id=fedcba9876543210fedcba9876543210&client_secret=s3cr3t");
+      SimClient.Response ok =
+          client.token("client_id=0123456789abcdef0123456789abcdef&client_secret=s3cr3t");
 
       assertThat(malformed.status()).isEqualTo(400);
       assertThat(malformed.body().at("/errors/0/message").asText())
@@ -103,33 +117,54 @@ class AuthIT {
 
   @Test
   void shouldAcceptBasicAuthAndTheTenantMemberCidOnly() {
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5))) {
       SimClient client = new SimClient(simulator);
       String cid = simulator.manifest().get("cid").asText();
-      String basic = "Basic " + Base64.getEncoder().encodeToString("sim-client:sim-secret"
-          .getBytes(StandardCharsets.UTF_8));
-      SimClient.Response viaBasic = client.send(HttpRequest.newBuilder(simulator.baseUrl().resolve("/oauth2/token"))
-          .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("")).build());
+      String basic =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString("sim-client:sim-secret".getBytes(StandardCharsets.UTF_8));
+      SimClient.Response viaBasic =
+          client.send(
+              HttpRequest.newBuilder(simulator.baseUrl().resolve("/oauth2/token"))
+                  .header("Authorization", basic)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString(""))
+                  .build());
 
       assertThat(viaBasic.status()).isEqualTo(201);
-      assertThat(client.token("client_id=sim-client&client_secret=sim-secret&member_cid=" + cid).status())
+      assertThat(
+              client
+                  .token("client_id=sim-client&client_secret=sim-secret&member_cid=" + cid)
+                  .status())
           .isEqualTo(201);
-      assertThat(client.token("client_id=sim-client&client_secret=sim-secret&member_cid=" + "0".repeat(32))
-          .status()).isEqualTo(403);
+      assertThat(
+              client
+                  .token(
+                      "client_id=sim-client&client_secret=sim-secret&member_cid=" + "0".repeat(32))
+                  .status())
+          .isEqualTo(403);
     }
   }
 
   @Test
   void shouldRevokeTokens() {
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5))) {
       SimClient client = new SimClient(simulator).authenticate();
-      String basic = "Basic " + Base64.getEncoder().encodeToString("sim-client:sim-secret"
-          .getBytes(StandardCharsets.UTF_8));
+      String basic =
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString("sim-client:sim-secret".getBytes(StandardCharsets.UTF_8));
 
-      SimClient.Response revoked = client.send(HttpRequest.newBuilder(simulator.baseUrl().resolve("/oauth2/revoke"))
-          .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("token=" + client.token())).build());
+      SimClient.Response revoked =
+          client.send(
+              HttpRequest.newBuilder(simulator.baseUrl().resolve("/oauth2/revoke"))
+                  .header("Authorization", basic)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("token=" + client.token()))
+                  .build());
 
       assertThat(revoked.status()).isEqualTo(200);
       assertThat(client.get(SpotlightEndpoint.PATH, "filter", FILTER).status()).isEqualTo(401);

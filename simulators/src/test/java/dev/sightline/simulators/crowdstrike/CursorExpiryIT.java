@@ -11,17 +11,32 @@ class CursorExpiryIT {
   @Test
   void shouldExpireTheAfterCursorAfterItsTtl() {
     MutableClock clock = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(
-        CrowdStrikeSimulatorOptions.defaults(30).withClock(clock))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(30).withClock(clock))) {
       SimClient client = new SimClient(simulator).authenticate();
-      SimClient.Response first = client.get(SpotlightEndpoint.PATH, "filter", "status:!'closed'", "limit", "10");
+      SimClient.Response first =
+          client.get(SpotlightEndpoint.PATH, "filter", "status:!'closed'", "limit", "10");
 
       clock.advance(Duration.ofSeconds(120));
-      SimClient.Response inTime = client.get(SpotlightEndpoint.PATH, "filter", "status:!'closed'", "limit", "10",
-          "after", first.after());
+      SimClient.Response inTime =
+          client.get(
+              SpotlightEndpoint.PATH,
+              "filter",
+              "status:!'closed'",
+              "limit",
+              "10",
+              "after",
+              first.after());
       clock.advance(Duration.ofSeconds(121));
-      SimClient.Response late = client.get(SpotlightEndpoint.PATH, "filter", "status:!'closed'", "limit", "10",
-          "after", inTime.after());
+      SimClient.Response late =
+          client.get(
+              SpotlightEndpoint.PATH,
+              "filter",
+              "status:!'closed'",
+              "limit",
+              "10",
+              "after",
+              inTime.after());
 
       assertThat(inTime.status()).isEqualTo(200);
       assertThat(late.status()).isEqualTo(404);
@@ -37,12 +52,17 @@ class CursorExpiryIT {
 
   @Test
   void shouldTreatAnUnknownCursorAsExpired() {
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(5))) {
       SimClient client = new SimClient(simulator).authenticate();
-      String forged = java.util.Base64.getEncoder().encodeToString(
-          "[1684530289000,\"8fc65315612b4f6b96d356ad11cd0e6a_439d7e911336390782ec1f2fa4670f2a\"]".getBytes());
+      String forged =
+          java.util.Base64.getEncoder()
+              .encodeToString(
+                  "[1684530289000,\"8fc65315612b4f6b96d356ad11cd0e6a_439d7e911336390782ec1f2fa4670f2a\"]"
+                      .getBytes());
 
-      SimClient.Response response = client.get(SpotlightEndpoint.PATH, "filter", "status:'open'", "after", forged);
+      SimClient.Response response =
+          client.get(SpotlightEndpoint.PATH, "filter", "status:'open'", "after", forged);
 
       assertThat(response.status()).isEqualTo(404);
     }
@@ -51,15 +71,25 @@ class CursorExpiryIT {
   @Test
   void shouldExpireDiscoverCursorsToo() {
     MutableClock clock = new MutableClock(Instant.parse("2025-06-01T08:00:00Z"));
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(
-        CrowdStrikeSimulatorOptions.defaults(30).withClock(clock).withCursorTtl(Duration.ofSeconds(30)))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(
+            CrowdStrikeSimulatorOptions.defaults(30)
+                .withClock(clock)
+                .withCursorTtl(Duration.ofSeconds(30)))) {
       SimClient client = new SimClient(simulator).authenticate();
-      SimClient.Response first = client.get(DiscoverEndpoints.COMBINED, "filter", "entity_type:'managed'",
-          "limit", "5");
+      SimClient.Response first =
+          client.get(DiscoverEndpoints.COMBINED, "filter", "entity_type:'managed'", "limit", "5");
       clock.advance(Duration.ofSeconds(31));
 
-      SimClient.Response late = client.get(DiscoverEndpoints.COMBINED, "filter", "entity_type:'managed'",
-          "limit", "5", "after", first.after());
+      SimClient.Response late =
+          client.get(
+              DiscoverEndpoints.COMBINED,
+              "filter",
+              "entity_type:'managed'",
+              "limit",
+              "5",
+              "after",
+              first.after());
 
       assertThat(late.status()).isEqualTo(404);
       assertThat(late.body().at("/errors/0/message").asText()).contains("Search context expired");

@@ -9,18 +9,22 @@ import org.junit.jupiter.api.Test;
 
 class CursorRegistryTest {
   /** The {@code after} of the recorded us-1 page (sample 2). */
-  private static final String RECORDED = "WzE2ODQ1MzAyODkwMDAsIjhmYzY1MzE1NjEyYjRmNmI5NmQzNTZhZDExY2QwZTZhXzQzOWQ3ZTkxMT"
-      + "MzNjM5MDc4MmVjMWYyZmE0NjcwZjJhIl0=";
+  private static final String RECORDED =
+      "WzE2ODQ1MzAyODkwMDAsIjhmYzY1MzE1NjEyYjRmNmI5NmQzNTZhZDExY2QwZTZhXzQzOWQ3ZTkxMT"
+          + "MzNjM5MDc4MmVjMWYyZmE0NjcwZjJhIl0=";
 
   @Test
   void shouldEncodeCursorsExactlyLikeTheRecordedOne() {
-    CursorRegistry registry = new CursorRegistry(new MutableClock(Instant.EPOCH), Duration.ofSeconds(120));
+    CursorRegistry registry =
+        new CursorRegistry(new MutableClock(Instant.EPOCH), Duration.ofSeconds(120));
 
-    String token = registry.issue(1684530289000L,
-        "8fc65315612b4f6b96d356ad11cd0e6a_439d7e911336390782ec1f2fa4670f2a");
+    String token =
+        registry.issue(
+            1684530289000L, "8fc65315612b4f6b96d356ad11cd0e6a_439d7e911336390782ec1f2fa4670f2a");
 
     assertThat(token).isEqualTo(RECORDED);
-    assertThat(CursorRegistry.decode(RECORDED).orElseThrow().sortValue().asLong()).isEqualTo(1684530289000L);
+    assertThat(CursorRegistry.decode(RECORDED).orElseThrow().sortValue().asLong())
+        .isEqualTo(1684530289000L);
   }
 
   @Test

@@ -17,32 +17,55 @@ class DeltaIT {
 
   @Test
   void shouldReturnExactlyTheChangedRecordsAfterAnAdvance() {
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(120))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(120))) {
       SimClient client = new SimClient(simulator).authenticate();
-      Map<String, JsonNode> before = byId(client.readAll(SpotlightEndpoint.PATH, p -> { }, "filter", ALL,
-          "limit", "5000"));
-      Instant watermark = before.values().stream().map(r -> Instant.parse(r.get("updated_timestamp").asText()))
-          .max(Instant::compareTo).orElseThrow();
+      Map<String, JsonNode> before =
+          byId(client.readAll(SpotlightEndpoint.PATH, p -> {}, "filter", ALL, "limit", "5000"));
+      Instant watermark =
+          before.values().stream()
+              .map(r -> Instant.parse(r.get("updated_timestamp").asText()))
+              .max(Instant::compareTo)
+              .orElseThrow();
 
       simulator.advance(40);
-      List<JsonNode> delta = client.readAll(SpotlightEndpoint.PATH, p -> { }, "filter",
-          "updated_timestamp:>'" + watermark + "'", "limit", "7", "sort", "updated_timestamp|asc");
-      Map<String, JsonNode> after = byId(client.readAll(SpotlightEndpoint.PATH, p -> { }, "filter", ALL,
-          "limit", "5000"));
+      List<JsonNode> delta =
+          client.readAll(
+              SpotlightEndpoint.PATH,
+              p -> {},
+              "filter",
+              "updated_timestamp:>'" + watermark + "'",
+              "limit",
+              "7",
+              "sort",
+              "updated_timestamp|asc");
+      Map<String, JsonNode> after =
+          byId(client.readAll(SpotlightEndpoint.PATH, p -> {}, "filter", ALL, "limit", "5000"));
 
-      Set<String> changed = after.entrySet().stream()
-          .filter(e -> !e.getValue().equals(before.get(e.getKey())))
-          .map(Map.Entry::getKey).collect(Collectors.toSet());
+      Set<String> changed =
+          after.entrySet().stream()
+              .filter(e -> !e.getValue().equals(before.get(e.getKey())))
+              .map(Map.Entry::getKey)
+              .collect(Collectors.toSet());
       assertThat(changed).hasSize(40);
-      assertThat(delta).extracting(r -> r.get("id").asText()).containsExactlyInAnyOrderElementsOf(changed);
-      assertThat(delta).allSatisfy(r -> assertThat(Instant.parse(r.get("updated_timestamp").asText()))
-          .isAfter(watermark));
+      assertThat(delta)
+          .extracting(r -> r.get("id").asText())
+          .containsExactlyInAnyOrderElementsOf(changed);
+      assertThat(delta)
+          .allSatisfy(
+              r ->
+                  assertThat(Instant.parse(r.get("updated_timestamp").asText()))
+                      .isAfter(watermark));
       JsonNode manifest = simulator.manifest();
       assertThat(manifest.get("advances").asInt()).isEqualTo(1);
       assertThat(manifest.get("vulnerabilities").asLong()).isEqualTo(after.size());
       for (String status : List.of("open", "closed", "reopen", "expired")) {
-        assertThat(after.values().stream().filter(r -> r.get("status").asText().equals(status)).count())
-            .as(status).isEqualTo(manifest.at("/byStatus/" + status).asLong());
+        assertThat(
+                after.values().stream()
+                    .filter(r -> r.get("status").asText().equals(status))
+                    .count())
+            .as(status)
+            .isEqualTo(manifest.at("/byStatus/" + status).asLong());
       }
       assertThat(manifest.at("/lastAdvance/changes").asInt()).isEqualTo(40);
     }
@@ -51,17 +74,28 @@ class DeltaIT {
   @Test
   void shouldStampEachAdvanceLaterThanEverythingBefore() {
     MutableClock clock = new MutableClock(Instant.parse("2025-03-10T12:00:00Z"));
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(
-        CrowdStrikeSimulatorOptions.defaults(40).withClock(clock))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(40).withClock(clock))) {
       SimClient client = new SimClient(simulator).authenticate();
       simulator.advance(5);
       simulator.advance(5); // same clock reading: still strictly later
-      List<JsonNode> records = client.readAll(SpotlightEndpoint.PATH, p -> { }, "filter",
-          "updated_timestamp:>='2025-03-10T12:00:00Z'", "limit", "100");
+      List<JsonNode> records =
+          client.readAll(
+              SpotlightEndpoint.PATH,
+              p -> {},
+              "filter",
+              "updated_timestamp:>='2025-03-10T12:00:00Z'",
+              "limit",
+              "100");
 
-      Map<String, Long> byTime = records.stream().collect(Collectors.groupingBy(
-          r -> r.get("updated_timestamp").asText(), Collectors.counting()));
-      assertThat(byTime).containsOnly(Map.entry("2025-03-10T12:00:00Z", 5L), Map.entry("2025-03-10T12:00:01Z", 5L));
+      Map<String, Long> byTime =
+          records.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      r -> r.get("updated_timestamp").asText(), Collectors.counting()));
+      assertThat(byTime)
+          .containsOnly(
+              Map.entry("2025-03-10T12:00:00Z", 5L), Map.entry("2025-03-10T12:00:01Z", 5L));
       assertThat(simulator.manifest().get("anchor").asText()).isEqualTo("2025-03-09T23:00:00Z");
     }
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class FaultSpecTest {
   @Test
   void shouldParseTheDocumentedExample() {
-    FaultSpec spec = FaultSpec.parse("429:5%,5xx:2%,drop:1%,slow:1%:2s,token-expiry:60s,malformed:1");
+    FaultSpec spec =
+        FaultSpec.parse("429:5%,5xx:2%,drop:1%,slow:1%:2s,token-expiry:60s,malformed:1");
 
     assertThat(spec.rateLimitRate()).isEqualTo(0.05);
     assertThat(spec.serverErrorRate()).isEqualTo(0.02);
@@ -25,8 +26,10 @@ class FaultSpecTest {
     assertThat(FaultSpec.parse("unlisted-hosts:10%").unlistedHostsRate()).isEqualTo(0.10);
     assertThat(FaultSpec.parse("429:1%,unlisted-hosts:0.5%").unlistedHostsRate()).isEqualTo(0.005);
     assertThat(FaultSpec.parse("429:1%").unlistedHostsRate()).isZero();
-    assertThatThrownBy(() -> FaultSpec.parse("unlisted-hosts:12")).hasMessageContaining("unlisted-hosts:12");
-    assertThatThrownBy(() -> FaultSpec.parse("unlisted-hosts:101%")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> FaultSpec.parse("unlisted-hosts:12"))
+        .hasMessageContaining("unlisted-hosts:12");
+    assertThatThrownBy(() -> FaultSpec.parse("unlisted-hosts:101%"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

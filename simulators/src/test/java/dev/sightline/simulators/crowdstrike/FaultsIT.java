@@ -17,8 +17,10 @@ class FaultsIT {
   private static final String FILTER = "status:!'closed'";
 
   private static CrowdStrikeSimulator start(String faults) {
-    return CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(20)
-        .withClock(new MutableClock(NOW)).withFaultSpec(faults));
+    return CrowdStrikeSimulator.start(
+        CrowdStrikeSimulatorOptions.defaults(20)
+            .withClock(new MutableClock(NOW))
+            .withFaultSpec(faults));
   }
 
   @Test
@@ -32,7 +34,8 @@ class FaultsIT {
       SimClient.Response third = client.get(SpotlightEndpoint.PATH, "filter", FILTER);
 
       assertThat(first.status()).isEqualTo(429);
-      assertThat(first.header("X-RateLimit-RetryAfter")).contains(String.valueOf(NOW.getEpochSecond() + 7));
+      assertThat(first.header("X-RateLimit-RetryAfter"))
+          .contains(String.valueOf(NOW.getEpochSecond() + 7));
       assertThat(first.header("X-RateLimit-Remaining")).contains("0");
       assertThat(first.body().at("/errors/0/code").asInt()).isEqualTo(429);
       assertThat(first.body().at("/meta/trace_id").asText()).isNotEmpty();
@@ -51,9 +54,11 @@ class FaultsIT {
       SimClient.Response second = client.get(SpotlightEndpoint.PATH, "filter", FILTER);
 
       assertThat(first.status()).isEqualTo(500);
-      assertThat(first.body().at("/errors/0/message").asText()).isEqualTo(
-          "Internal Server Error: Please provide trace-id='" + first.header("X-CS-TRACEID").orElseThrow()
-              + "' to support");
+      assertThat(first.body().at("/errors/0/message").asText())
+          .isEqualTo(
+              "Internal Server Error: Please provide trace-id='"
+                  + first.header("X-CS-TRACEID").orElseThrow()
+                  + "' to support");
       assertThat(second.status()).isEqualTo(503);
       assertThat(client.get(SpotlightEndpoint.PATH, "filter", FILTER).status()).isEqualTo(200);
     }
@@ -66,9 +71,11 @@ class FaultsIT {
       simulator.faults().dropConnectionNext(1);
       SimClient fresh = new SimClient(simulator);
 
-      assertThatThrownBy(() -> fresh.postJson(DevicesEndpoint.PATH, SimClient.MAPPER.createObjectNode()))
+      assertThatThrownBy(
+              () -> fresh.postJson(DevicesEndpoint.PATH, SimClient.MAPPER.createObjectNode()))
           .isInstanceOf(UncheckedIOException.class);
-      assertThat(simulator.requests().entries(DevicesEndpoint.PATH)).extracting(RequestLog.Entry::status)
+      assertThat(simulator.requests().entries(DevicesEndpoint.PATH))
+          .extracting(RequestLog.Entry::status)
           .containsExactly(0);
     }
   }
@@ -93,8 +100,10 @@ class FaultsIT {
 
       assertThat(response.status()).isEqualTo(401);
       assertThat(response.header("X-RateLimit-Limit")).contains("15");
-      assertThat(response.body().at("/errors/0/message").asText()).isEqualTo("access denied, invalid bearer token");
-      assertThat(client.authenticate().get(SpotlightEndpoint.PATH, "filter", FILTER).status()).isEqualTo(200);
+      assertThat(response.body().at("/errors/0/message").asText())
+          .isEqualTo("access denied, invalid bearer token");
+      assertThat(client.authenticate().get(SpotlightEndpoint.PATH, "filter", FILTER).status())
+          .isEqualTo(200);
     }
   }
 
@@ -104,8 +113,10 @@ class FaultsIT {
       SimClient client = new SimClient(simulator).authenticate();
       simulator.faults().malformedRecordNext(1);
 
-      SimClient.Response broken = client.get(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "50");
-      SimClient.Response clean = client.get(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "50");
+      SimClient.Response broken =
+          client.get(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "50");
+      SimClient.Response clean =
+          client.get(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "50");
 
       assertThat(countMalformed(broken.resources())).isEqualTo(1);
       assertThat(countMalformed(clean.resources())).isZero();
@@ -153,8 +164,11 @@ class FaultsIT {
   @Test
   void shouldShortenTokenLifetimeWhenAsked() {
     MutableClock clock = new MutableClock(NOW);
-    try (CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(10)
-        .withClock(clock).withFaultSpec("token-expiry:60s"))) {
+    try (CrowdStrikeSimulator simulator =
+        CrowdStrikeSimulator.start(
+            CrowdStrikeSimulatorOptions.defaults(10)
+                .withClock(clock)
+                .withFaultSpec("token-expiry:60s"))) {
       SimClient client = new SimClient(simulator).authenticate();
       clock.advance(Duration.ofSeconds(59));
       int before = client.get(SpotlightEndpoint.PATH, "filter", FILTER).status();
@@ -171,13 +185,15 @@ class FaultsIT {
     try (CrowdStrikeSimulator simulator = start("429:50%")) {
       SimClient client = new SimClient(simulator);
       for (int i = 0; i < 10; i++) {
-        assertThat(client.token("client_id=sim-client&client_secret=sim-secret").status()).isEqualTo(201);
+        assertThat(client.token("client_id=sim-client&client_secret=sim-secret").status())
+            .isEqualTo(201);
       }
       simulator.faults().tokenRateLimitNext(1, 3);
       SimClient.Response limited = client.token("client_id=sim-client&client_secret=sim-secret");
 
       assertThat(limited.status()).isEqualTo(429);
-      assertThat(limited.header("X-RateLimit-RetryAfter")).contains(String.valueOf(NOW.getEpochSecond() + 3));
+      assertThat(limited.header("X-RateLimit-RetryAfter"))
+          .contains(String.valueOf(NOW.getEpochSecond() + 3));
     }
   }
 

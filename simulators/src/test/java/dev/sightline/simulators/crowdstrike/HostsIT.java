@@ -33,15 +33,17 @@ class HostsIT {
   @ParameterizedTest
   @ValueSource(strings = {"last_seen_timestamp|asc", "hostname|asc", "hostname|desc"})
   void shouldListEveryAgentExactlyOnce(String sort) {
-    List<JsonNode> hosts = client.readAll(DiscoverEndpoints.COMBINED, p -> { }, "filter", MANAGED, "limit", "37",
-        "sort", sort);
+    List<JsonNode> hosts =
+        client.readAll(
+            DiscoverEndpoints.COMBINED, p -> {}, "filter", MANAGED, "limit", "37", "sort", sort);
 
     Set<String> ids = new HashSet<>();
     Set<String> aids = new HashSet<>();
-    hosts.forEach(h -> {
-      ids.add(h.get("id").asText());
-      aids.add(h.get("aid").asText());
-    });
+    hosts.forEach(
+        h -> {
+          ids.add(h.get("id").asText());
+          aids.add(h.get("aid").asText());
+        });
     int agents = simulator.manifest().get("agents").asInt();
     assertThat(hosts).hasSize(agents);
     assertThat(ids).hasSize(agents);
@@ -50,8 +52,12 @@ class HostsIT {
     for (int i = 1; i < hosts.size(); i++) {
       JsonNode a = hosts.get(i - 1);
       JsonNode b = hosts.get(i);
-      int byValue = sort.startsWith("hostname") ? a.get("hostname").asText().compareTo(b.get("hostname").asText())
-          : a.get("last_seen_timestamp").asText().compareTo(b.get("last_seen_timestamp").asText());
+      int byValue =
+          sort.startsWith("hostname")
+              ? a.get("hostname").asText().compareTo(b.get("hostname").asText())
+              : a.get("last_seen_timestamp")
+                  .asText()
+                  .compareTo(b.get("last_seen_timestamp").asText());
       if (sort.endsWith("desc")) {
         byValue = -byValue;
       }
@@ -64,7 +70,8 @@ class HostsIT {
 
   @Test
   void shouldShowTheFleetTraps() {
-    List<JsonNode> hosts = client.readAll(DiscoverEndpoints.COMBINED, p -> { }, "filter", MANAGED, "limit", "1000");
+    List<JsonNode> hosts =
+        client.readAll(DiscoverEndpoints.COMBINED, p -> {}, "filter", MANAGED, "limit", "1000");
     Set<String> hostnames = new HashSet<>();
     Set<String> serials = new HashSet<>();
     boolean duplicateHostname = false;
@@ -80,40 +87,57 @@ class HostsIT {
     assertThat(macPrefixes).contains("00-50-56");
     assertThat(macPrefixes.stream().anyMatch(p -> p.startsWith("02-42"))).isTrue();
     assertThat(hosts).anyMatch(h -> h.has("cloud_provider"));
-    assertThat(hosts).extracting(h -> h.get("product_type_desc").asText())
+    assertThat(hosts)
+        .extracting(h -> h.get("product_type_desc").asText())
         .contains("Workstation", "Server", "Domain Controller");
   }
 
   @Test
   void shouldFilterByAidListAndLastSeenRange() {
-    SimClient.Response firstPage = client.get(DiscoverEndpoints.COMBINED, "filter", MANAGED, "limit", "3");
+    SimClient.Response firstPage =
+        client.get(DiscoverEndpoints.COMBINED, "filter", MANAGED, "limit", "3");
     String a = firstPage.resources().get(0).get("aid").asText();
     String b = firstPage.resources().get(1).get("aid").asText();
     String lastSeen = firstPage.resources().get(2).get("last_seen_timestamp").asText();
 
-    SimClient.Response byAid = client.get(DiscoverEndpoints.COMBINED, "filter", "aid:['" + a + "','" + b + "']");
-    SimClient.Response recent = client.get(DiscoverEndpoints.COMBINED, "filter",
-        MANAGED + "+last_seen_timestamp:>='" + lastSeen + "'", "limit", "1000");
+    SimClient.Response byAid =
+        client.get(DiscoverEndpoints.COMBINED, "filter", "aid:['" + a + "','" + b + "']");
+    SimClient.Response recent =
+        client.get(
+            DiscoverEndpoints.COMBINED,
+            "filter",
+            MANAGED + "+last_seen_timestamp:>='" + lastSeen + "'",
+            "limit",
+            "1000");
 
-    assertThat(byAid.resources()).extracting(h -> h.get("aid").asText()).containsExactlyInAnyOrder(a, b);
+    assertThat(byAid.resources())
+        .extracting(h -> h.get("aid").asText())
+        .containsExactlyInAnyOrder(a, b);
     assertThat(byAid.body().at("/meta/pagination/total").asInt()).isEqualTo(2);
-    assertThat(recent.resources()).allSatisfy(h -> assertThat(Instant.parse(h.get("last_seen_timestamp").asText()))
-        .isAfterOrEqualTo(Instant.parse(lastSeen)));
+    assertThat(recent.resources())
+        .allSatisfy(
+            h ->
+                assertThat(Instant.parse(h.get("last_seen_timestamp").asText()))
+                    .isAfterOrEqualTo(Instant.parse(lastSeen)));
     assertThat(recent.resources().size()).isEqualTo(simulator.manifest().get("agents").asInt() - 2);
   }
 
   @Test
   void shouldCapOffsetPagingAtTenThousand() {
-    SimClient.Response page = client.get(DiscoverEndpoints.QUERIES, "offset", "100", "limit", "100");
-    SimClient.Response capped = client.get(DiscoverEndpoints.QUERIES, "offset", "10000", "limit", "100");
+    SimClient.Response page =
+        client.get(DiscoverEndpoints.QUERIES, "offset", "100", "limit", "100");
+    SimClient.Response capped =
+        client.get(DiscoverEndpoints.QUERIES, "offset", "10000", "limit", "100");
     SimClient.Response tooBig = client.get(DiscoverEndpoints.QUERIES, "limit", "101");
 
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.resources()).hasSize(Math.min(100, simulator.manifest().get("agents").asInt() - 100));
+    assertThat(page.resources())
+        .hasSize(Math.min(100, simulator.manifest().get("agents").asInt() - 100));
     assertThat(page.body().at("/meta/pagination/offset").asInt()).isEqualTo(100);
     assertThat(capped.status()).isEqualTo(400);
     assertThat(capped.body().at("/errors/0/message").asText())
-        .isEqualTo("offset 10000 and limit 100 are invalid; offset + limit must be less than or equal to 10000");
+        .isEqualTo(
+            "offset 10000 and limit 100 are invalid; offset + limit must be less than or equal to 10000");
     assertThat(tooBig.status()).isEqualTo(400);
   }
 
@@ -126,12 +150,13 @@ class HostsIT {
       params[2 * i + 1] = ids.resources().get(i).asText();
     }
     SimClient.Response entities = client.get(DiscoverEndpoints.ENTITIES, params);
-    SimClient.Response tooMany = client.get(DiscoverEndpoints.ENTITIES,
-        SimClient.append(params, "ids", "x_1"));
+    SimClient.Response tooMany =
+        client.get(DiscoverEndpoints.ENTITIES, SimClient.append(params, "ids", "x_1"));
 
     assertThat(entities.status()).isEqualTo(200);
     assertThat(entities.resources()).hasSize(100);
-    assertThat(entities.resources().get(0).get("id").asText()).isEqualTo(ids.resources().get(0).asText());
+    assertThat(entities.resources().get(0).get("id").asText())
+        .isEqualTo(ids.resources().get(0).asText());
     assertThat(tooMany.status()).isEqualTo(400);
   }
 
@@ -141,14 +166,20 @@ class HostsIT {
     for (int i = 0; i < 5001; i++) {
       tooMany.add(String.format("%032x", i));
     }
-    String aid = client.get(DiscoverEndpoints.COMBINED, "filter", MANAGED, "limit", "1").resources().get(0)
-        .get("aid").asText();
+    String aid =
+        client
+            .get(DiscoverEndpoints.COMBINED, "filter", MANAGED, "limit", "1")
+            .resources()
+            .get(0)
+            .get("aid")
+            .asText();
     ArrayNode some = SimClient.MAPPER.createArrayNode().add(aid).add("0".repeat(32));
 
-    SimClient.Response refused = client.postJson(DevicesEndpoint.PATH,
-        SimClient.MAPPER.createObjectNode().set("ids", tooMany));
-    SimClient.Response found = client.postJson(DevicesEndpoint.PATH,
-        SimClient.MAPPER.createObjectNode().set("ids", some));
+    SimClient.Response refused =
+        client.postJson(
+            DevicesEndpoint.PATH, SimClient.MAPPER.createObjectNode().set("ids", tooMany));
+    SimClient.Response found =
+        client.postJson(DevicesEndpoint.PATH, SimClient.MAPPER.createObjectNode().set("ids", some));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(found.status()).isEqualTo(200);
@@ -157,25 +188,34 @@ class HostsIT {
 
   @Test
   void shouldJoinSpotlightAidsToDevices() {
-    SimClient.Response vulns = client.get(SpotlightEndpoint.PATH, "filter", "status:'open'", "limit", "50",
-        "facet", "host_info");
+    SimClient.Response vulns =
+        client.get(
+            SpotlightEndpoint.PATH, "filter", "status:'open'", "limit", "50", "facet", "host_info");
     ArrayNode aids = SimClient.MAPPER.createArrayNode();
     Set<String> unique = new HashSet<>();
-    vulns.resources().forEach(v -> {
-      if (unique.add(v.get("aid").asText())) {
-        aids.add(v.get("aid").asText());
-      }
-    });
+    vulns
+        .resources()
+        .forEach(
+            v -> {
+              if (unique.add(v.get("aid").asText())) {
+                aids.add(v.get("aid").asText());
+              }
+            });
 
-    SimClient.Response devices = client.postJson(DevicesEndpoint.PATH,
-        SimClient.MAPPER.createObjectNode().set("ids", aids));
+    SimClient.Response devices =
+        client.postJson(DevicesEndpoint.PATH, SimClient.MAPPER.createObjectNode().set("ids", aids));
 
     assertThat(devices.resources()).hasSize(unique.size());
-    devices.resources().forEach(d -> {
-      JsonNode vuln = findByAid(vulns.resources(), d.get("device_id").asText());
-      assertThat(d.get("hostname").asText()).isEqualTo(vuln.at("/host_info/hostname").asText());
-      assertThat(d.get("local_ip").asText()).isEqualTo(vuln.at("/host_info/local_ip").asText());
-    });
+    devices
+        .resources()
+        .forEach(
+            d -> {
+              JsonNode vuln = findByAid(vulns.resources(), d.get("device_id").asText());
+              assertThat(d.get("hostname").asText())
+                  .isEqualTo(vuln.at("/host_info/hostname").asText());
+              assertThat(d.get("local_ip").asText())
+                  .isEqualTo(vuln.at("/host_info/local_ip").asText());
+            });
   }
 
   private static JsonNode findByAid(JsonNode records, String aid) {

@@ -26,6 +26,9 @@ final class SharedSamples {
   }
 
   static JsonNode harEntry(int index) {
-    return read("j1_har_token_and_spotlight_combined_last_page.har.json").path("log").path("entries").get(index);
+    return read("j1_har_token_and_spotlight_combined_last_page.har.json")
+        .path("log")
+        .path("entries")
+        .get(index);
   }
 }

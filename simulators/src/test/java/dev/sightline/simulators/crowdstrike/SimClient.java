@@ -62,9 +62,11 @@ final class SimClient {
   }
 
   Response token(String form) {
-    return send(HttpRequest.newBuilder(simulator.baseUrl().resolve("/oauth2/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    return send(
+        HttpRequest.newBuilder(simulator.baseUrl().resolve("/oauth2/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build());
   }
 
   /** GET with query parameters given as name, value, name, value…; values are URL-encoded. */
@@ -73,9 +75,11 @@ final class SimClient {
   }
 
   Response postJson(String path, JsonNode body) {
-    return send(authorized(HttpRequest.newBuilder(simulator.baseUrl().resolve(path)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    return send(
+        authorized(HttpRequest.newBuilder(simulator.baseUrl().resolve(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build());
   }
 
   Response send(HttpRequest request) {
@@ -114,8 +118,10 @@ final class SimClient {
   URI uri(String path, String... params) {
     StringBuilder query = new StringBuilder();
     for (int i = 0; i + 1 < params.length; i += 2) {
-      query.append(query.length() == 0 ? "?" : "&")
-          .append(URLEncoder.encode(params[i], StandardCharsets.UTF_8)).append('=')
+      query
+          .append(query.length() == 0 ? "?" : "&")
+          .append(URLEncoder.encode(params[i], StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
     }
     return URI.create(simulator.baseUrl() + path + query);

@@ -34,8 +34,9 @@ class SpotlightPagingIT {
   @ParameterizedTest
   @ValueSource(ints = {1, 7, 100, 5000})
   void shouldReadEveryRecordExactlyOnceAtAnyLimit(int limit) {
-    List<JsonNode> records = client.readAll(SpotlightEndpoint.PATH, p -> { }, "filter", ALL, "limit",
-        String.valueOf(limit));
+    List<JsonNode> records =
+        client.readAll(
+            SpotlightEndpoint.PATH, p -> {}, "filter", ALL, "limit", String.valueOf(limit));
 
     Set<String> ids = new HashSet<>();
     records.forEach(r -> ids.add(r.get("id").asText()));
@@ -44,20 +45,26 @@ class SpotlightPagingIT {
   }
 
   @ParameterizedTest
-  @CsvSource({"updated_timestamp|asc,updated_timestamp,false", "updated_timestamp|desc,updated_timestamp,true",
-      "created_timestamp|asc,created_timestamp,false", "created_timestamp|desc,created_timestamp,true",
-      "closed_timestamp|asc,closed_timestamp,false"})
+  @CsvSource({
+    "updated_timestamp|asc,updated_timestamp,false",
+    "updated_timestamp|desc,updated_timestamp,true",
+    "created_timestamp|asc,created_timestamp,false",
+    "created_timestamp|desc,created_timestamp,true",
+    "closed_timestamp|asc,closed_timestamp,false"
+  })
   void shouldOrderByTimestampThenIdAscending(String sort, String field, boolean descending) {
-    List<JsonNode> records = client.readAll(SpotlightEndpoint.PATH, p -> { }, "filter", ALL, "limit", "97",
-        "sort", sort);
+    List<JsonNode> records =
+        client.readAll(SpotlightEndpoint.PATH, p -> {}, "filter", ALL, "limit", "97", "sort", sort);
 
     assertThat(records).hasSize(simulator.manifest().get("vulnerabilities").asInt());
     for (int i = 1; i < records.size(); i++) {
       long previous = time(records.get(i - 1), field);
       long current = time(records.get(i), field);
-      int byTime = descending ? Long.compare(previous, current) * -1 : Long.compare(previous, current);
+      int byTime =
+          descending ? Long.compare(previous, current) * -1 : Long.compare(previous, current);
       if (byTime == 0) {
-        assertThat(records.get(i - 1).get("id").asText()).isLessThan(records.get(i).get("id").asText());
+        assertThat(records.get(i - 1).get("id").asText())
+            .isLessThan(records.get(i).get("id").asText());
       } else {
         assertThat(byTime).as("record %d out of order for %s", i, sort).isNegative();
       }
@@ -69,9 +76,13 @@ class SpotlightPagingIT {
     JsonNode manifest = simulator.manifest();
     long sum = 0;
     for (String status : List.of("open", "closed", "reopen", "expired")) {
-      SimClient.Response page = client.get(SpotlightEndpoint.PATH, "filter", "status:'" + status + "'", "limit", "1");
+      SimClient.Response page =
+          client.get(SpotlightEndpoint.PATH, "filter", "status:'" + status + "'", "limit", "1");
       long total = page.body().at("/meta/pagination/total").asLong();
-      assertThat(total).as(status).isEqualTo(manifest.at("/byStatus/" + status).asLong()).isPositive();
+      assertThat(total)
+          .as(status)
+          .isEqualTo(manifest.at("/byStatus/" + status).asLong())
+          .isPositive();
       sum += total;
     }
     assertThat(sum).isEqualTo(manifest.get("vulnerabilities").asLong());
@@ -79,8 +90,9 @@ class SpotlightPagingIT {
 
   @Test
   void shouldCoverAllSeveritiesKevAndExploitValues() {
-    List<JsonNode> records = client.readAll(SpotlightEndpoint.PATH, p -> { }, "filter", ALL, "limit", "5000",
-        "facet", "cve");
+    List<JsonNode> records =
+        client.readAll(
+            SpotlightEndpoint.PATH, p -> {}, "filter", ALL, "limit", "5000", "facet", "cve");
     Set<String> severities = new HashSet<>();
     Set<Integer> exploits = new HashSet<>();
     Set<Boolean> kev = new HashSet<>();
@@ -91,7 +103,8 @@ class SpotlightPagingIT {
       kev.add(r.at("/cve/cisa_info/is_cisa_kev").asBoolean());
       statuses.add(r.get("status").asText());
     }
-    assertThat(severities).containsExactlyInAnyOrder("UNKNOWN", "NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL");
+    assertThat(severities)
+        .containsExactlyInAnyOrder("UNKNOWN", "NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL");
     assertThat(exploits).containsExactlyInAnyOrder(0, 30, 60, 90);
     assertThat(kev).containsExactlyInAnyOrder(true, false);
     assertThat(statuses).containsExactlyInAnyOrder("open", "closed", "reopen", "expired");
@@ -100,19 +113,33 @@ class SpotlightPagingIT {
   @Test
   void shouldSendFacetBlocksOnlyWhenAskedAndOnEveryPage() {
     List<SimClient.Response> pages = new ArrayList<>();
-    client.readAll(SpotlightEndpoint.PATH, pages::add, "filter", ALL, "limit", "300", "facet", "host_info",
-        "facet", "remediation");
+    client.readAll(
+        SpotlightEndpoint.PATH,
+        pages::add,
+        "filter",
+        ALL,
+        "limit",
+        "300",
+        "facet",
+        "host_info",
+        "facet",
+        "remediation");
     SimClient.Response plain = client.get(SpotlightEndpoint.PATH, "filter", ALL, "limit", "300");
 
     assertThat(pages).hasSizeGreaterThan(1);
     for (SimClient.Response page : pages) {
-      page.resources().forEach(r -> {
-        assertThat(r.has("host_info")).isTrue();
-        assertThat(r.has("remediation")).isTrue();
-        assertThat(r.has("cve")).isFalse();
-      });
+      page.resources()
+          .forEach(
+              r -> {
+                assertThat(r.has("host_info")).isTrue();
+                assertThat(r.has("remediation")).isTrue();
+                assertThat(r.has("cve")).isFalse();
+              });
     }
-    plain.resources().forEach(r -> assertThat(r.has("host_info") || r.has("cve") || r.has("remediation")).isFalse());
+    plain
+        .resources()
+        .forEach(
+            r -> assertThat(r.has("host_info") || r.has("cve") || r.has("remediation")).isFalse());
   }
 
   @Test
@@ -120,12 +147,20 @@ class SpotlightPagingIT {
     int withCursor = 0;
     int withoutCursor = 0;
     for (int n = 0; n < 12; n++) {
-      String filter = "status:'open'+created_timestamp:>='200" + (n % 10) + "-01-0" + (1 + n / 10) + "T00:00:00Z'";
+      String filter =
+          "status:'open'+created_timestamp:>='200"
+              + (n % 10)
+              + "-01-0"
+              + (1 + n / 10)
+              + "T00:00:00Z'";
       SimClient.Response last = null;
-      SimClient.Response page = client.get(SpotlightEndpoint.PATH, "filter", filter, "limit", "1000");
+      SimClient.Response page =
+          client.get(SpotlightEndpoint.PATH, "filter", filter, "limit", "1000");
       while (!page.after().isEmpty() && page.resources().size() > 0) {
         last = page;
-        page = client.get(SpotlightEndpoint.PATH, "filter", filter, "limit", "1000", "after", page.after());
+        page =
+            client.get(
+                SpotlightEndpoint.PATH, "filter", filter, "limit", "1000", "after", page.after());
       }
       if (page.resources().isEmpty()) {
         withCursor++;
@@ -142,13 +177,29 @@ class SpotlightPagingIT {
 
   @Test
   void shouldServeConcurrentCrawlsIndependently() throws Exception {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       List<java.util.concurrent.Future<Integer>> crawls = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         String limit = String.valueOf(50 + 17 * i);
-        crawls.add(pool.submit(() -> new SimClient(simulator).authenticate().readAll(SpotlightEndpoint.PATH,
-            p -> { }, "filter", ALL, "limit", limit, "facet", "cve", "facet", "host_info").size()));
+        crawls.add(
+            pool.submit(
+                () ->
+                    new SimClient(simulator)
+                        .authenticate()
+                        .readAll(
+                            SpotlightEndpoint.PATH,
+                            p -> {},
+                            "filter",
+                            ALL,
+                            "limit",
+                            limit,
+                            "facet",
+                            "cve",
+                            "facet",
+                            "host_info")
+                        .size()));
       }
       for (java.util.concurrent.Future<Integer> crawl : crawls) {
         assertThat(crawl.get()).isEqualTo(simulator.manifest().get("vulnerabilities").asInt());

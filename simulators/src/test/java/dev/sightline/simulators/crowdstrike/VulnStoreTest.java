@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class VulnStoreTest {
   private static final Instant START = Instant.parse("2025-04-01T00:30:00Z");
-  private final Tenant tenant = new Tenant(CrowdStrikeSimulatorOptions.defaults(150)
-      .withClock(Clock.fixed(START, ZoneOffset.UTC)));
+  private final Tenant tenant =
+      new Tenant(
+          CrowdStrikeSimulatorOptions.defaults(150).withClock(Clock.fixed(START, ZoneOffset.UTC)));
   private final VulnStore store = tenant.vulns();
   private final AgentDirectory agents = tenant.agents();
 
@@ -62,9 +63,12 @@ class VulnStoreTest {
       for (long o = 0; o < store.generator().baseCount(); o++) {
         all.add(store.generator().base(o));
       }
-      all.sort(Comparator.comparingLong(sort::encode).thenComparing(v -> VulnJsonWriter.id(v, agents)));
+      all.sort(
+          Comparator.comparingLong(sort::encode).thenComparing(v -> VulnJsonWriter.id(v, agents)));
       for (int i = 0; i < all.size(); i++) {
-        assertThat(index.ordinalAt(i)).as(sortText + " position " + i).isEqualTo(all.get(i).ordinal());
+        assertThat(index.ordinalAt(i))
+            .as(sortText + " position " + i)
+            .isEqualTo(all.get(i).ordinal());
       }
     }
   }
@@ -112,25 +116,40 @@ class VulnStoreTest {
 
   @Test
   void shouldBeDeterministicAcrossInstances() {
-    Tenant twin = new Tenant(CrowdStrikeSimulatorOptions.defaults(150).withClock(Clock.fixed(START, ZoneOffset.UTC)));
+    Tenant twin =
+        new Tenant(
+            CrowdStrikeSimulatorOptions.defaults(150)
+                .withClock(Clock.fixed(START, ZoneOffset.UTC)));
     twin.vulns().advance(10);
     store.advance(10);
 
     assertThat(twin.agents().cid()).isEqualTo(agents.cid());
     assertThat(List.copyOf(twin.vulns().snapshot().overlaySorted(VulnSort.DEFAULT, twin.agents())))
-        .extracting(k -> k.vuln()).isEqualTo(store.snapshot().overlaySorted(VulnSort.DEFAULT, agents).stream()
-            .map(VulnSnapshot.Keyed::vuln).toList());
+        .extracting(k -> k.vuln())
+        .isEqualTo(
+            store.snapshot().overlaySorted(VulnSort.DEFAULT, agents).stream()
+                .map(VulnSnapshot.Keyed::vuln)
+                .toList());
   }
 
   @Test
   void shouldServeAnEmptyTenant() {
-    Tenant empty = new Tenant(CrowdStrikeSimulatorOptions.defaults(0).withClock(Clock.fixed(START, ZoneOffset.UTC)));
+    Tenant empty =
+        new Tenant(
+            CrowdStrikeSimulatorOptions.defaults(0).withClock(Clock.fixed(START, ZoneOffset.UTC)));
 
     VulnSnapshot after = empty.vulns().advance(5);
 
     assertThat(after.total()).isZero();
     assertThat(empty.agents().count()).isZero();
-    assertThat(new VulnQuery(empty.vulns(), VulnSort.DEFAULT, VulnFields.create(empty.agents(),
-        empty.vulns().catalog()).compile("status:'open'", START), "status:'open'").total()).isZero();
+    assertThat(
+            new VulnQuery(
+                    empty.vulns(),
+                    VulnSort.DEFAULT,
+                    VulnFields.create(empty.agents(), empty.vulns().catalog())
+                        .compile("status:'open'", START),
+                    "status:'open'")
+                .total())
+        .isZero();
   }
 }

@@ -22,7 +22,9 @@ class FleetTest {
   void shouldBuildAnyWindowWithoutTheOthers() {
     List<Machine> window = fleet.machines(5_000_000, 3);
 
-    assertThat(window).extracting(Machine::index).containsExactly(5_000_000L, 5_000_001L, 5_000_002L);
+    assertThat(window)
+        .extracting(Machine::index)
+        .containsExactly(5_000_000L, 5_000_001L, 5_000_002L);
     assertThat(window.get(1)).isEqualTo(fleet.machine(5_000_001));
   }
 
@@ -34,11 +36,13 @@ class FleetTest {
 
     assertThat(hostnames.values()).contains(2);
     assertThat(fleet.machine(267).hostname()).isEqualTo(fleet.machine(266).hostname());
-    assertThat(fleet.machine(267).hardware().serialNumber()).isNotEqualTo(fleet.machine(266).hardware().serialNumber());
+    assertThat(fleet.machine(267).hardware().serialNumber())
+        .isNotEqualTo(fleet.machine(266).hardware().serialNumber());
     assertThat(fleet.machine(349).hardware().placeholderSerial()).isTrue();
     Machine reimaged = fleet.machine(292);
     assertThat(reimaged.reimaged()).isTrue();
-    assertThat(reimaged.reimagedAgo().orElseThrow()).isGreaterThan(reimaged.lastSeenAgo())
+    assertThat(reimaged.reimagedAgo().orElseThrow())
+        .isGreaterThan(reimaged.lastSeenAgo())
         .isLessThan(reimaged.firstSeenAgo());
   }
 
@@ -67,8 +71,9 @@ class FleetTest {
 
   @Test
   void shouldFormatMacAndAddressesForEachVendor() {
-    NetworkInterface nic = new NetworkInterface("ens192", "vmxnet3", 0x00505693D7C1L, NetworkPlan.ip(10, 255, 1, 208),
-        24, true);
+    NetworkInterface nic =
+        new NetworkInterface(
+            "ens192", "vmxnet3", 0x00505693D7C1L, NetworkPlan.ip(10, 255, 1, 208), 24, true);
 
     assertThat(nic.macAddress('-', true)).isEqualTo("00-50-56-93-D7-C1");
     assertThat(nic.macAddress(':', false)).isEqualTo("00:50:56:93:d7:c1");

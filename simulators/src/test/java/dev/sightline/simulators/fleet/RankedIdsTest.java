@@ -6,9 +6,8 @@ import org.junit.jupiter.api.Test;
 
 class RankedIdsTest {
   // Unsigned order: 0x8000… sorts after 0x7fff…, as its hex string does.
-  private final RankedIds ids = new RankedIds(
-      new long[] {Long.MIN_VALUE, 5, 5, Long.MAX_VALUE},
-      new long[] {0, 9, 2, 0});
+  private final RankedIds ids =
+      new RankedIds(new long[] {Long.MIN_VALUE, 5, 5, Long.MAX_VALUE}, new long[] {0, 9, 2, 0});
 
   @Test
   void shouldRankAgentsInTheStringOrderOfTheirHexIds() {

@@ -22,7 +22,9 @@ class FaultItemTest {
     FaultItem item = FaultItem.split("5xx:5", "THE GRAMMAR").get(0);
 
     assertThatThrownBy(() -> item.percent(item.value("usage")))
-        .hasMessage("invalid --faults item '5xx:5': '5' is not a percentage like 5% (grammar: THE GRAMMAR)");
-    assertThatThrownBy(() -> FaultItem.requireNoStall("429:30%,drop:30%", 0.6)).hasMessageContaining("50%");
+        .hasMessage(
+            "invalid --faults item '5xx:5': '5' is not a percentage like 5% (grammar: THE GRAMMAR)");
+    assertThatThrownBy(() -> FaultItem.requireNoStall("429:30%,drop:30%", 0.6))
+        .hasMessageContaining("50%");
   }
 }

@@ -64,11 +64,16 @@ public final class JsonShapes {
   private static JsonNode merge(JsonNode into, JsonNode next) {
     if (into.isObject() && next.isObject()) {
       ObjectNode target = (ObjectNode) into;
-      next.fields().forEachRemaining(f -> {
-        JsonNode existing = target.get(f.getKey());
-        target.set(f.getKey(), existing == null || existing.isNull() ? f.getValue().deepCopy()
-            : merge(existing, f.getValue()));
-      });
+      next.fields()
+          .forEachRemaining(
+              f -> {
+                JsonNode existing = target.get(f.getKey());
+                target.set(
+                    f.getKey(),
+                    existing == null || existing.isNull()
+                        ? f.getValue().deepCopy()
+                        : merge(existing, f.getValue()));
+              });
       return target;
     }
     if (into.isArray() && next.isArray()) {

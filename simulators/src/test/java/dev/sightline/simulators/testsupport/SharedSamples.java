@@ -26,17 +26,25 @@ public final class SharedSamples {
         return candidate.resolve("samples").resolve(vendor);
       }
     }
-    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      for (Path candidate : new Path[] {dir.resolve("shared").resolve("vendors"),
-          dir.resolveSibling("shared").resolve("vendors")}) {
+    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        dir != null;
+        dir = dir.getParent()) {
+      for (Path candidate :
+          new Path[] {
+            dir.resolve("shared").resolve("vendors"),
+            dir.resolveSibling("shared").resolve("vendors")
+          }) {
         if (dir.getParent() != null && Files.isDirectory(candidate)) {
           return candidate.resolve("samples").resolve(vendor);
         }
       }
     }
-    throw new IllegalStateException("cannot find ../shared/vendors/samples/" + vendor + ": clone the shared "
-        + "repository beside the main one (…/main and …/shared), or run from inside the reactor; started from "
-        + System.getProperty("user.dir"));
+    throw new IllegalStateException(
+        "cannot find ../shared/vendors/samples/"
+            + vendor
+            + ": clone the shared "
+            + "repository beside the main one (…/main and …/shared), or run from inside the reactor; started from "
+            + System.getProperty("user.dir"));
   }
 
   public static JsonNode read(String vendor, String file) {

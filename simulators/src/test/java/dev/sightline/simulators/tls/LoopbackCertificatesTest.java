@@ -17,12 +17,15 @@ class LoopbackCertificatesTest {
     ca.verify(ca.getPublicKey());
     assertThat(ca.getBasicConstraints()).isGreaterThanOrEqualTo(0);
     assertThat(server.getBasicConstraints()).isEqualTo(-1);
-    List<Object> names = server.getSubjectAlternativeNames().stream().map(n -> (Object) n.get(1)).toList();
-    List<Object> types = server.getSubjectAlternativeNames().stream().map(n -> (Object) n.get(0)).toList();
+    List<Object> names =
+        server.getSubjectAlternativeNames().stream().map(n -> (Object) n.get(1)).toList();
+    List<Object> types =
+        server.getSubjectAlternativeNames().stream().map(n -> (Object) n.get(0)).toList();
     assertThat(names).containsExactlyInAnyOrder("127.0.0.1", "localhost");
     assertThat(types).containsExactlyInAnyOrder(7, 2);
     assertThat(server.getExtendedKeyUsage()).isEqualTo(List.of("1.3.6.1.5.5.7.3.1"));
-    assertThat(certificates.caCertificatePem()).startsWith("-----BEGIN CERTIFICATE-----")
+    assertThat(certificates.caCertificatePem())
+        .startsWith("-----BEGIN CERTIFICATE-----")
         .contains("-----END CERTIFICATE-----");
     assertThat(certificates.clientSslContext().getProtocol()).isEqualTo("TLS");
     assertThat(certificates.serverSslContext().getProtocol()).isEqualTo("TLS");

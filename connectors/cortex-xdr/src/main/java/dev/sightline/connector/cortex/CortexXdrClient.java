@@ -15,14 +15,15 @@ import java.net.http.HttpRequest;
 import java.util.Collection;
 
 /**
- * HTTP against the Cortex XDR public API: every call is a signed JSON POST, retried through
- * {@link CortexXdrRetryPolicy}, and the vendor's answers are turned into data or classified
- * failures. Keeps no paging or query state of its own.
+ * HTTP against the Cortex XDR public API: every call is a signed JSON POST, retried through {@link
+ * CortexXdrRetryPolicy}, and the vendor's answers are turned into data or classified failures.
+ * Keeps no paging or query state of its own.
  */
 final class CortexXdrClient {
 
   /** {@code get_endpoint} answers at most this many endpoints per call. */
   static final int MAX_ENDPOINTS_PER_CALL = 100;
+
   /** {@code get_query_results} returns at most this many rows inline. */
   static final int MAX_INLINE_ROWS = 1000;
 
@@ -36,8 +37,13 @@ final class CortexXdrClient {
   private final CortexXdrFailures failures;
   private final CortexXdrTuning tuning;
 
-  CortexXdrClient(CortexXdrConfig config, CortexXdrTransport transport, CortexXdrRetryPolicy retry,
-      CortexXdrApiKeySigner signer, CortexXdrFailures failures, CortexXdrTuning tuning) {
+  CortexXdrClient(
+      CortexXdrConfig config,
+      CortexXdrTransport transport,
+      CortexXdrRetryPolicy retry,
+      CortexXdrApiKeySigner signer,
+      CortexXdrFailures failures,
+      CortexXdrTuning tuning) {
     this.config = config;
     this.transport = transport;
     this.retry = retry;
@@ -60,13 +66,17 @@ final class CortexXdrClient {
     data.put("search_to", from + Math.min(size, MAX_ENDPOINTS_PER_CALL));
     data.putObject("sort").put("field", "endpoint_id").put("keyword", "asc");
     JsonNode body = call(CortexXdrCall.GET_ENDPOINT, data);
-    return CortexXdrWire.endpointPage(body).orElseThrow(() -> unexpectedBody(CortexXdrCall.GET_ENDPOINT));
+    return CortexXdrWire.endpointPage(body)
+        .orElseThrow(() -> unexpectedBody(CortexXdrCall.GET_ENDPOINT));
   }
 
   /** {@code get_endpoint} for one endpoint, answered as is (after retries), for Test Connection. */
   RawResponse probe() throws InterruptedException {
-    ObjectNode data = CortexXdrWire.JSON.createObjectNode().put("search_from", 0).put("search_to", 1);
-    return exchange(CortexXdrCall.GET_ENDPOINT, () -> transport.send(request(CortexXdrCall.GET_ENDPOINT, data)));
+    ObjectNode data =
+        CortexXdrWire.JSON.createObjectNode().put("search_from", 0).put("search_to", 1);
+    return exchange(
+        CortexXdrCall.GET_ENDPOINT,
+        () -> transport.send(request(CortexXdrCall.GET_ENDPOINT, data)));
   }
 
   /** The endpoints with the given ids (at most {@link #MAX_ENDPOINTS_PER_CALL}). */
@@ -91,30 +101,44 @@ final class CortexXdrClient {
     data.putArray("tenants");
     data.putObject("timeframe").put("relativeTime", tuning.xqlTimeframe().toMillis());
     JsonNode body = call(CortexXdrCall.START_XQL_QUERY, data);
-    return CortexXdrWire.queryId(body).orElseThrow(() -> unexpectedBody(CortexXdrCall.START_XQL_QUERY));
+    return CortexXdrWire.queryId(body)
+        .orElseThrow(() -> unexpectedBody(CortexXdrCall.START_XQL_QUERY));
   }
 
   /** One poll of a query's state; SUCCESS carries inline rows or a stream id. */
   QueryResults results(String queryId) throws InterruptedException {
-    ObjectNode data = CortexXdrWire.JSON.createObjectNode()
-        .put("query_id", queryId).put("pending_flag", true).put("limit", MAX_INLINE_ROWS).put("format", "json");
+    ObjectNode data =
+        CortexXdrWire.JSON
+            .createObjectNode()
+            .put("query_id", queryId)
+            .put("pending_flag", true)
+            .put("limit", MAX_INLINE_ROWS)
+            .put("format", "json");
     JsonNode body = call(CortexXdrCall.GET_QUERY_RESULTS, data);
-    return CortexXdrWire.queryResults(body).orElseThrow(() -> unexpectedBody(CortexXdrCall.GET_QUERY_RESULTS));
+    return CortexXdrWire.queryResults(body)
+        .orElseThrow(() -> unexpectedBody(CortexXdrCall.GET_QUERY_RESULTS));
   }
 
   /** Opens the result stream of a large query: gzip-compressed NDJSON the caller must close. */
   InputStream openResultStream(String streamId) throws InterruptedException {
-    ObjectNode data = CortexXdrWire.JSON.createObjectNode().put("stream_id", streamId).put("is_gzip_compressed", true);
+    ObjectNode data =
+        CortexXdrWire.JSON
+            .createObjectNode()
+            .put("stream_id", streamId)
+            .put("is_gzip_compressed", true);
     CortexXdrCall call = CortexXdrCall.GET_QUERY_RESULTS_STREAM;
     InputStream[] opened = new InputStream[1];
-    RawResponse response = exchange(call, () -> {
-      StreamedResponse streamed = transport.open(request(call, data));
-      if (!streamed.ok()) {
-        return streamed.drain(MAX_ERROR_BODY);
-      }
-      opened[0] = streamed.body();
-      return new RawResponse(streamed.status(), streamed.headers(), new byte[0]);
-    });
+    RawResponse response =
+        exchange(
+            call,
+            () -> {
+              StreamedResponse streamed = transport.open(request(call, data));
+              if (!streamed.ok()) {
+                return streamed.drain(MAX_ERROR_BODY);
+              }
+              opened[0] = streamed.body();
+              return new RawResponse(streamed.status(), streamed.headers(), new byte[0]);
+            });
     if (!response.ok()) {
       throw classify(call, response);
     }
@@ -140,12 +164,13 @@ final class CortexXdrClient {
 
   /** A request signed now: an advanced key needs a fresh nonce and timestamp per attempt. */
   private HttpRequest request(CortexXdrCall call, ObjectNode data) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(config.call(call.path()))
-        .timeout(tuning.requestTimeout())
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("User-Agent", USER_AGENT)
-        .POST(HttpRequest.BodyPublishers.ofString(CortexXdrWire.requestData(data).toString()));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(config.call(call.path()))
+            .timeout(tuning.requestTimeout())
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("User-Agent", USER_AGENT)
+            .POST(HttpRequest.BodyPublishers.ofString(CortexXdrWire.requestData(data).toString()));
     return signer.sign(builder).build();
   }
 

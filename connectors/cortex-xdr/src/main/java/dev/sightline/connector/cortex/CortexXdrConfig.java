@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  * @param apiKeyId the numeric ID of the key (the ID column of the API Keys table)
  * @param deltaOnLastSeen beyond the seed: read only endpoints seen since the last run
  */
-record CortexXdrConfig(URI baseUrl, String apiKey, String apiKeyId, SecurityLevel securityLevel,
+record CortexXdrConfig(
+    URI baseUrl,
+    String apiKey,
+    String apiKeyId,
+    SecurityLevel securityLevel,
     boolean deltaOnLastSeen) {
 
   static final String URL = "url";
@@ -58,8 +62,11 @@ record CortexXdrConfig(URI baseUrl, String apiKey, String apiKeyId, SecurityLeve
           return level;
         }
       }
-      throw new PermanentException("The Security Level '" + value + "' is not known",
-          "choose standard or advanced " + EDIT + ", as shown in the Security Level column of the"
+      throw new PermanentException(
+          "The Security Level '" + value + "' is not known",
+          "choose standard or advanced "
+              + EDIT
+              + ", as shown in the Security Level column of the"
               + " API Keys table in the Cortex XDR console");
     }
   }
@@ -99,28 +106,37 @@ record CortexXdrConfig(URI baseUrl, String apiKey, String apiKeyId, SecurityLeve
     }
     URI uri = parse(value);
     if (uri.getRawUserInfo() != null) {
-      throw invalidUrl("it must not carry a user name or password", "enter only https:// and the API host");
+      throw invalidUrl(
+          "it must not carry a user name or password", "enter only https:// and the API host");
     }
     if (!"https".equalsIgnoreCase(uri.getScheme())) {
-      throw invalidUrl("'" + value + "' does not use https", "start the Base URL with https://, as in " + EXAMPLE);
+      throw invalidUrl(
+          "'" + value + "' does not use https",
+          "start the Base URL with https://, as in " + EXAMPLE);
     }
     if (uri.getHost() == null) {
       throw invalidUrl("'" + value + "' has no host name", "enter the Base URL as " + EXAMPLE);
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw invalidUrl("'" + uri.getHost() + "…' has a query or fragment", "remove everything after the host name");
+      throw invalidUrl(
+          "'" + uri.getHost() + "…' has a query or fragment",
+          "remove everything after the host name");
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     if (host.endsWith(".paloaltonetworks.com") && !host.startsWith("api-")) {
-      throw invalidUrl("'" + host + "' is the console's address, not the API's",
-          "enter https://api-" + host + " (the API host is the console host with 'api-' in front;"
+      throw invalidUrl(
+          "'" + host + "' is the console's address, not the API's",
+          "enter https://api-"
+              + host
+              + " (the API host is the console host with 'api-' in front;"
               + " right-click the key in the API Keys table and choose View Examples to see it)");
     }
     requireNoPath(uri);
     try {
       return new URI("https", null, host, uri.getPort(), null, null, null);
     } catch (URISyntaxException e) {
-      throw invalidUrl("it is not a valid URL (" + e.getReason() + ")", "enter the Base URL as " + EXAMPLE);
+      throw invalidUrl(
+          "it is not a valid URL (" + e.getReason() + ")", "enter the Base URL as " + EXAMPLE);
     }
   }
 
@@ -130,8 +146,9 @@ record CortexXdrConfig(URI baseUrl, String apiKey, String apiKeyId, SecurityLeve
       path = path.substring(0, path.length() - 1);
     }
     if (!path.isEmpty() && !path.startsWith(API_PREFIX)) {
-      throw invalidUrl("'" + uri.getHost() + path + "' has a path", "enter only https://api-<fqdn>, without "
-          + path);
+      throw invalidUrl(
+          "'" + uri.getHost() + path + "' has a path",
+          "enter only https://api-<fqdn>, without " + path);
     }
   }
 
@@ -139,7 +156,8 @@ record CortexXdrConfig(URI baseUrl, String apiKey, String apiKeyId, SecurityLeve
     try {
       return new URI(value);
     } catch (URISyntaxException e) {
-      throw invalidUrl("it is not a valid URL (" + e.getReason() + ")", "enter the Base URL as " + EXAMPLE);
+      throw invalidUrl(
+          "it is not a valid URL (" + e.getReason() + ")", "enter the Base URL as " + EXAMPLE);
     }
   }
 
@@ -147,7 +165,8 @@ record CortexXdrConfig(URI baseUrl, String apiKey, String apiKeyId, SecurityLeve
     String value = raw.trim();
     if (!NUMERIC.matcher(value).matches()) {
       // The value is not quoted: a key pasted into the wrong field must not end up in a message.
-      throw new PermanentException("The API Key ID is not a number",
+      throw new PermanentException(
+          "The API Key ID is not a number",
           "enter the numeric value of the ID column of the API Keys table in the Cortex XDR console"
               + " (Settings > Configurations > Integrations > API Keys), for example 2");
     }
@@ -157,8 +176,13 @@ record CortexXdrConfig(URI baseUrl, String apiKey, String apiKeyId, SecurityLeve
   private static boolean deltaOnLastSeen(String raw) {
     String value = raw.trim().toLowerCase(Locale.ROOT);
     if (!value.equals("true") && !value.equals("false")) {
-      throw new PermanentException("The setting '" + DELTA_ON_LAST_SEEN + "' must be true or false, not '"
-          + shorten(value) + "'", "set it to true or false " + EDIT);
+      throw new PermanentException(
+          "The setting '"
+              + DELTA_ON_LAST_SEEN
+              + "' must be true or false, not '"
+              + shorten(value)
+              + "'",
+          "set it to true or false " + EDIT);
     }
     return Boolean.parseBoolean(value);
   }
@@ -173,7 +197,14 @@ record CortexXdrConfig(URI baseUrl, String apiKey, String apiKeyId, SecurityLeve
 
   @Override
   public String toString() {
-    return "CortexXdrConfig[baseUrl=" + baseUrl + ", apiKey=****, apiKeyId=" + apiKeyId
-        + ", securityLevel=" + securityLevel.label() + ", deltaOnLastSeen=" + deltaOnLastSeen + "]";
+    return "CortexXdrConfig[baseUrl="
+        + baseUrl
+        + ", apiKey=****, apiKeyId="
+        + apiKeyId
+        + ", securityLevel="
+        + securityLevel.label()
+        + ", deltaOnLastSeen="
+        + deltaOnLastSeen
+        + "]";
   }
 }

@@ -27,8 +27,12 @@ final class CortexXdrConnectionChecks {
   private final CortexXdrClient client;
   private final CortexXdrFailures failures;
 
-  CortexXdrConnectionChecks(CortexXdrConfig config, ConnectorContext context, CortexXdrTuning tuning,
-      CortexXdrClient client, CortexXdrFailures failures) {
+  CortexXdrConnectionChecks(
+      CortexXdrConfig config,
+      ConnectorContext context,
+      CortexXdrTuning tuning,
+      CortexXdrClient client,
+      CortexXdrFailures failures) {
     this.config = config;
     this.context = context;
     this.tuning = tuning;
@@ -37,10 +41,20 @@ final class CortexXdrConnectionChecks {
   }
 
   List<CheckResult> run() throws InterruptedException {
-    HttpsHost api = new HttpsHost(config.baseUrl().getHost(), config.port(), config.hostLabel(), context.sslContext(),
-        tuning.connectTimeout());
-    return ConnectionChecks.run(api, e -> failures.unreachable(e, 1), failures::tlsFailed,
-        this::authenticate, this::authorized, this::fetch);
+    HttpsHost api =
+        new HttpsHost(
+            config.baseUrl().getHost(),
+            config.port(),
+            config.hostLabel(),
+            context.sslContext(),
+            tuning.connectTimeout());
+    return ConnectionChecks.run(
+        api,
+        e -> failures.unreachable(e, 1),
+        failures::tlsFailed,
+        this::authenticate,
+        this::authorized,
+        this::fetch);
   }
 
   /** The smallest authenticated call; a 402 or 403 still proves the key, so they pass here. */
@@ -52,7 +66,10 @@ final class CortexXdrConnectionChecks {
     if (!response.ok() && response.status() != 402 && response.status() != 403) {
       throw failures.unexpected(CortexXdrCall.GET_ENDPOINT, response);
     }
-    return "Cortex XDR accepted the " + config.securityLevel().label() + " API key with ID " + config.apiKeyId();
+    return "Cortex XDR accepted the "
+        + config.securityLevel().label()
+        + " API key with ID "
+        + config.apiKeyId();
   }
 
   private String authorized() throws InterruptedException {
@@ -74,10 +91,15 @@ final class CortexXdrConnectionChecks {
           String.join("; ", denied.stream().map(PermanentException::reason).toList()),
           String.join("; ", denied.stream().map(PermanentException::fix).distinct().toList()));
     }
-    return "the API key may read endpoints" + (endpoints >= 0 ? " (" + endpoints + " in the tenant)" : "")
-        + " and run XQL queries (" + String.format(Locale.ROOT, "%.2f", quota.remaining())
-        + " query units left today" + (quota.exhausted() ? ": exhausted, vulnerability reads will fail until"
-            + " the quota resets" : "") + ")";
+    return "the API key may read endpoints"
+        + (endpoints >= 0 ? " (" + endpoints + " in the tenant)" : "")
+        + " and run XQL queries ("
+        + String.format(Locale.ROOT, "%.2f", quota.remaining())
+        + " query units left today"
+        + (quota.exhausted()
+            ? ": exhausted, vulnerability reads will fail until" + " the quota resets"
+            : "")
+        + ")";
   }
 
   private String fetch() throws InterruptedException {

@@ -26,22 +26,30 @@ final class CortexXdrConnector implements Connector {
   private final CortexXdrFailures failures;
   private final CortexXdrClient client;
 
-  CortexXdrConnector(CortexXdrConfig config, ConnectorContext context, CortexXdrTuning tuning,
+  CortexXdrConnector(
+      CortexXdrConfig config,
+      ConnectorContext context,
+      CortexXdrTuning tuning,
       CortexXdrTransport transport) {
     this.config = config;
     this.context = context;
     this.tuning = tuning;
     this.failures = new CortexXdrFailures(config);
     SecureRandom random = new SecureRandom();
-    CortexXdrRetryPolicy retry = new CortexXdrRetryPolicy(tuning, context,
-        new CortexXdrRequestBudget(context, tuning), failures, random);
+    CortexXdrRetryPolicy retry =
+        new CortexXdrRetryPolicy(
+            tuning, context, new CortexXdrRequestBudget(context, tuning), failures, random);
     CortexXdrApiKeySigner signer = new CortexXdrApiKeySigner(config, context.clock(), random);
     this.client = new CortexXdrClient(config, transport, retry, signer, failures, tuning);
   }
 
   /** The production wiring (see {@link VendorHttp}). */
-  static CortexXdrConnector overHttp(CortexXdrConfig config, ConnectorContext context, CortexXdrTuning tuning) {
-    return new CortexXdrConnector(config, context, tuning,
+  static CortexXdrConnector overHttp(
+      CortexXdrConfig config, ConnectorContext context, CortexXdrTuning tuning) {
+    return new CortexXdrConnector(
+        config,
+        context,
+        tuning,
         CortexXdrTransport.over(VendorHttp.client(context, tuning.connectTimeout())));
   }
 
@@ -52,20 +60,26 @@ final class CortexXdrConnector implements Connector {
 
   @Override
   public List<StreamSpec> streams(SyncRequest request) {
-    return request.streams(CortexXdrStream.ENDPOINTS.spec(), CortexXdrStream.VULNERABILITIES.spec());
+    return request.streams(
+        CortexXdrStream.ENDPOINTS.spec(), CortexXdrStream.VULNERABILITIES.spec());
   }
 
   @Override
   public StreamReader open(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
     CortexXdrStream stream = CortexXdrStream.of(spec);
     if (stream == CortexXdrStream.ENDPOINTS) {
-      return new CortexXdrEndpointReader(client, endpointsStart(spec, request, from), request.pageSize());
+      return new CortexXdrEndpointReader(
+          client, endpointsStart(spec, request, from), request.pageSize());
     }
-    CortexXdrCursor start = from.filter(c -> !c.complete())
-        .map(c -> CortexXdrCursor.fromCheckpoint(spec.name(), c))
-        .orElse(CortexXdrCursor.full(0));
-    return new CortexXdrVulnerabilityReader(client,
-        new CortexXdrQueryRunner(client, context, tuning, failures), start, request.pageSize());
+    CortexXdrCursor start =
+        from.filter(c -> !c.complete())
+            .map(c -> CortexXdrCursor.fromCheckpoint(spec.name(), c))
+            .orElse(CortexXdrCursor.full(0));
+    return new CortexXdrVulnerabilityReader(
+        client,
+        new CortexXdrQueryRunner(client, context, tuning, failures),
+        start,
+        request.pageSize());
   }
 
   /**
@@ -73,7 +87,8 @@ final class CortexXdrConnector implements Connector {
    * on (and no full sync was asked for), else everything again. A fetch-from date bounds a full
    * read on {@code last_seen}.
    */
-  private CortexXdrCursor endpointsStart(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
+  private CortexXdrCursor endpointsStart(
+      StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
     long fetchFrom = request.fetchFrom().map(i -> Math.max(0, i.toEpochMilli())).orElse(0L);
     if (from.isEmpty()) {
       return CortexXdrCursor.full(fetchFrom);
@@ -88,6 +103,7 @@ final class CortexXdrConnector implements Connector {
 
   @Override
   public void close() {
-    // java.net.http.HttpClient has no close() before Java 21; its threads end when it is unreachable.
+    // java.net.http.HttpClient has no close() before Java 21; its threads end when it is
+    // unreachable.
   }
 }

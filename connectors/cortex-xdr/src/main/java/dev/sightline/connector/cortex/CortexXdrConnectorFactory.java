@@ -22,38 +22,60 @@ import java.util.Set;
 public final class CortexXdrConnectorFactory implements ConnectorFactory {
 
   static final String ASSET_MAP = "dev/sightline/connector/cortex/cortex-xdr-asset-map.json";
-  static final String VULNERABILITY_MAP = "dev/sightline/connector/cortex/cortex-xdr-vulnerability-map.json";
+  static final String VULNERABILITY_MAP =
+      "dev/sightline/connector/cortex/cortex-xdr-vulnerability-map.json";
 
-  private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "cortex-xdr",
-      "Palo Alto Networks",
-      "Cortex XDR",
-      "Palo Alto Networks",
-      "Endpoint Security",
-      new ConfigSpec(List.of(
-          ConfigField.vendorUrl(CortexXdrConfig.URL, "Base URL",
-              "The base URL of your Cortex XDR API, https://api-<fqdn>, for example"
-                  + " https://api-mytenant.xdr.us.paloaltonetworks.com: right-click the key in Settings >"
-                  + " Configurations > Integrations > API Keys and choose View Examples"),
-          ConfigField.secret(CortexXdrConfig.API_KEY, "API Key",
-              "The API key generated in Settings > Configurations > Integrations > API Keys (Standard"
-                  + " security level, Viewer role); it is shown only once in the Cortex XDR console"),
-          ConfigField.text(CortexXdrConfig.API_KEY_ID, "API Key ID",
-              "The numeric value of the ID column of the API Keys table, for example 2", true),
-          ConfigField.choice(CortexXdrConfig.SECURITY_LEVEL, "Security Level",
-              "The key's security level as shown in the API Keys table: standard (the seed's choice) or"
-                  + " advanced (a hashed, replay-protected key)", List.of("standard", "advanced"), "standard"),
-          ConfigField.choice(CortexXdrConfig.DELTA_ON_LAST_SEEN, "Delta on last seen",
-              "Beyond the product seed, which always syncs in full: when true, runs after the first read"
-                  + " only the endpoints seen since the previous run (vulnerabilities are always read in full)",
-              List.of("false", "true"), "false"))),
-      Set.of(Capability.FINDINGS, Capability.DELTA),
-      List.of(new DefaultMap("Cortex XDR Asset Transform Map", ASSET_MAP),
-          new DefaultMap("Cortex XDR Vulnerability Transform Map", VULNERABILITY_MAP)),
-      List.of(), List.of(),
-      // va_cves.severity on the seed's five levels; findings carry no status (absence is the fix).
-      new SourceMeaning(SourceMeaning.ordered("INFORMATIONAL", 1, "NONE", 1, "LOW", 2,
-          "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5), Map.of()));
+  private static final ConnectorDescriptor DESCRIPTOR =
+      new ConnectorDescriptor(
+          "cortex-xdr",
+          "Palo Alto Networks",
+          "Cortex XDR",
+          "Palo Alto Networks",
+          "Endpoint Security",
+          new ConfigSpec(
+              List.of(
+                  ConfigField.vendorUrl(
+                      CortexXdrConfig.URL,
+                      "Base URL",
+                      "The base URL of your Cortex XDR API, https://api-<fqdn>, for example"
+                          + " https://api-mytenant.xdr.us.paloaltonetworks.com: right-click the key in Settings >"
+                          + " Configurations > Integrations > API Keys and choose View Examples"),
+                  ConfigField.secret(
+                      CortexXdrConfig.API_KEY,
+                      "API Key",
+                      "The API key generated in Settings > Configurations > Integrations > API Keys (Standard"
+                          + " security level, Viewer role); it is shown only once in the Cortex XDR console"),
+                  ConfigField.text(
+                      CortexXdrConfig.API_KEY_ID,
+                      "API Key ID",
+                      "The numeric value of the ID column of the API Keys table, for example 2",
+                      true),
+                  ConfigField.choice(
+                      CortexXdrConfig.SECURITY_LEVEL,
+                      "Security Level",
+                      "The key's security level as shown in the API Keys table: standard (the seed's choice) or"
+                          + " advanced (a hashed, replay-protected key)",
+                      List.of("standard", "advanced"),
+                      "standard"),
+                  ConfigField.choice(
+                      CortexXdrConfig.DELTA_ON_LAST_SEEN,
+                      "Delta on last seen",
+                      "Beyond the product seed, which always syncs in full: when true, runs after the first read"
+                          + " only the endpoints seen since the previous run (vulnerabilities are always read in full)",
+                      List.of("false", "true"),
+                      "false"))),
+          Set.of(Capability.FINDINGS, Capability.DELTA),
+          List.of(
+              new DefaultMap("Cortex XDR Asset Transform Map", ASSET_MAP),
+              new DefaultMap("Cortex XDR Vulnerability Transform Map", VULNERABILITY_MAP)),
+          List.of(),
+          List.of(),
+          // va_cves.severity on the seed's five levels; findings carry no status (absence is the
+          // fix).
+          new SourceMeaning(
+              SourceMeaning.ordered(
+                  "INFORMATIONAL", 1, "NONE", 1, "LOW", 2, "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5),
+              Map.of()));
 
   private final CortexXdrTuning tuning;
 

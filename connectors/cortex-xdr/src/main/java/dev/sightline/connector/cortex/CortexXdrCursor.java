@@ -10,16 +10,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where a read of one stream stands, stored as the checkpoint's JSON state (version 1). It holds
- * no vendor handle (offsets shift, XQL streams end): a resumed read re-derives its place from
- * {@code lastId}, the last {@code endpoint_id} emitted, in the {@code endpoint_id} ascending order
- * both streams read in.
+ * Where a read of one stream stands, stored as the checkpoint's JSON state (version 1). It holds no
+ * vendor handle (offsets shift, XQL streams end): a resumed read re-derives its place from {@code
+ * lastId}, the last {@code endpoint_id} emitted, in the {@code endpoint_id} ascending order both
+ * streams read in.
  *
- * @param lastSeenFrom the lower bound on {@code last_seen} (epoch ms) this read filters on, 0 for none
+ * @param lastSeenFrom the lower bound on {@code last_seen} (epoch ms) this read filters on, 0 for
+ *     none
  * @param lastId the last endpoint emitted, "" before the first
  * @param offset the {@code search_from} where the endpoints read expects the record after {@code
  *     lastId}; only a hint, checked on every page (unused by the vulnerabilities read)
- * @param maxLastSeen the newest {@code last_seen} (epoch ms) read so far: the next delta's watermark
+ * @param maxLastSeen the newest {@code last_seen} (epoch ms) read so far: the next delta's
+ *     watermark
  */
 record CortexXdrCursor(Mode mode, long lastSeenFrom, String lastId, long offset, long maxLastSeen) {
 
@@ -52,9 +54,13 @@ record CortexXdrCursor(Mode mode, long lastSeenFrom, String lastId, long offset,
     return new CortexXdrCursor(Mode.DELTA, from, "", 0, maxLastSeen);
   }
 
-  /** This cursor moved past {@code endpointId}, found at {@code offset} - 1, seen at {@code lastSeen}. */
+  /**
+   * This cursor moved past {@code endpointId}, found at {@code offset} - 1, seen at {@code
+   * lastSeen}.
+   */
   CortexXdrCursor after(String endpointId, long nextOffset, long lastSeen) {
-    return new CortexXdrCursor(mode, lastSeenFrom, endpointId, nextOffset, Math.max(maxLastSeen, lastSeen));
+    return new CortexXdrCursor(
+        mode, lastSeenFrom, endpointId, nextOffset, Math.max(maxLastSeen, lastSeen));
   }
 
   /** The same place, with a corrected offset hint. */
@@ -68,23 +74,31 @@ record CortexXdrCursor(Mode mode, long lastSeenFrom, String lastId, long offset,
   }
 
   Checkpoint toCheckpoint(String stream, boolean complete) {
-    ObjectNode state = CortexXdrWire.JSON.createObjectNode()
-        .put("mode", mode.name())
-        .put("lastSeenFrom", lastSeenFrom)
-        .put("lastId", lastId)
-        .put("offset", offset)
-        .put("maxLastSeen", maxLastSeen);
+    ObjectNode state =
+        CortexXdrWire.JSON
+            .createObjectNode()
+            .put("mode", mode.name())
+            .put("lastSeenFrom", lastSeenFrom)
+            .put("lastId", lastId)
+            .put("offset", offset)
+            .put("maxLastSeen", maxLastSeen);
     return new Checkpoint(stream, VERSION, state.toString(), complete);
   }
 
   /** Reads a checkpoint of {@code stream}; refuses another version or a damaged state. */
   static CortexXdrCursor fromCheckpoint(String stream, Checkpoint checkpoint) {
-    return CheckpointStates.read(checkpoint, stream, VERSION, "Cortex XDR", CortexXdrWire.JSON,
-        state -> new CortexXdrCursor(
-            Mode.valueOf(text(state, "mode")),
-            number(state, "lastSeenFrom"),
-            text(state, "lastId"),
-            number(state, "offset"),
-            number(state, "maxLastSeen")));
+    return CheckpointStates.read(
+        checkpoint,
+        stream,
+        VERSION,
+        "Cortex XDR",
+        CortexXdrWire.JSON,
+        state ->
+            new CortexXdrCursor(
+                Mode.valueOf(text(state, "mode")),
+                number(state, "lastSeenFrom"),
+                text(state, "lastId"),
+                number(state, "offset"),
+                number(state, "maxLastSeen")));
   }
 }

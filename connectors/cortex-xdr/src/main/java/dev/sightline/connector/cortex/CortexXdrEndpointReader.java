@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the endpoints stream with {@code get_endpoint}, sorted by {@code endpoint_id} ascending.
- * The API has no "id greater than" filter (its filter fields are {@code endpoint_id_list, first_seen,
- * last_seen, …} with {@code in/gte/lte/eq}), so the reader pages by offset and re-derives its
- * position from the last id it emitted: every page after the first starts one record early, and
- * that anchor record must be one already emitted. When it is not, endpoints before the position
- * were removed and the offset moved past unseen ones, so the reader steps back; records it already
- * emitted (endpoints added before the position) are dropped by id. Not thread-safe.
+ * The API has no "id greater than" filter (its filter fields are {@code endpoint_id_list,
+ * first_seen, last_seen, …} with {@code in/gte/lte/eq}), so the reader pages by offset and
+ * re-derives its position from the last id it emitted: every page after the first starts one record
+ * early, and that anchor record must be one already emitted. When it is not, endpoints before the
+ * position were removed and the offset moved past unseen ones, so the reader steps back; records it
+ * already emitted (endpoints added before the position) are dropped by id. Not thread-safe.
  */
 final class CortexXdrEndpointReader implements StreamReader {
 
@@ -71,7 +71,10 @@ final class CortexXdrEndpointReader implements StreamReader {
 
   private void stepBack() {
     long back = Math.max(0, cursor.offset() - limit);
-    LOG.info("Endpoints before offset {} changed during the read; stepping back to {}", cursor.offset(), back);
+    LOG.info(
+        "Endpoints before offset {} changed during the read; stepping back to {}",
+        cursor.offset(),
+        back);
     cursor = cursor.at(back);
   }
 
@@ -94,7 +97,8 @@ final class CortexXdrEndpointReader implements StreamReader {
     }
     long next = from + page.endpoints().size();
     cursor = cursor.at(Math.max(next, cursor.offset()));
-    finished = page.endpoints().size() < size || (page.totalCount() >= 0 && next >= page.totalCount());
+    finished =
+        page.endpoints().size() < size || (page.totalCount() >= 0 && next >= page.totalCount());
     if (fresh.isEmpty() && !finished) {
       return Optional.empty();
     }
@@ -103,16 +107,24 @@ final class CortexXdrEndpointReader implements StreamReader {
 
   private static void requireOrder(String previous, String id) {
     if (!previous.isEmpty() && !id.isEmpty() && id.compareTo(previous) < 0) {
-      throw new UnexpectedResponseException("Cortex XDR returned endpoints out of endpoint_id order ('"
-          + previous + "' before '" + id + "') although the connector asked for endpoint_id ascending;"
-          + " stopping rather than risk skipping endpoints");
+      throw new UnexpectedResponseException(
+          "Cortex XDR returned endpoints out of endpoint_id order ('"
+              + previous
+              + "' before '"
+              + id
+              + "') although the connector asked for endpoint_id ascending;"
+              + " stopping rather than risk skipping endpoints");
     }
   }
 
   private ArrayNode filters() {
     ArrayNode filters = CortexXdrWire.JSON.createArrayNode();
     if (cursor.lastSeenFrom() > 0) {
-      filters.addObject().put("field", "last_seen").put("operator", "gte").put("value", cursor.lastSeenFrom());
+      filters
+          .addObject()
+          .put("field", "last_seen")
+          .put("operator", "gte")
+          .put("value", cursor.lastSeenFrom());
     }
     return filters;
   }

@@ -26,65 +26,120 @@ final class CortexXdrFailures {
   /** 401: the key, its id or the security level is wrong, or the key expired. */
   PermanentException badKey(CortexXdrCall call, RawResponse response) {
     String level = config.securityLevel().label();
-    return new PermanentException("Cortex XDR refused the API key on " + call.label() + " (HTTP 401: "
-        + vendorText(response) + "): the API Key, the API Key ID (" + config.apiKeyId()
-        + ") or the Security Level (" + level + ") does not match a valid key, or the key expired",
-        "in the Cortex XDR console under " + KEYS_PAGE + ", check that key " + config.apiKeyId()
-            + " exists, has not expired and is of security level " + level + "; then enter the key,"
-            + " its ID and its Security Level " + EDIT + " (generate a new key if the old one was lost)"
+    return new PermanentException(
+        "Cortex XDR refused the API key on "
+            + call.label()
+            + " (HTTP 401: "
+            + vendorText(response)
+            + "): the API Key, the API Key ID ("
+            + config.apiKeyId()
+            + ") or the Security Level ("
+            + level
+            + ") does not match a valid key, or the key expired",
+        "in the Cortex XDR console under "
+            + KEYS_PAGE
+            + ", check that key "
+            + config.apiKeyId()
+            + " exists, has not expired and is of security level "
+            + level
+            + "; then enter the key,"
+            + " its ID and its Security Level "
+            + EDIT
+            + " (generate a new key if the old one was lost)"
             + (config.securityLevel() == CortexXdrConfig.SecurityLevel.ADVANCED
-                ? "; an advanced key also needs this server's clock to be within minutes of real time" : ""));
+                ? "; an advanced key also needs this server's clock to be within minutes of real time"
+                : ""));
   }
 
   /** 402: the tenant lacks the license the call needs. */
   PermanentException missingLicense(CortexXdrCall call, RawResponse response) {
-    String license = call.xql()
-        ? "Cortex XDR Pro per Endpoint with the Host Insights add-on (vulnerability data comes from XQL"
-            + " over the va_endpoints and va_cves datasets)"
-        : "Cortex XDR Prevent or Pro per Endpoint";
-    String fix = call.xql()
-        ? "ask your Palo Alto Networks account team to enable Host Insights for the tenant, or set Data"
-            + " to Sync to 'Assets' to import endpoints without vulnerabilities"
-        : "ask your Palo Alto Networks account team to license the tenant for endpoint management";
-    return new PermanentException("Cortex XDR refused " + call.label() + " (HTTP 402: " + vendorText(response)
-        + "): the tenant lacks the license it needs, " + license, fix);
+    String license =
+        call.xql()
+            ? "Cortex XDR Pro per Endpoint with the Host Insights add-on (vulnerability data comes from XQL"
+                + " over the va_endpoints and va_cves datasets)"
+            : "Cortex XDR Prevent or Pro per Endpoint";
+    String fix =
+        call.xql()
+            ? "ask your Palo Alto Networks account team to enable Host Insights for the tenant, or set Data"
+                + " to Sync to 'Assets' to import endpoints without vulnerabilities"
+            : "ask your Palo Alto Networks account team to license the tenant for endpoint management";
+    return new PermanentException(
+        "Cortex XDR refused "
+            + call.label()
+            + " (HTTP 402: "
+            + vendorText(response)
+            + "): the tenant lacks the license it needs, "
+            + license,
+        fix);
   }
 
   /** 403: the key's role may not run the call. */
   PermanentException missingPermission(CortexXdrCall call, RawResponse response) {
-    String needed = call.xql()
-        ? "view access to XQL queries and Host Insights (vulnerability assessment) data"
-        : "view access to Endpoint Administration";
-    String fix = "in the Cortex XDR console under " + KEYS_PAGE + ", give key " + config.apiKeyId()
-        + " the Viewer role, or a custom role with " + needed + ", then run Test Connection again";
+    String needed =
+        call.xql()
+            ? "view access to XQL queries and Host Insights (vulnerability assessment) data"
+            : "view access to Endpoint Administration";
+    String fix =
+        "in the Cortex XDR console under "
+            + KEYS_PAGE
+            + ", give key "
+            + config.apiKeyId()
+            + " the Viewer role, or a custom role with "
+            + needed
+            + ", then run Test Connection again";
     if (call.xql()) {
-      fix += "; if dataset access management is on, also grant the role the va_endpoints and va_cves datasets";
+      fix +=
+          "; if dataset access management is on, also grant the role the va_endpoints and va_cves datasets";
     }
-    return new PermanentException("Cortex XDR denied " + call.label() + " (HTTP 403: " + vendorText(response)
-        + "): the API key's role lacks " + needed, fix);
+    return new PermanentException(
+        "Cortex XDR denied "
+            + call.label()
+            + " (HTTP 403: "
+            + vendorText(response)
+            + "): the API key's role lacks "
+            + needed,
+        fix);
   }
 
   /** 404 or a redirect: the host answers, but it is not the tenant's API. */
   PermanentException notTheApi(CortexXdrCall call, RawResponse response) {
-    return new PermanentException("The host " + config.hostLabel() + " answered " + call.label() + " with HTTP "
-        + response.status() + ": it is not the Cortex XDR API of a tenant",
-        "set the Base URL " + EDIT + " to https://api-<fqdn> as shown by View Examples on the key in "
+    return new PermanentException(
+        "The host "
+            + config.hostLabel()
+            + " answered "
+            + call.label()
+            + " with HTTP "
+            + response.status()
+            + ": it is not the Cortex XDR API of a tenant",
+        "set the Base URL "
+            + EDIT
+            + " to https://api-<fqdn> as shown by View Examples on the key in "
             + KEYS_PAGE);
   }
 
   PermanentException quotaExhausted(Quota quota) {
-    return new PermanentException(String.format(Locale.ROOT,
-        "The tenant's daily XQL query quota is used up (%.2f of %.2f query units used), so Cortex XDR"
-            + " would refuse the vulnerability query", quota.usedQuota(),
-        quota.licenseQuota() + quota.additionalPurchasedQuota()),
+    return new PermanentException(
+        String.format(
+            Locale.ROOT,
+            "The tenant's daily XQL query quota is used up (%.2f of %.2f query units used), so Cortex XDR"
+                + " would refuse the vulnerability query",
+            quota.usedQuota(),
+            quota.licenseQuota() + quota.additionalPurchasedQuota()),
         "wait until the quota resets (daily) and run the connector again, or add query units to the"
             + " tenant's license; other integrations running XQL on the tenant share the same quota");
   }
 
   /** The vendor refused a query because the daily quota ran out while the connector ran. */
   PermanentException quotaRefused(CortexXdrCall call, RawResponse response) {
-    return new PermanentException("Cortex XDR refused " + call.label() + " because the tenant's daily XQL query"
-        + " quota is used up (HTTP " + response.status() + ": " + vendorText(response) + ")",
+    return new PermanentException(
+        "Cortex XDR refused "
+            + call.label()
+            + " because the tenant's daily XQL query"
+            + " quota is used up (HTTP "
+            + response.status()
+            + ": "
+            + vendorText(response)
+            + ")",
         "wait until the quota resets (daily) and run the connector again, or add query units to the"
             + " tenant's license; other integrations running XQL on the tenant share the same quota");
   }
@@ -93,41 +148,66 @@ final class CortexXdrFailures {
   PermanentException unreachable(IOException failure, int attempts) {
     String host = config.hostLabel();
     if (NetworkFailures.cannotResolve(failure)) {
-      return new PermanentException("Cannot resolve the Cortex XDR host '" + config.baseUrl().getHost() + "'",
-          "check the Base URL " + EDIT + " (https://api-<fqdn>, the FQDN of your tenant's region) and that"
-              + " DNS works from this server", failure);
+      return new PermanentException(
+          "Cannot resolve the Cortex XDR host '" + config.baseUrl().getHost() + "'",
+          "check the Base URL "
+              + EDIT
+              + " (https://api-<fqdn>, the FQDN of your tenant's region) and that"
+              + " DNS works from this server",
+          failure);
     }
     if (NetworkFailures.isTlsFailure(failure)) {
       return tlsFailed(failure);
     }
     if (NetworkFailures.cannotConnect(failure)) {
-      return new PermanentException("Cannot connect to the Cortex XDR host " + host + " (" + describe(failure) + ")",
-          "check the Base URL and port " + EDIT + ", and that firewalls and proxies allow outbound HTTPS"
-              + " (port 443) to it", failure);
+      return new PermanentException(
+          "Cannot connect to the Cortex XDR host " + host + " (" + describe(failure) + ")",
+          "check the Base URL and port "
+              + EDIT
+              + ", and that firewalls and proxies allow outbound HTTPS"
+              + " (port 443) to it",
+          failure);
     }
-    return new PermanentException("The connection to the Cortex XDR host " + host + " kept failing ("
-        + describe(failure) + ") after " + attempts + " attempts",
+    return new PermanentException(
+        "The connection to the Cortex XDR host "
+            + host
+            + " kept failing ("
+            + describe(failure)
+            + ") after "
+            + attempts
+            + " attempts",
         "check the network and any proxy between this server and Cortex XDR, then run the connector again",
         failure);
   }
 
   PermanentException tlsFailed(Exception failure) {
-    return new PermanentException("The TLS handshake with the Cortex XDR host " + config.hostLabel()
-        + " failed (" + describe(failure) + ")",
+    return new PermanentException(
+        "The TLS handshake with the Cortex XDR host "
+            + config.hostLabel()
+            + " failed ("
+            + describe(failure)
+            + ")",
         "check that the Base URL's host name is the one on the server's certificate; if a proxy inspects"
-            + " TLS or the server uses a private CA, add that CA to the trusted certificates", failure);
+            + " TLS or the server uses a private CA, add that CA to the trusted certificates",
+        failure);
   }
 
   UnexpectedResponseException unexpected(CortexXdrCall call, RawResponse response) {
     String vendor = vendorText(response);
-    return new UnexpectedResponseException("Cortex XDR answered " + call.label() + " with HTTP "
-        + response.status() + (vendor.isEmpty() ? "" : " (" + vendor + ")")
-        + " that the connector does not understand");
+    return new UnexpectedResponseException(
+        "Cortex XDR answered "
+            + call.label()
+            + " with HTTP "
+            + response.status()
+            + (vendor.isEmpty() ? "" : " (" + vendor + ")")
+            + " that the connector does not understand");
   }
 
   UnexpectedResponseException unexpectedShape(CortexXdrCall call) {
-    return new UnexpectedResponseException("Cortex XDR answered " + call.label()
-        + " with a reply of a shape the connector does not understand");
+    return new UnexpectedResponseException(
+        "Cortex XDR answered "
+            + call.label()
+            + " with a reply of a shape the connector does not understand");
   }
 
   /** The vendor's error text with any secret blanked out, shortened; "no error message" if none. */
@@ -140,6 +220,7 @@ final class CortexXdrFailures {
   }
 
   private String describe(Throwable failure) {
-    return NetworkFailures.shorten(NetworkFailures.describe(failure).replace(config.apiKey(), "****"));
+    return NetworkFailures.shorten(
+        NetworkFailures.describe(failure).replace(config.apiKey(), "****"));
   }
 }

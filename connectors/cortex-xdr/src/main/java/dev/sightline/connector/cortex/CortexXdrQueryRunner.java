@@ -12,11 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one XQL query to its rows: checks the daily quota first (a query on an exhausted quota
- * fails on the vendor's side anyway, less clearly), starts it, polls {@code get_query_results}
- * with growing waits while it is PENDING, then opens its rows inline (≤ 1,000) or as the result
- * stream. One query at a time, so the connector never has more than one in flight (Cortex allows
- * four per tenant, shared with other integrations; refusals are retried by the retry policy).
+ * Runs one XQL query to its rows: checks the daily quota first (a query on an exhausted quota fails
+ * on the vendor's side anyway, less clearly), starts it, polls {@code get_query_results} with
+ * growing waits while it is PENDING, then opens its rows inline (≤ 1,000) or as the result stream.
+ * One query at a time, so the connector never has more than one in flight (Cortex allows four per
+ * tenant, shared with other integrations; refusals are retried by the retry policy).
  */
 final class CortexXdrQueryRunner {
 
@@ -30,7 +30,10 @@ final class CortexXdrQueryRunner {
   private final CortexXdrTuning tuning;
   private final CortexXdrFailures failures;
 
-  CortexXdrQueryRunner(CortexXdrClient client, ConnectorContext context, CortexXdrTuning tuning,
+  CortexXdrQueryRunner(
+      CortexXdrClient client,
+      ConnectorContext context,
+      CortexXdrTuning tuning,
       CortexXdrFailures failures) {
     this.client = client;
     this.context = context;
@@ -47,13 +50,18 @@ final class CortexXdrQueryRunner {
     QueryResults results = awaitCompletion(queryId);
     LOG.debug("XQL query {} finished with {} rows", queryId, results.numberOfResults());
     if (!results.streamId().isEmpty()) {
-      return new Finished(CortexXdrRows.ndjson(client.openResultStream(results.streamId()),
-          results.numberOfResults()), results.numberOfResults());
+      return new Finished(
+          CortexXdrRows.ndjson(
+              client.openResultStream(results.streamId()), results.numberOfResults()),
+          results.numberOfResults());
     }
     if (results.numberOfResults() > results.rows().size()) {
-      throw new UnexpectedResponseException("Cortex XDR reported " + results.numberOfResults()
-          + " rows for the vulnerability query but returned " + results.rows().size()
-          + " inline and no stream id to fetch the rest");
+      throw new UnexpectedResponseException(
+          "Cortex XDR reported "
+              + results.numberOfResults()
+              + " rows for the vulnerability query but returned "
+              + results.rows().size()
+              + " inline and no stream id to fetch the rest");
     }
     return new Finished(CortexXdrRows.inline(results.rows()), results.rows().size());
   }
@@ -69,17 +77,29 @@ final class CortexXdrQueryRunner {
         case PENDING:
           break;
         case PARTIAL_SUCCESS:
-          throw new UnexpectedResponseException("Cortex XDR finished the vulnerability query " + queryId
-              + " with PARTIAL_SUCCESS; a partial result would mark missing vulnerabilities as fixed,"
-              + " so the read stops");
+          throw new UnexpectedResponseException(
+              "Cortex XDR finished the vulnerability query "
+                  + queryId
+                  + " with PARTIAL_SUCCESS; a partial result would mark missing vulnerabilities as fixed,"
+                  + " so the read stops");
         default:
-          throw new UnexpectedResponseException("Cortex XDR reported the vulnerability query " + queryId
-              + " as " + results.status() + (results.status() == QueryStatus.FAIL
-                  ? "; check that the tenant has Host Insights data (va_endpoints, va_cves)" : ""));
+          throw new UnexpectedResponseException(
+              "Cortex XDR reported the vulnerability query "
+                  + queryId
+                  + " as "
+                  + results.status()
+                  + (results.status() == QueryStatus.FAIL
+                      ? "; check that the tenant has Host Insights data (va_endpoints, va_cves)"
+                      : ""));
       }
       if (!context.clock().instant().isBefore(deadline)) {
-        throw new RetryableException("The vulnerability query " + queryId + " was still PENDING after "
-            + tuning.queryTimeout().toMinutes() + " minutes", Duration.ZERO);
+        throw new RetryableException(
+            "The vulnerability query "
+                + queryId
+                + " was still PENDING after "
+                + tuning.queryTimeout().toMinutes()
+                + " minutes",
+            Duration.ZERO);
       }
       context.sleep(wait);
       wait = grow(wait);

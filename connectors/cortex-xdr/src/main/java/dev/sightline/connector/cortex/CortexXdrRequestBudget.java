@@ -7,9 +7,9 @@ import java.time.Instant;
 /**
  * The client-side request budget: request starts are spaced at least {@link
  * CortexXdrTuning#requestSpacing()} apart by the context's clock, retries included, so one
- * connection never uses more than its share of the tenant's 10 requests per second. Cortex sends
- * no rate-limit headers, so pacing up front is the only way to stay under the limit. Waits go
- * through {@link ConnectorContext#sleep}, so a cancelled run stops at once.
+ * connection never uses more than its share of the tenant's 10 requests per second. Cortex sends no
+ * rate-limit headers, so pacing up front is the only way to stay under the limit. Waits go through
+ * {@link ConnectorContext#sleep}, so a cancelled run stops at once.
  */
 final class CortexXdrRequestBudget {
 

@@ -30,22 +30,34 @@ final class CortexXdrRetryPolicy {
   private final RandomGenerator random;
   private final RetryLoop<RawResponse> loop;
 
-  CortexXdrRetryPolicy(CortexXdrTuning tuning, ConnectorContext context, CortexXdrRequestBudget budget,
-      CortexXdrFailures failures, RandomGenerator random) {
+  CortexXdrRetryPolicy(
+      CortexXdrTuning tuning,
+      ConnectorContext context,
+      CortexXdrRequestBudget budget,
+      CortexXdrFailures failures,
+      RandomGenerator random) {
     this.tuning = tuning;
     this.budget = budget;
     this.failures = failures;
     this.random = random;
-    this.loop = new RetryLoop<>("cortex-xdr", tuning.maxAttempts(), this::waitMillis, context,
-        (what, wait, failure) -> LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage()));
+    this.loop =
+        new RetryLoop<>(
+            "cortex-xdr",
+            tuning.maxAttempts(),
+            this::waitMillis,
+            context,
+            (what, wait, failure) ->
+                LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage()));
   }
 
   /**
    * Runs {@code exchange}, which signs the request anew on each attempt, until it answers with
    * something that is not transient (see {@link RetryLoop#execute}).
    */
-  RawResponse execute(String what, RetryLoop.Attempt<RawResponse> exchange) throws IOException, InterruptedException {
-    return loop.execute(what, budget::acquire, exchange, response -> transientFailure(what, response));
+  RawResponse execute(String what, RetryLoop.Attempt<RawResponse> exchange)
+      throws IOException, InterruptedException {
+    return loop.execute(
+        what, budget::acquire, exchange, response -> transientFailure(what, response));
   }
 
   int maxAttempts() {
@@ -63,16 +75,37 @@ final class CortexXdrRetryPolicy {
       return Optional.empty(); // waiting minutes will not help: the quota resets daily
     }
     if (response.status() == 429 || lower.contains("too many requests")) {
-      return Optional.of(new RetryableException("Cortex XDR's request limit was reached on " + what
-          + " (HTTP " + response.status() + ")", tuning.rateLimitWait()));
+      return Optional.of(
+          new RetryableException(
+              "Cortex XDR's request limit was reached on "
+                  + what
+                  + " (HTTP "
+                  + response.status()
+                  + ")",
+              tuning.rateLimitWait()));
     }
     if (lower.contains("parallel running queries")) {
-      return Optional.of(new RetryableException("Cortex XDR refused " + what + ": too many parallel XQL"
-          + " queries on the tenant (HTTP " + response.status() + ")", tuning.parallelQueryWait()));
+      return Optional.of(
+          new RetryableException(
+              "Cortex XDR refused "
+                  + what
+                  + ": too many parallel XQL"
+                  + " queries on the tenant (HTTP "
+                  + response.status()
+                  + ")",
+              tuning.parallelQueryWait()));
     }
     if (response.status() >= 500) {
-      return Optional.of(new RetryableException("Cortex XDR answered " + what + " (HTTP "
-          + response.status() + ": " + failures.vendorText(response) + ")", Duration.ZERO));
+      return Optional.of(
+          new RetryableException(
+              "Cortex XDR answered "
+                  + what
+                  + " (HTTP "
+                  + response.status()
+                  + ": "
+                  + failures.vendorText(response)
+                  + ")",
+              Duration.ZERO));
     }
     return Optional.empty();
   }
@@ -94,7 +127,8 @@ final class CortexXdrRetryPolicy {
     long cap = tuning.backoffCap().toMillis();
     int shift = Math.min(Math.max(attempt - 1, 0), 20);
     if (failure instanceof RetryableException r && r.retryAfter().compareTo(Duration.ZERO) > 0) {
-      long doubled = Math.min(r.retryAfter().toMillis() << shift, Math.max(cap, r.retryAfter().toMillis()));
+      long doubled =
+          Math.min(r.retryAfter().toMillis() << shift, Math.max(cap, r.retryAfter().toMillis()));
       return doubled + RetryLoop.jitter(random, tuning.jitter().toMillis());
     }
     return RetryLoop.backoffMillis(attempt, tuning.backoffBase(), tuning.backoffCap(), random);

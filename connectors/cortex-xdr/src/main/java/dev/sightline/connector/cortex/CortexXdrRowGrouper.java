@@ -13,18 +13,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Groups the XQL rows, sorted by {@code endpoint_id}, into one group per endpoint while reading:
- * it holds one endpoint's rows and one row of lookahead, never the result set. A group is handed
- * out only once the next endpoint's first row (or the end) shows it is complete. Rows of endpoints
- * at or before {@code afterId} (already emitted) are skipped; a repeated CVE of one endpoint is
- * kept once. A row whose CVE name is empty (a join that matched nothing) is kept as it came, so
- * the platform rejects it with its reason instead of it vanishing here. Not thread-safe.
+ * Groups the XQL rows, sorted by {@code endpoint_id}, into one group per endpoint while reading: it
+ * holds one endpoint's rows and one row of lookahead, never the result set. A group is handed out
+ * only once the next endpoint's first row (or the end) shows it is complete. Rows of endpoints at
+ * or before {@code afterId} (already emitted) are skipped; a repeated CVE of one endpoint is kept
+ * once. A row whose CVE name is empty (a join that matched nothing) is kept as it came, so the
+ * platform rejects it with its reason instead of it vanishing here. Not thread-safe.
  */
 final class CortexXdrRowGrouper {
 
   private static final Logger LOG = LoggerFactory.getLogger(CortexXdrRowGrouper.class);
 
-  /** One endpoint and its CVEs, each {@code {name, severity, description, publication_date, severity_score}}. */
+  /**
+   * One endpoint and its CVEs, each {@code {name, severity, description, publication_date,
+   * severity_score}}.
+   */
   record EndpointGroup(String endpointId, String endpointName, List<ObjectNode> cves) {
     EndpointGroup {
       Objects.requireNonNull(endpointId, "endpointId");
@@ -63,9 +66,13 @@ final class CortexXdrRowGrouper {
         continue;
       }
       if (rowId.compareTo(id) < 0) {
-        throw new UnexpectedResponseException("Cortex XDR returned XQL rows out of endpoint_id order ('"
-            + id + "' before '" + rowId + "') although the query sorts by endpoint_id; stopping rather"
-            + " than split an endpoint's CVEs");
+        throw new UnexpectedResponseException(
+            "Cortex XDR returned XQL rows out of endpoint_id order ('"
+                + id
+                + "' before '"
+                + rowId
+                + "') although the query sorts by endpoint_id; stopping rather"
+                + " than split an endpoint's CVEs");
       }
       lookahead = row;
       break;
@@ -84,7 +91,9 @@ final class CortexXdrRowGrouper {
       if (row.isEmpty()) {
         exhausted = true;
         if (skipped > 0) {
-          LOG.info("Skipped {} XQL rows without an endpoint id or of endpoints already emitted", skipped);
+          LOG.info(
+              "Skipped {} XQL rows without an endpoint id or of endpoints already emitted",
+              skipped);
         }
         return null;
       }

@@ -42,8 +42,8 @@ interface CortexXdrRows extends AutoCloseable {
   /**
    * Rows from an NDJSON stream.
    *
-   * @param expectedRows the query's {@code number_of_results}; a stream that ends before giving that
-   *     many rows was cut, and says so with an IOException. -1 when unknown.
+   * @param expectedRows the query's {@code number_of_results}; a stream that ends before giving
+   *     that many rows was cut, and says so with an IOException. -1 when unknown.
    */
   static CortexXdrRows ndjson(InputStream stream, long expectedRows) {
     return new Ndjson(stream, expectedRows);
@@ -72,7 +72,8 @@ interface CortexXdrRows extends AutoCloseable {
       }
       if (!values.hasNextValue()) {
         if (expectedRows >= 0 && read < expectedRows) {
-          throw new IOException("the XQL result stream ended after " + read + " of " + expectedRows + " rows");
+          throw new IOException(
+              "the XQL result stream ended after " + read + " of " + expectedRows + " rows");
         }
         return Optional.empty();
       }

@@ -25,13 +25,15 @@ interface CortexXdrTransport {
     return new CortexXdrTransport() {
       @Override
       public RawResponse send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new RawResponse(response.statusCode(), response.headers(), response.body());
       }
 
       @Override
       public StreamedResponse open(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+            client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         return new StreamedResponse(response.statusCode(), response.headers(), response.body());
       }
     };

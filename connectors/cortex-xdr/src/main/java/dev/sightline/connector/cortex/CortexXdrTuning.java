@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param requestsPerSecond the client-side budget; Cortex allows 10 per second per tenant for all
  *     integrations together, so the default takes half (Elastic settled on 4)
- * @param rateLimitWait first wait after "Too many requests." (the limit is per second), doubled
- *     per attempt up to {@code backoffCap}
+ * @param rateLimitWait first wait after "Too many requests." (the limit is per second), doubled per
+ *     attempt up to {@code backoffCap}
  * @param parallelQueryWait first wait after a refusal for too many parallel XQL queries, doubled
  * @param jitter the most random time added to a rate-limit or parallel-query wait
  * @param backoffBase first wait after a 5xx or dropped connection, doubled per attempt
@@ -42,8 +42,17 @@ record CortexXdrTuning(
     if (!(requestsPerSecond > 0)) {
       throw new IllegalArgumentException("requestsPerSecond must be positive");
     }
-    for (Duration d : new Duration[] {rateLimitWait, parallelQueryWait, jitter, backoffBase, backoffCap,
-        pollFirst, pollCap, deltaOverlap}) {
+    for (Duration d :
+        new Duration[] {
+          rateLimitWait,
+          parallelQueryWait,
+          jitter,
+          backoffBase,
+          backoffCap,
+          pollFirst,
+          pollCap,
+          deltaOverlap
+        }) {
       Objects.requireNonNull(d, "duration");
       if (d.isNegative()) {
         throw new IllegalArgumentException("durations must not be negative");
@@ -84,23 +93,74 @@ record CortexXdrTuning(
   }
 
   CortexXdrTuning withRequestsPerSecond(double perSecond) {
-    return new CortexXdrTuning(perSecond, rateLimitWait, parallelQueryWait, jitter, backoffBase, backoffCap,
-        maxAttempts, pollFirst, pollCap, queryTimeout, deltaOverlap, xqlTimeframe, connectTimeout, requestTimeout);
+    return new CortexXdrTuning(
+        perSecond,
+        rateLimitWait,
+        parallelQueryWait,
+        jitter,
+        backoffBase,
+        backoffCap,
+        maxAttempts,
+        pollFirst,
+        pollCap,
+        queryTimeout,
+        deltaOverlap,
+        xqlTimeframe,
+        connectTimeout,
+        requestTimeout);
   }
 
   CortexXdrTuning withBackoff(Duration base, Duration cap, int attempts) {
-    return new CortexXdrTuning(requestsPerSecond, rateLimitWait, parallelQueryWait, jitter, base, cap,
-        attempts, pollFirst, pollCap, queryTimeout, deltaOverlap, xqlTimeframe, connectTimeout, requestTimeout);
+    return new CortexXdrTuning(
+        requestsPerSecond,
+        rateLimitWait,
+        parallelQueryWait,
+        jitter,
+        base,
+        cap,
+        attempts,
+        pollFirst,
+        pollCap,
+        queryTimeout,
+        deltaOverlap,
+        xqlTimeframe,
+        connectTimeout,
+        requestTimeout);
   }
 
   CortexXdrTuning withWaits(Duration rateLimit, Duration parallelQuery, Duration poll) {
-    return new CortexXdrTuning(requestsPerSecond, rateLimit, parallelQuery, jitter, backoffBase, backoffCap,
-        maxAttempts, poll, pollCap, queryTimeout, deltaOverlap, xqlTimeframe, connectTimeout, requestTimeout);
+    return new CortexXdrTuning(
+        requestsPerSecond,
+        rateLimit,
+        parallelQuery,
+        jitter,
+        backoffBase,
+        backoffCap,
+        maxAttempts,
+        poll,
+        pollCap,
+        queryTimeout,
+        deltaOverlap,
+        xqlTimeframe,
+        connectTimeout,
+        requestTimeout);
   }
 
   CortexXdrTuning withDeltaOverlap(Duration overlap) {
-    return new CortexXdrTuning(requestsPerSecond, rateLimitWait, parallelQueryWait, jitter, backoffBase,
-        backoffCap, maxAttempts, pollFirst, pollCap, queryTimeout, overlap, xqlTimeframe, connectTimeout,
+    return new CortexXdrTuning(
+        requestsPerSecond,
+        rateLimitWait,
+        parallelQueryWait,
+        jitter,
+        backoffBase,
+        backoffCap,
+        maxAttempts,
+        pollFirst,
+        pollCap,
+        queryTimeout,
+        overlap,
+        xqlTimeframe,
+        connectTimeout,
         requestTimeout);
   }
 }

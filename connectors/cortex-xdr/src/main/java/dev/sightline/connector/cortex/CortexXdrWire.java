@@ -49,7 +49,8 @@ final class CortexXdrWire {
    * @param rows the inline rows (at most 1,000), empty when the results come as a stream
    * @param streamId the id for {@code get_query_results_stream}, "" when the rows are inline
    */
-  record QueryResults(QueryStatus status, long numberOfResults, List<JsonNode> rows, String streamId) {
+  record QueryResults(
+      QueryStatus status, long numberOfResults, List<JsonNode> rows, String streamId) {
     QueryResults {
       Objects.requireNonNull(status, "status");
       rows = List.copyOf(rows);
@@ -115,7 +116,8 @@ final class CortexXdrWire {
   static Optional<EndpointPage> endpointPage(JsonNode body) {
     JsonNode reply = body.path("reply");
     JsonNode endpoints = reply.path("endpoints");
-    if (!reply.isObject() || !(endpoints.isArray() || endpoints.isMissingNode() || endpoints.isNull())) {
+    if (!reply.isObject()
+        || !(endpoints.isArray() || endpoints.isMissingNode() || endpoints.isNull())) {
       return Optional.empty();
     }
     List<JsonNode> records = new ArrayList<>();
@@ -127,7 +129,9 @@ final class CortexXdrWire {
   /** {@code start_xql_query}'s reply: the query id. */
   static Optional<String> queryId(JsonNode body) {
     JsonNode reply = body.path("reply");
-    return reply.isTextual() && !reply.asText().isBlank() ? Optional.of(reply.asText()) : Optional.empty();
+    return reply.isTextual() && !reply.asText().isBlank()
+        ? Optional.of(reply.asText())
+        : Optional.empty();
   }
 
   static Optional<QueryResults> queryResults(JsonNode body) {
@@ -138,8 +142,12 @@ final class CortexXdrWire {
     JsonNode results = reply.path("results");
     List<JsonNode> rows = new ArrayList<>();
     results.path("data").forEach(rows::add);
-    return Optional.of(new QueryResults(status(reply.path("status").asText("")),
-        reply.path("number_of_results").asLong(-1), rows, results.path("stream_id").asText("")));
+    return Optional.of(
+        new QueryResults(
+            status(reply.path("status").asText("")),
+            reply.path("number_of_results").asLong(-1),
+            rows,
+            results.path("stream_id").asText("")));
   }
 
   static Optional<Quota> quota(JsonNode body) {
@@ -147,8 +155,11 @@ final class CortexXdrWire {
     if (!reply.isObject() || !reply.path("license_quota").isNumber()) {
       return Optional.empty();
     }
-    return Optional.of(new Quota(reply.path("license_quota").asDouble(),
-        reply.path("additional_purchased_quota").asDouble(0), reply.path("used_quota").asDouble(0)));
+    return Optional.of(
+        new Quota(
+            reply.path("license_quota").asDouble(),
+            reply.path("additional_purchased_quota").asDouble(0),
+            reply.path("used_quota").asDouble(0)));
   }
 
   private static QueryStatus status(String text) {

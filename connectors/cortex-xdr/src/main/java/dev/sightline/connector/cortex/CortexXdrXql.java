@@ -13,6 +13,7 @@ final class CortexXdrXql {
 
   /** Row columns the connector reads. */
   static final String ENDPOINT_ID = "endpoint_id";
+
   static final String ENDPOINT_NAME = "endpoint_name";
   static final String CVE_NAME = "name";
   static final String SEVERITY = "severity";
@@ -23,13 +24,14 @@ final class CortexXdrXql {
   /** Endpoint ids are 32 hex characters; anything else is refused rather than put into a query. */
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
-  private static final String EXPAND = "dataset = va_endpoints"
-      + " | fields endpoint_id, endpoint_name, cves";
-  private static final String JOIN = " | arrayexpand cves"
-      + " | join type = inner (dataset = va_cves"
-      + " | fields name, severity, description, publication_date, severity_score) as cve cve.name = cves"
-      + " | fields endpoint_id, endpoint_name, name, severity, description, publication_date, severity_score"
-      + " | sort asc endpoint_id, asc name";
+  private static final String EXPAND =
+      "dataset = va_endpoints" + " | fields endpoint_id, endpoint_name, cves";
+  private static final String JOIN =
+      " | arrayexpand cves"
+          + " | join type = inner (dataset = va_cves"
+          + " | fields name, severity, description, publication_date, severity_score) as cve cve.name = cves"
+          + " | fields endpoint_id, endpoint_name, name, severity, description, publication_date, severity_score"
+          + " | sort asc endpoint_id, asc name";
 
   private CortexXdrXql() {}
 

@@ -10,7 +10,10 @@ class CortexXdrAdvancedKeyContractIT extends ConnectorContractTest {
 
   @Override
   protected ContractTenant createTenant() {
-    return new SimulatedTenant(CortexXdrSimulatorOptions.defaults(60).withSecurity(SecurityLevel.ADVANCED),
-        SimulatedTenant.contractTuning(), 25, true);
+    return new SimulatedTenant(
+        CortexXdrSimulatorOptions.defaults(60).withSecurity(SecurityLevel.ADVANCED),
+        SimulatedTenant.contractTuning(),
+        25,
+        true);
   }
 }

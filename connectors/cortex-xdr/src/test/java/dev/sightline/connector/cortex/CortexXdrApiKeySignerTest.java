@@ -50,7 +50,8 @@ class CortexXdrApiKeySignerTest {
     assertThat(first.headers().firstValue("Authorization").orElseThrow())
         .isEqualTo(CortexXdrApiKeySigner.signature(KEY, nonce, "1717200000000"))
         .doesNotContain(KEY);
-    assertThat(second.headers().firstValue("x-xdr-nonce")).isNotEqualTo(first.headers().firstValue("x-xdr-nonce"));
+    assertThat(second.headers().firstValue("x-xdr-nonce"))
+        .isNotEqualTo(first.headers().firstValue("x-xdr-nonce"));
   }
 
   private static CortexXdrApiKeySigner signer(SecurityLevel level) {

@@ -9,21 +9,23 @@ import dev.sightline.connector.cortex.CortexXdrConfig.SecurityLevel;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class CortexXdrConfigTest {
 
   private static final String KEY = "the-secret-api-key-value";
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "https://api-acme.xdr.us.paloaltonetworks.com",
-      "https://api-acme.xdr.us.paloaltonetworks.com/",
-      " https://API-acme.xdr.us.paloaltonetworks.com// ",
-      "api-acme.xdr.us.paloaltonetworks.com",
-      "https://api-acme.xdr.us.paloaltonetworks.com/public_api/v1/endpoints/get_endpoint/"})
+  @ValueSource(
+      strings = {
+        "https://api-acme.xdr.us.paloaltonetworks.com",
+        "https://api-acme.xdr.us.paloaltonetworks.com/",
+        " https://API-acme.xdr.us.paloaltonetworks.com// ",
+        "api-acme.xdr.us.paloaltonetworks.com",
+        "https://api-acme.xdr.us.paloaltonetworks.com/public_api/v1/endpoints/get_endpoint/"
+      })
   void shouldAcceptTheBaseUrlWithOrWithoutTrailingSlash(String url) {
     assertThat(CortexXdrConfig.resolveBaseUrl(url))
         .isEqualTo(URI.create("https://api-acme.xdr.us.paloaltonetworks.com"));
@@ -40,15 +42,22 @@ class CortexXdrConfigTest {
 
   @Test
   void shouldExplainThatTheConsoleHostIsNotTheApiHost() {
-    assertThatThrownBy(() -> CortexXdrConfig.resolveBaseUrl("https://acme.xdr.us.paloaltonetworks.com"))
+    assertThatThrownBy(
+            () -> CortexXdrConfig.resolveBaseUrl("https://acme.xdr.us.paloaltonetworks.com"))
         .isInstanceOf(PermanentException.class)
         .hasMessageContaining("is the console's address")
         .hasMessageContaining("https://api-acme.xdr.us.paloaltonetworks.com");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://api-acme.xdr.us.paloaltonetworks.com", "https://user:pw@api-acme.example.com",
-      "https://api-acme.example.com/console", "https://api-acme.example.com/?x=1", "https://"})
+  @ValueSource(
+      strings = {
+        "http://api-acme.xdr.us.paloaltonetworks.com",
+        "https://user:pw@api-acme.example.com",
+        "https://api-acme.example.com/console",
+        "https://api-acme.example.com/?x=1",
+        "https://"
+      })
   void shouldRefuseAnUnusableBaseUrlNamingTheFix(String url) {
     assertThatThrownBy(() -> CortexXdrConfig.resolveBaseUrl(url))
         .isInstanceOf(PermanentException.class)
@@ -94,7 +103,8 @@ class CortexXdrConfigTest {
     Map<String, String> values = values("https://api-acme.example.com");
     values.put(CortexXdrConfig.SECURITY_LEVEL, "hmac");
 
-    assertThatThrownBy(() -> bind(values)).isInstanceOf(PermanentException.class)
+    assertThatThrownBy(() -> bind(values))
+        .isInstanceOf(PermanentException.class)
         .hasMessageContaining("standard or advanced");
   }
 
@@ -110,10 +120,13 @@ class CortexXdrConfigTest {
     var spec = new CortexXdrConnectorFactory().descriptor().config();
 
     assertThat(spec.validate(values("https://api-acme.example.com"))).isEmpty();
-    assertThat(spec.validate(Map.of())).extracting(p -> p.field()).containsExactly("url", "apiKey", "apiKeyId");
+    assertThat(spec.validate(Map.of()))
+        .extracting(p -> p.field())
+        .containsExactly("url", "apiKey", "apiKeyId");
     Map<String, String> wrongLevel = values("https://api-acme.example.com");
     wrongLevel.put(CortexXdrConfig.SECURITY_LEVEL, "hashed");
-    assertThat(spec.validate(wrongLevel)).singleElement()
+    assertThat(spec.validate(wrongLevel))
+        .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("standard, advanced"));
   }
 

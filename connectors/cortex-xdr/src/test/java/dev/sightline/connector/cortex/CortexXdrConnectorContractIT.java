@@ -4,11 +4,14 @@ import dev.sightline.connector.testkit.ConnectorContractTest;
 import dev.sightline.connector.testkit.ContractTenant;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 
-/** The connector contract with a standard key, against 60 simulated hosts read 25 endpoints a page. */
+/**
+ * The connector contract with a standard key, against 60 simulated hosts read 25 endpoints a page.
+ */
 class CortexXdrConnectorContractIT extends ConnectorContractTest {
 
   @Override
   protected ContractTenant createTenant() {
-    return new SimulatedTenant(CortexXdrSimulatorOptions.defaults(60), SimulatedTenant.contractTuning(), 25, true);
+    return new SimulatedTenant(
+        CortexXdrSimulatorOptions.defaults(60), SimulatedTenant.contractTuning(), 25, true);
   }
 }

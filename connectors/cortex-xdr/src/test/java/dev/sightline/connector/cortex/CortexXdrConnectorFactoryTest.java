@@ -15,7 +15,8 @@ class CortexXdrConnectorFactoryTest {
 
   @Test
   void shouldBeFoundThroughTheServiceLoader() {
-    assertThat(ServiceLoader.load(ConnectorFactory.class).stream().map(ServiceLoader.Provider::type))
+    assertThat(
+            ServiceLoader.load(ConnectorFactory.class).stream().map(ServiceLoader.Provider::type))
         .contains(CortexXdrConnectorFactory.class);
   }
 
@@ -28,33 +29,50 @@ class CortexXdrConnectorFactoryTest {
     assertThat(descriptor.vendorProductName()).isEqualTo("Cortex XDR");
     assertThat(descriptor.sourceName()).isEqualTo("Palo Alto Networks");
     assertThat(descriptor.category()).isEqualTo("Endpoint Security");
-    assertThat(descriptor.capabilities()).containsExactlyInAnyOrder(Capability.FINDINGS, Capability.DELTA);
-    assertThat(descriptor.defaultMaps()).extracting(m -> m.name() + " @ " + m.resource()).containsExactly(
-        "Cortex XDR Asset Transform Map @ dev/sightline/connector/cortex/cortex-xdr-asset-map.json",
-        "Cortex XDR Vulnerability Transform Map @ dev/sightline/connector/cortex/cortex-xdr-vulnerability-map.json");
-    assertThat(descriptor.config().fields()).extracting(f -> f.name())
+    assertThat(descriptor.capabilities())
+        .containsExactlyInAnyOrder(Capability.FINDINGS, Capability.DELTA);
+    assertThat(descriptor.defaultMaps())
+        .extracting(m -> m.name() + " @ " + m.resource())
+        .containsExactly(
+            "Cortex XDR Asset Transform Map @ dev/sightline/connector/cortex/cortex-xdr-asset-map.json",
+            "Cortex XDR Vulnerability Transform Map @ dev/sightline/connector/cortex/cortex-xdr-vulnerability-map.json");
+    assertThat(descriptor.config().fields())
+        .extracting(f -> f.name())
         .containsExactly("url", "apiKey", "apiKeyId", "securityLevel", "deltaOnLastSeen");
-    assertThat(descriptor.config().fields()).filteredOn(f -> f.secret()).extracting(f -> f.name())
+    assertThat(descriptor.config().fields())
+        .filteredOn(f -> f.secret())
+        .extracting(f -> f.name())
         .containsExactly("apiKey");
-    assertThat(descriptor.config().field("securityLevel").orElseThrow().defaultValue()).contains("standard");
-    assertThat(descriptor.config().field("deltaOnLastSeen").orElseThrow().defaultValue()).contains("false");
+    assertThat(descriptor.config().field("securityLevel").orElseThrow().defaultValue())
+        .contains("standard");
+    assertThat(descriptor.config().field("deltaOnLastSeen").orElseThrow().defaultValue())
+        .contains("false");
   }
 
   @Test
   void shouldReadEndpointsFirstThenVulnerabilitiesAsElementsOfEachEndpoint() {
     try (var connector = new Harness().connector()) {
-      assertThat(connector.streams(SyncRequest.everything())).containsExactly(
-          new StreamSpec("endpoints", RecordKind.ASSET, "endpoint_id", ""),
-          new StreamSpec("vulnerabilities", RecordKind.FINDING, "endpoint_id", "endpoint_id",
-              Optional.of(new StreamSpec.Elements("cves", "name"))).withAssetSnapshot("@"));
+      assertThat(connector.streams(SyncRequest.everything()))
+          .containsExactly(
+              new StreamSpec("endpoints", RecordKind.ASSET, "endpoint_id", ""),
+              new StreamSpec(
+                      "vulnerabilities",
+                      RecordKind.FINDING,
+                      "endpoint_id",
+                      "endpoint_id",
+                      Optional.of(new StreamSpec.Elements("cves", "name")))
+                  .withAssetSnapshot("@"));
     }
   }
 
   @Test
   void shouldReadOnlyEndpointsWhenAssetsAreAskedFor() {
-    SyncRequest assets = new SyncRequest(SyncRequest.DataScope.ASSETS, Optional.empty(), false, 100);
+    SyncRequest assets =
+        new SyncRequest(SyncRequest.DataScope.ASSETS, Optional.empty(), false, 100);
     try (var connector = new Harness().connector()) {
-      assertThat(connector.streams(assets)).extracting(StreamSpec::name).containsExactly("endpoints");
+      assertThat(connector.streams(assets))
+          .extracting(StreamSpec::name)
+          .containsExactly("endpoints");
     }
   }
 }

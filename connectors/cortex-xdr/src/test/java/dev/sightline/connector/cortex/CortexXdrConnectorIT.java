@@ -34,12 +34,17 @@ class CortexXdrConnectorIT {
 
   /** Enough hosts for more than 1,000 XQL rows, so the results come as a stream. */
   private static final int HOSTS = 150;
+
   private static final StreamSpec ENDPOINTS = CortexXdrStream.ENDPOINTS.spec();
   private static final StreamSpec VULNERABILITIES = CortexXdrStream.VULNERABILITIES.spec();
-  /** Short waits, so fault tests stay quick; the request budget stays at production's 5 per second. */
-  private static final CortexXdrTuning QUICK = CortexXdrTuning.defaults()
-      .withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), 8)
-      .withWaits(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(50));
+
+  /**
+   * Short waits, so fault tests stay quick; the request budget stays at production's 5 per second.
+   */
+  private static final CortexXdrTuning QUICK =
+      CortexXdrTuning.defaults()
+          .withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), 8)
+          .withWaits(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofMillis(50));
 
   private static SimulatedTenant tenant(CortexXdrSimulatorOptions options) {
     return new SimulatedTenant(options, QUICK, 100, false);
@@ -53,47 +58,58 @@ class CortexXdrConnectorIT {
 
       assertExactlyOnce(endpoints, tenant.expectedRecords());
       assertThat(endpoints).allSatisfy(e -> assertThat(e.path("allIPs").isArray()).isTrue());
-      assertThat(endpoints).anySatisfy(e -> assertThat(e.path("cloud_provider").asText()).isNotEmpty());
+      assertThat(endpoints)
+          .anySatisfy(e -> assertThat(e.path("cloud_provider").asText()).isNotEmpty());
       assertThat(tenant.dataCalls()).allSatisfy(c -> assertThat(c.status()).isEqualTo(200));
     }
   }
 
   @Test
-  void shouldReadEveryFindingOnceAsCvesOfTheirEndpointsWithAStandardKey() throws InterruptedException {
+  void shouldReadEveryFindingOnceAsCvesOfTheirEndpointsWithAStandardKey()
+      throws InterruptedException {
     assertEveryFindingReadOnce(CortexXdrSimulatorOptions.defaults(HOSTS));
   }
 
   @Test
   void shouldReadEveryFindingOnceWithAnAdvancedKey() throws InterruptedException {
-    assertEveryFindingReadOnce(CortexXdrSimulatorOptions.defaults(HOSTS).withSecurity(SecurityLevel.ADVANCED));
+    assertEveryFindingReadOnce(
+        CortexXdrSimulatorOptions.defaults(HOSTS).withSecurity(SecurityLevel.ADVANCED));
   }
 
-  private static void assertEveryFindingReadOnce(CortexXdrSimulatorOptions options) throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(options); Connector connector = connector(tenant)) {
+  private static void assertEveryFindingReadOnce(CortexXdrSimulatorOptions options)
+      throws InterruptedException {
+    try (SimulatedTenant tenant = tenant(options);
+        Connector connector = connector(tenant)) {
       List<JsonNode> endpoints = records(readAll(connector, VULNERABILITIES, request(40)));
 
-      assertThat(endpoints.stream().map(e -> e.path("endpoint_id").asText())).doesNotHaveDuplicates();
+      assertThat(endpoints.stream().map(e -> e.path("endpoint_id").asText()))
+          .doesNotHaveDuplicates();
       assertThat(findings(endpoints)).isEqualTo(tenant.expectedFindings());
-      assertThat(endpoints).allSatisfy(e -> {
-        assertThat(e.path("endpoint_name").asText()).isNotEmpty();
-        assertThat(e.path("endpoint_type").asText()).startsWith("AGENT_TYPE_");
-        assertThat(e.path("cves").get(0).path("severity").asText()).isNotEmpty();
-      });
-      assertThat(tenant.dataCalls()).anySatisfy(c -> assertThat(c.path()).contains("get_query_results_stream"));
+      assertThat(endpoints)
+          .allSatisfy(
+              e -> {
+                assertThat(e.path("endpoint_name").asText()).isNotEmpty();
+                assertThat(e.path("endpoint_type").asText()).startsWith("AGENT_TYPE_");
+                assertThat(e.path("cves").get(0).path("severity").asText()).isNotEmpty();
+              });
+      assertThat(tenant.dataCalls())
+          .anySatisfy(c -> assertThat(c.path()).contains("get_query_results_stream"));
     }
   }
 
   @Test
   void shouldResumeTheVulnerabilityReadAfterTheCheckpointsEndpointWithoutDuplicates()
       throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS)); Connector connector = connector(tenant)) {
+    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS));
+        Connector connector = connector(tenant)) {
       List<Page> before;
       try (StreamReader first = connector.open(VULNERABILITIES, request(20), Optional.empty())) {
         before = StreamReading.readAtMost(first, 2);
       }
       Checkpoint resumeFrom = before.get(1).checkpoint();
       List<Page> after;
-      try (StreamReader second = connector.open(VULNERABILITIES, request(20), Optional.of(resumeFrom))) {
+      try (StreamReader second =
+          connector.open(VULNERABILITIES, request(20), Optional.of(resumeFrom))) {
         after = StreamReading.readAll(second);
       }
 
@@ -105,28 +121,40 @@ class CortexXdrConnectorIT {
   }
 
   @Test
-  void shouldReadOnlyEndpointsSeenSinceTheLastRunInADeltaAfterTheTenantAdvanced() throws InterruptedException {
-    try (SimulatedTenant tenant = new SimulatedTenant(CortexXdrSimulatorOptions.defaults(HOSTS),
-        SimulatedTenant.contractTuning(), 100, true); Connector connector = connector(tenant)) {
+  void shouldReadOnlyEndpointsSeenSinceTheLastRunInADeltaAfterTheTenantAdvanced()
+      throws InterruptedException {
+    try (SimulatedTenant tenant =
+            new SimulatedTenant(
+                CortexXdrSimulatorOptions.defaults(HOSTS),
+                SimulatedTenant.contractTuning(),
+                100,
+                true);
+        Connector connector = connector(tenant)) {
       List<Page> full = readAll(connector, ENDPOINTS, request(100));
       tenant.simulator().advance(10);
 
       List<JsonNode> delta;
-      try (StreamReader reader = connector.open(ENDPOINTS, request(100), Optional.of(full.get(full.size() - 1).checkpoint()))) {
+      try (StreamReader reader =
+          connector.open(
+              ENDPOINTS, request(100), Optional.of(full.get(full.size() - 1).checkpoint()))) {
         assertThat(reader.fullSync()).isFalse();
         delta = records(StreamReading.readAll(reader));
       }
 
       assertThat(delta).isNotEmpty().hasSizeLessThanOrEqualTo(10);
-      assertThat(delta).allSatisfy(e -> assertThat(e.path("last_seen").asLong())
-          .isGreaterThan(maxLastSeen(records(full))));
+      assertThat(delta)
+          .allSatisfy(
+              e ->
+                  assertThat(e.path("last_seen").asLong())
+                      .isGreaterThan(maxLastSeen(records(full))));
     }
   }
 
   @Test
   void shouldGiveExactlyTheSameRecordsDespiteRateLimitsServerErrorsDropsAndParallelQueryRefusals()
       throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS)); Connector connector = connector(tenant)) {
+    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS));
+        Connector connector = connector(tenant)) {
       tenant.simulator().faults().tooManyRequestsNext(2);
       tenant.simulator().faults().serverErrorNext(2);
       tenant.simulator().faults().dropConnectionNext(2);
@@ -143,16 +171,22 @@ class CortexXdrConnectorIT {
 
   @Test
   void shouldGiveExactlyTheSameRecordsUnderRandomFaults() throws InterruptedException {
-    CortexXdrSimulatorOptions faulty = CortexXdrSimulatorOptions.defaults(HOSTS).withFaultSpec("429:5%,5xx:5%,drop:3%");
-    try (SimulatedTenant tenant = tenant(faulty); Connector connector = connector(tenant)) {
-      assertExactlyOnce(records(readAll(connector, ENDPOINTS, request(25))), tenant.expectedRecords());
-      assertThat(findings(records(readAll(connector, VULNERABILITIES, request(25))))).isEqualTo(tenant.expectedFindings());
+    CortexXdrSimulatorOptions faulty =
+        CortexXdrSimulatorOptions.defaults(HOSTS).withFaultSpec("429:5%,5xx:5%,drop:3%");
+    try (SimulatedTenant tenant = tenant(faulty);
+        Connector connector = connector(tenant)) {
+      assertExactlyOnce(
+          records(readAll(connector, ENDPOINTS, request(25))), tenant.expectedRecords());
+      assertThat(findings(records(readAll(connector, VULNERABILITIES, request(25)))))
+          .isEqualTo(tenant.expectedFindings());
     }
   }
 
   @Test
   void shouldKeepWithinTenRequestsInAnyOneSecondWindow() throws InterruptedException {
-    try (SimulatedTenant tenant = new SimulatedTenant(CortexXdrSimulatorOptions.defaults(HOSTS), CortexXdrTuning.defaults(), 20, false);
+    try (SimulatedTenant tenant =
+            new SimulatedTenant(
+                CortexXdrSimulatorOptions.defaults(HOSTS), CortexXdrTuning.defaults(), 20, false);
         Connector connector = connector(tenant)) {
       connector.testConnection();
       readAll(connector, ENDPOINTS, request(20));
@@ -161,7 +195,8 @@ class CortexXdrConnectorIT {
       List<Instant> calls = tenant.dataCalls().stream().map(RequestLog.Entry::at).sorted().toList();
       assertThat(calls).hasSizeGreaterThan(20);
       for (int i = 10; i < calls.size(); i++) {
-        assertThat(Duration.between(calls.get(i - 10), calls.get(i))).as("calls %d..%d", i - 10, i)
+        assertThat(Duration.between(calls.get(i - 10), calls.get(i)))
+            .as("calls %d..%d", i - 10, i)
             .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
       }
       assertThat(tenant.dataCalls()).extracting(RequestLog.Entry::status).doesNotContain(429);
@@ -171,11 +206,15 @@ class CortexXdrConnectorIT {
   @Test
   void shouldFailNamingTheKeyIdAndSecurityLevelOnAWrongKey() throws InterruptedException {
     try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS));
-        Connector connector = tenant.factory().create(tenant.configWithWrongSecret(), tenant.context())) {
-      assertThat(connector.testConnection()).extracting(CheckResult::status)
-          .containsExactly(Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED, Status.SKIPPED);
+        Connector connector =
+            tenant.factory().create(tenant.configWithWrongSecret(), tenant.context())) {
+      assertThat(connector.testConnection())
+          .extracting(CheckResult::status)
+          .containsExactly(
+              Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED, Status.SKIPPED);
       try (StreamReader reader = connector.open(ENDPOINTS, request(100), Optional.empty())) {
-        assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class)
+        assertThatThrownBy(reader::next)
+            .isInstanceOf(PermanentException.class)
             .hasMessageContaining("HTTP 401")
             .hasMessageContaining("API Key ID (" + tenant.simulator().options().keyId() + ")")
             .hasMessageContaining("Security Level (standard)")
@@ -187,13 +226,19 @@ class CortexXdrConnectorIT {
 
   @Test
   void shouldFailWhenTheConfiguredSecurityLevelDoesNotMatchTheKey() {
-    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withSecurity(SecurityLevel.ADVANCED))) {
+    try (SimulatedTenant tenant =
+        tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withSecurity(SecurityLevel.ADVANCED))) {
       Map<String, String> values = new HashMap<>(tenant.config().values());
       values.put(CortexXdrConfig.SECURITY_LEVEL, "standard");
-      try (Connector connector = tenant.factory().create(new dev.sightline.connector.ConnectorConfig(values), tenant.context());
+      try (Connector connector =
+              tenant
+                  .factory()
+                  .create(new dev.sightline.connector.ConnectorConfig(values), tenant.context());
           StreamReader reader = connector.open(ENDPOINTS, request(100), Optional.empty())) {
-        assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class)
-            .hasMessageContaining("HTTP 401").hasMessageContaining("Security Level (standard)")
+        assertThatThrownBy(reader::next)
+            .isInstanceOf(PermanentException.class)
+            .hasMessageContaining("HTTP 401")
+            .hasMessageContaining("Security Level (standard)")
             .hasMessageNotContaining(tenant.simulator().options().key());
       }
     }
@@ -201,52 +246,73 @@ class CortexXdrConnectorIT {
 
   @Test
   void shouldNameTheMissingXqlPermissionOfTheKeysRole() throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withRole("Deployment Admin"));
+    try (SimulatedTenant tenant =
+            tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withRole("Deployment Admin"));
         Connector connector = connector(tenant)) {
       List<CheckResult> checks = connector.testConnection();
 
-      assertThat(checks).extracting(CheckResult::status)
-          .containsExactly(Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED);
-      assertThat(checks.get(3).message()).contains("HTTP 403").contains("XQL").contains("Viewer role");
-      assertExactlyOnce(records(readAll(connector, ENDPOINTS, request(100))), tenant.expectedRecords());
+      assertThat(checks)
+          .extracting(CheckResult::status)
+          .containsExactly(
+              Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED);
+      assertThat(checks.get(3).message())
+          .contains("HTTP 403")
+          .contains("XQL")
+          .contains("Viewer role");
+      assertExactlyOnce(
+          records(readAll(connector, ENDPOINTS, request(100))), tenant.expectedRecords());
       try (StreamReader reader = connector.open(VULNERABILITIES, request(100), Optional.empty())) {
-        assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class)
-            .hasMessageContaining("HTTP 403").hasMessageContaining("To fix:").hasMessageContaining("Viewer role");
+        assertThatThrownBy(reader::next)
+            .isInstanceOf(PermanentException.class)
+            .hasMessageContaining("HTTP 403")
+            .hasMessageContaining("To fix:")
+            .hasMessageContaining("Viewer role");
       }
     }
   }
 
   @Test
   void shouldNameTheMissingEndpointPermissionOfACustomRole() throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withRole("Auditors"));
+    try (SimulatedTenant tenant =
+            tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withRole("Auditors"));
         Connector connector = connector(tenant)) {
-      assertThat(connector.testConnection()).extracting(CheckResult::status)
-          .containsExactly(Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED);
+      assertThat(connector.testConnection())
+          .extracting(CheckResult::status)
+          .containsExactly(
+              Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED);
       try (StreamReader reader = connector.open(ENDPOINTS, request(100), Optional.empty())) {
-        assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class)
-            .hasMessageContaining("HTTP 403").hasMessageContaining("Endpoint Administration");
+        assertThatThrownBy(reader::next)
+            .isInstanceOf(PermanentException.class)
+            .hasMessageContaining("HTTP 403")
+            .hasMessageContaining("Endpoint Administration");
       }
     }
   }
 
   @Test
   void shouldNameTheMissingHostInsightsLicense() {
-    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withVulnerabilityLicense(false));
+    try (SimulatedTenant tenant =
+            tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withVulnerabilityLicense(false));
         Connector connector = connector(tenant);
         StreamReader reader = connector.open(VULNERABILITIES, request(100), Optional.empty())) {
-      assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class)
-          .hasMessageContaining("HTTP 402").hasMessageContaining("Host Insights")
+      assertThatThrownBy(reader::next)
+          .isInstanceOf(PermanentException.class)
+          .hasMessageContaining("HTTP 402")
+          .hasMessageContaining("Host Insights")
           .hasMessageContaining("To fix:");
     }
   }
 
   @Test
   void shouldFailClearlyWhenTheDailyQueryQuotaIsUsedUp() {
-    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withDailyQuotaUnits(0));
+    try (SimulatedTenant tenant =
+            tenant(CortexXdrSimulatorOptions.defaults(HOSTS).withDailyQuotaUnits(0));
         Connector connector = connector(tenant);
         StreamReader reader = connector.open(VULNERABILITIES, request(100), Optional.empty())) {
-      assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class)
-          .hasMessageContaining("quota is used up").hasMessageContaining("To fix:");
+      assertThatThrownBy(reader::next)
+          .isInstanceOf(PermanentException.class)
+          .hasMessageContaining("quota is used up")
+          .hasMessageContaining("To fix:");
       assertThat(tenant.dataCalls()).noneMatch(c -> c.path().contains("start_xql_query"));
     }
   }
@@ -254,15 +320,23 @@ class CortexXdrConnectorIT {
   @Test
   void shouldFailTheReachabilityCheckAndTheReadOnAnUnknownHost() throws InterruptedException {
     try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS));
-        Connector connector = tenant.factory().create(
-            tenant.configWith("https://api-nowhere.xdr.invalid", tenant.simulator().options().key()), tenant.context())) {
+        Connector connector =
+            tenant
+                .factory()
+                .create(
+                    tenant.configWith(
+                        "https://api-nowhere.xdr.invalid", tenant.simulator().options().key()),
+                    tenant.context())) {
       List<CheckResult> checks = connector.testConnection();
 
-      assertThat(checks).extracting(CheckResult::status)
-          .containsExactly(Status.FAILED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED);
+      assertThat(checks)
+          .extracting(CheckResult::status)
+          .containsExactly(
+              Status.FAILED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED);
       assertThat(checks.get(0).message()).contains("api-nowhere.xdr.invalid").contains("To fix:");
       try (StreamReader reader = connector.open(ENDPOINTS, request(100), Optional.empty())) {
-        assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class)
+        assertThatThrownBy(reader::next)
+            .isInstanceOf(PermanentException.class)
             .hasMessageContaining("Cannot resolve the Cortex XDR host 'api-nowhere.xdr.invalid'")
             .hasMessageContaining("To fix:");
       }
@@ -278,7 +352,9 @@ class CortexXdrConnectorIT {
   }
 
   private static void assertExactlyOnce(List<JsonNode> endpoints, long expected) {
-    assertThat(endpoints.stream().map(e -> e.path("endpoint_id").asText())).doesNotHaveDuplicates().doesNotContain("");
+    assertThat(endpoints.stream().map(e -> e.path("endpoint_id").asText()))
+        .doesNotHaveDuplicates()
+        .doesNotContain("");
     assertThat((long) endpoints.size()).isEqualTo(expected);
   }
 

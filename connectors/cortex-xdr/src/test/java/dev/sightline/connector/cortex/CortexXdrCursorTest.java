@@ -12,7 +12,8 @@ class CortexXdrCursorTest {
 
   @Test
   void shouldSurviveARoundTripThroughTheCheckpoint() {
-    CortexXdrCursor cursor = CortexXdrCursor.full(0).after("0a1b", 1, 1_000).after("0c2d", 2, 900).at(5);
+    CortexXdrCursor cursor =
+        CortexXdrCursor.full(0).after("0a1b", 1, 1_000).after("0c2d", 2, 900).at(5);
 
     Checkpoint checkpoint = cursor.toCheckpoint("endpoints", false);
 
@@ -25,7 +26,12 @@ class CortexXdrCursorTest {
 
   @Test
   void shouldRefuseACheckpointOfAnotherVersion() {
-    Checkpoint future = new Checkpoint("endpoints", 2, CortexXdrCursor.full(0).toCheckpoint("endpoints", false).state(), false);
+    Checkpoint future =
+        new Checkpoint(
+            "endpoints",
+            2,
+            CortexXdrCursor.full(0).toCheckpoint("endpoints", false).state(),
+            false);
 
     assertThatThrownBy(() -> CortexXdrCursor.fromCheckpoint("endpoints", future))
         .isInstanceOf(PermanentException.class)
@@ -44,7 +50,8 @@ class CortexXdrCursorTest {
 
   @Test
   void shouldRefuseADamagedState() {
-    Checkpoint damaged = new Checkpoint("endpoints", 1, "{\"mode\":\"FULL\",\"lastId\":\"x\"}", false);
+    Checkpoint damaged =
+        new Checkpoint("endpoints", 1, "{\"mode\":\"FULL\",\"lastId\":\"x\"}", false);
 
     assertThatThrownBy(() -> CortexXdrCursor.fromCheckpoint("endpoints", damaged))
         .isInstanceOf(PermanentException.class)

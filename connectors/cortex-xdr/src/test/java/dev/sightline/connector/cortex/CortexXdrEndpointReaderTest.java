@@ -17,29 +17,36 @@ import org.junit.jupiter.api.Test;
 class CortexXdrEndpointReaderTest {
 
   private final Harness harness = new Harness();
-  private final EndpointDirectory directory = new EndpointDirectory().add("a", "b", "c", "d", "e", "f", "g");
+  private final EndpointDirectory directory =
+      new EndpointDirectory().add("a", "b", "c", "d", "e", "f", "g");
 
   CortexXdrEndpointReaderTest() {
     harness.fake.byDefault(GET_ENDPOINT, directory.responder());
   }
 
   @Test
-  void shouldPageSortedByIdWithOneRecordOfOverlapAndEmitEachEndpointOnce() throws InterruptedException {
+  void shouldPageSortedByIdWithOneRecordOfOverlapAndEmitEachEndpointOnce()
+      throws InterruptedException {
     List<Page> pages = StreamReading.readAll(reader(CortexXdrCursor.full(0), 3));
 
     assertThat(ids(pages)).containsExactly("a", "b", "c", "d", "e", "f", "g");
     assertThat(pages).extracting(p -> p.records().size()).containsExactly(3, 3, 1);
     assertThat(pages.get(pages.size() - 1).checkpoint().complete()).isTrue();
-    assertThat(harness.fake.sent(GET_ENDPOINT)).extracting(s -> s.data().path("search_from").asInt() + "-"
-        + s.data().path("search_to").asInt()).containsExactly("0-3", "2-6", "5-9");
-    assertThat(harness.fake.sent(GET_ENDPOINT)).allSatisfy(s -> {
-      assertThat(s.data().path("sort").path("field").asText()).isEqualTo("endpoint_id");
-      assertThat(s.data().path("sort").path("keyword").asText()).isEqualTo("asc");
-    });
+    assertThat(harness.fake.sent(GET_ENDPOINT))
+        .extracting(
+            s -> s.data().path("search_from").asInt() + "-" + s.data().path("search_to").asInt())
+        .containsExactly("0-3", "2-6", "5-9");
+    assertThat(harness.fake.sent(GET_ENDPOINT))
+        .allSatisfy(
+            s -> {
+              assertThat(s.data().path("sort").path("field").asText()).isEqualTo("endpoint_id");
+              assertThat(s.data().path("sort").path("keyword").asText()).isEqualTo("asc");
+            });
   }
 
   @Test
-  void shouldDropEndpointsAlreadyEmittedWhenEndpointsAppearBeforeThePosition() throws InterruptedException {
+  void shouldDropEndpointsAlreadyEmittedWhenEndpointsAppearBeforeThePosition()
+      throws InterruptedException {
     StreamReader reader = reader(CortexXdrCursor.full(0), 3);
     List<Page> pages = new ArrayList<>(StreamReading.readAtMost(reader, 1));
     directory.add("0", "00");
@@ -49,7 +56,8 @@ class CortexXdrEndpointReaderTest {
   }
 
   @Test
-  void shouldStepBackInsteadOfSkippingWhenEndpointsBeforeThePositionDisappear() throws InterruptedException {
+  void shouldStepBackInsteadOfSkippingWhenEndpointsBeforeThePositionDisappear()
+      throws InterruptedException {
     StreamReader reader = reader(CortexXdrCursor.full(0), 3);
     List<Page> pages = new ArrayList<>(StreamReading.readAtMost(reader, 1));
     directory.remove("a", "b");
@@ -64,7 +72,8 @@ class CortexXdrEndpointReaderTest {
     Checkpoint checkpoint = first.get(0).checkpoint();
     directory.add("bb");
 
-    List<Page> rest = StreamReading.readAll(reader(CortexXdrCursor.fromCheckpoint("endpoints", checkpoint), 3));
+    List<Page> rest =
+        StreamReading.readAll(reader(CortexXdrCursor.fromCheckpoint("endpoints", checkpoint), 3));
 
     assertThat(ids(rest)).containsExactly("d", "e", "f", "g");
   }
@@ -80,7 +89,9 @@ class CortexXdrEndpointReaderTest {
     List<Page> pages = StreamReading.readAll(reader(CortexXdrCursor.full(0), 100));
     JsonNode z = pages.get(0).records().get(7);
 
-    assertThat(z.path("allIPs")).extracting(JsonNode::asText).containsExactly("10.1.1.1", "10.1.1.2", "fe80::1");
+    assertThat(z.path("allIPs"))
+        .extracting(JsonNode::asText)
+        .containsExactly("10.1.1.1", "10.1.1.2", "fe80::1");
     assertThat(z.path("cloud_provider").asText()).isEqualTo("AWS");
     assertThat(pages.get(0).records().get(0).has("cloud_provider")).isFalse();
   }
@@ -109,17 +120,22 @@ class CortexXdrEndpointReaderTest {
 
     List<Page> pages = StreamReading.readAll(reader(CortexXdrCursor.full(0), 3));
 
-    assertThat(pages).singleElement().satisfies(p -> {
-      assertThat(p.records()).isEmpty();
-      assertThat(p.checkpoint().complete()).isTrue();
-    });
+    assertThat(pages)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.records()).isEmpty();
+              assertThat(p.checkpoint().complete()).isTrue();
+            });
   }
 
   @Test
   void shouldOpenAFullReadAfterACompleteCheckpointUnlessDeltaIsOn() {
     Checkpoint done = CortexXdrCursor.full(0).after("g", 7, 5_000).toCheckpoint("endpoints", true);
     try (var connector = harness.connector();
-        StreamReader again = connector.open(CortexXdrStream.ENDPOINTS.spec(), SyncRequest.everything(), Optional.of(done))) {
+        StreamReader again =
+            connector.open(
+                CortexXdrStream.ENDPOINTS.spec(), SyncRequest.everything(), Optional.of(done))) {
       assertThat(again.fullSync()).isTrue();
     }
   }
@@ -129,6 +145,9 @@ class CortexXdrEndpointReaderTest {
   }
 
   private static List<String> ids(List<Page> pages) {
-    return pages.stream().flatMap(p -> p.records().stream()).map(r -> r.path("endpoint_id").asText()).toList();
+    return pages.stream()
+        .flatMap(p -> p.records().stream())
+        .map(r -> r.path("endpoint_id").asText())
+        .toList();
   }
 }

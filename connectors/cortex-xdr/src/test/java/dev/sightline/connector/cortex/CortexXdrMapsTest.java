@@ -22,89 +22,109 @@ import org.junit.jupiter.api.Test;
 /** The shipped maps against the product seed's two tables and real-shaped endpoint records. */
 class CortexXdrMapsTest {
 
-  /** One row of a seed table: source field, flattened canonical target, required mark, record kind. */
+  /**
+   * One row of a seed table: source field, flattened canonical target, required mark, record kind.
+   */
   private record SeedRow(String source, String target, boolean required, RecordKind kind) {}
 
-  private static final List<SeedRow> ASSET_TABLE = List.of(
-      new SeedRow("endpoint_id", "externalAssetId", true, ASSET),
-      new SeedRow("endpoint_name", "hostName", true, ASSET),
-      new SeedRow("operating_system", "operatingSystemName", false, ASSET),
-      new SeedRow("os_version", "operatingSystemVersion", false, ASSET),
-      new SeedRow("domain", "domain", false, ASSET),
-      new SeedRow("endpoint_type", "assetType", false, ASSET),
-      new SeedRow("first_seen", "firstFoundDate", false, ASSET),
-      new SeedRow("allIPs", "ipv4Address", false, ASSET),
-      new SeedRow("ipv6", "ipv6Address", false, ASSET),
-      new SeedRow("mac_address[]", "macAddress", false, ASSET),
-      new SeedRow("tags.server_tags", "serverTags", false, ASSET),
-      new SeedRow("tags.endpoint_tags", "endPointTags", false, ASSET));
+  private static final List<SeedRow> ASSET_TABLE =
+      List.of(
+          new SeedRow("endpoint_id", "externalAssetId", true, ASSET),
+          new SeedRow("endpoint_name", "hostName", true, ASSET),
+          new SeedRow("operating_system", "operatingSystemName", false, ASSET),
+          new SeedRow("os_version", "operatingSystemVersion", false, ASSET),
+          new SeedRow("domain", "domain", false, ASSET),
+          new SeedRow("endpoint_type", "assetType", false, ASSET),
+          new SeedRow("first_seen", "firstFoundDate", false, ASSET),
+          new SeedRow("allIPs", "ipv4Address", false, ASSET),
+          new SeedRow("ipv6", "ipv6Address", false, ASSET),
+          new SeedRow("mac_address[]", "macAddress", false, ASSET),
+          new SeedRow("tags.server_tags", "serverTags", false, ASSET),
+          new SeedRow("tags.endpoint_tags", "endPointTags", false, ASSET));
 
-  private static final List<SeedRow> VULNERABILITY_TABLE = List.of(
-      new SeedRow("endpoint_id", "externalAssetId", true, ASSET),
-      new SeedRow("endpoint_name", "hostName", true, ASSET),
-      new SeedRow("operating_system", "operatingSystemName", false, ASSET),
-      new SeedRow("os_version", "operatingSystemVersion", false, ASSET),
-      new SeedRow("domain", "domain", false, ASSET),
-      new SeedRow("endpoint_type", "assetType", false, ASSET),
-      new SeedRow("first_seen", "firstFoundDate", false, ASSET),
-      new SeedRow("allIPs", "ipAddress", false, ASSET),
-      new SeedRow("ip", "ipv4Address", false, ASSET),
-      new SeedRow("ipv6", "ipv6Address", false, ASSET),
-      new SeedRow("mac_address[]", "macAddress", false, ASSET),
-      new SeedRow("tags.server_tags", "serverTags", false, ASSET),
-      new SeedRow("tags.endpoint_tags", "endPointTags", false, ASSET),
-      new SeedRow("cves[].name", "externalFindingId", true, FINDING),
-      new SeedRow("cves[].name", "cveId", false, FINDING),
-      new SeedRow("cves[].severity", "findingSeverity", false, FINDING),
-      new SeedRow("cves[].description", "findingDescription", false, FINDING),
-      new SeedRow("cves[].publication_date", "firstFoundOn", false, FINDING),
-      new SeedRow("cves[].severity_score", "sourceRiskScore", false, FINDING),
-      new SeedRow("cves[].severity", "sourceSeverity", false, FINDING),
-      new SeedRow("cves[].name", "findingName", false, FINDING),
-      new SeedRow("cloud_provider", "cloudProvider", false, ASSET));
+  private static final List<SeedRow> VULNERABILITY_TABLE =
+      List.of(
+          new SeedRow("endpoint_id", "externalAssetId", true, ASSET),
+          new SeedRow("endpoint_name", "hostName", true, ASSET),
+          new SeedRow("operating_system", "operatingSystemName", false, ASSET),
+          new SeedRow("os_version", "operatingSystemVersion", false, ASSET),
+          new SeedRow("domain", "domain", false, ASSET),
+          new SeedRow("endpoint_type", "assetType", false, ASSET),
+          new SeedRow("first_seen", "firstFoundDate", false, ASSET),
+          new SeedRow("allIPs", "ipAddress", false, ASSET),
+          new SeedRow("ip", "ipv4Address", false, ASSET),
+          new SeedRow("ipv6", "ipv6Address", false, ASSET),
+          new SeedRow("mac_address[]", "macAddress", false, ASSET),
+          new SeedRow("tags.server_tags", "serverTags", false, ASSET),
+          new SeedRow("tags.endpoint_tags", "endPointTags", false, ASSET),
+          new SeedRow("cves[].name", "externalFindingId", true, FINDING),
+          new SeedRow("cves[].name", "cveId", false, FINDING),
+          new SeedRow("cves[].severity", "findingSeverity", false, FINDING),
+          new SeedRow("cves[].description", "findingDescription", false, FINDING),
+          new SeedRow("cves[].publication_date", "firstFoundOn", false, FINDING),
+          new SeedRow("cves[].severity_score", "sourceRiskScore", false, FINDING),
+          new SeedRow("cves[].severity", "sourceSeverity", false, FINDING),
+          new SeedRow("cves[].name", "findingName", false, FINDING),
+          new SeedRow("cloud_provider", "cloudProvider", false, ASSET));
 
   private static final TransformMap ASSETS = load(CortexXdrConnectorFactory.ASSET_MAP);
-  private static final TransformMap VULNERABILITIES = load(CortexXdrConnectorFactory.VULNERABILITY_MAP);
+  private static final TransformMap VULNERABILITIES =
+      load(CortexXdrConnectorFactory.VULNERABILITY_MAP);
 
   @Test
   void shouldShipTheSeedsAssetMapRowForRowWithOnlyAssetRows() {
     assertThat(ASSETS.name()).isEqualTo("Cortex XDR Asset Transform Map");
     assertSeedRows(ASSETS, ASSET_TABLE);
-    assertThat(ASSETS.fields(FINDING)).as("the platform takes findings from the first map with FINDING rows").isEmpty();
-    assertThat(ASSETS.fields()).filteredOn(f -> !f.fromSeed()).extracting(FieldMapping::target)
-        .containsExactlyInAnyOrder("sourceRecordId", "lastSeen", "cloudProvider", "cloudInstanceId");
+    assertThat(ASSETS.fields(FINDING))
+        .as("the platform takes findings from the first map with FINDING rows")
+        .isEmpty();
+    assertThat(ASSETS.fields())
+        .filteredOn(f -> !f.fromSeed())
+        .extracting(FieldMapping::target)
+        .containsExactlyInAnyOrder(
+            "sourceRecordId", "lastSeen", "cloudProvider", "cloudInstanceId");
   }
 
   @Test
   void shouldShipTheSeedsVulnerabilityMapRowForRow() {
     assertThat(VULNERABILITIES.name()).isEqualTo("Cortex XDR Vulnerability Transform Map");
     assertSeedRows(VULNERABILITIES, VULNERABILITY_TABLE);
-    assertThat(VULNERABILITIES.fields()).filteredOn(f -> !f.fromSeed()).extracting(FieldMapping::target)
+    assertThat(VULNERABILITIES.fields())
+        .filteredOn(f -> !f.fromSeed())
+        .extracting(FieldMapping::target)
         .containsExactlyInAnyOrder("externalAssetId", "cvssV3Base", "vendorCvss");
   }
 
   @Test
   void shouldSayInEveryRowsNoteWhereADerivedFieldComesFrom() {
     for (TransformMap map : List.of(ASSETS, VULNERABILITIES)) {
-      assertThat(map.fields()).filteredOn(f -> f.expression().equals("allIPs") || f.expression().equals("cloud_provider"))
-          .isNotEmpty().allSatisfy(f -> assertThat(f.note()).contains("the connector adds it"));
+      assertThat(map.fields())
+          .filteredOn(
+              f -> f.expression().equals("allIPs") || f.expression().equals("cloud_provider"))
+          .isNotEmpty()
+          .allSatisfy(f -> assertThat(f.note()).contains("the connector adds it"));
       assertThat(map.fields()).allSatisfy(f -> assertThat(f.note()).isNotBlank());
     }
   }
 
   @Test
   void shouldKeepTheFilesInTheFormatTheConsoleSaves() throws IOException {
-    for (String resource : List.of(CortexXdrConnectorFactory.ASSET_MAP, CortexXdrConnectorFactory.VULNERABILITY_MAP)) {
+    for (String resource :
+        List.of(CortexXdrConnectorFactory.ASSET_MAP, CortexXdrConnectorFactory.VULNERABILITY_MAP)) {
       try (InputStream in = resource(resource)) {
-        assertThat(load(resource).toJson()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        assertThat(load(resource).toJson())
+            .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
   }
 
   @Test
   void shouldMapTheRealGetEndpointSampleAsAnAsset() throws IOException {
-    JsonNode reply = CortexXdrWire.JSON.readTree(Workspace.samples().resolve("demisto_CoreIRApiModule_get_endpoints.json").toFile());
-    ObjectNode endpoint = CortexXdrEndpointFields.derive((ObjectNode) reply.path("reply").path("endpoints").get(0));
+    JsonNode reply =
+        CortexXdrWire.JSON.readTree(
+            Workspace.samples().resolve("demisto_CoreIRApiModule_get_endpoints.json").toFile());
+    ObjectNode endpoint =
+        CortexXdrEndpointFields.derive((ObjectNode) reply.path("reply").path("endpoints").get(0));
 
     MappingResult result = ASSETS.apply(endpoint, ASSET);
 
@@ -131,8 +151,10 @@ class CortexXdrMapsTest {
     }
     assertThat(asset.string("assetType")).contains("Workstation");
     assertThat(asset.string("operatingSystemName")).contains("Ubuntu 22.04");
-    assertThat(asset.strings("ipv4Address")).containsExactly("10.0.0.4", "172.17.0.1", "fe80::20d:3aff:fee0:2978");
-    assertThat(asset.strings("macAddress")).containsExactly("00:0d:3a:e0:29:78", "02:42:9a:1b:2c:3d");
+    assertThat(asset.strings("ipv4Address"))
+        .containsExactly("10.0.0.4", "172.17.0.1", "fe80::20d:3aff:fee0:2978");
+    assertThat(asset.strings("macAddress"))
+        .containsExactly("00:0d:3a:e0:29:78", "02:42:9a:1b:2c:3d");
     assertThat(asset.strings("serverTags")).containsExactly("prod", "linux");
     assertThat(asset.strings("endPointTags")).containsExactly("dev-team");
     assertThat(asset.string("cloudProvider")).contains("AZURE");
@@ -141,15 +163,24 @@ class CortexXdrMapsTest {
   @Test
   void shouldMapEachCveOfAnEndpointAsAFindingAndFillEverySeedTarget() throws IOException {
     ObjectNode endpoint = CortexXdrEndpointFields.derive(fixture());
-    endpoint.putArray("cves").add(CortexXdrWire.JSON.createObjectNode().put("name", "CVE-2024-3094")
-        .put("severity", "CRITICAL").put("description", "xz backdoor").put("publication_date", 1711670400000L)
-        .put("severity_score", 10.0));
+    endpoint
+        .putArray("cves")
+        .add(
+            CortexXdrWire.JSON
+                .createObjectNode()
+                .put("name", "CVE-2024-3094")
+                .put("severity", "CRITICAL")
+                .put("description", "xz backdoor")
+                .put("publication_date", 1711670400000L)
+                .put("severity_score", 10.0));
 
     MappedRecord finding = VULNERABILITIES.apply(endpoint, FINDING).record();
     MappedRecord asset = VULNERABILITIES.apply(endpoint, ASSET).record();
 
     for (SeedRow row : VULNERABILITY_TABLE) {
-      assertThat((row.kind() == FINDING ? finding : asset).targets()).as(row.target()).contains(row.target());
+      assertThat((row.kind() == FINDING ? finding : asset).targets())
+          .as(row.target())
+          .contains(row.target());
     }
     assertThat(finding.string("externalFindingId")).contains("CVE-2024-3094");
     assertThat(finding.string("cveId")).contains("CVE-2024-3094");
@@ -187,19 +218,22 @@ class CortexXdrMapsTest {
     List<FieldMapping> seedRows = map.fields().stream().filter(FieldMapping::fromSeed).toList();
     assertThat(seedRows).hasSize(table.size());
     for (SeedRow seed : table) {
-      assertThat(map.fields(seed.kind())).as("seed row %s -> %s", seed.source(), seed.target())
-          .anySatisfy(f -> {
-            assertThat(f.sourceLabel()).isEqualTo(seed.source());
-            assertThat(f.expression()).isEqualTo(seed.source());
-            assertThat(f.target()).isEqualTo(seed.target());
-            assertThat(f.required()).isEqualTo(seed.required());
-            assertThat(f.fromSeed()).isTrue();
-          });
+      assertThat(map.fields(seed.kind()))
+          .as("seed row %s -> %s", seed.source(), seed.target())
+          .anySatisfy(
+              f -> {
+                assertThat(f.sourceLabel()).isEqualTo(seed.source());
+                assertThat(f.expression()).isEqualTo(seed.source());
+                assertThat(f.target()).isEqualTo(seed.target());
+                assertThat(f.required()).isEqualTo(seed.required());
+                assertThat(f.fromSeed()).isTrue();
+              });
     }
   }
 
   private static ObjectNode fixture() throws IOException {
-    try (InputStream in = CortexXdrMapsTest.class.getResourceAsStream("/cortex-xdr/endpoint-agent8.json")) {
+    try (InputStream in =
+        CortexXdrMapsTest.class.getResourceAsStream("/cortex-xdr/endpoint-agent8.json")) {
       return (ObjectNode) CortexXdrWire.JSON.readTree(in);
     }
   }

@@ -34,7 +34,8 @@ class CortexXdrRetryPolicyTest {
   @Test
   void shouldWaitAtLeastASecondAfterTooManyRequestsAndDoubleIt() {
     Harness h = new Harness();
-    RetryableException limited = h.retry.transientFailure("x", error(500, "Too many requests.")).orElseThrow();
+    RetryableException limited =
+        h.retry.transientFailure("x", error(500, "Too many requests.")).orElseThrow();
 
     assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(1));
     assertThat(h.retry.waitMillis(1, limited)).isBetween(1_000L, 1_250L);
@@ -46,10 +47,16 @@ class CortexXdrRetryPolicyTest {
   void shouldClassifyParallelQueryRefusalsRateLimitsAndServerErrorsAsTransient() {
     Harness h = new Harness();
 
-    assertThat(h.retry.transientFailure("q", error(500,
-        "An error occurred while processing XDR public API - reached maximum allowed number of parallel running queries")))
+    assertThat(
+            h.retry.transientFailure(
+                "q",
+                error(
+                    500,
+                    "An error occurred while processing XDR public API - reached maximum allowed number of parallel running queries")))
         .hasValueSatisfying(e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
-    assertThat(h.retry.transientFailure("q", new RawResponse(429, FakeCortexXdr.headers(), new byte[0])))
+    assertThat(
+            h.retry.transientFailure(
+                "q", new RawResponse(429, FakeCortexXdr.headers(), new byte[0])))
         .hasValueSatisfying(e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
     assertThat(h.retry.transientFailure("q", error(503, "unavailable")))
         .hasValueSatisfying(e -> assertThat(e.retryAfter()).isZero());
@@ -60,27 +67,37 @@ class CortexXdrRetryPolicyTest {
   @Test
   void shouldRetryRateLimitsInVirtualTimeAndSignEveryAttemptAnew() throws InterruptedException {
     Harness h = new Harness(CortexXdrTuning.defaults(), SecurityLevel.ADVANCED);
-    h.fake.on(GET_ENDPOINT, error(429, "Too many requests."))
+    h.fake
+        .on(GET_ENDPOINT, error(429, "Too many requests."))
         .on(GET_ENDPOINT, error(500, "Too many requests."))
         .on(GET_ENDPOINT, ONE_PAGE);
 
     assertThat(h.client.endpointsById(List.of("a1")).endpoints()).hasSize(1);
 
-    assertThat(h.context.sleeps()).filteredOn(d -> d.compareTo(Duration.ofSeconds(1)) >= 0).hasSize(2);
+    assertThat(h.context.sleeps())
+        .filteredOn(d -> d.compareTo(Duration.ofSeconds(1)) >= 0)
+        .hasSize(2);
     assertThat(h.context.sleeps().stream().reduce(Duration.ZERO, Duration::plus))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-    assertThat(h.fake.sent(GET_ENDPOINT)).extracting(s -> s.request().headers().firstValue("x-xdr-nonce").orElseThrow())
-        .doesNotHaveDuplicates().hasSize(3);
+    assertThat(h.fake.sent(GET_ENDPOINT))
+        .extracting(s -> s.request().headers().firstValue("x-xdr-nonce").orElseThrow())
+        .doesNotHaveDuplicates()
+        .hasSize(3);
   }
 
   @Test
   void shouldRetryDroppedConnectionsAndGiveUpAfterMaxAttemptsNamingTheHost() {
-    Harness h = new Harness(CortexXdrTuning.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 3),
-        SecurityLevel.STANDARD);
+    Harness h =
+        new Harness(
+            CortexXdrTuning.defaults()
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 3),
+            SecurityLevel.STANDARD);
     for (int i = 0; i < 3; i++) {
-      h.fake.on(GET_ENDPOINT, (r, b) -> {
-        throw new IOException("Connection reset");
-      });
+      h.fake.on(
+          GET_ENDPOINT,
+          (r, b) -> {
+            throw new IOException("Connection reset");
+          });
     }
 
     assertThatThrownBy(() -> h.client.endpointsById(List.of("a1")))
@@ -93,8 +110,11 @@ class CortexXdrRetryPolicyTest {
 
   @Test
   void shouldGiveUpOnEndlessServerErrorsWithARetryableFailure() {
-    Harness h = new Harness(CortexXdrTuning.defaults().withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 4),
-        SecurityLevel.STANDARD);
+    Harness h =
+        new Harness(
+            CortexXdrTuning.defaults()
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 4),
+            SecurityLevel.STANDARD);
     h.fake.byDefault(GET_ENDPOINT, (r, b) -> error(500, "Internal server error"));
 
     assertThatThrownBy(() -> h.client.endpointsById(List.of("a1")))
@@ -104,22 +124,27 @@ class CortexXdrRetryPolicyTest {
 
   @Test
   void shouldSpaceRequestStartsByTheClientSideBudget() throws InterruptedException {
-    Harness h = new Harness(CortexXdrTuning.defaults().withRequestsPerSecond(5), SecurityLevel.STANDARD);
+    Harness h =
+        new Harness(CortexXdrTuning.defaults().withRequestsPerSecond(5), SecurityLevel.STANDARD);
     List<java.time.Instant> starts = new java.util.ArrayList<>();
-    h.fake.byDefault(GET_ENDPOINT, (r, b) -> {
-      starts.add(h.context.clock().instant());
-      return ONE_PAGE;
-    });
+    h.fake.byDefault(
+        GET_ENDPOINT,
+        (r, b) -> {
+          starts.add(h.context.clock().instant());
+          return ONE_PAGE;
+        });
 
     for (int i = 0; i < 12; i++) {
       h.client.endpointsById(List.of("a1"));
     }
 
     for (int i = 1; i < starts.size(); i++) {
-      assertThat(Duration.between(starts.get(i - 1), starts.get(i))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+      assertThat(Duration.between(starts.get(i - 1), starts.get(i)))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
     for (int i = 10; i < starts.size(); i++) {
-      assertThat(Duration.between(starts.get(i - 10), starts.get(i))).isGreaterThan(Duration.ofSeconds(1));
+      assertThat(Duration.between(starts.get(i - 10), starts.get(i)))
+          .isGreaterThan(Duration.ofSeconds(1));
     }
   }
 }

@@ -19,24 +19,28 @@ import org.junit.jupiter.api.Test;
 
 class CortexXdrRowGrouperTest {
 
-  private static final List<JsonNode> ROWS = List.of(
-      row("a1", "CVE-2024-0001", "HIGH"),
-      row("a1", "CVE-2024-0002", "LOW"),
-      row("b2", "CVE-2023-1111", "CRITICAL"),
-      row("c3", "CVE-2022-0003", "MEDIUM"),
-      row("c3", "CVE-2022-0003", "MEDIUM"),
-      row("c3", "CVE-2022-0004", "NONE"));
+  private static final List<JsonNode> ROWS =
+      List.of(
+          row("a1", "CVE-2024-0001", "HIGH"),
+          row("a1", "CVE-2024-0002", "LOW"),
+          row("b2", "CVE-2023-1111", "CRITICAL"),
+          row("c3", "CVE-2022-0003", "MEDIUM"),
+          row("c3", "CVE-2022-0003", "MEDIUM"),
+          row("c3", "CVE-2022-0004", "NONE"));
 
   @Test
   void shouldGroupSortedRowsPerEndpointFromADoublyGzippedNdjsonStream() throws IOException {
-    CortexXdrRows rows = CortexXdrRows.ndjson(new ByteArrayInputStream(ndjson(ROWS, 2)), ROWS.size());
+    CortexXdrRows rows =
+        CortexXdrRows.ndjson(new ByteArrayInputStream(ndjson(ROWS, 2)), ROWS.size());
 
     List<EndpointGroup> groups = drain(new CortexXdrRowGrouper(rows, ""));
 
     assertThat(groups).extracting(EndpointGroup::endpointId).containsExactly("a1", "b2", "c3");
-    assertThat(groups.get(0).cves()).extracting(c -> c.path("name").asText())
+    assertThat(groups.get(0).cves())
+        .extracting(c -> c.path("name").asText())
         .containsExactly("CVE-2024-0001", "CVE-2024-0002");
-    assertThat(groups.get(0).cves().get(0).fieldNames()).toIterable()
+    assertThat(groups.get(0).cves().get(0).fieldNames())
+        .toIterable()
         .containsExactly("name", "severity", "description", "publication_date", "severity_score");
     assertThat(groups.get(2).cves()).as("a repeated row is one CVE").hasSize(2);
     assertThat(groups.get(1).endpointName()).isEqualTo("host-b2");
@@ -44,13 +48,20 @@ class CortexXdrRowGrouperTest {
 
   @Test
   void shouldKeepEveryRowWithAnEmptyCveNameSoThePlatformCanRejectIt() throws IOException {
-    CortexXdrRows rows = CortexXdrRows.inline(List.of(row("a1", "", "HIGH"),
-        row("a1", "CVE-2024-0001", "HIGH"), row("a1", "", "LOW")));
+    CortexXdrRows rows =
+        CortexXdrRows.inline(
+            List.of(
+                row("a1", "", "HIGH"), row("a1", "CVE-2024-0001", "HIGH"), row("a1", "", "LOW")));
 
     List<EndpointGroup> groups = drain(new CortexXdrRowGrouper(rows, ""));
 
-    assertThat(groups).singleElement().satisfies(g -> assertThat(g.cves())
-        .extracting(c -> c.path("name").asText()).containsExactly("", "CVE-2024-0001", ""));
+    assertThat(groups)
+        .singleElement()
+        .satisfies(
+            g ->
+                assertThat(g.cves())
+                    .extracting(c -> c.path("name").asText())
+                    .containsExactly("", "CVE-2024-0001", ""));
   }
 
   @Test
@@ -61,7 +72,8 @@ class CortexXdrRowGrouperTest {
   }
 
   @Test
-  void shouldHandOutAGroupOnlyOnceTheNextEndpointStartsSoItHoldsOneGroupAtATime() throws IOException {
+  void shouldHandOutAGroupOnlyOnceTheNextEndpointStartsSoItHoldsOneGroupAtATime()
+      throws IOException {
     List<JsonNode> many = new ArrayList<>();
     for (int e = 0; e < 500; e++) {
       for (int c = 0; c < 5; c++) {
@@ -69,7 +81,8 @@ class CortexXdrRowGrouperTest {
       }
     }
     CountingStream counting = new CountingStream(ndjson(many, 1));
-    CortexXdrRowGrouper grouper = new CortexXdrRowGrouper(CortexXdrRows.ndjson(counting, many.size()), "");
+    CortexXdrRowGrouper grouper =
+        new CortexXdrRowGrouper(CortexXdrRows.ndjson(counting, many.size()), "");
 
     Optional<EndpointGroup> first = grouper.next();
 
@@ -83,7 +96,8 @@ class CortexXdrRowGrouperTest {
   void shouldSkipRowsOfEndpointsAlreadyEmitted() throws IOException {
     CortexXdrRows rows = CortexXdrRows.inline(ROWS);
 
-    assertThat(drain(new CortexXdrRowGrouper(rows, "a1"))).extracting(EndpointGroup::endpointId)
+    assertThat(drain(new CortexXdrRowGrouper(rows, "a1")))
+        .extracting(EndpointGroup::endpointId)
         .containsExactly("b2", "c3");
   }
 
@@ -92,7 +106,8 @@ class CortexXdrRowGrouperTest {
     List<JsonNode> unsorted = List.of(row("b2", "CVE-1", "LOW"), row("a1", "CVE-2", "LOW"));
     CortexXdrRowGrouper grouper = new CortexXdrRowGrouper(CortexXdrRows.inline(unsorted), "");
 
-    assertThatThrownBy(grouper::next).isInstanceOf(UnexpectedResponseException.class)
+    assertThatThrownBy(grouper::next)
+        .isInstanceOf(UnexpectedResponseException.class)
         .hasMessageContaining("out of endpoint_id order");
   }
 
@@ -101,11 +116,16 @@ class CortexXdrRowGrouperTest {
     byte[] whole = ndjson(ROWS, 0);
     byte[] cut = Arrays.copyOf(whole, whole.length / 2);
     String firstLines = new String(cut, java.nio.charset.StandardCharsets.UTF_8);
-    cut = firstLines.substring(0, firstLines.lastIndexOf('\n') + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    cut =
+        firstLines
+            .substring(0, firstLines.lastIndexOf('\n') + 1)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     CortexXdrRowGrouper grouper =
-        new CortexXdrRowGrouper(CortexXdrRows.ndjson(new ByteArrayInputStream(cut), ROWS.size()), "");
+        new CortexXdrRowGrouper(
+            CortexXdrRows.ndjson(new ByteArrayInputStream(cut), ROWS.size()), "");
 
-    assertThatThrownBy(() -> drain(grouper)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> drain(grouper))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("of " + ROWS.size() + " rows");
   }
 
@@ -113,7 +133,8 @@ class CortexXdrRowGrouperTest {
   void shouldReportATruncatedGzipStream() {
     byte[] whole = ndjson(ROWS, 1);
     byte[] cut = Arrays.copyOf(whole, whole.length - 10);
-    CortexXdrRowGrouper grouper = new CortexXdrRowGrouper(CortexXdrRows.ndjson(new ByteArrayInputStream(cut), -1), "");
+    CortexXdrRowGrouper grouper =
+        new CortexXdrRowGrouper(CortexXdrRows.ndjson(new ByteArrayInputStream(cut), -1), "");
 
     assertThatThrownBy(() -> drain(grouper)).isInstanceOf(IOException.class);
   }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** A mutable endpoint inventory behind {@link FakeCortexXdr}'s get_endpoint, answering like the API. */
+/**
+ * A mutable endpoint inventory behind {@link FakeCortexXdr}'s get_endpoint, answering like the API.
+ */
 final class EndpointDirectory {
 
   private final TreeMap<String, ObjectNode> endpoints = new TreeMap<>();
@@ -46,7 +48,8 @@ final class EndpointDirectory {
     }
     int from = data.path("search_from").asInt(0);
     int to = Math.min(data.path("search_to").asInt(from + 100), matches.size());
-    List<ObjectNode> page = from >= matches.size() ? List.of() : matches.subList(from, Math.max(from, to));
+    List<ObjectNode> page =
+        from >= matches.size() ? List.of() : matches.subList(from, Math.max(from, to));
     return FakeCortexXdr.endpointsBody(page, matches.size());
   }
 
@@ -59,7 +62,8 @@ final class EndpointDirectory {
         if (!ids.contains(endpoint.path("endpoint_id").asText())) {
           return false;
         }
-      } else if (field.equals("last_seen") && endpoint.path("last_seen").asLong() < filter.path("value").asLong()) {
+      } else if (field.equals("last_seen")
+          && endpoint.path("last_seen").asLong() < filter.path("value").asLong()) {
         return false;
       }
     }

@@ -137,8 +137,13 @@ final class FakeCortexXdr implements CortexXdrTransport {
   }
 
   static ObjectNode endpoint(String id) {
-    ObjectNode e = CortexXdrWire.JSON.createObjectNode().put("endpoint_id", id).put("endpoint_name", "host-" + id)
-        .put("endpoint_type", "AGENT_TYPE_SERVER").put("last_seen", 1_717_000_000_000L);
+    ObjectNode e =
+        CortexXdrWire.JSON
+            .createObjectNode()
+            .put("endpoint_id", id)
+            .put("endpoint_name", "host-" + id)
+            .put("endpoint_type", "AGENT_TYPE_SERVER")
+            .put("last_seen", 1_717_000_000_000L);
     e.putArray("ip").add("10.0.0." + (Math.abs(id.hashCode()) % 250 + 1));
     e.putArray("ipv6");
     return e;
@@ -146,7 +151,9 @@ final class FakeCortexXdr implements CortexXdrTransport {
 
   static ObjectNode quotaBody(double license, double additional, double used) {
     ObjectNode body = CortexXdrWire.JSON.createObjectNode();
-    body.putObject("reply").put("license_quota", license).put("additional_purchased_quota", additional)
+    body.putObject("reply")
+        .put("license_quota", license)
+        .put("additional_purchased_quota", additional)
         .put("used_quota", used);
     return body;
   }
@@ -155,9 +162,11 @@ final class FakeCortexXdr implements CortexXdrTransport {
     return CortexXdrWire.JSON.createObjectNode().put("reply", value);
   }
 
-  static ObjectNode results(String status, List<? extends JsonNode> rows, long count, String streamId) {
+  static ObjectNode results(
+      String status, List<? extends JsonNode> rows, long count, String streamId) {
     ObjectNode body = CortexXdrWire.JSON.createObjectNode();
-    ObjectNode reply = body.putObject("reply").put("status", status).put("number_of_results", count);
+    ObjectNode reply =
+        body.putObject("reply").put("status", status).put("number_of_results", count);
     ObjectNode results = reply.putObject("results");
     if (streamId.isEmpty()) {
       ArrayNode data = results.putArray("data");
@@ -169,9 +178,15 @@ final class FakeCortexXdr implements CortexXdrTransport {
   }
 
   static ObjectNode row(String endpointId, String cve, String severity) {
-    return CortexXdrWire.JSON.createObjectNode().put("endpoint_id", endpointId).put("endpoint_name", "host-" + endpointId)
-        .put("name", cve).put("severity", severity).put("description", "about " + cve)
-        .put("publication_date", 1_600_000_000_000L).put("severity_score", 7.5);
+    return CortexXdrWire.JSON
+        .createObjectNode()
+        .put("endpoint_id", endpointId)
+        .put("endpoint_name", "host-" + endpointId)
+        .put("name", cve)
+        .put("severity", severity)
+        .put("description", "about " + cve)
+        .put("publication_date", 1_600_000_000_000L)
+        .put("severity_score", 7.5);
   }
 
   /** NDJSON of the rows, gzipped {@code layers} times. */
@@ -213,30 +228,32 @@ final class FakeCortexXdr implements CortexXdrTransport {
 
   private static String drain(HttpRequest.BodyPublisher publisher) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
-    publisher.subscribe(new Flow.Subscriber<>() {
-      @Override
-      public void onSubscribe(Flow.Subscription subscription) {
-        subscription.request(Long.MAX_VALUE);
-      }
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
+    publisher.subscribe(
+        new Flow.Subscriber<>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
 
-      @Override
-      public void onNext(ByteBuffer item) {
-        byte[] chunk = new byte[item.remaining()];
-        item.get(chunk);
-        out.writeBytes(chunk);
-      }
+          @Override
+          public void onNext(ByteBuffer item) {
+            byte[] chunk = new byte[item.remaining()];
+            item.get(chunk);
+            out.writeBytes(chunk);
+          }
 
-      @Override
-      public void onError(Throwable throwable) {
-        done.completeExceptionally(throwable);
-      }
+          @Override
+          public void onError(Throwable throwable) {
+            done.completeExceptionally(throwable);
+          }
 
-      @Override
-      public void onComplete() {
-        done.complete(null);
-      }
-    });
+          @Override
+          public void onComplete() {
+            done.complete(null);
+          }
+        });
     done.join();
     return out.toString(StandardCharsets.UTF_8);
   }

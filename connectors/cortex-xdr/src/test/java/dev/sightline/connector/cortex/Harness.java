@@ -25,12 +25,21 @@ final class Harness {
 
   Harness(CortexXdrTuning tuning, SecurityLevel level) {
     this.tuning = tuning;
-    this.config = new CortexXdrConfig(URI.create("https://api-acme.xdr.us.paloaltonetworks.com"), KEY, "7", level, false);
+    this.config =
+        new CortexXdrConfig(
+            URI.create("https://api-acme.xdr.us.paloaltonetworks.com"), KEY, "7", level, false);
     this.failures = new CortexXdrFailures(config);
-    this.retry = new CortexXdrRetryPolicy(tuning, context, new CortexXdrRequestBudget(context, tuning), failures,
-        new Random(42));
-    this.client = new CortexXdrClient(config, fake, retry,
-        new CortexXdrApiKeySigner(config, context.clock(), new Random(7)), failures, tuning);
+    this.retry =
+        new CortexXdrRetryPolicy(
+            tuning, context, new CortexXdrRequestBudget(context, tuning), failures, new Random(42));
+    this.client =
+        new CortexXdrClient(
+            config,
+            fake,
+            retry,
+            new CortexXdrApiKeySigner(config, context.clock(), new Random(7)),
+            failures,
+            tuning);
   }
 
   CortexXdrQueryRunner queries() {

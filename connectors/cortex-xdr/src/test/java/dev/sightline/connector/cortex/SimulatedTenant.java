@@ -26,11 +26,13 @@ final class SimulatedTenant extends AbstractContractTenant {
   private final CortexXdrSimulator simulator;
   private final boolean delta;
 
-  SimulatedTenant(CortexXdrSimulatorOptions options, CortexXdrTuning tuning, int pageSize, boolean delta) {
+  SimulatedTenant(
+      CortexXdrSimulatorOptions options, CortexXdrTuning tuning, int pageSize, boolean delta) {
     this(CortexXdrSimulator.start(options), tuning, pageSize, delta);
   }
 
-  private SimulatedTenant(CortexXdrSimulator simulator, CortexXdrTuning tuning, int pageSize, boolean delta) {
+  private SimulatedTenant(
+      CortexXdrSimulator simulator, CortexXdrTuning tuning, int pageSize, boolean delta) {
     super(new CortexXdrConnectorFactory(tuning), simulator.clientSslContext(), pageSize);
     this.simulator = simulator;
     this.delta = delta;
@@ -83,7 +85,10 @@ final class SimulatedTenant extends AbstractContractTenant {
     return simulator.manifest().path("findings").asLong();
   }
 
-  /** Cortex names no delay: the connector waits a second, then doubles, which the contract's bound allows. */
+  /**
+   * Cortex names no delay: the connector waits a second, then doubles, which the contract's bound
+   * allows.
+   */
   @Override
   public void rateLimitNext(int responses, Duration retryAfter) {
     simulator.faults().tooManyRequestsNext(responses);
@@ -96,7 +101,9 @@ final class SimulatedTenant extends AbstractContractTenant {
 
   /** Every public API call, oldest first. */
   List<RequestLog.Entry> dataCalls() {
-    return simulator.requests().entries().stream().filter(e -> e.path().startsWith(API_PREFIX)).toList();
+    return simulator.requests().entries().stream()
+        .filter(e -> e.path().startsWith(API_PREFIX))
+        .toList();
   }
 
   /**

@@ -29,8 +29,12 @@ final class CrowdStrikeClient {
   private final CrowdStrikeFailures failures;
   private final CrowdStrikeTuning tuning;
 
-  CrowdStrikeClient(CrowdStrikeConfig config, CrowdStrikeTransport transport,
-      CrowdStrikeRetryPolicy retry, CrowdStrikeTokenProvider tokens, CrowdStrikeTuning tuning) {
+  CrowdStrikeClient(
+      CrowdStrikeConfig config,
+      CrowdStrikeTransport transport,
+      CrowdStrikeRetryPolicy retry,
+      CrowdStrikeTokenProvider tokens,
+      CrowdStrikeTuning tuning) {
     this.config = config;
     this.transport = transport;
     this.retry = retry;
@@ -71,7 +75,8 @@ final class CrowdStrikeClient {
     if (!response.ok()) {
       throw failures.unexpected(what, response);
     }
-    JsonNode body = CrowdStrikeWire.tree(response).orElseThrow(() -> failures.unexpected(what, response));
+    JsonNode body =
+        CrowdStrikeWire.tree(response).orElseThrow(() -> failures.unexpected(what, response));
     if (!CrowdStrikeWire.errors(body).isEmpty()) {
       throw failures.vendorErrors(what, response);
     }
@@ -84,13 +89,14 @@ final class CrowdStrikeClient {
     RawResponse response = null;
     for (int attempt = 0; attempt < 2; attempt++) {
       String token = tokens.token();
-      HttpRequest request = HttpRequest.newBuilder(config.resolve(path, encodedQuery))
-          .timeout(tuning.requestTimeout())
-          .header("Authorization", "Bearer " + token)
-          .header("Accept", "application/json")
-          .header("User-Agent", USER_AGENT)
-          .GET()
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(config.resolve(path, encodedQuery))
+              .timeout(tuning.requestTimeout())
+              .header("Authorization", "Bearer " + token)
+              .header("Accept", "application/json")
+              .header("User-Agent", USER_AGENT)
+              .GET()
+              .build();
       response = exchange(what, request);
       if (response.status() != 401) {
         return response;

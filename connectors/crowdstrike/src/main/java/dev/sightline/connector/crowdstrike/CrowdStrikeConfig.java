@@ -76,16 +76,21 @@ record CrowdStrikeConfig(URI baseUrl, String clientId, String clientSecret, Stri
     }
     URI uri = parse(value);
     if (uri.getRawUserInfo() != null) {
-      throw invalidUrl("it must not carry a user name or password", "enter only https:// and the host");
+      throw invalidUrl(
+          "it must not carry a user name or password", "enter only https:// and the host");
     }
     if (!"https".equalsIgnoreCase(uri.getScheme())) {
       throw invalidUrl("'" + value + "' does not use https", "start the Url with https://");
     }
     if (uri.getHost() == null) {
-      throw invalidUrl("'" + value + "' has no host", "enter the region's API host, such as https://api.us-2.crowdstrike.com");
+      throw invalidUrl(
+          "'" + value + "' has no host",
+          "enter the region's API host, such as https://api.us-2.crowdstrike.com");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw invalidUrl("'" + uri.getHost() + "…' has a query or fragment", "remove everything after the host name");
+      throw invalidUrl(
+          "'" + uri.getHost() + "…' has a query or fragment",
+          "remove everything after the host name");
     }
     return rebuild(uri);
   }
@@ -119,7 +124,9 @@ record CrowdStrikeConfig(URI baseUrl, String clientId, String clientSecret, Stri
   }
 
   private static String regionHint() {
-    return "enter the API URL of your Falcon cloud or its name (" + CrowdStrikeRegion.catalogue() + ")";
+    return "enter the API URL of your Falcon cloud or its name ("
+        + CrowdStrikeRegion.catalogue()
+        + ")";
   }
 
   private static void requireText(String value, String name) {
@@ -130,7 +137,12 @@ record CrowdStrikeConfig(URI baseUrl, String clientId, String clientSecret, Stri
 
   @Override
   public String toString() {
-    return "CrowdStrikeConfig[baseUrl=" + baseUrl + ", clientId=" + clientId
-        + ", clientSecret=****, memberCid=" + memberCid + "]";
+    return "CrowdStrikeConfig[baseUrl="
+        + baseUrl
+        + ", clientId="
+        + clientId
+        + ", clientSecret=****, memberCid="
+        + memberCid
+        + "]";
   }
 }

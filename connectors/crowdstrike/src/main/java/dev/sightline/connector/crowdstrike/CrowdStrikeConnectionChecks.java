@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Test Connection: the seed's five checks in order. Each failure names the cause and the fix;
- * the checks after a failed one are skipped.
+ * Test Connection: the seed's five checks in order. Each failure names the cause and the fix; the
+ * checks after a failed one are skipped.
  */
 final class CrowdStrikeConnectionChecks {
 
@@ -26,8 +26,12 @@ final class CrowdStrikeConnectionChecks {
   private final CrowdStrikeClient client;
   private final CrowdStrikeFailures failures;
 
-  CrowdStrikeConnectionChecks(CrowdStrikeConfig config, ConnectorContext context, CrowdStrikeTuning tuning,
-      CrowdStrikeTokenProvider tokens, CrowdStrikeClient client) {
+  CrowdStrikeConnectionChecks(
+      CrowdStrikeConfig config,
+      ConnectorContext context,
+      CrowdStrikeTuning tuning,
+      CrowdStrikeTokenProvider tokens,
+      CrowdStrikeClient client) {
     this.config = config;
     this.context = context;
     this.tuning = tuning;
@@ -37,10 +41,20 @@ final class CrowdStrikeConnectionChecks {
   }
 
   List<CheckResult> run() throws InterruptedException {
-    HttpsHost api = new HttpsHost(config.baseUrl().getHost(), config.port(), config.hostLabel(), context.sslContext(),
-        tuning.connectTimeout());
-    return ConnectionChecks.run(api, e -> failures.unreachable(e, 1), failures::tlsFailed,
-        this::authenticate, this::authorized, this::fetch);
+    HttpsHost api =
+        new HttpsHost(
+            config.baseUrl().getHost(),
+            config.port(),
+            config.hostLabel(),
+            context.sslContext(),
+            tuning.connectTimeout());
+    return ConnectionChecks.run(
+        api,
+        e -> failures.unreachable(e, 1),
+        failures::tlsFailed,
+        this::authenticate,
+        this::authorized,
+        this::fetch);
   }
 
   private String authenticate() throws InterruptedException {
@@ -52,15 +66,24 @@ final class CrowdStrikeConnectionChecks {
     List<String> denied = new ArrayList<>();
     for (CrowdStrikeStream stream : CrowdStrikeStream.values()) {
       try {
-        client.query(stream, new Query(stream.filterFrom(CrowdStrikeCursor.EPOCH, CrowdStrikeSourceFilters.none()), stream.sort(), 1, ""));
+        client.query(
+            stream,
+            new Query(
+                stream.filterFrom(CrowdStrikeCursor.EPOCH, CrowdStrikeSourceFilters.none()),
+                stream.sort(),
+                1,
+                ""));
       } catch (PermanentException e) {
         denied.add(e.reason());
       }
     }
     if (!denied.isEmpty()) {
-      throw new PermanentException(String.join("; ", denied),
+      throw new PermanentException(
+          String.join("; ", denied),
           "in the Falcon console under Support > API Clients and Keys, grant the API client the missing"
-              + " scopes (" + scopes() + ") and run Test Connection again");
+              + " scopes ("
+              + scopes()
+              + ") and run Test Connection again");
     }
     return "the API client may read " + scopes();
   }
@@ -68,9 +91,13 @@ final class CrowdStrikeConnectionChecks {
   private String fetch() throws InterruptedException {
     List<String> read = new ArrayList<>();
     for (CrowdStrikeStream stream : CrowdStrikeStream.values()) {
-      try (CrowdStrikeStreamReader reader = new CrowdStrikeStreamReader(
-          stream, client, CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH), PROBE_PAGE,
-          CrowdStrikeSourceFilters.none())) {
+      try (CrowdStrikeStreamReader reader =
+          new CrowdStrikeStreamReader(
+              stream,
+              client,
+              CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH),
+              PROBE_PAGE,
+              CrowdStrikeSourceFilters.none())) {
         Optional<Page> page = reader.next();
         read.add(page.map(p -> p.records().size()).orElse(0) + " " + stream.spec().name());
       }

@@ -25,7 +25,10 @@ final class CrowdStrikeConnector implements Connector {
   private final CrowdStrikeTokenProvider tokens;
   private final CrowdStrikeClient client;
 
-  CrowdStrikeConnector(CrowdStrikeConfig config, ConnectorContext context, CrowdStrikeTuning tuning,
+  CrowdStrikeConnector(
+      CrowdStrikeConfig config,
+      ConnectorContext context,
+      CrowdStrikeTuning tuning,
       CrowdStrikeTransport transport) {
     this.config = config;
     this.context = context;
@@ -36,8 +39,12 @@ final class CrowdStrikeConnector implements Connector {
   }
 
   /** The production wiring (see {@link VendorHttp}). */
-  static CrowdStrikeConnector overHttp(CrowdStrikeConfig config, ConnectorContext context, CrowdStrikeTuning tuning) {
-    return new CrowdStrikeConnector(config, context, tuning,
+  static CrowdStrikeConnector overHttp(
+      CrowdStrikeConfig config, ConnectorContext context, CrowdStrikeTuning tuning) {
+    return new CrowdStrikeConnector(
+        config,
+        context,
+        tuning,
         CrowdStrikeTransport.over(VendorHttp.client(context, tuning.connectTimeout())));
   }
 
@@ -48,17 +55,23 @@ final class CrowdStrikeConnector implements Connector {
 
   @Override
   public List<StreamSpec> streams(SyncRequest request) {
-    return request.streams(CrowdStrikeStream.HOSTS.spec(), CrowdStrikeStream.VULNERABILITIES.spec());
+    return request.streams(
+        CrowdStrikeStream.HOSTS.spec(), CrowdStrikeStream.VULNERABILITIES.spec());
   }
 
   @Override
   public StreamReader open(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
     CrowdStrikeStream stream = CrowdStrikeStream.of(spec);
-    return new CrowdStrikeStreamReader(stream, client, startingCursor(spec, request, from),
-        request.pageSize(), new CrowdStrikeSourceFilters(request.filters()));
+    return new CrowdStrikeStreamReader(
+        stream,
+        client,
+        startingCursor(spec, request, from),
+        request.pageSize(),
+        new CrowdStrikeSourceFilters(request.filters()));
   }
 
-  private CrowdStrikeCursor startingCursor(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
+  private CrowdStrikeCursor startingCursor(
+      StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
     Instant fetchFrom = request.fetchFrom().orElse(CrowdStrikeCursor.EPOCH);
     if (from.isEmpty()) {
       return CrowdStrikeCursor.full(fetchFrom);
@@ -67,11 +80,14 @@ final class CrowdStrikeConnector implements Connector {
     if (!from.get().complete()) {
       return stored;
     }
-    return request.fullSync() ? CrowdStrikeCursor.full(fetchFrom) : stored.nextDelta(tuning.deltaOverlap(), fetchFrom);
+    return request.fullSync()
+        ? CrowdStrikeCursor.full(fetchFrom)
+        : stored.nextDelta(tuning.deltaOverlap(), fetchFrom);
   }
 
   @Override
   public void close() {
-    // java.net.http.HttpClient has no close() before Java 21; its threads end when it is unreachable.
+    // java.net.http.HttpClient has no close() before Java 21; its threads end when it is
+    // unreachable.
   }
 }

@@ -22,40 +22,63 @@ import java.util.Set;
  */
 public final class CrowdStrikeConnectorFactory implements ConnectorFactory {
 
-  static final String MAP_RESOURCE = "dev/sightline/connector/crowdstrike/crowdstrike-spotlight-map.json";
+  static final String MAP_RESOURCE =
+      "dev/sightline/connector/crowdstrike/crowdstrike-spotlight-map.json";
 
-  private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-      "crowdstrike",
-      "CrowdStrike",
-      "CrowdStrike Endpoint Security",
-      "CrowdStrike Spotlight",
-      "EDR",
-      new ConfigSpec(List.of(
-          ConfigField.vendorUrl(CrowdStrikeConfig.URL, "Url",
-              "The CrowdStrike OAuth2 Auth URL for your cloud region, for example"
-                  + " https://api.us-2.crowdstrike.com, or the region's name: us-1, us-2, eu-1, us-gov-1,"
-                  + " us-gov-2 or us-3"),
-          ConfigField.text(CrowdStrikeConfig.CLIENT_ID, "Client ID",
-              "The Client ID generated when you created the API client in the CrowdStrike Falcon console"
-                  + " (Support > API Clients and Keys), with Read on Hosts, Host Groups, Assets and"
-                  + " Vulnerabilities", true),
-          ConfigField.secret(CrowdStrikeConfig.CLIENT_SECRET, "Client Secret",
-              "The Client Secret generated with the API client; it is shown only once in the Falcon console"),
-          ConfigField.text(CrowdStrikeConfig.MEMBER_CID, "Member CID",
-              "Optional. For an MSSP (Flight Control) parent tenant: the child CID whose hosts and"
-                  + " vulnerabilities to read", false))),
-      Set.of(Capability.DELTA, Capability.FINDINGS, Capability.SOURCE_TAGS, Capability.FILTERS),
-      List.of(new DefaultMap("Crowdstrike Spotlight Vulnerability Map", MAP_RESOURCE)),
-      CrowdStrikeSourceFilters.DECLARED,
-      // Host tags: sensor grouping tags set at install, Falcon grouping tags set in the console.
-      List.of(new TagKind("SensorGroupingTags/", "sensor"),
-          new TagKind("FalconGroupingTags/", "falcon-grouping")),
-      // cve.severity in CVSS order; UNKNOWN is deliberately absent: it means the source gives no
-      // severity, which is what the mapping's default severity is for. Spotlight statuses.
-      new SourceMeaning(
-          SourceMeaning.ordered("NONE", 1, "LOW", 2, "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5),
-          SourceMeaning.ordered("open", Status.OPEN, "reopen", Status.REOPENED,
-              "closed", Status.CLOSED, "expired", Status.EXPIRED)));
+  private static final ConnectorDescriptor DESCRIPTOR =
+      new ConnectorDescriptor(
+          "crowdstrike",
+          "CrowdStrike",
+          "CrowdStrike Endpoint Security",
+          "CrowdStrike Spotlight",
+          "EDR",
+          new ConfigSpec(
+              List.of(
+                  ConfigField.vendorUrl(
+                      CrowdStrikeConfig.URL,
+                      "Url",
+                      "The CrowdStrike OAuth2 Auth URL for your cloud region, for example"
+                          + " https://api.us-2.crowdstrike.com, or the region's name: us-1, us-2, eu-1, us-gov-1,"
+                          + " us-gov-2 or us-3"),
+                  ConfigField.text(
+                      CrowdStrikeConfig.CLIENT_ID,
+                      "Client ID",
+                      "The Client ID generated when you created the API client in the CrowdStrike Falcon console"
+                          + " (Support > API Clients and Keys), with Read on Hosts, Host Groups, Assets and"
+                          + " Vulnerabilities",
+                      true),
+                  ConfigField.secret(
+                      CrowdStrikeConfig.CLIENT_SECRET,
+                      "Client Secret",
+                      "The Client Secret generated with the API client; it is shown only once in the Falcon console"),
+                  ConfigField.text(
+                      CrowdStrikeConfig.MEMBER_CID,
+                      "Member CID",
+                      "Optional. For an MSSP (Flight Control) parent tenant: the child CID whose hosts and"
+                          + " vulnerabilities to read",
+                      false))),
+          Set.of(Capability.DELTA, Capability.FINDINGS, Capability.SOURCE_TAGS, Capability.FILTERS),
+          List.of(new DefaultMap("Crowdstrike Spotlight Vulnerability Map", MAP_RESOURCE)),
+          CrowdStrikeSourceFilters.DECLARED,
+          // Host tags: sensor grouping tags set at install, Falcon grouping tags set in the
+          // console.
+          List.of(
+              new TagKind("SensorGroupingTags/", "sensor"),
+              new TagKind("FalconGroupingTags/", "falcon-grouping")),
+          // cve.severity in CVSS order; UNKNOWN is deliberately absent: it means the source gives
+          // no
+          // severity, which is what the mapping's default severity is for. Spotlight statuses.
+          new SourceMeaning(
+              SourceMeaning.ordered("NONE", 1, "LOW", 2, "MEDIUM", 3, "HIGH", 4, "CRITICAL", 5),
+              SourceMeaning.ordered(
+                  "open",
+                  Status.OPEN,
+                  "reopen",
+                  Status.REOPENED,
+                  "closed",
+                  Status.CLOSED,
+                  "expired",
+                  Status.EXPIRED)));
 
   private final CrowdStrikeTuning tuning;
 

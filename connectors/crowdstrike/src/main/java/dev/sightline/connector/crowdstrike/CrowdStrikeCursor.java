@@ -70,7 +70,8 @@ record CrowdStrikeCursor(Mode mode, Instant windowFrom, Position position, Insta
       from = notBefore;
     }
     boolean afterLastRecord = overlap.isZero() && position.timestamp().equals(maxTimestamp);
-    Position start = afterLastRecord && !from.isAfter(maxTimestamp) ? position : new Position(from, "");
+    Position start =
+        afterLastRecord && !from.isAfter(maxTimestamp) ? position : new Position(from, "");
     return new CrowdStrikeCursor(Mode.DELTA, from, start, maxTimestamp);
   }
 
@@ -92,23 +93,32 @@ record CrowdStrikeCursor(Mode mode, Instant windowFrom, Position position, Insta
   }
 
   Checkpoint toCheckpoint(String stream, boolean complete) {
-    ObjectNode state = CrowdStrikeWire.JSON.createObjectNode()
-        .put("mode", mode.name())
-        .put("windowFrom", windowFrom.toString())
-        .put("lastTimestamp", position.timestamp().toString())
-        .put("lastId", position.id())
-        .put("maxTimestamp", maxTimestamp.toString());
+    ObjectNode state =
+        CrowdStrikeWire.JSON
+            .createObjectNode()
+            .put("mode", mode.name())
+            .put("windowFrom", windowFrom.toString())
+            .put("lastTimestamp", position.timestamp().toString())
+            .put("lastId", position.id())
+            .put("maxTimestamp", maxTimestamp.toString());
     return new Checkpoint(stream, VERSION, state.toString(), complete);
   }
 
   /** Reads a checkpoint of {@code stream}; refuses another version or a damaged state. */
   static CrowdStrikeCursor fromCheckpoint(String stream, Checkpoint checkpoint) {
-    return CheckpointStates.read(checkpoint, stream, VERSION, "CrowdStrike", CrowdStrikeWire.JSON,
-        state -> new CrowdStrikeCursor(
-            Mode.valueOf(text(state, "mode")),
-            Instant.parse(text(state, "windowFrom")),
-            new Position(Instant.parse(text(state, "lastTimestamp")), state.path("lastId").asText("")),
-            Instant.parse(text(state, "maxTimestamp"))));
+    return CheckpointStates.read(
+        checkpoint,
+        stream,
+        VERSION,
+        "CrowdStrike",
+        CrowdStrikeWire.JSON,
+        state ->
+            new CrowdStrikeCursor(
+                Mode.valueOf(text(state, "mode")),
+                Instant.parse(text(state, "windowFrom")),
+                new Position(
+                    Instant.parse(text(state, "lastTimestamp")), state.path("lastId").asText("")),
+                Instant.parse(text(state, "maxTimestamp"))));
   }
 
   /** The record's (timestamp, id) when it has both, parsed leniently. */

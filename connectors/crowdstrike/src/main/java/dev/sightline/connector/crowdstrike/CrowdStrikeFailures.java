@@ -24,40 +24,64 @@ final class CrowdStrikeFailures {
   /** 400/401/403 on the token call. */
   PermanentException badCredentials(RawResponse response) {
     String vendor = vendorText(response);
-    String fix = "check the Client ID and Client Secret " + EDIT + ", and that the API client is not"
-        + " disabled; the Auth URL must match the tenant's region (" + CrowdStrikeRegion.catalogue() + ")";
+    String fix =
+        "check the Client ID and Client Secret "
+            + EDIT
+            + ", and that the API client is not"
+            + " disabled; the Auth URL must match the tenant's region ("
+            + CrowdStrikeRegion.catalogue()
+            + ")";
     if (vendor.toLowerCase(Locale.ROOT).contains("authorization failed")) {
       fix += "; if the API client restricts source IPs, allow this server's address";
     }
     return new PermanentException(
-        "CrowdStrike refused the client credentials (HTTP " + response.status() + ": " + vendor + ")", fix);
+        "CrowdStrike refused the client credentials (HTTP "
+            + response.status()
+            + ": "
+            + vendor
+            + ")",
+        fix);
   }
 
   /** 403 on a data call: the API client lacks the endpoint's scope. */
   PermanentException missingScope(String path, String scope, RawResponse response) {
     String vendor = vendorText(response);
-    String fix = "in the Falcon console under Support > API Clients and Keys, edit the API client, grant '"
-        + scope + "' and run Test Connection again";
+    String fix =
+        "in the Falcon console under Support > API Clients and Keys, edit the API client, grant '"
+            + scope
+            + "' and run Test Connection again";
     if (vendor.toLowerCase(Locale.ROOT).contains("authorization failed")) {
       fix += "; if the API client restricts source IPs, also allow this server's address";
     }
     return new PermanentException(
-        "CrowdStrike denied " + path + " (HTTP 403: " + vendor + "): the API client lacks the '"
-            + scope + "' scope", fix);
+        "CrowdStrike denied "
+            + path
+            + " (HTTP 403: "
+            + vendor
+            + "): the API client lacks the '"
+            + scope
+            + "' scope",
+        fix);
   }
 
   PermanentException tokenRejectedTwice(RawResponse response) {
     return new PermanentException(
-        "CrowdStrike rejected the access token twice in a row (HTTP 401: " + vendorText(response)
+        "CrowdStrike rejected the access token twice in a row (HTTP 401: "
+            + vendorText(response)
             + "), even a freshly issued one",
-        "check that the Url " + EDIT + " is the API host of the tenant's own region (tokens only work"
-            + " in the region that issued them: " + CrowdStrikeRegion.catalogue() + ") and that the API"
+        "check that the Url "
+            + EDIT
+            + " is the API host of the tenant's own region (tokens only work"
+            + " in the region that issued them: "
+            + CrowdStrikeRegion.catalogue()
+            + ") and that the API"
             + " client was not disabled or its secret rotated, then run the connector again");
   }
 
   /** A 3xx: CrowdStrike points at another region's host. */
   PermanentException redirected(RawResponse response) {
-    String target = response.header("Location").map(CrowdStrikeFailures::hostOf).orElse("another host");
+    String target =
+        response.header("Location").map(CrowdStrikeFailures::hostOf).orElse("another host");
     String region = response.header("X-CS-Region").map(r -> " (region " + r + ")").orElse("");
     return new PermanentException(
         "CrowdStrike redirected the request from " + config.hostLabel() + " to " + target + region,
@@ -68,42 +92,72 @@ final class CrowdStrikeFailures {
   PermanentException unreachable(IOException failure, int attempts) {
     String host = config.hostLabel();
     if (NetworkFailures.cannotResolve(failure)) {
-      return new PermanentException("Cannot resolve the CrowdStrike host '" + config.baseUrl().getHost() + "'",
-          "check the Url " + EDIT + " (" + CrowdStrikeRegion.catalogue() + ") and that DNS works from this server",
+      return new PermanentException(
+          "Cannot resolve the CrowdStrike host '" + config.baseUrl().getHost() + "'",
+          "check the Url "
+              + EDIT
+              + " ("
+              + CrowdStrikeRegion.catalogue()
+              + ") and that DNS works from this server",
           failure);
     }
     if (NetworkFailures.isTlsFailure(failure)) {
       return tlsFailed(failure);
     }
     if (NetworkFailures.cannotConnect(failure)) {
-      return new PermanentException("Cannot connect to the CrowdStrike host " + host + " ("
-          + describe(failure) + ")",
-          "check the Url and port " + EDIT + ", and that firewalls and proxies allow outbound HTTPS to it",
+      return new PermanentException(
+          "Cannot connect to the CrowdStrike host " + host + " (" + describe(failure) + ")",
+          "check the Url and port "
+              + EDIT
+              + ", and that firewalls and proxies allow outbound HTTPS to it",
           failure);
     }
-    return new PermanentException("The connection to the CrowdStrike host " + host + " kept failing ("
-        + describe(failure) + ") after " + attempts + " attempts",
+    return new PermanentException(
+        "The connection to the CrowdStrike host "
+            + host
+            + " kept failing ("
+            + describe(failure)
+            + ") after "
+            + attempts
+            + " attempts",
         "check the network and any proxy between this server and CrowdStrike, then run the connector again",
         failure);
   }
 
   PermanentException tlsFailed(Exception failure) {
-    return new PermanentException("The TLS handshake with the CrowdStrike host " + config.hostLabel()
-        + " failed (" + describe(failure) + ")",
+    return new PermanentException(
+        "The TLS handshake with the CrowdStrike host "
+            + config.hostLabel()
+            + " failed ("
+            + describe(failure)
+            + ")",
         "check that the Url's host name is the one on the server's certificate; if a proxy inspects TLS"
-            + " or the server uses a private CA, add that CA to the trusted certificates", failure);
+            + " or the server uses a private CA, add that CA to the trusted certificates",
+        failure);
   }
 
   UnexpectedResponseException unexpected(String what, RawResponse response) {
     String vendor = vendorText(response);
-    return new UnexpectedResponseException("CrowdStrike answered " + what + " with HTTP " + response.status()
-        + (vendor.isEmpty() ? "" : " (" + vendor + ")") + " that the connector does not understand; trace id "
-        + response.traceId());
+    return new UnexpectedResponseException(
+        "CrowdStrike answered "
+            + what
+            + " with HTTP "
+            + response.status()
+            + (vendor.isEmpty() ? "" : " (" + vendor + ")")
+            + " that the connector does not understand; trace id "
+            + response.traceId());
   }
 
   UnexpectedResponseException vendorErrors(String what, RawResponse response) {
-    return new UnexpectedResponseException("CrowdStrike reported an error on " + what + " (HTTP "
-        + response.status() + ": " + vendorText(response) + "); trace id " + response.traceId());
+    return new UnexpectedResponseException(
+        "CrowdStrike reported an error on "
+            + what
+            + " (HTTP "
+            + response.status()
+            + ": "
+            + vendorText(response)
+            + "); trace id "
+            + response.traceId());
   }
 
   /** The vendor's error text with any secret blanked out, shortened. */

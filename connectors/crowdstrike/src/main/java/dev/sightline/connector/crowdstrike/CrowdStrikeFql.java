@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Builds Falcon Query Language filters: {@code field:>='2024-01-01T00:00:00Z'}, joined with
- * {@code +} (AND). Values are single-quoted with quotes and backslashes escaped; the filter is
- * URL-encoded later, with the rest of the query.
+ * Builds Falcon Query Language filters: {@code field:>='2024-01-01T00:00:00Z'}, joined with {@code
+ * +} (AND). Values are single-quoted with quotes and backslashes escaped; the filter is URL-encoded
+ * later, with the rest of the query.
  */
 final class CrowdStrikeFql {
 
@@ -30,8 +30,10 @@ final class CrowdStrikeFql {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("anyOf needs at least one value for " + field);
     }
-    return requireField(field) + ":["
-        + values.stream().map(CrowdStrikeFql::quote).collect(Collectors.joining(",")) + "]";
+    return requireField(field)
+        + ":["
+        + values.stream().map(CrowdStrikeFql::quote).collect(Collectors.joining(","))
+        + "]";
   }
 
   /** {@code a+b+c}, skipping blank parts. */

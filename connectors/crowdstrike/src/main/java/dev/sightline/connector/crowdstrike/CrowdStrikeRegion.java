@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The Falcon clouds and their API hosts (falconpy {@code _base_url.py}, gofalcon {@code cloud.go}). */
+/**
+ * The Falcon clouds and their API hosts (falconpy {@code _base_url.py}, gofalcon {@code cloud.go}).
+ */
 enum CrowdStrikeRegion {
   US_1("us-1", "api.crowdstrike.com"),
   US_2("us-2", "api.us-2.crowdstrike.com"),

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries one vendor exchange through transient failures: 429 until the vendor's
- * {@code X-RateLimit-RetryAfter} (epoch seconds) plus a margin, 5xx and dropped connections with
- * exponential backoff, both with jitter. The loop itself is the SPI's {@link RetryLoop}.
- * It also slows down before the per-minute budget runs out ({@code X-RateLimit-Remaining}).
+ * Retries one vendor exchange through transient failures: 429 until the vendor's {@code
+ * X-RateLimit-RetryAfter} (epoch seconds) plus a margin, 5xx and dropped connections with
+ * exponential backoff, both with jitter. The loop itself is the SPI's {@link RetryLoop}. It also
+ * slows down before the per-minute budget runs out ({@code X-RateLimit-Remaining}).
  */
 final class CrowdStrikeRetryPolicy {
 
@@ -26,6 +26,7 @@ final class CrowdStrikeRetryPolicy {
 
   /** gofalcon's proactive pacing: 500 ms at ≤ 5 requests left, 200 ms at ≤ 10. */
   private static final int NEARLY_EXHAUSTED = 5;
+
   private static final int RUNNING_LOW = 10;
 
   private final CrowdStrikeTuning tuning;
@@ -34,23 +35,35 @@ final class CrowdStrikeRetryPolicy {
   private final RetryLoop<RawResponse> loop;
   private final AtomicInteger remaining = new AtomicInteger(Integer.MAX_VALUE);
 
-  CrowdStrikeRetryPolicy(CrowdStrikeTuning tuning, ConnectorContext context, RandomGenerator random) {
+  CrowdStrikeRetryPolicy(
+      CrowdStrikeTuning tuning, ConnectorContext context, RandomGenerator random) {
     this.tuning = tuning;
     this.context = context;
     this.random = random;
-    this.loop = new RetryLoop<>("crowdstrike", tuning.maxAttempts(), this::waitMillis, context,
-        (what, wait, failure) -> LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage()));
+    this.loop =
+        new RetryLoop<>(
+            "crowdstrike",
+            tuning.maxAttempts(),
+            this::waitMillis,
+            context,
+            (what, wait, failure) ->
+                LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage()));
   }
 
   /**
    * Runs {@code exchange}, which may pick up a fresh token on each attempt, until it answers with
    * something other than 429 or 5xx (see {@link RetryLoop#execute}).
    */
-  RawResponse execute(String what, RetryLoop.Attempt<RawResponse> exchange) throws IOException, InterruptedException {
-    return loop.execute(what, this::pace, exchange, response -> {
-      noteBudget(response);
-      return Optional.ofNullable(transientFailure(what, response));
-    });
+  RawResponse execute(String what, RetryLoop.Attempt<RawResponse> exchange)
+      throws IOException, InterruptedException {
+    return loop.execute(
+        what,
+        this::pace,
+        exchange,
+        response -> {
+          noteBudget(response);
+          return Optional.ofNullable(transientFailure(what, response));
+        });
   }
 
   int maxAttempts() {
@@ -59,12 +72,22 @@ final class CrowdStrikeRetryPolicy {
 
   private RetryableException transientFailure(String what, RawResponse response) {
     if (response.status() == 429) {
-      return new RetryableException("CrowdStrike's rate limit was reached on " + what
-          + " (HTTP 429); trace id " + response.traceId(), rateLimitWait(response));
+      return new RetryableException(
+          "CrowdStrike's rate limit was reached on "
+              + what
+              + " (HTTP 429); trace id "
+              + response.traceId(),
+          rateLimitWait(response));
     }
     if (response.status() >= 500) {
-      return new RetryableException("CrowdStrike answered " + what + " with HTTP " + response.status()
-          + "; trace id " + response.traceId(), Duration.ZERO);
+      return new RetryableException(
+          "CrowdStrike answered "
+              + what
+              + " with HTTP "
+              + response.status()
+              + "; trace id "
+              + response.traceId(),
+          Duration.ZERO);
     }
     return null;
   }
@@ -82,7 +105,8 @@ final class CrowdStrikeRetryPolicy {
 
   long waitMillis(int attempt, Throwable failure) {
     if (failure instanceof RetryableException r && r.retryAfter().compareTo(Duration.ZERO) > 0) {
-      return r.retryAfter().toMillis() + RetryLoop.jitter(random, tuning.rateLimitJitter().toMillis());
+      return r.retryAfter().toMillis()
+          + RetryLoop.jitter(random, tuning.rateLimitJitter().toMillis());
     }
     return RetryLoop.backoffMillis(attempt, tuning.backoffBase(), tuning.backoffCap(), random);
   }
@@ -98,7 +122,8 @@ final class CrowdStrikeRetryPolicy {
 
   private void noteBudget(RawResponse response) {
     OptionalLong left = parseLong(response.header("X-RateLimit-Remaining").orElse(""));
-    remaining.set(left.isPresent() ? (int) Math.min(Integer.MAX_VALUE, left.getAsLong()) : Integer.MAX_VALUE);
+    remaining.set(
+        left.isPresent() ? (int) Math.min(Integer.MAX_VALUE, left.getAsLong()) : Integer.MAX_VALUE);
   }
 
   private static OptionalLong parseLong(String text) {

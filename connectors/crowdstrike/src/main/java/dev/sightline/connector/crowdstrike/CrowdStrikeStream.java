@@ -20,34 +20,47 @@ enum CrowdStrikeStream {
    * neither (a managed host without its {@code aid}, a record without its {@code entity_type}) has
    * no key, so it is rejected rather than stored under an id its findings never name.
    */
-  HOSTS("hosts", new StreamSpec("hosts", RecordKind.ASSET, CrowdStrikeStream.HOST_KEY, ""),
-      "/discover/combined/hosts/v1", "last_seen_timestamp", 1000, List.of(), "Assets: Read",
+  HOSTS(
+      "hosts",
+      new StreamSpec("hosts", RecordKind.ASSET, CrowdStrikeStream.HOST_KEY, ""),
+      "/discover/combined/hosts/v1",
+      "last_seen_timestamp",
+      1000,
+      List.of(),
+      "Assets: Read",
       CrowdStrikeSourceFilters.Field.DISCOVER),
   /**
    * Spotlight findings of every status, so closed ones can be marked fixed. Each carries its host's
    * details ({@code host_info}); a finding whose host the hosts stream did not return gets its
    * asset from them, shaped as a Discover record.
    */
-  VULNERABILITIES("vulnerabilities", new StreamSpec("vulnerabilities", RecordKind.FINDING, "id", "aid")
-      .withAssetSnapshot(CrowdStrikeStream.HOST_SNAPSHOT),
-      "/spotlight/combined/vulnerabilities/v1", "updated_timestamp", 5000,
-      List.of("cve", "host_info", "remediation"), "Vulnerabilities: Read",
+  VULNERABILITIES(
+      "vulnerabilities",
+      new StreamSpec("vulnerabilities", RecordKind.FINDING, "id", "aid")
+          .withAssetSnapshot(CrowdStrikeStream.HOST_SNAPSHOT),
+      "/spotlight/combined/vulnerabilities/v1",
+      "updated_timestamp",
+      5000,
+      List.of("cve", "host_info", "remediation"),
+      "Vulnerabilities: Read",
       CrowdStrikeSourceFilters.Field.SPOTLIGHT);
 
   /**
    * A Spotlight finding's {@code host_info} as a Discover host record, so the connector's one asset
    * map maps it; {@code managed_by} tells a sensor's host from an unmanaged one.
    */
-  static final String HOST_KEY = "aid || (contains(['unmanaged', 'unsupported'], entity_type) && id || `null`)";
+  static final String HOST_KEY =
+      "aid || (contains(['unmanaged', 'unsupported'], entity_type) && id || `null`)";
 
-  static final String HOST_SNAPSHOT = "host_info && {aid: aid, hostname: host_info.hostname,"
-      + " machine_domain: host_info.machine_domain, os_version: host_info.os_version,"
-      + " platform_name: host_info.platform, product_type_desc: host_info.product_type_desc,"
-      + " network_interfaces: [{local_ip: host_info.local_ip}],"
-      + " cloud_instance_id: host_info.instance_id, cloud_provider: host_info.service_provider,"
-      + " tags: host_info.tags, data_providers: data_providers[].provider,"
-      + " entity_type: (host_info.managed_by == 'Unmanaged' && 'unmanaged')"
-      + " || (host_info.managed_by == 'Falcon sensor' && 'managed') || `null`}";
+  static final String HOST_SNAPSHOT =
+      "host_info && {aid: aid, hostname: host_info.hostname,"
+          + " machine_domain: host_info.machine_domain, os_version: host_info.os_version,"
+          + " platform_name: host_info.platform, product_type_desc: host_info.product_type_desc,"
+          + " network_interfaces: [{local_ip: host_info.local_ip}],"
+          + " cloud_instance_id: host_info.instance_id, cloud_provider: host_info.service_provider,"
+          + " tags: host_info.tags, data_providers: data_providers[].provider,"
+          + " entity_type: (host_info.managed_by == 'Unmanaged' && 'unmanaged')"
+          + " || (host_info.managed_by == 'Falcon sensor' && 'managed') || `null`}";
 
   /** The sort tie-breaker of both endpoints. */
   static final String TIE_FIELD = "id";
@@ -60,8 +73,15 @@ enum CrowdStrikeStream {
   private final List<String> facets;
   private final String scope;
 
-  CrowdStrikeStream(String name, StreamSpec spec, String path, String timestampField, int maxLimit,
-      List<String> facets, String scope, CrowdStrikeSourceFilters.Field filterFields) {
+  CrowdStrikeStream(
+      String name,
+      StreamSpec spec,
+      String path,
+      String timestampField,
+      int maxLimit,
+      List<String> facets,
+      String scope,
+      CrowdStrikeSourceFilters.Field filterFields) {
     this.spec = spec;
     this.path = path;
     this.timestampField = timestampField;
@@ -102,7 +122,8 @@ enum CrowdStrikeStream {
    * comes first, as a position does.
    */
   String filterFrom(Instant from, CrowdStrikeSourceFilters filters) {
-    return CrowdStrikeFql.and(CrowdStrikeFql.atOrAfter(timestampField, from), filters.fql(filterFields));
+    return CrowdStrikeFql.and(
+        CrowdStrikeFql.atOrAfter(timestampField, from), filters.fql(filterFields));
   }
 
   String sort() {
@@ -113,7 +134,8 @@ enum CrowdStrikeStream {
     return Arrays.stream(values())
         .filter(s -> s.spec.equals(spec))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("not a CrowdStrike stream: " + spec.name()));
+        .orElseThrow(
+            () -> new IllegalArgumentException("not a CrowdStrike stream: " + spec.name()));
   }
 
   static CrowdStrikeStream named(String name) {

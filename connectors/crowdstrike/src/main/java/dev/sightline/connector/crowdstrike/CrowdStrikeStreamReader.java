@@ -38,8 +38,12 @@ final class CrowdStrikeStreamReader implements StreamReader {
   private long seenInQuery;
   private boolean finished;
 
-  CrowdStrikeStreamReader(CrowdStrikeStream stream, CrowdStrikeClient client, CrowdStrikeCursor start,
-      int pageSize, CrowdStrikeSourceFilters filters) {
+  CrowdStrikeStreamReader(
+      CrowdStrikeStream stream,
+      CrowdStrikeClient client,
+      CrowdStrikeCursor start,
+      int pageSize,
+      CrowdStrikeSourceFilters filters) {
     this.stream = stream;
     this.filters = filters;
     this.client = client;
@@ -60,7 +64,10 @@ final class CrowdStrikeStreamReader implements StreamReader {
       }
       QueryPage page;
       try {
-        page = client.query(stream, new Query(stream.filterFrom(queryFrom, filters), stream.sort(), limit, after));
+        page =
+            client.query(
+                stream,
+                new Query(stream.filterFrom(queryFrom, filters), stream.sort(), limit, after));
       } catch (SearchContextExpiredException e) {
         rederived = rederive(rederived, e);
         continue;
@@ -86,15 +93,23 @@ final class CrowdStrikeStreamReader implements StreamReader {
         cursor = cursor.after(at.get());
       }
     }
-    boolean last = page.after().isEmpty() || page.resources().isEmpty()
-        || (page.total() >= 0 && seenInQuery >= page.total());
+    boolean last =
+        page.after().isEmpty()
+            || page.resources().isEmpty()
+            || (page.total() >= 0 && seenInQuery >= page.total());
     if (!last && page.after().equals(after)) {
-      throw new UnexpectedResponseException("CrowdStrike returned the same page cursor twice on "
-          + stream.path() + "; stopping instead of looping");
+      throw new UnexpectedResponseException(
+          "CrowdStrike returned the same page cursor twice on "
+              + stream.path()
+              + "; stopping instead of looping");
     }
     int skipped = page.resources().size() - fresh.size();
     if (skipped > 0) {
-      LOG.debug("Skipped {} {} records already emitted before {}", skipped, stream.spec().name(), cursor.position());
+      LOG.debug(
+          "Skipped {} {} records already emitted before {}",
+          skipped,
+          stream.spec().name(),
+          cursor.position());
     }
     after = last ? "" : page.after();
     finished = last;
@@ -107,10 +122,16 @@ final class CrowdStrikeStreamReader implements StreamReader {
   /** Starts a new query at the last emitted record, because the vendor forgot the old one. */
   private int rederive(int rederivedSoFar, SearchContextExpiredException expired) {
     if (rederivedSoFar >= MAX_REDERIVATIONS || after.isEmpty()) {
-      throw new UnexpectedResponseException("CrowdStrike kept answering 'Search context expired' on "
-          + stream.path() + " for a fresh query; " + expired.getMessage());
+      throw new UnexpectedResponseException(
+          "CrowdStrike kept answering 'Search context expired' on "
+              + stream.path()
+              + " for a fresh query; "
+              + expired.getMessage());
     }
-    LOG.info("CrowdStrike cursor for {} expired; resuming at {}", stream.spec().name(), cursor.position());
+    LOG.info(
+        "CrowdStrike cursor for {} expired; resuming at {}",
+        stream.spec().name(),
+        cursor.position());
     queryFrom = cursor.resumeFrom();
     after = "";
     seenInQuery = 0;

@@ -31,8 +31,12 @@ final class CrowdStrikeTokenProvider {
   private final CrowdStrikeTuning tuning;
   private AccessToken current;
 
-  CrowdStrikeTokenProvider(CrowdStrikeConfig config, CrowdStrikeTransport transport,
-      CrowdStrikeRetryPolicy retry, Clock clock, CrowdStrikeTuning tuning) {
+  CrowdStrikeTokenProvider(
+      CrowdStrikeConfig config,
+      CrowdStrikeTransport transport,
+      CrowdStrikeRetryPolicy retry,
+      Clock clock,
+      CrowdStrikeTuning tuning) {
     this.config = config;
     this.transport = transport;
     this.retry = retry;
@@ -62,12 +66,13 @@ final class CrowdStrikeTokenProvider {
   }
 
   private AccessToken issue() throws InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(config.resolve(PATH, ""))
-        .timeout(tuning.requestTimeout())
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form()))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(config.resolve(PATH, ""))
+            .timeout(tuning.requestTimeout())
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(form()))
+            .build();
     RawResponse response;
     try {
       response = retry.execute("the token request " + PATH, () -> transport.send(request));
@@ -88,10 +93,12 @@ final class CrowdStrikeTokenProvider {
     if (!response.ok()) {
       throw failures.unexpected("the token request " + PATH, response);
     }
-    TokenGrant grant = CrowdStrikeWire.tree(response)
-        .flatMap(CrowdStrikeWire::tokenGrant)
-        .orElseThrow(() -> failures.unexpected("the token request " + PATH, response));
-    long lifetime = grant.expiresInSeconds() > 0 ? grant.expiresInSeconds() : DOCUMENTED_LIFETIME_SECONDS;
+    TokenGrant grant =
+        CrowdStrikeWire.tree(response)
+            .flatMap(CrowdStrikeWire::tokenGrant)
+            .orElseThrow(() -> failures.unexpected("the token request " + PATH, response));
+    long lifetime =
+        grant.expiresInSeconds() > 0 ? grant.expiresInSeconds() : DOCUMENTED_LIFETIME_SECONDS;
     Instant refreshAt = clock.instant().plusSeconds(lifetime).minus(refreshMargin(lifetime));
     LOG.debug("Issued a CrowdStrike access token for {} valid {} s", config.hostLabel(), lifetime);
     return new AccessToken(grant.accessToken(), refreshAt);
@@ -104,9 +111,12 @@ final class CrowdStrikeTokenProvider {
   }
 
   private String form() {
-    StringBuilder form = new StringBuilder()
-        .append("client_id=").append(encode(config.clientId()))
-        .append("&client_secret=").append(encode(config.clientSecret()));
+    StringBuilder form =
+        new StringBuilder()
+            .append("client_id=")
+            .append(encode(config.clientId()))
+            .append("&client_secret=")
+            .append(encode(config.clientSecret()));
     config.member().ifPresent(cid -> form.append("&member_cid=").append(encode(cid)));
     return form.toString();
   }

@@ -7,12 +7,12 @@ import java.util.Objects;
  * Timing knobs of the connector. Production uses {@link #defaults()}; tests shorten the waits
  * through the factory's package-private constructor, so no knob reaches the console form.
  *
- * @param deltaOverlap how far before the last watermark a delta starts, to catch records the
- *     vendor indexed late; zero makes a delta start strictly after the last record read
+ * @param deltaOverlap how far before the last watermark a delta starts, to catch records the vendor
+ *     indexed late; zero makes a delta start strictly after the last record read
  * @param tokenRefreshMargin refresh a token with less than this left (PSFalcon uses 240 s)
  * @param rateLimitMargin added to the vendor's {@code X-RateLimit-RetryAfter} instant; it covers
- *     the header's whole-second resolution. J1 adds 60 s, but a repeated 429 simply waits again,
- *     so a large margin would only slow every throttled crawl
+ *     the header's whole-second resolution. J1 adds 60 s, but a repeated 429 simply waits again, so
+ *     a large margin would only slow every throttled crawl
  * @param rateLimitJitter the most random time added to a rate-limit wait, so parallel runs spread
  * @param backoffBase first wait after a 5xx or dropped connection, doubled per attempt
  * @param backoffCap the longest such wait
@@ -57,18 +57,42 @@ record CrowdStrikeTuning(
   }
 
   CrowdStrikeTuning withDeltaOverlap(Duration overlap) {
-    return new CrowdStrikeTuning(overlap, tokenRefreshMargin, rateLimitMargin, rateLimitJitter,
-        backoffBase, backoffCap, maxAttempts, connectTimeout, requestTimeout);
+    return new CrowdStrikeTuning(
+        overlap,
+        tokenRefreshMargin,
+        rateLimitMargin,
+        rateLimitJitter,
+        backoffBase,
+        backoffCap,
+        maxAttempts,
+        connectTimeout,
+        requestTimeout);
   }
 
   CrowdStrikeTuning withBackoff(Duration base, Duration cap, int attempts) {
-    return new CrowdStrikeTuning(deltaOverlap, tokenRefreshMargin, rateLimitMargin, rateLimitJitter,
-        base, cap, attempts, connectTimeout, requestTimeout);
+    return new CrowdStrikeTuning(
+        deltaOverlap,
+        tokenRefreshMargin,
+        rateLimitMargin,
+        rateLimitJitter,
+        base,
+        cap,
+        attempts,
+        connectTimeout,
+        requestTimeout);
   }
 
   CrowdStrikeTuning withRateLimitMargin(Duration margin, Duration jitter) {
-    return new CrowdStrikeTuning(deltaOverlap, tokenRefreshMargin, margin, jitter,
-        backoffBase, backoffCap, maxAttempts, connectTimeout, requestTimeout);
+    return new CrowdStrikeTuning(
+        deltaOverlap,
+        tokenRefreshMargin,
+        margin,
+        jitter,
+        backoffBase,
+        backoffCap,
+        maxAttempts,
+        connectTimeout,
+        requestTimeout);
   }
 
   private static void requireNotNegative(Duration d, String name) {

@@ -103,7 +103,8 @@ final class CrowdStrikeWire {
     JsonNode after = pagination.path("after");
     String cursor = after.isTextual() ? after.asText() : "";
     JsonNode total = pagination.path("total");
-    return Optional.of(new QueryPage(records, cursor, total.canConvertToLong() ? total.asLong() : -1));
+    return Optional.of(
+        new QueryPage(records, cursor, total.canConvertToLong() ? total.asLong() : -1));
   }
 
   static Optional<TokenGrant> tokenGrant(JsonNode body) {

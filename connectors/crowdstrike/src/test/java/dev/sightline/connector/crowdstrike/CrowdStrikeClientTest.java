@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class CrowdStrikeClientTest {
 
   private static final String VULNS = CrowdStrikeStream.VULNERABILITIES.path();
-  private static final Query FIRST = new Query("updated_timestamp:>='1970-01-01T00:00:00Z'", "updated_timestamp|asc", 2, "");
+  private static final Query FIRST =
+      new Query("updated_timestamp:>='1970-01-01T00:00:00Z'", "updated_timestamp|asc", 2, "");
 
   private final Harness harness = new Harness();
 
@@ -36,23 +37,29 @@ class CrowdStrikeClientTest {
     assertThat(page.resources()).hasSize(1);
     assertThat(page.after()).isEqualTo("next==");
     assertThat(page.total()).isEqualTo(7);
-    assertThat(FakeCrowdStrike.bearer(harness.fake.dataRequests().get(0))).isEqualTo("Bearer token-1");
+    assertThat(FakeCrowdStrike.bearer(harness.fake.dataRequests().get(0)))
+        .isEqualTo("Bearer token-1");
   }
 
   @Test
   void shouldRefreshTheTokenOnceOnA401AndRetry() throws InterruptedException {
-    harness.fake.on(VULNS, error(401, "access denied, invalid bearer token"))
+    harness
+        .fake
+        .on(VULNS, error(401, "access denied, invalid bearer token"))
         .on(VULNS, page(List.of(), "", 0));
 
     harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST);
 
-    assertThat(harness.fake.dataRequests()).extracting(FakeCrowdStrike::bearer)
+    assertThat(harness.fake.dataRequests())
+        .extracting(FakeCrowdStrike::bearer)
         .containsExactly("Bearer token-1", "Bearer token-2");
   }
 
   @Test
   void shouldFailNamingCauseAndFixWhenTheTokenIsRejectedTwice() {
-    harness.fake.on(VULNS, error(401, "access denied, invalid bearer token"))
+    harness
+        .fake
+        .on(VULNS, error(401, "access denied, invalid bearer token"))
         .on(VULNS, error(401, "access denied, invalid bearer token"));
 
     assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
@@ -67,7 +74,8 @@ class CrowdStrikeClientTest {
   @Test
   void shouldNameTheMissingScopeOfTheEndpoint() {
     harness.fake.on(VULNS, error(403, "access denied, scope not permitted"));
-    harness.fake.on(CrowdStrikeStream.HOSTS.path(), error(403, "access denied, scope not permitted"));
+    harness.fake.on(
+        CrowdStrikeStream.HOSTS.path(), error(403, "access denied, scope not permitted"));
 
     assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
         .isInstanceOf(PermanentException.class)
@@ -87,7 +95,8 @@ class CrowdStrikeClientTest {
 
   @Test
   void shouldReportAnUnparseableBodyWithStatusAndTraceIdButNotTheBody() {
-    harness.fake.on(VULNS, response(200, "<html>token=abc</html>".getBytes(StandardCharsets.UTF_8)));
+    harness.fake.on(
+        VULNS, response(200, "<html>token=abc</html>".getBytes(StandardCharsets.UTF_8)));
 
     assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
         .isInstanceOf(UnexpectedResponseException.class)
@@ -98,12 +107,14 @@ class CrowdStrikeClientTest {
 
   @Test
   void shouldReportErrorsInASuccessfulAnswer() {
-    harness.fake.on(VULNS, r -> {
-      var body = CrowdStrikeWire.JSON.createObjectNode();
-      body.putArray("resources");
-      body.putArray("errors").addObject().put("code", 500).put("message", "partial failure");
-      return FakeCrowdStrike.json(200, body);
-    });
+    harness.fake.on(
+        VULNS,
+        r -> {
+          var body = CrowdStrikeWire.JSON.createObjectNode();
+          body.putArray("resources");
+          body.putArray("errors").addObject().put("code", 500).put("message", "partial failure");
+          return FakeCrowdStrike.json(200, body);
+        });
 
     assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
         .isInstanceOf(UnexpectedResponseException.class)
@@ -113,7 +124,11 @@ class CrowdStrikeClientTest {
   @Test
   void shouldWaitUntilTheVendorsRetryAfterSecondPlusTheMarginOnA429() throws InterruptedException {
     long resetAt = Harness.START.getEpochSecond() + 30;
-    harness.fake.on(VULNS, error(429, "API rate limit exceeded", "X-RateLimit-RetryAfter", Long.toString(resetAt)))
+    harness
+        .fake
+        .on(
+            VULNS,
+            error(429, "API rate limit exceeded", "X-RateLimit-RetryAfter", Long.toString(resetAt)))
         .on(VULNS, page(List.of(), "", 0));
 
     harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST);
@@ -124,23 +139,30 @@ class CrowdStrikeClientTest {
 
   @Test
   void shouldBackOffAndRetryServerErrorsAndDroppedConnections() throws InterruptedException {
-    harness.fake.on(VULNS, error(503, "unavailable"))
-        .on(VULNS, r -> {
-          throw new IOException("Connection reset");
-        })
+    harness
+        .fake
+        .on(VULNS, error(503, "unavailable"))
+        .on(
+            VULNS,
+            r -> {
+              throw new IOException("Connection reset");
+            })
         .on(VULNS, page(List.of(), "", 0));
 
     harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST);
 
     assertThat(harness.context.sleeps()).hasSize(2);
-    assertThat(harness.context.sleeps().get(0)).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
-    assertThat(harness.context.sleeps().get(1)).isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
+    assertThat(harness.context.sleeps().get(0))
+        .isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+    assertThat(harness.context.sleeps().get(1))
+        .isBetween(Duration.ofMillis(500), Duration.ofMillis(1000));
   }
 
   @Test
   void shouldGiveUpOnServerErrorsAfterTheLastAttemptAsRetryable() {
     for (int i = 0; i < harness.tuning.maxAttempts(); i++) {
-      harness.fake.on(VULNS, error(500, "Internal Server Error: Please provide trace-id='x' to support"));
+      harness.fake.on(
+          VULNS, error(500, "Internal Server Error: Please provide trace-id='x' to support"));
     }
 
     assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
@@ -152,9 +174,11 @@ class CrowdStrikeClientTest {
 
   @Test
   void shouldFailAtOnceNamingTheHostWhenTheConnectionIsRefused() {
-    harness.fake.on(VULNS, r -> {
-      throw new ConnectException("Connection refused");
-    });
+    harness.fake.on(
+        VULNS,
+        r -> {
+          throw new ConnectException("Connection refused");
+        });
 
     assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
         .isInstanceOf(PermanentException.class)
@@ -166,8 +190,15 @@ class CrowdStrikeClientTest {
 
   @Test
   void shouldExplainARegionRedirect() {
-    harness.fake.on(VULNS, response(308, new byte[0], "Location",
-        "https://api.eu-1.crowdstrike.com/spotlight/combined/vulnerabilities/v1?filter=x", "X-CS-Region", "eu-1"));
+    harness.fake.on(
+        VULNS,
+        response(
+            308,
+            new byte[0],
+            "Location",
+            "https://api.eu-1.crowdstrike.com/spotlight/combined/vulnerabilities/v1?filter=x",
+            "X-CS-Region",
+            "eu-1"));
 
     assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
         .isInstanceOf(PermanentException.class)
@@ -177,11 +208,16 @@ class CrowdStrikeClientTest {
 
   @Test
   void shouldSlowDownWhenTheRateLimitBudgetIsNearlySpent() throws InterruptedException {
-    harness.fake.on(VULNS, r -> {
-      var body = CrowdStrikeWire.JSON.createObjectNode();
-      body.putArray("resources");
-      return FakeCrowdStrike.json(200, body, "X-RateLimit-Remaining", "4");
-    }).on(VULNS, page(List.of(), "", 0));
+    harness
+        .fake
+        .on(
+            VULNS,
+            r -> {
+              var body = CrowdStrikeWire.JSON.createObjectNode();
+              body.putArray("resources");
+              return FakeCrowdStrike.json(200, body, "X-RateLimit-Remaining", "4");
+            })
+        .on(VULNS, page(List.of(), "", 0));
 
     harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST);
     harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST);

@@ -7,9 +7,9 @@ import dev.sightline.connector.ConnectorConfig;
 import dev.sightline.connector.PermanentException;
 import java.net.URI;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CrowdStrikeConfigTest {
 
@@ -49,7 +49,8 @@ class CrowdStrikeConfigTest {
 
   @Test
   void shouldRefuseCredentialsInTheUrlWithoutRepeatingThem() {
-    assertThatThrownBy(() -> CrowdStrikeConfig.resolveBaseUrl("https://user:hunter2@api.crowdstrike.com"))
+    assertThatThrownBy(
+            () -> CrowdStrikeConfig.resolveBaseUrl("https://user:hunter2@api.crowdstrike.com"))
         .isInstanceOf(PermanentException.class)
         .hasMessageContaining("must not carry a user name or password")
         .hasMessageNotContaining("hunter2");
@@ -57,15 +58,26 @@ class CrowdStrikeConfigTest {
 
   @Test
   void shouldRefuseAQueryString() {
-    assertThatThrownBy(() -> CrowdStrikeConfig.resolveBaseUrl("https://api.crowdstrike.com/?token=abc"))
+    assertThatThrownBy(
+            () -> CrowdStrikeConfig.resolveBaseUrl("https://api.crowdstrike.com/?token=abc"))
         .isInstanceOf(PermanentException.class)
         .hasMessageNotContaining("token=abc");
   }
 
   @Test
   void shouldBindTheConnectorSettingsAndKeepTheSecretOutOfToString() {
-    CrowdStrikeConfig config = CrowdStrikeConfig.from(new ConnectorConfig(Map.of(
-        "url", "us-2", "clientId", " client-1 ", "clientSecret", "s3cr3t", "memberCid", "child-cid")));
+    CrowdStrikeConfig config =
+        CrowdStrikeConfig.from(
+            new ConnectorConfig(
+                Map.of(
+                    "url",
+                    "us-2",
+                    "clientId",
+                    " client-1 ",
+                    "clientSecret",
+                    "s3cr3t",
+                    "memberCid",
+                    "child-cid")));
 
     assertThat(config.baseUrl()).isEqualTo(URI.create("https://api.us-2.crowdstrike.com"));
     assertThat(config.clientId()).isEqualTo("client-1");
@@ -76,15 +88,19 @@ class CrowdStrikeConfigTest {
 
   @Test
   void shouldTreatAMissingMemberCidAsNone() {
-    CrowdStrikeConfig config = CrowdStrikeConfig.from(new ConnectorConfig(Map.of(
-        "url", "us-1", "clientId", "c", "clientSecret", "s")));
+    CrowdStrikeConfig config =
+        CrowdStrikeConfig.from(
+            new ConnectorConfig(Map.of("url", "us-1", "clientId", "c", "clientSecret", "s")));
 
     assertThat(config.member()).isEmpty();
   }
 
   @Test
   void shouldExplainAMissingClientId() {
-    assertThatThrownBy(() -> CrowdStrikeConfig.from(new ConnectorConfig(Map.of("url", "us-1", "clientSecret", "s"))))
+    assertThatThrownBy(
+            () ->
+                CrowdStrikeConfig.from(
+                    new ConnectorConfig(Map.of("url", "us-1", "clientSecret", "s"))))
         .isInstanceOf(PermanentException.class)
         .hasMessageContaining("clientId");
   }

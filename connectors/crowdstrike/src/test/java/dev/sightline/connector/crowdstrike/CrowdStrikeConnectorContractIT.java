@@ -9,6 +9,7 @@ class CrowdStrikeConnectorContractIT extends ConnectorContractTest {
 
   @Override
   protected ContractTenant createTenant() {
-    return new SimulatedTenant(CrowdStrikeSimulatorOptions.defaults(60), SimulatedTenant.contractTuning(), 50);
+    return new SimulatedTenant(
+        CrowdStrikeSimulatorOptions.defaults(60), SimulatedTenant.contractTuning(), 50);
   }
 }

@@ -18,7 +18,8 @@ class CrowdStrikeConnectorFactoryTest {
 
   @Test
   void shouldBeFoundThroughTheServiceLoader() {
-    assertThat(ServiceLoader.load(ConnectorFactory.class).stream().map(ServiceLoader.Provider::type))
+    assertThat(
+            ServiceLoader.load(ConnectorFactory.class).stream().map(ServiceLoader.Provider::type))
         .contains(CrowdStrikeConnectorFactory.class);
   }
 
@@ -31,16 +32,24 @@ class CrowdStrikeConnectorFactoryTest {
     assertThat(descriptor.vendorProductName()).isEqualTo("CrowdStrike Endpoint Security");
     assertThat(descriptor.sourceName()).isEqualTo("CrowdStrike Spotlight");
     assertThat(descriptor.category()).isEqualTo("EDR");
-    assertThat(descriptor.capabilities()).containsExactlyInAnyOrder(Capability.DELTA, Capability.FINDINGS,
-        Capability.SOURCE_TAGS, Capability.FILTERS);
-    assertThat(descriptor.filters()).extracting(f -> f.name()).containsExactly("productTypes", "dataProviders");
+    assertThat(descriptor.capabilities())
+        .containsExactlyInAnyOrder(
+            Capability.DELTA, Capability.FINDINGS, Capability.SOURCE_TAGS, Capability.FILTERS);
+    assertThat(descriptor.filters())
+        .extracting(f -> f.name())
+        .containsExactly("productTypes", "dataProviders");
     assertThat(descriptor.filter("productTypes").orElseThrow().allowedValues())
         .containsExactly("Workstation", "Server", "Domain Controller");
-    assertThat(descriptor.defaultMaps()).singleElement().satisfies(m -> {
-      assertThat(m.name()).isEqualTo("Crowdstrike Spotlight Vulnerability Map");
-      assertThat(m.resource()).isEqualTo("dev/sightline/connector/crowdstrike/crowdstrike-spotlight-map.json");
-    });
-    assertThat(descriptor.config().fields()).extracting(f -> f.name())
+    assertThat(descriptor.defaultMaps())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.name()).isEqualTo("Crowdstrike Spotlight Vulnerability Map");
+              assertThat(m.resource())
+                  .isEqualTo("dev/sightline/connector/crowdstrike/crowdstrike-spotlight-map.json");
+            });
+    assertThat(descriptor.config().fields())
+        .extracting(f -> f.name())
         .containsExactly("url", "clientId", "clientSecret", "memberCid");
     assertThat(descriptor.config().isSecret("clientSecret")).isTrue();
     assertThat(descriptor.config().field("memberCid").orElseThrow().required()).isFalse();
@@ -59,7 +68,8 @@ class CrowdStrikeConnectorFactoryTest {
 
   @Test
   void shouldReadOnlyHostsWhenAssetsAreAskedFor() {
-    SyncRequest assets = new SyncRequest(SyncRequest.DataScope.ASSETS, Optional.empty(), false, 100);
+    SyncRequest assets =
+        new SyncRequest(SyncRequest.DataScope.ASSETS, Optional.empty(), false, 100);
     try (var connector = new Harness().connector()) {
       assertThat(connector.streams(assets)).extracting(StreamSpec::name).containsExactly("hosts");
     }
@@ -69,13 +79,16 @@ class CrowdStrikeConnectorFactoryTest {
   void shouldOpenAFullReadWithoutACheckpointAndADeltaAfterACompleteOne() {
     Harness harness = new Harness();
     StreamSpec hosts = CrowdStrikeStream.HOSTS.spec();
-    Checkpoint done = CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)
-        .after(new CrowdStrikeCursor.Position(Instant.parse("2024-01-01T00:00:00Z"), "x"))
-        .toCheckpoint("hosts", true);
+    Checkpoint done =
+        CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)
+            .after(new CrowdStrikeCursor.Position(Instant.parse("2024-01-01T00:00:00Z"), "x"))
+            .toCheckpoint("hosts", true);
     try (var connector = harness.connector()) {
       try (StreamReader full = connector.open(hosts, SyncRequest.everything(), Optional.empty());
           StreamReader delta = connector.open(hosts, SyncRequest.everything(), Optional.of(done));
-          StreamReader forced = connector.open(hosts, SyncRequest.everything().withFullSync(true), Optional.of(done))) {
+          StreamReader forced =
+              connector.open(
+                  hosts, SyncRequest.everything().withFullSync(true), Optional.of(done))) {
         assertThat(full.fullSync()).isTrue();
         assertThat(delta.fullSync()).isFalse();
         assertThat(forced.fullSync()).isTrue();

@@ -46,7 +46,8 @@ class CrowdStrikeConnectorIT {
   private static final StreamSpec VULNS = CrowdStrikeStream.VULNERABILITIES.spec();
   private static final StreamSpec HOST_STREAM = CrowdStrikeStream.HOSTS.spec();
 
-  private static SimulatedTenant tenant(CrowdStrikeSimulatorOptions options, CrowdStrikeTuning tuning) {
+  private static SimulatedTenant tenant(
+      CrowdStrikeSimulatorOptions options, CrowdStrikeTuning tuning) {
     return new SimulatedTenant(options, tuning, PAGE);
   }
 
@@ -59,49 +60,65 @@ class CrowdStrikeConnectorIT {
   }
 
   @Test
-  void shouldReadEveryHostOnceKeyedByItsSensorIdOrWithoutSensorItsDiscoverId() throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(); Connector connector = connector(tenant)) {
+  void shouldReadEveryHostOnceKeyedByItsSensorIdOrWithoutSensorItsDiscoverId()
+      throws InterruptedException {
+    try (SimulatedTenant tenant = tenant();
+        Connector connector = connector(tenant)) {
       List<JsonNode> hosts = records(readAll(connector, HOST_STREAM, Optional.empty()));
 
-      List<String> keys = hosts.stream()
-          .map(h -> h.hasNonNull("aid") ? h.path("aid").asText() : h.path("id").asText()).toList();
+      List<String> keys =
+          hosts.stream()
+              .map(h -> h.hasNonNull("aid") ? h.path("aid").asText() : h.path("id").asText())
+              .toList();
       assertThat(keys).doesNotHaveDuplicates().doesNotContain("");
       JsonNode manifest = tenant.simulator().manifest();
       assertThat((long) keys.size())
           .isEqualTo(manifest.path("agents").asLong() + manifest.path("unmanagedAssets").asLong());
-      assertThat(tenant.dataCalls()).allSatisfy(call -> {
-        if (call.path().equals(CrowdStrikeStream.HOSTS.path())) {
-          assertThat(call.parameters().get("sort")).containsExactly("last_seen_timestamp|asc");
-          assertThat(call.parameters().get("filter").get(0))
-              .startsWith("last_seen_timestamp:>='").doesNotContain("entity_type");
-        }
-      });
+      assertThat(tenant.dataCalls())
+          .allSatisfy(
+              call -> {
+                if (call.path().equals(CrowdStrikeStream.HOSTS.path())) {
+                  assertThat(call.parameters().get("sort"))
+                      .containsExactly("last_seen_timestamp|asc");
+                  assertThat(call.parameters().get("filter").get(0))
+                      .startsWith("last_seen_timestamp:>='")
+                      .doesNotContain("entity_type");
+                }
+              });
     }
   }
 
   @Test
   void shouldSendTheFacetsOnEveryVulnerabilityPage() throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(); Connector connector = connector(tenant)) {
+    try (SimulatedTenant tenant = tenant();
+        Connector connector = connector(tenant)) {
       List<Page> pages = readAll(connector, VULNS, Optional.empty());
 
       assertThat(pages).hasSizeGreaterThan(2);
-      assertThat(records(pages)).allSatisfy(v -> assertThat(v.has("cve") && v.has("host_info")).isTrue());
-      assertThat(tenant.dataCalls()).allSatisfy(call ->
-          assertThat(call.parameters().get("facet")).containsExactly("cve", "host_info", "remediation"));
+      assertThat(records(pages))
+          .allSatisfy(v -> assertThat(v.has("cve") && v.has("host_info")).isTrue());
+      assertThat(tenant.dataCalls())
+          .allSatisfy(
+              call ->
+                  assertThat(call.parameters().get("facet"))
+                      .containsExactly("cve", "host_info", "remediation"));
     }
   }
 
   @Test
   void shouldFetchOnlyTheChangedRecordsAndTheOverlapInADeltaAfterTheTenantAdvanced()
       throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(); Connector connector = connector(tenant)) {
+    try (SimulatedTenant tenant = tenant();
+        Connector connector = connector(tenant)) {
       List<Page> full = readAll(connector, VULNS, Optional.empty());
       Checkpoint watermark = full.get(full.size() - 1).checkpoint();
-      Instant maxSeen = CrowdStrikeCursor.fromCheckpoint("vulnerabilities", watermark).maxTimestamp();
-      Set<String> overlap = records(full).stream()
-          .filter(v -> !updated(v).isBefore(maxSeen.minus(Duration.ofMinutes(2))))
-          .map(v -> v.path("id").asText())
-          .collect(Collectors.toSet());
+      Instant maxSeen =
+          CrowdStrikeCursor.fromCheckpoint("vulnerabilities", watermark).maxTimestamp();
+      Set<String> overlap =
+          records(full).stream()
+              .filter(v -> !updated(v).isBefore(maxSeen.minus(Duration.ofMinutes(2))))
+              .map(v -> v.path("id").asText())
+              .collect(Collectors.toSet());
 
       tenant.simulator().advance(20);
       List<JsonNode> delta;
@@ -111,11 +128,20 @@ class CrowdStrikeConnectorIT {
       }
 
       List<JsonNode> changed = delta.stream().filter(v -> updated(v).isAfter(maxSeen)).toList();
-      Set<String> replayed = delta.stream().filter(v -> !updated(v).isAfter(maxSeen))
-          .map(v -> v.path("id").asText()).collect(Collectors.toSet());
+      Set<String> replayed =
+          delta.stream()
+              .filter(v -> !updated(v).isAfter(maxSeen))
+              .map(v -> v.path("id").asText())
+              .collect(Collectors.toSet());
       assertThat(changed).hasSize(20);
       assertThat(replayed).isEqualTo(overlapStillUnchanged(overlap, changed));
-      assertThat(tenant.dataCalls().get(tenant.dataCalls().size() - 1).parameters().get("filter").get(0))
+      assertThat(
+              tenant
+                  .dataCalls()
+                  .get(tenant.dataCalls().size() - 1)
+                  .parameters()
+                  .get("filter")
+                  .get(0))
           .isEqualTo("updated_timestamp:>='" + maxSeen.minus(Duration.ofMinutes(2)) + "'");
     }
   }
@@ -123,24 +149,38 @@ class CrowdStrikeConnectorIT {
   @Test
   void shouldReadEveryRecordExactlyOnceDespiteRandomRateLimitsServerErrorsAndDrops()
       throws InterruptedException {
-    CrowdStrikeTuning quick = CrowdStrikeTuning.defaults().withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), 8);
-    CrowdStrikeSimulatorOptions faulty = CrowdStrikeSimulatorOptions.defaults(200).withFaultSpec("429:5%,5xx:3%,drop:2%");
-    try (SimulatedTenant tenant = tenant(faulty, quick); Connector connector = connector(tenant)) {
+    CrowdStrikeTuning quick =
+        CrowdStrikeTuning.defaults().withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), 8);
+    CrowdStrikeSimulatorOptions faulty =
+        CrowdStrikeSimulatorOptions.defaults(200).withFaultSpec("429:5%,5xx:3%,drop:2%");
+    try (SimulatedTenant tenant = tenant(faulty, quick);
+        Connector connector = connector(tenant)) {
       JsonNode manifest = tenant.simulator().manifest();
       SyncRequest smallPages = SyncRequest.everything().withPageSize(25);
 
-      assertExactlyOnce(records(readAll(connector, HOST_STREAM, smallPages)), "id",
+      assertExactlyOnce(
+          records(readAll(connector, HOST_STREAM, smallPages)),
+          "id",
           manifest.path("agents").asLong() + manifest.path("unmanagedAssets").asLong());
-      assertExactlyOnce(records(readAll(connector, VULNS, smallPages)), "id", manifest.path("vulnerabilities").asLong());
-      assertThat(tenant.dataCalls()).extracting(RequestLog.Entry::status).contains(0, 429).anyMatch(s -> s >= 500);
+      assertExactlyOnce(
+          records(readAll(connector, VULNS, smallPages)),
+          "id",
+          manifest.path("vulnerabilities").asLong());
+      assertThat(tenant.dataCalls())
+          .extracting(RequestLog.Entry::status)
+          .contains(0, 429)
+          .anyMatch(s -> s >= 500);
     }
   }
 
   @Test
-  void shouldRederiveItsPositionWhenTheVendorCursorExpiredBetweenPages() throws InterruptedException {
+  void shouldRederiveItsPositionWhenTheVendorCursorExpiredBetweenPages()
+      throws InterruptedException {
     MutableClock simClock = new MutableClock(Clock.systemUTC().instant());
-    CrowdStrikeSimulatorOptions options = CrowdStrikeSimulatorOptions.defaults(HOSTS).withClock(simClock);
-    try (SimulatedTenant tenant = tenant(options, CrowdStrikeTuning.defaults()); Connector connector = connector(tenant)) {
+    CrowdStrikeSimulatorOptions options =
+        CrowdStrikeSimulatorOptions.defaults(HOSTS).withClock(simClock);
+    try (SimulatedTenant tenant = tenant(options, CrowdStrikeTuning.defaults());
+        Connector connector = connector(tenant)) {
       List<Page> pages = new ArrayList<>();
       try (StreamReader reader = connector.open(VULNS, request(), Optional.empty())) {
         pages.addAll(StreamReading.readAtMost(reader, 2));
@@ -157,8 +197,10 @@ class CrowdStrikeConnectorIT {
   void shouldRefreshTheTokenBeforeItExpiresByTheConnectorsClock() throws InterruptedException {
     try (SimulatedTenant tenant = tenant()) {
       MutableClock clock = new MutableClock(Clock.systemUTC().instant());
-      Connector connector = tenant.factory().create(tenant.config(), new TrustingContext(sslOf(tenant), clock));
-      try (connector; StreamReader reader = connector.open(VULNS, request(), Optional.empty())) {
+      Connector connector =
+          tenant.factory().create(tenant.config(), new TrustingContext(sslOf(tenant), clock));
+      try (connector;
+          StreamReader reader = connector.open(VULNS, request(), Optional.empty())) {
         reader.next();
         clock.advance(Duration.ofSeconds(1799 - 241));
         reader.next();
@@ -173,8 +215,10 @@ class CrowdStrikeConnectorIT {
 
   @Test
   void shouldFailClearlyWhenEvenAFreshTokenIsRejected() {
-    CrowdStrikeSimulatorOptions options = CrowdStrikeSimulatorOptions.defaults(HOSTS).withFaultSpec("token-expiry:1ms");
-    try (SimulatedTenant tenant = tenant(options, CrowdStrikeTuning.defaults()); Connector connector = connector(tenant);
+    CrowdStrikeSimulatorOptions options =
+        CrowdStrikeSimulatorOptions.defaults(HOSTS).withFaultSpec("token-expiry:1ms");
+    try (SimulatedTenant tenant = tenant(options, CrowdStrikeTuning.defaults());
+        Connector connector = connector(tenant);
         StreamReader reader = connector.open(VULNS, request(), Optional.empty())) {
       assertThatThrownBy(reader::next)
           .isInstanceOf(PermanentException.class)
@@ -186,28 +230,38 @@ class CrowdStrikeConnectorIT {
 
   @Test
   void shouldEmitAMalformedRecordInsteadOfDroppingIt() throws InterruptedException {
-    try (SimulatedTenant tenant = tenant(); Connector connector = connector(tenant)) {
+    try (SimulatedTenant tenant = tenant();
+        Connector connector = connector(tenant)) {
       tenant.simulator().faults().malformedRecordNext(1);
       List<JsonNode> records = records(readAll(connector, VULNS, Optional.empty()));
 
       assertThat((long) records.size()).isEqualTo(tenant.expectedRecords());
-      assertThat(records).filteredOn(v -> !v.has("aid") || !v.path("updated_timestamp").isTextual() || !v.has("status"))
+      assertThat(records)
+          .filteredOn(
+              v -> !v.has("aid") || !v.path("updated_timestamp").isTextual() || !v.has("status"))
           .hasSize(1);
     }
   }
 
   @Test
   void shouldNameTheMissingScopeInTheAuthorizationCheckAndOnRead() throws InterruptedException {
-    CrowdStrikeSimulatorOptions discoverOnly = CrowdStrikeSimulatorOptions.defaults(HOSTS)
-        .withScopes(Set.of(CrowdStrikeSimulatorOptions.SCOPE_DISCOVER));
-    try (SimulatedTenant tenant = tenant(discoverOnly, CrowdStrikeTuning.defaults()); Connector connector = connector(tenant)) {
+    CrowdStrikeSimulatorOptions discoverOnly =
+        CrowdStrikeSimulatorOptions.defaults(HOSTS)
+            .withScopes(Set.of(CrowdStrikeSimulatorOptions.SCOPE_DISCOVER));
+    try (SimulatedTenant tenant = tenant(discoverOnly, CrowdStrikeTuning.defaults());
+        Connector connector = connector(tenant)) {
       List<CheckResult> checks = connector.testConnection();
 
-      assertThat(checks).extracting(CheckResult::status)
-          .containsExactly(Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED);
-      assertThat(checks.get(3).message()).contains("'Vulnerabilities: Read'").doesNotContain("'Assets: Read' scope");
+      assertThat(checks)
+          .extracting(CheckResult::status)
+          .containsExactly(
+              Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED);
+      assertThat(checks.get(3).message())
+          .contains("'Vulnerabilities: Read'")
+          .doesNotContain("'Assets: Read' scope");
       try (StreamReader reader = connector.open(VULNS, request(), Optional.empty())) {
-        assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class)
+        assertThatThrownBy(reader::next)
+            .isInstanceOf(PermanentException.class)
             .hasMessageContaining("HTTP 403: access denied, scope not permitted")
             .hasMessageContaining("grant 'Vulnerabilities: Read'");
       }
@@ -215,20 +269,32 @@ class CrowdStrikeConnectorIT {
   }
 
   @Test
-  void shouldFailTheReachabilityCheckOnAClosedPortAndSkipTheRest() throws IOException, InterruptedException {
+  void shouldFailTheReachabilityCheckOnAClosedPortAndSkipTheRest()
+      throws IOException, InterruptedException {
     int closedPort;
     try (ServerSocket probe = new ServerSocket(0)) {
       closedPort = probe.getLocalPort();
     }
     try (SimulatedTenant tenant = tenant()) {
-      ConnectorConfig closed = new ConnectorConfig(Map.of(
-          "url", "https://127.0.0.1:" + closedPort, "clientId", "sim-client", "clientSecret", "sim-secret"));
+      ConnectorConfig closed =
+          new ConnectorConfig(
+              Map.of(
+                  "url",
+                  "https://127.0.0.1:" + closedPort,
+                  "clientId",
+                  "sim-client",
+                  "clientSecret",
+                  "sim-secret"));
       try (Connector connector = tenant.factory().create(closed, tenant.context())) {
         List<CheckResult> checks = connector.testConnection();
 
-        assertThat(checks).extracting(CheckResult::status)
-            .containsExactly(Status.FAILED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED);
-        assertThat(checks.get(0).message()).contains("127.0.0.1:" + closedPort).contains("To fix:")
+        assertThat(checks)
+            .extracting(CheckResult::status)
+            .containsExactly(
+                Status.FAILED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED);
+        assertThat(checks.get(0).message())
+            .contains("127.0.0.1:" + closedPort)
+            .contains("To fix:")
             .doesNotContain("sim-secret");
       }
     }
@@ -237,16 +303,24 @@ class CrowdStrikeConnectorIT {
   @Test
   void shouldFailTheTlsCheckWhenTheServerCertificateIsNotTrusted() throws Exception {
     try (SimulatedTenant tenant = tenant()) {
-      TrustingContext jvmTrustOnly = new TrustingContext(SSLContext.getDefault(), Clock.systemUTC());
+      TrustingContext jvmTrustOnly =
+          new TrustingContext(SSLContext.getDefault(), Clock.systemUTC());
       try (Connector connector = tenant.factory().create(tenant.config(), jvmTrustOnly)) {
         List<CheckResult> checks = connector.testConnection();
 
-        assertThat(checks).extracting(CheckResult::check, CheckResult::status).startsWith(
-            org.assertj.core.groups.Tuple.tuple(Check.NETWORK_REACHABILITY, Status.PASSED),
-            org.assertj.core.groups.Tuple.tuple(Check.TLS_HANDSHAKE, Status.FAILED));
-        assertThat(checks.get(1).message()).contains("TLS handshake").contains("127.0.0.1").contains("To fix:");
+        assertThat(checks)
+            .extracting(CheckResult::check, CheckResult::status)
+            .startsWith(
+                org.assertj.core.groups.Tuple.tuple(Check.NETWORK_REACHABILITY, Status.PASSED),
+                org.assertj.core.groups.Tuple.tuple(Check.TLS_HANDSHAKE, Status.FAILED));
+        assertThat(checks.get(1).message())
+            .contains("TLS handshake")
+            .contains("127.0.0.1")
+            .contains("To fix:");
         try (StreamReader reader = connector.open(VULNS, request(), Optional.empty())) {
-          assertThatThrownBy(reader::next).isInstanceOf(PermanentException.class).hasMessageContaining("TLS handshake");
+          assertThatThrownBy(reader::next)
+              .isInstanceOf(PermanentException.class)
+              .hasMessageContaining("TLS handshake");
         }
       }
     }
@@ -277,7 +351,8 @@ class CrowdStrikeConnectorIT {
     return tenant.simulator().clientSslContext();
   }
 
-  private static List<Page> readAll(Connector connector, StreamSpec stream, Optional<Checkpoint> from)
+  private static List<Page> readAll(
+      Connector connector, StreamSpec stream, Optional<Checkpoint> from)
       throws InterruptedException {
     try (StreamReader reader = connector.open(stream, request(), from)) {
       return StreamReading.readAll(reader);

@@ -18,9 +18,10 @@ class CrowdStrikeCursorTest {
 
   @Test
   void shouldSurviveARoundTripThroughTheCheckpoint() {
-    CrowdStrikeCursor cursor = CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)
-        .after(new Position(T1, "a_1"))
-        .after(new Position(T2, "b_2"));
+    CrowdStrikeCursor cursor =
+        CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)
+            .after(new Position(T1, "a_1"))
+            .after(new Position(T2, "b_2"));
 
     Checkpoint checkpoint = cursor.toCheckpoint("vulnerabilities", false);
 
@@ -31,7 +32,9 @@ class CrowdStrikeCursorTest {
 
   @Test
   void shouldRefuseACheckpointOfAnotherVersion() {
-    Checkpoint future = new Checkpoint("hosts", 2, CrowdStrikeCursor.full(T1).toCheckpoint("hosts", false).state(), false);
+    Checkpoint future =
+        new Checkpoint(
+            "hosts", 2, CrowdStrikeCursor.full(T1).toCheckpoint("hosts", false).state(), false);
 
     assertThatThrownBy(() -> CrowdStrikeCursor.fromCheckpoint("hosts", future))
         .isInstanceOf(PermanentException.class)
@@ -59,7 +62,8 @@ class CrowdStrikeCursorTest {
 
   @Test
   void shouldTrackTheLastRecordAndTheNewestTimestamp() {
-    CrowdStrikeCursor cursor = CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH).after(new Position(T2, "b"));
+    CrowdStrikeCursor cursor =
+        CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH).after(new Position(T2, "b"));
 
     assertThat(cursor.position()).isEqualTo(new Position(T2, "b"));
     assertThat(cursor.maxTimestamp()).isEqualTo(T2);
@@ -71,7 +75,8 @@ class CrowdStrikeCursorTest {
 
   @Test
   void shouldStartADeltaTheOverlapBeforeTheWatermark() {
-    CrowdStrikeCursor finished = CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH).after(new Position(T2, "b"));
+    CrowdStrikeCursor finished =
+        CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH).after(new Position(T2, "b"));
 
     CrowdStrikeCursor delta = finished.nextDelta(Duration.ofMinutes(2), CrowdStrikeCursor.EPOCH);
 
@@ -83,7 +88,8 @@ class CrowdStrikeCursorTest {
 
   @Test
   void shouldStartADeltaWithoutOverlapStrictlyAfterTheLastRecord() {
-    CrowdStrikeCursor finished = CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH).after(new Position(T2, "b"));
+    CrowdStrikeCursor finished =
+        CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH).after(new Position(T2, "b"));
 
     CrowdStrikeCursor delta = finished.nextDelta(Duration.ZERO, CrowdStrikeCursor.EPOCH);
 
@@ -105,7 +111,8 @@ class CrowdStrikeCursorTest {
   void shouldParseTimestampsOfEitherPrecision() {
     assertThat(CrowdStrikeCursor.parseInstant("2019-12-02T15:57:02.852608239Z"))
         .contains(Instant.parse("2019-12-02T15:57:02.852608239Z"));
-    assertThat(CrowdStrikeCursor.parseInstant("2023-09-26T16:04:24+00:00")).contains(Instant.parse("2023-09-26T16:04:24Z"));
+    assertThat(CrowdStrikeCursor.parseInstant("2023-09-26T16:04:24+00:00"))
+        .contains(Instant.parse("2023-09-26T16:04:24Z"));
     assertThat(CrowdStrikeCursor.parseInstant("yesterday")).isEmpty();
   }
 }

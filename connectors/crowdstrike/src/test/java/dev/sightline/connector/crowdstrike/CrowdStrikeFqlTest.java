@@ -3,8 +3,8 @@ package dev.sightline.connector.crowdstrike;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sightline.connector.crowdstrike.CrowdStrikeClient.Query;
 import dev.sightline.connector.SourceFilters;
+import dev.sightline.connector.crowdstrike.CrowdStrikeClient.Query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,30 +20,38 @@ class CrowdStrikeFqlTest {
 
   @Test
   void shouldStartAFullReadOfHostsOfEveryEntityTypeAtTheEpoch() {
-    assertThat(CrowdStrikeStream.HOSTS.filterFrom(CrowdStrikeCursor.EPOCH, CrowdStrikeSourceFilters.none()))
+    assertThat(
+            CrowdStrikeStream.HOSTS.filterFrom(
+                CrowdStrikeCursor.EPOCH, CrowdStrikeSourceFilters.none()))
         .isEqualTo("last_seen_timestamp:>='1970-01-01T00:00:00Z'");
   }
 
   @Test
   void shouldReadVulnerabilitiesOfEveryStatus() {
-    assertThat(CrowdStrikeStream.VULNERABILITIES.filterFrom(Instant.parse("2024-03-01T10:15:30.250Z"),
-        CrowdStrikeSourceFilters.none()))
+    assertThat(
+            CrowdStrikeStream.VULNERABILITIES.filterFrom(
+                Instant.parse("2024-03-01T10:15:30.250Z"), CrowdStrikeSourceFilters.none()))
         .isEqualTo("updated_timestamp:>='2024-03-01T10:15:30.250Z'");
   }
 
   @Test
   void shouldApplyProductTypeAndDataProviderFiltersToEachEndpointInItsOwnFields() {
-    CrowdStrikeSourceFilters filters = new CrowdStrikeSourceFilters(new SourceFilters(Map.of(
-        "productTypes", List.of("Server", "Domain Controller"),
-        "dataProviders", List.of("Falcon Network Scan"))));
+    CrowdStrikeSourceFilters filters =
+        new CrowdStrikeSourceFilters(
+            new SourceFilters(
+                Map.of(
+                    "productTypes", List.of("Server", "Domain Controller"),
+                    "dataProviders", List.of("Falcon Network Scan"))));
 
     assertThat(CrowdStrikeStream.HOSTS.filterFrom(CrowdStrikeCursor.EPOCH, filters))
-        .isEqualTo("last_seen_timestamp:>='1970-01-01T00:00:00Z'"
-            + "+product_type_desc:['Server','Domain Controller']+data_providers:['Falcon Network Scan']");
+        .isEqualTo(
+            "last_seen_timestamp:>='1970-01-01T00:00:00Z'"
+                + "+product_type_desc:['Server','Domain Controller']+data_providers:['Falcon Network Scan']");
     assertThat(CrowdStrikeStream.VULNERABILITIES.filterFrom(CrowdStrikeCursor.EPOCH, filters))
-        .isEqualTo("updated_timestamp:>='1970-01-01T00:00:00Z'"
-            + "+host_info.product_type_desc:['Server','Domain Controller']"
-            + "+data_providers.provider:['Falcon Network Scan']");
+        .isEqualTo(
+            "updated_timestamp:>='1970-01-01T00:00:00Z'"
+                + "+host_info.product_type_desc:['Server','Domain Controller']"
+                + "+data_providers.provider:['Falcon Network Scan']");
   }
 
   @Test
@@ -53,7 +61,8 @@ class CrowdStrikeFqlTest {
 
   @Test
   void shouldEscapeQuotesInValues() {
-    assertThat(CrowdStrikeFql.equalTo("hostname", "o'brien\\pc")).isEqualTo("hostname:'o\\'brien\\\\pc'");
+    assertThat(CrowdStrikeFql.equalTo("hostname", "o'brien\\pc"))
+        .isEqualTo("hostname:'o\\'brien\\\\pc'");
   }
 
   @Test
@@ -64,18 +73,32 @@ class CrowdStrikeFqlTest {
 
   @Test
   void shouldEncodeTheFilterAndRepeatEveryFacetOnEveryPage() {
-    String query = CrowdStrikeClient.queryString(CrowdStrikeStream.VULNERABILITIES,
-        new Query("updated_timestamp:>='2024-01-01T00:00:00Z'+status:'open'", "updated_timestamp|asc", 50, "abc=="));
+    String query =
+        CrowdStrikeClient.queryString(
+            CrowdStrikeStream.VULNERABILITIES,
+            new Query(
+                "updated_timestamp:>='2024-01-01T00:00:00Z'+status:'open'",
+                "updated_timestamp|asc",
+                50,
+                "abc=="));
 
-    assertThat(query).isEqualTo("filter=updated_timestamp%3A%3E%3D%272024-01-01T00%3A00%3A00Z%27%2Bstatus%3A%27open%27"
-        + "&sort=updated_timestamp%7Casc&limit=50&after=abc%3D%3D"
-        + "&facet=cve&facet=host_info&facet=remediation");
+    assertThat(query)
+        .isEqualTo(
+            "filter=updated_timestamp%3A%3E%3D%272024-01-01T00%3A00%3A00Z%27%2Bstatus%3A%27open%27"
+                + "&sort=updated_timestamp%7Casc&limit=50&after=abc%3D%3D"
+                + "&facet=cve&facet=host_info&facet=remediation");
   }
 
   @Test
   void shouldOmitAfterOnTheFirstPageOfAQuery() {
-    String query = CrowdStrikeClient.queryString(CrowdStrikeStream.HOSTS,
-        new Query("last_seen_timestamp:>='1970-01-01T00:00:00Z'", "last_seen_timestamp|asc", 1000, ""));
+    String query =
+        CrowdStrikeClient.queryString(
+            CrowdStrikeStream.HOSTS,
+            new Query(
+                "last_seen_timestamp:>='1970-01-01T00:00:00Z'",
+                "last_seen_timestamp|asc",
+                1000,
+                ""));
 
     assertThat(query).doesNotContain("after=").doesNotContain("facet=");
   }

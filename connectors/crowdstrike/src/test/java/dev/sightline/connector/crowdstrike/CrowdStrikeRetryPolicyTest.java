@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class CrowdStrikeRetryPolicyTest {
 
-  private final VirtualTimeContext context = VirtualTimeContext.startingAt(Instant.parse("2024-06-01T00:00:00Z"));
+  private final VirtualTimeContext context =
+      VirtualTimeContext.startingAt(Instant.parse("2024-06-01T00:00:00Z"));
   private final CrowdStrikeRetryPolicy policy =
       new CrowdStrikeRetryPolicy(CrowdStrikeTuning.defaults(), context, new Random(7));
 
@@ -34,8 +35,12 @@ class CrowdStrikeRetryPolicyTest {
 
   @Test
   void shouldWaitNothingButTheMarginWhenTheRetryAfterSecondHasPassed() {
-    var response = FakeCrowdStrike.error(429, "limited", "X-RateLimit-RetryAfter",
-        Long.toString(context.clock().instant().getEpochSecond() - 3));
+    var response =
+        FakeCrowdStrike.error(
+            429,
+            "limited",
+            "X-RateLimit-RetryAfter",
+            Long.toString(context.clock().instant().getEpochSecond() - 3));
 
     assertThat(policy.rateLimitWait(response)).isEqualTo(Duration.ofSeconds(1));
   }

@@ -28,15 +28,21 @@ class CrowdStrikeStreamReaderTest {
   private final Harness harness = new Harness();
 
   private CrowdStrikeStreamReader reader(CrowdStrikeCursor start) {
-    return new CrowdStrikeStreamReader(CrowdStrikeStream.VULNERABILITIES, harness.client, start, 2,
+    return new CrowdStrikeStreamReader(
+        CrowdStrikeStream.VULNERABILITIES,
+        harness.client,
+        start,
+        2,
         CrowdStrikeSourceFilters.none());
   }
 
   @Test
-  void shouldFollowTheLiveCursorAndSendFilterSortAndFacetsOnEveryPage() throws InterruptedException {
+  void shouldFollowTheLiveCursorAndSendFilterSortAndFacetsOnEveryPage()
+      throws InterruptedException {
     harness.fake.on(VULNS, page(List.of(A, B), "p2", 4)).on(VULNS, page(List.of(C, D), "p3", 4));
 
-    List<Page> pages = StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)));
+    List<Page> pages =
+        StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)));
 
     assertThat(pages).hasSize(2);
     assertThat(pages.get(1).checkpoint().complete()).isTrue();
@@ -56,14 +62,17 @@ class CrowdStrikeStreamReaderTest {
   void shouldStopWhenTheCursorIsEmptyEvenIfTheTotalIsNotReached() throws InterruptedException {
     harness.fake.on(VULNS, page(List.of(A), "", 99));
 
-    assertThat(StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)))).hasSize(1);
+    assertThat(StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH))))
+        .hasSize(1);
   }
 
   @Test
-  void shouldEndWithAnEmptyCompletePageWhenTheLastFullPageStillHadACursor() throws InterruptedException {
+  void shouldEndWithAnEmptyCompletePageWhenTheLastFullPageStillHadACursor()
+      throws InterruptedException {
     harness.fake.on(VULNS, page(List.of(A, B), "p2", -1)).on(VULNS, page(List.of(), "p3", -1));
 
-    List<Page> pages = StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)));
+    List<Page> pages =
+        StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)));
 
     assertThat(pages).hasSize(2);
     assertThat(pages.get(1).records()).isEmpty();
@@ -73,25 +82,31 @@ class CrowdStrikeStreamReaderTest {
 
   @Test
   void shouldRederiveItsPositionWhenTheSearchContextExpired() throws InterruptedException {
-    harness.fake.on(VULNS, page(List.of(A, B), "p2", 4))
+    harness
+        .fake
+        .on(VULNS, page(List.of(A, B), "p2", 4))
         .on(VULNS, error(404, "Search context expired, 'after' key no longer valid"))
         .on(VULNS, page(List.of(B, C), "q2", 3))
         .on(VULNS, page(List.of(D), "", 3));
 
-    List<Page> pages = StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)));
+    List<Page> pages =
+        StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)));
 
     assertThat(pages.stream().flatMap(p -> p.records().stream()).map(r -> r.get("id").asText()))
         .containsExactly("a", "b", "c", "d");
     Map<String, List<String>> rederived = params(harness.fake.dataRequests().get(2));
-    assertThat(rederived.get("filter")).containsExactly("updated_timestamp:>='2024-01-02T00:00:00Z'");
+    assertThat(rederived.get("filter"))
+        .containsExactly("updated_timestamp:>='2024-01-02T00:00:00Z'");
     assertThat(rederived).doesNotContainKey("after");
   }
 
   @Test
-  void shouldResumeFromACheckpointWithoutRepeatingRecordsOfTheSameSecond() throws InterruptedException {
+  void shouldResumeFromACheckpointWithoutRepeatingRecordsOfTheSameSecond()
+      throws InterruptedException {
     harness.fake.on(VULNS, page(List.of(A, B), "p2", 4));
     Page first = reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)).next().orElseThrow();
-    CrowdStrikeCursor resumed = CrowdStrikeCursor.fromCheckpoint("vulnerabilities", first.checkpoint());
+    CrowdStrikeCursor resumed =
+        CrowdStrikeCursor.fromCheckpoint("vulnerabilities", first.checkpoint());
     harness.fake.on(VULNS, page(List.of(B, C), "q2", 3)).on(VULNS, page(List.of(D), "", 3));
 
     List<Page> rest = StreamReading.readAll(reader(resumed));
@@ -101,8 +116,10 @@ class CrowdStrikeStreamReaderTest {
   }
 
   @Test
-  void shouldEmitRecordsThatAreNotObjectsOrLackTheKeyInsteadOfDroppingThem() throws InterruptedException {
-    JsonNode noId = CrowdStrikeWire.JSON.createObjectNode().put("updated_timestamp", "2024-01-05T00:00:00Z");
+  void shouldEmitRecordsThatAreNotObjectsOrLackTheKeyInsteadOfDroppingThem()
+      throws InterruptedException {
+    JsonNode noId =
+        CrowdStrikeWire.JSON.createObjectNode().put("updated_timestamp", "2024-01-05T00:00:00Z");
     harness.fake.on(VULNS, page(List.of(A, TextNode.valueOf("garbage"), noId), "", 3));
 
     Page page = reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH)).next().orElseThrow();
@@ -115,7 +132,8 @@ class CrowdStrikeStreamReaderTest {
   void shouldRefuseToLoopOnARepeatedCursor() {
     harness.fake.on(VULNS, page(List.of(A), "same", 10)).on(VULNS, page(List.of(B), "same", 10));
 
-    assertThatThrownBy(() -> StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH))))
+    assertThatThrownBy(
+            () -> StreamReading.readAll(reader(CrowdStrikeCursor.full(CrowdStrikeCursor.EPOCH))))
         .isInstanceOf(UnexpectedResponseException.class)
         .hasMessageContaining("same page cursor twice");
   }

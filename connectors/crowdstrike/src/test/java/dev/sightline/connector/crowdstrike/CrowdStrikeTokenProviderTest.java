@@ -57,8 +57,9 @@ class CrowdStrikeTokenProviderTest {
     Harness mssp = new Harness(CrowdStrikeTuning.defaults(), "child cid");
     mssp.tokens.token();
 
-    assertThat(mssp.fake.tokenForms()).containsExactly(
-        "client_id=client-1&client_secret=" + Harness.SECRET + "&member_cid=child+cid");
+    assertThat(mssp.fake.tokenForms())
+        .containsExactly(
+            "client_id=client-1&client_secret=" + Harness.SECRET + "&member_cid=child+cid");
     assertThat(mssp.fake.requests().get(0).headers().firstValue("Content-Type"))
         .contains("application/x-www-form-urlencoded");
   }
@@ -71,19 +72,22 @@ class CrowdStrikeTokenProviderTest {
         .isInstanceOf(PermanentException.class)
         .hasMessageStartingWith(
             "CrowdStrike refused the client credentials (HTTP 403: Failed to issue access token - Not Authorized)")
-        .hasMessageContaining("check the Client ID and Client Secret in Edit Connector, and that the API client"
-            + " is not disabled; the Auth URL must match the tenant's region")
+        .hasMessageContaining(
+            "check the Client ID and Client Secret in Edit Connector, and that the API client"
+                + " is not disabled; the Auth URL must match the tenant's region")
         .hasMessageNotContaining(Harness.SECRET);
   }
 
   @Test
   void shouldTreatA400AndA401LikeBadCredentials() {
     harness.fake.onToken(r -> error(400, "Failed to generate access token for clientID=client-1."));
-    assertThatThrownBy(harness.tokens::token).isInstanceOf(PermanentException.class)
+    assertThatThrownBy(harness.tokens::token)
+        .isInstanceOf(PermanentException.class)
         .hasMessageContaining("HTTP 400");
 
     harness.fake.onToken(r -> error(401, "access denied"));
-    assertThatThrownBy(harness.tokens::token).isInstanceOf(PermanentException.class)
+    assertThatThrownBy(harness.tokens::token)
+        .isInstanceOf(PermanentException.class)
         .hasMessageContaining("HTTP 401");
   }
 
@@ -91,7 +95,9 @@ class CrowdStrikeTokenProviderTest {
   void shouldBlankTheSecretIfTheVendorEverEchoedIt() {
     harness.fake.onToken(r -> error(403, "bad secret " + Harness.SECRET));
 
-    assertThatThrownBy(harness.tokens::token).hasMessageNotContaining(Harness.SECRET).hasMessageContaining("****");
+    assertThatThrownBy(harness.tokens::token)
+        .hasMessageNotContaining(Harness.SECRET)
+        .hasMessageContaining("****");
   }
 
   @Test
@@ -104,7 +110,8 @@ class CrowdStrikeTokenProviderTest {
   @Test
   void shouldRetryATokenCallThatWasRateLimited() throws InterruptedException {
     long resetAt = Harness.START.getEpochSecond() + 5;
-    harness.fake.onToken(r -> error(429, "rate limited", "X-RateLimit-RetryAfter", Long.toString(resetAt)));
+    harness.fake.onToken(
+        r -> error(429, "rate limited", "X-RateLimit-RetryAfter", Long.toString(resetAt)));
 
     assertThat(harness.tokens.token()).isEqualTo("token-1");
     assertThat(harness.context.sleeps()).hasSize(1);

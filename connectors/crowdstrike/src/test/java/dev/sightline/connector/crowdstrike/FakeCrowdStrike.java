@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A scripted CrowdStrike for unit tests, behind the {@link CrowdStrikeTransport} seam: the token
- * endpoint issues numbered tokens unless told otherwise; data paths answer from a queue of
- * scripted responses. Every request is recorded.
+ * endpoint issues numbered tokens unless told otherwise; data paths answer from a queue of scripted
+ * responses. Every request is recorded.
  */
 final class FakeCrowdStrike implements CrowdStrikeTransport {
 
@@ -46,7 +46,9 @@ final class FakeCrowdStrike implements CrowdStrikeTransport {
     if (path.equals(TOKEN_PATH)) {
       tokenForms.add(bodyOf(request));
       Responder scripted = tokenAnswers.poll();
-      return scripted != null ? scripted.answer(request) : json(201, tokenBody("token-" + issued.incrementAndGet(), 1799));
+      return scripted != null
+          ? scripted.answer(request)
+          : json(201, tokenBody("token-" + issued.incrementAndGet(), 1799));
     }
     Deque<Responder> queue = dataAnswers.get(path);
     if (queue == null || queue.isEmpty()) {
@@ -119,13 +121,18 @@ final class FakeCrowdStrike implements CrowdStrikeTransport {
   }
 
   static ObjectNode tokenBody(String token, long expiresIn) {
-    return CrowdStrikeWire.JSON.createObjectNode()
-        .put("access_token", token).put("expires_in", expiresIn).put("token_type", "bearer");
+    return CrowdStrikeWire.JSON
+        .createObjectNode()
+        .put("access_token", token)
+        .put("expires_in", expiresIn)
+        .put("token_type", "bearer");
   }
 
   static RawResponse error(int status, String message, String... headers) {
     ObjectNode body = CrowdStrikeWire.JSON.createObjectNode();
-    body.putObject("meta").put("query_time", 0.01).put("powered_by", "crowdstrike-api-gateway")
+    body.putObject("meta")
+        .put("query_time", 0.01)
+        .put("powered_by", "crowdstrike-api-gateway")
         .put("trace_id", "trace-" + status);
     body.putArray("errors").addObject().put("code", status).put("message", message);
     return json(status, body, headers);
@@ -134,8 +141,12 @@ final class FakeCrowdStrike implements CrowdStrikeTransport {
   /** A combined-query page of {@code records} with the given pagination. */
   static RawResponse page(List<? extends JsonNode> records, String after, long total) {
     ObjectNode body = CrowdStrikeWire.JSON.createObjectNode();
-    ObjectNode pagination = body.putObject("meta").put("query_time", 0.02).put("powered_by", "spapi")
-        .put("trace_id", "trace-page").putObject("pagination");
+    ObjectNode pagination =
+        body.putObject("meta")
+            .put("query_time", 0.02)
+            .put("powered_by", "spapi")
+            .put("trace_id", "trace-page")
+            .putObject("pagination");
     pagination.put("limit", records.size()).put("total", total).put("after", after);
     ArrayNode resources = body.putArray("resources");
     records.forEach(resources::add);
@@ -145,9 +156,14 @@ final class FakeCrowdStrike implements CrowdStrikeTransport {
 
   /** A Spotlight-like vulnerability with the fields the reader orders by. */
   static ObjectNode vulnerability(String id, String updated) {
-    return CrowdStrikeWire.JSON.createObjectNode()
-        .put("id", id).put("aid", "aid-" + id).put("cid", "cid").put("status", "open")
-        .put("created_timestamp", updated).put("updated_timestamp", updated);
+    return CrowdStrikeWire.JSON
+        .createObjectNode()
+        .put("id", id)
+        .put("aid", "aid-" + id)
+        .put("cid", "cid")
+        .put("status", "open")
+        .put("created_timestamp", updated)
+        .put("updated_timestamp", updated);
   }
 
   private static String bodyOf(HttpRequest request) {
@@ -156,25 +172,26 @@ final class FakeCrowdStrike implements CrowdStrikeTransport {
 
   private static String drain(HttpRequest.BodyPublisher publisher) {
     StringBuilder text = new StringBuilder();
-    publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
-      @Override
-      public void onSubscribe(Flow.Subscription subscription) {
-        subscription.request(Long.MAX_VALUE);
-      }
+    publisher.subscribe(
+        new Flow.Subscriber<ByteBuffer>() {
+          @Override
+          public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+          }
 
-      @Override
-      public void onNext(ByteBuffer item) {
-        text.append(StandardCharsets.UTF_8.decode(item));
-      }
+          @Override
+          public void onNext(ByteBuffer item) {
+            text.append(StandardCharsets.UTF_8.decode(item));
+          }
 
-      @Override
-      public void onError(Throwable throwable) {
-        throw new AssertionError(throwable);
-      }
+          @Override
+          public void onError(Throwable throwable) {
+            throw new AssertionError(throwable);
+          }
 
-      @Override
-      public void onComplete() {}
-    });
+          @Override
+          public void onComplete() {}
+        });
     return text.toString();
   }
 }

@@ -24,7 +24,9 @@ final class Harness {
 
   Harness(CrowdStrikeTuning tuning, String memberCid) {
     this.tuning = tuning;
-    this.config = new CrowdStrikeConfig(URI.create("https://api.us-2.crowdstrike.com"), "client-1", SECRET, memberCid);
+    this.config =
+        new CrowdStrikeConfig(
+            URI.create("https://api.us-2.crowdstrike.com"), "client-1", SECRET, memberCid);
     this.retry = new CrowdStrikeRetryPolicy(tuning, context, new Random(42));
     this.tokens = new CrowdStrikeTokenProvider(config, fake, retry, context.clock(), tuning);
     this.client = new CrowdStrikeClient(config, fake, retry, tokens, tuning);

@@ -41,10 +41,14 @@ final class SimulatedTenant extends AbstractContractTenant {
   }
 
   ConnectorConfig configWith(String secret) {
-    return new ConnectorConfig(Map.of(
-        CrowdStrikeConfig.URL, simulator.baseUrl().toString(),
-        CrowdStrikeConfig.CLIENT_ID, CrowdStrikeSimulatorOptions.DEFAULT_CLIENT_ID,
-        CrowdStrikeConfig.CLIENT_SECRET, secret));
+    return new ConnectorConfig(
+        Map.of(
+            CrowdStrikeConfig.URL,
+            simulator.baseUrl().toString(),
+            CrowdStrikeConfig.CLIENT_ID,
+            CrowdStrikeSimulatorOptions.DEFAULT_CLIENT_ID,
+            CrowdStrikeConfig.CLIENT_SECRET,
+            secret));
   }
 
   @Override

@@ -15,10 +15,10 @@ import dev.sightline.connector.ConnectorDescriptor.DefaultMap;
 import dev.sightline.connector.ConnectorFactory;
 import dev.sightline.connector.Page;
 import dev.sightline.connector.RecordKind;
+import dev.sightline.connector.SourceMeaning;
 import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.StreamSpec;
 import dev.sightline.connector.SyncRequest;
-import dev.sightline.connector.SourceMeaning;
 import dev.sightline.connector.TagKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,26 +26,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A minimal connector whose tenant is the JSON its configuration carries: {@code machines} (a
- * JSON array of asset records) and {@code issues} (a JSON array of finding records). Registered
- * only in tests, through ServiceLoader like any connector, so the platform is exercised with a
- * vendor it has never heard of. Each stream is one page.
+ * A minimal connector whose tenant is the JSON its configuration carries: {@code machines} (a JSON
+ * array of asset records) and {@code issues} (a JSON array of finding records). Registered only in
+ * tests, through ServiceLoader like any connector, so the platform is exercised with a vendor it
+ * has never heard of. Each stream is one page.
  */
 public final class MemoryConnectorFactory implements ConnectorFactory {
   public static final String TYPE = "memory";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(TYPE, "Memory",
-      "Memory Scanner", "Memory Inventory", "Test", new ConfigSpec(List.of(
-          ConfigField.text("machines", "Machines", "JSON array of asset records", true),
-          ConfigField.text("issues", "Issues", "JSON array of finding records", false))),
-      Set.of(Capability.FINDINGS, Capability.SOURCE_TAGS),
-      List.of(new DefaultMap("Memory map", "dev/sightline/platform/sync/memory/memory-map.json")),
-      List.of(), List.of(new TagKind("team/", "team")), SourceMeaning.COMMON);
+  private static final ConnectorDescriptor DESCRIPTOR =
+      new ConnectorDescriptor(
+          TYPE,
+          "Memory",
+          "Memory Scanner",
+          "Memory Inventory",
+          "Test",
+          new ConfigSpec(
+              List.of(
+                  ConfigField.text("machines", "Machines", "JSON array of asset records", true),
+                  ConfigField.text("issues", "Issues", "JSON array of finding records", false))),
+          Set.of(Capability.FINDINGS, Capability.SOURCE_TAGS),
+          List.of(
+              new DefaultMap("Memory map", "dev/sightline/platform/sync/memory/memory-map.json")),
+          List.of(),
+          List.of(new TagKind("team/", "team")),
+          SourceMeaning.COMMON);
 
   static final StreamSpec MACHINES = new StreamSpec("machines", RecordKind.ASSET, "id", "");
-  static final StreamSpec ISSUES = new StreamSpec("issues", RecordKind.FINDING, "id", "host")
-      .withAssetSnapshot("seen_on");
+  static final StreamSpec ISSUES =
+      new StreamSpec("issues", RecordKind.FINDING, "id", "host").withAssetSnapshot("seen_on");
 
   @Override
   public ConnectorDescriptor descriptor() {
