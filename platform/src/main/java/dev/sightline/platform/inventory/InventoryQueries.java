@@ -5,6 +5,7 @@ import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.intel.CveIntel;
 import dev.sightline.platform.intel.IntelLookup;
+import dev.sightline.platform.lifecycle.FindingState;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,9 @@ import java.util.UUID;
 public final class InventoryQueries {
   public static final int MAX_PAGE_SIZE = 1000;
   private static final java.util.Set<String> LIFECYCLE_STATES =
-      java.util.Set.of("NEW", "ACTIVE", "FIXED", "REOPENED");
+      java.util.Arrays.stream(FindingState.values())
+          .map(Enum::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Jdbc jdbc;
@@ -57,11 +60,11 @@ public final class InventoryQueries {
                 WHERE s.asset_id = a.id ORDER BY x) AS ips,
           ARRAY(SELECT DISTINCT x FROM source_asset s, unnest(s.mac_addresses) x
                 WHERE s.asset_id = a.id ORDER BY x) AS macs,
-          (SELECT count(*) FROM finding f WHERE f.asset_id = a.id AND f.state <> 'FIXED')
+          (SELECT count(*) FROM finding f WHERE f.asset_id = a.id
+               AND finding_counts(f.state, f.decision, f.decision_until, now()))
               AS open_findings
       FROM asset a
-      JOIN LATERAL (SELECT s.* FROM source_asset s WHERE s.asset_id = a.id
-                    ORDER BY s.last_seen DESC NULLS LAST, s.id LIMIT 1) p ON true
+      JOIN LATERAL primary_source(a.id) p ON true
       """;
 
   public PageOf<AssetView> assets(Filter filter, int page, int size) {

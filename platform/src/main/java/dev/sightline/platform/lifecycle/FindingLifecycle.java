@@ -1,6 +1,7 @@
 package dev.sightline.platform.lifecycle;
 
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.db.LeadingDetection;
 import dev.sightline.platform.risk.RescoreQueue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,8 +30,8 @@ public final class FindingLifecycle {
       """
       WITH agg AS (
         SELECT sa.asset_id, d.finding_key, max(d.cve_id) AS cve_id,
-            (array_agg(d.finding_name ORDER BY d.open DESC, d.id))[1] AS finding_name,
-            max(d.finding_severity) AS severity, bool_or(d.open) AS any_open,
+            (array_agg(d.finding_name %1$s))[1] AS finding_name,
+            (array_agg(d.finding_severity %1$s))[1] AS severity, bool_or(d.open) AS any_open,
             min(d.first_found_on) AS first_found,
             max(coalesce(d.last_found_on, d.last_seen_at)) AS last_found,
             max(d.fixed_on) AS fixed_on
@@ -64,7 +65,8 @@ public final class FindingLifecycle {
         RETURNING asset_id, finding_key, state, (xmax = 0) AS inserted)
       SELECT up.inserted, old.state AS before, up.state AS after
       FROM up LEFT JOIN old USING (asset_id, finding_key)
-      """;
+      """
+          .formatted(LeadingDetection.ORDER);
 
   /**
    * Detections of the connector that a full read did not return are gone: closed, dated, so their
@@ -135,13 +137,13 @@ public final class FindingLifecycle {
       ps.setObject(6, at);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          String before = rs.getString("before");
-          String after = rs.getString("after");
+          FindingState before = state(rs.getString("before"));
+          FindingState after = state(rs.getString("after"));
           if (rs.getBoolean("inserted")) {
             created++;
-          } else if ("FIXED".equals(after) && !"FIXED".equals(before)) {
+          } else if (after == FindingState.FIXED && before != FindingState.FIXED) {
             fixed++;
-          } else if ("REOPENED".equals(after) && "FIXED".equals(before)) {
+          } else if (after == FindingState.REOPENED && before == FindingState.FIXED) {
             reopened++;
           } else {
             unchanged++;
@@ -157,6 +159,10 @@ public final class FindingLifecycle {
             + " WHERE sa.asset_id = f.asset_id AND d.finding_key = f.finding_key)",
         (Object) ids);
     return new Outcome(created, fixed, reopened, unchanged);
+  }
+
+  private static FindingState state(String stored) {
+    return stored == null ? null : FindingState.valueOf(stored);
   }
 
   /** NEW and REOPENED last one run: found open again by a later run, a finding is ACTIVE. */

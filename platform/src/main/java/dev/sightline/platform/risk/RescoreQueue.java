@@ -82,8 +82,11 @@ public final class RescoreQueue {
         c,
         "INSERT INTO asset_rescore (asset_id, queued_at)"
             + " SELECT DISTINCT f.asset_id, ? FROM finding f JOIN asset a ON a.id = f.asset_id"
-            + " WHERE f.decision_until IS NOT NULL AND f.decision_until <= ?"
-            + " AND (a.scored_at IS NULL OR f.decision_until > a.scored_at)"
+            // counts now, did not when the asset was last scored (finding_counts, V9)
+            + " WHERE f.decision_until IS NOT NULL"
+            + " AND finding_counts(f.state, f.decision, f.decision_until, ?)"
+            + " AND (a.scored_at IS NULL"
+            + " OR NOT finding_counts(f.state, f.decision, f.decision_until, a.scored_at))"
             + ON_CONFLICT,
         now,
         now);

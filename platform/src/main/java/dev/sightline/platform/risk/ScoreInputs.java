@@ -1,6 +1,7 @@
 package dev.sightline.platform.risk;
 
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.db.LeadingDetection;
 import dev.sightline.platform.scoring.FindingEvidence;
 import dev.sightline.platform.scoring.VendorRiskRating;
 import java.sql.Connection;
@@ -55,13 +56,12 @@ final class ScoreInputs {
       SELECT a.id, a.criticality, a.criticality_note, a.risk_score, a.risk_band, a.acs,
           a.scored_at, p.asset_type
       FROM asset a
-      LEFT JOIN LATERAL (SELECT s.asset_type FROM source_asset s WHERE s.asset_id = a.id
-                         ORDER BY s.last_seen DESC NULLS LAST, s.id LIMIT 1) p ON true
+      LEFT JOIN LATERAL primary_source(a.id) p ON true
       WHERE a.id = ANY(?)
       ORDER BY a.id
       """;
 
-  private static final String LEADING = " ORDER BY d.open DESC, d.finding_severity DESC, d.id)";
+  private static final String LEADING = " " + LeadingDetection.ORDER + ")";
 
   // Each detection, finding and intelligence row is fetched through its index from the batch's
   // own source records (the OFFSET 0 fences keep PostgreSQL from flattening the lateral joins),
@@ -73,8 +73,7 @@ final class ScoreInputs {
   private static final String FINDINGS =
       """
       SELECT f.id, f.asset_id, f.cve_id, f.state, f.qds, f.qds_band, f.qds_method,
-          f.state <> 'FIXED' AND (f.decision IS NULL
-              OR (f.decision_until IS NOT NULL AND f.decision_until <= ?)) AS counts,
+          finding_counts(f.state, f.decision, f.decision_until, ?) AS counts,
           (array_agg(d.connector_id %1$s)[1] AS connector_id,
           (array_agg(c.type %1$s)[1] AS connector_type,
           (array_agg(coalesce(a."sourceSeverity", a."findingSeverity") %1$s)[1]

@@ -44,4 +44,52 @@ class MigrationsIT {
                 .orElse(1L))
         .isZero();
   }
+
+  /** The values a CHECK constraint allows, read back from PostgreSQL. */
+  private static java.util.Set<String> allowed(DataSource ds, String constraint) {
+    String definition =
+        new Jdbc(ds)
+            .queryOne(
+                "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = ?",
+                rs -> rs.getString(1),
+                constraint)
+            .orElseThrow();
+    java.util.Set<String> values = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([A-Z_]+)'").matcher(definition);
+    while (m.find()) {
+      values.add(m.group(1));
+    }
+    return values;
+  }
+
+  private static java.util.Set<String> names(Enum<?>[] values) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (Enum<?> v : values) {
+      out.add(v.name());
+    }
+    return out;
+  }
+
+  @Test
+  void shouldCheckEveryStateColumnAgainstItsJavaEnum(DataSource ds) {
+    assertThat(allowed(ds, "finding_state_known"))
+        .isEqualTo(names(dev.sightline.platform.lifecycle.FindingState.values()));
+    assertThat(allowed(ds, "sync_run_state_known"))
+        .isEqualTo(names(dev.sightline.platform.sync.RunState.values()));
+    assertThat(allowed(ds, "connector_state_known"))
+        .isEqualTo(names(dev.sightline.platform.connectors.ConnectorState.values()));
+  }
+
+  @Test
+  void shouldRefuseAStateNoEnumNames(DataSource ds) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new Jdbc(ds)
+                    .update(
+                        "INSERT INTO connector (id, type, name, settings, secrets, data_scope,"
+                            + " state, created_at, updated_at) VALUES (gen_random_uuid(), 't',"
+                            + " 'state-check', '{}', '\\x00'::bytea, 'ASSETS', 'QUEUED', now(),"
+                            + " now())"))
+        .hasMessageContaining("connector_state_known");
+  }
 }
