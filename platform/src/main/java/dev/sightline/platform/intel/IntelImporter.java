@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.intel.CveIntelWriter.Statement;
-import dev.sightline.platform.risk.RescoreQueue;
+import dev.sightline.platform.rescoring.RescoreQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
-import dev.sightline.platform.risk.RescoreQueue;
+import dev.sightline.platform.rescoring.RescoreQueue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.sightline.platform.lifecycle;
 
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.db.LeadingDetection;
-import dev.sightline.platform.risk.RescoreQueue;
+import dev.sightline.platform.rescoring.RescoreQueue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.sightline.platform.sync;
 
-import dev.sightline.platform.inventory.StreamTally;
+import dev.sightline.platform.ingest.StreamTally;
 import java.util.Map;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.errors.ConflictException;
-import dev.sightline.platform.inventory.StreamTally;
+import dev.sightline.platform.ingest.StreamTally;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

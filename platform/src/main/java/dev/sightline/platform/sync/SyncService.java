@@ -16,15 +16,15 @@ import dev.sightline.platform.connectors.StoredConnector;
 import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.ingest.MappedPage;
+import dev.sightline.platform.ingest.PageMapper;
+import dev.sightline.platform.ingest.StreamTally;
 import dev.sightline.platform.inventory.InventoryWriter;
-import dev.sightline.platform.inventory.MappedPage;
-import dev.sightline.platform.inventory.RecordMapper;
-import dev.sightline.platform.inventory.StreamTally;
 import dev.sightline.platform.lifecycle.FindingLifecycle;
-import dev.sightline.platform.risk.RescoreQueue;
-import dev.sightline.platform.risk.ScoreRefresher;
-import dev.sightline.platform.risk.ScoringSettings;
-import dev.sightline.platform.risk.SeverityDefaults;
+import dev.sightline.platform.rescoring.RescoreQueue;
+import dev.sightline.platform.rescoring.ScoreRefresher;
+import dev.sightline.platform.rescoring.ScoringSettings;
+import dev.sightline.platform.rescoring.SeverityDefaults;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -174,7 +174,7 @@ public final class SyncService {
             connector,
             stream,
             request,
-            new RecordMapper(
+            new PageMapper(
                 stream,
                 mapFor(maps, stream.kind(), stream),
                 assetMap,
@@ -206,7 +206,7 @@ public final class SyncService {
       Connector connector,
       StreamSpec stream,
       SyncRequest request,
-      RecordMapper mapper,
+      PageMapper mapper,
       StageClock stages)
       throws InterruptedException {
     MDC.put("stream", stream.name());

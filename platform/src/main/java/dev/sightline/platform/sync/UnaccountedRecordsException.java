@@ -1,6 +1,6 @@
 package dev.sightline.platform.sync;
 
-import dev.sightline.platform.inventory.StreamTally;
+import dev.sightline.platform.ingest.StreamTally;
 
 /**
  * A stream returned records (or findings inside records) that ended neither stored nor as a counted

@@ -1,7 +1,7 @@
 package dev.sightline.platform.scoring;
 
 import dev.sightline.platform.connectors.ConnectorCatalog;
-import dev.sightline.platform.risk.SeverityDefaults;
+import dev.sightline.platform.rescoring.SeverityDefaults;
 
 /** The default severity mappings the real connector plug-ins declare, for scoring tests. */
 final class SeedMappings {

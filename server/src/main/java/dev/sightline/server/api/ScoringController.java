@@ -1,7 +1,7 @@
 package dev.sightline.server.api;
 
-import dev.sightline.platform.risk.ScoringSettings;
-import dev.sightline.platform.risk.ScoringSettings.ConnectorMapping;
+import dev.sightline.platform.rescoring.ScoringSettings;
+import dev.sightline.platform.rescoring.ScoringSettings.ConnectorMapping;
 import dev.sightline.platform.scoring.AssetCriticality;
 import dev.sightline.platform.scoring.RiskWeights;
 import dev.sightline.server.scoring.BackgroundRescoring;

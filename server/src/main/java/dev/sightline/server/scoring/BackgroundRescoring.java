@@ -1,8 +1,8 @@
 package dev.sightline.server.scoring;
 
 import dev.sightline.platform.db.Jdbc;
-import dev.sightline.platform.risk.RescoreQueue;
-import dev.sightline.platform.risk.ScoreRefresher;
+import dev.sightline.platform.rescoring.RescoreQueue;
+import dev.sightline.platform.rescoring.ScoreRefresher;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;

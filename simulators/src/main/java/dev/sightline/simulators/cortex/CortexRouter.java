@@ -69,7 +69,7 @@ final class CortexRouter implements HttpHandler {
         exchange,
         () -> dispatch(call),
         call::responded,
-        bug -> ReplyErrors.business(call, "internal error", bug.getClass().getSimpleName()));
+        bug -> CortexErrors.business(call, "internal error", bug.getClass().getSimpleName()));
   }
 
   private void dispatch(CortexCall call) throws IOException {
@@ -81,7 +81,7 @@ final class CortexRouter implements HttpHandler {
     }
     Route route = routes.get(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
     if (route == null) {
-      ReplyErrors.send(
+      CortexErrors.send(
           call,
           404,
           "Not Found",
@@ -89,7 +89,7 @@ final class CortexRouter implements HttpHandler {
       return;
     }
     if (!call.method().equals("POST")) {
-      ReplyErrors.send(call, 405, "Method Not Allowed", "public API calls are POST");
+      CortexErrors.send(call, 405, "Method Not Allowed", "public API calls are POST");
       return;
     }
     byte[] body = call.body();
@@ -97,23 +97,23 @@ final class CortexRouter implements HttpHandler {
       return;
     }
     if (!limiter.acquire(clock.instant()).allowed()) {
-      ReplyErrors.send(
+      CortexErrors.send(
           call,
           429,
-          ReplyErrors.TOO_MANY,
+          CortexErrors.TOO_MANY,
           "at most " + REQUESTS_PER_SECOND + " API requests per second per tenant");
       return;
     }
     Optional<String> refusal = authenticator.refusal(call::header);
     if (refusal.isPresent()) {
-      ReplyErrors.send(call, 401, ReplyErrors.UNAUTHORIZED, refusal.get());
+      CortexErrors.send(call, 401, CortexErrors.UNAUTHORIZED, refusal.get());
       return;
     }
     if (!RolePermissions.allows(role, route.permission())) {
-      ReplyErrors.send(
+      CortexErrors.send(
           call,
           403,
-          ReplyErrors.FORBIDDEN,
+          CortexErrors.FORBIDDEN,
           "the role '"
               + role
               + "' lacks the "
@@ -126,7 +126,7 @@ final class CortexRouter implements HttpHandler {
       JsonNode json = body.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(body);
       requestData = json == null ? null : json.get("request_data");
     } catch (JsonProcessingException e) {
-      ReplyErrors.send(call, 400, ReplyErrors.BAD_REQUEST, e.getOriginalMessage());
+      CortexErrors.send(call, 400, CortexErrors.BAD_REQUEST, e.getOriginalMessage());
       return;
     }
     try {
@@ -134,7 +134,7 @@ final class CortexRouter implements HttpHandler {
           .handler()
           .handle(call, requestData == null || requestData.isNull() ? null : requestData);
     } catch (InvalidRequestData e) {
-      ReplyErrors.business(call, e.reason(), e.getMessage());
+      CortexErrors.business(call, e.reason(), e.getMessage());
     }
   }
 
@@ -147,24 +147,24 @@ final class CortexRouter implements HttpHandler {
     switch (fault.kind()) {
       case DROP -> call.drop();
       case TOO_MANY ->
-          ReplyErrors.send(
+          CortexErrors.send(
               call,
               429,
-              ReplyErrors.TOO_MANY,
+              CortexErrors.TOO_MANY,
               "at most " + REQUESTS_PER_SECOND + " API requests per second per tenant");
       case SERVER_ERROR ->
-          ReplyErrors.send(
+          CortexErrors.send(
               call,
               fault.status(),
               fault.status() == 503
                   ? "Service Unavailable"
-                  : ReplyErrors.PROCESSING + " - internal error, please try again later",
+                  : CortexErrors.PROCESSING + " - internal error, please try again later",
               "injected fault");
       case PARALLEL ->
-          ReplyErrors.send(
+          CortexErrors.send(
               call,
               500,
-              ReplyErrors.PARALLEL,
+              CortexErrors.PARALLEL,
               "at most "
                   + XqlQueries.MAX_PARALLEL
                   + " queries run in parallel; get the results of a running query, then retry");

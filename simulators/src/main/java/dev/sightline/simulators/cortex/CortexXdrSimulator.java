@@ -46,7 +46,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class CortexXdrSimulator implements AutoCloseable {
   private final CortexXdrSimulatorOptions options;
-  private final Tenant tenant;
+  private final CortexTenant tenant;
   private final CortexFaultPlan faults;
   private final QuotaLedger quota;
   private final SimulatorServer server;
@@ -54,7 +54,7 @@ public final class CortexXdrSimulator implements AutoCloseable {
   private CortexXdrSimulator(CortexXdrSimulatorOptions options) throws IOException {
     this.options = options;
     LoopbackCertificates certificates = LoopbackCertificates.generate("Cortex XDR");
-    this.tenant = new Tenant(options);
+    this.tenant = new CortexTenant(options);
     this.faults = new CortexFaultPlan(options.faultSpec(), options.seed());
     this.quota = new QuotaLedger(options.dailyQuotaUnits(), options.clock());
     EndpointsApi endpoints = new EndpointsApi(tenant.endpoints(), tenant.store());

@@ -50,24 +50,24 @@ final class XqlApi {
     try {
       plan = XqlPlan.compile(XqlParser.parse(text.asText()));
     } catch (XqlException e) {
-      ReplyErrors.business(call, "failed to parse the XQL query", e.getMessage());
+      CortexErrors.business(call, "failed to parse the XQL query", e.getMessage());
       return;
     }
     if (!options.vulnerabilityLicense()) {
-      ReplyErrors.send(
+      CortexErrors.send(
           call,
           402,
-          ReplyErrors.NO_LICENSE,
+          CortexErrors.NO_LICENSE,
           "querying "
               + plan.datasets()
               + " needs the Host Insights add-on (vulnerability assessment)");
       return;
     }
     if (quota.exhausted()) {
-      ReplyErrors.send(
+      CortexErrors.send(
           call,
           500,
-          ReplyErrors.QUOTA,
+          CortexErrors.QUOTA,
           "error_type: QUOTA_EXCEEDED; used_quota "
               + quota.used()
               + " of license_quota "
@@ -79,10 +79,10 @@ final class XqlApi {
     double cost = cost(plan, snapshot);
     Optional<XqlQueries.Query> query = queries.start(plan, snapshot, cost);
     if (query.isEmpty()) {
-      ReplyErrors.send(
+      CortexErrors.send(
           call,
           500,
-          ReplyErrors.PARALLEL,
+          CortexErrors.PARALLEL,
           "at most "
               + XqlQueries.MAX_PARALLEL
               + " queries run in parallel; get the results of a running query, then retry");
@@ -114,7 +114,7 @@ final class XqlApi {
     }
     Optional<XqlQueries.Query> query = queries.find(id);
     if (query.isEmpty()) {
-      ReplyErrors.business(
+      CortexErrors.business(
           call,
           "query_id " + id + " was not found",
           "unknown or expired query_id; results are kept "
@@ -159,7 +159,7 @@ final class XqlApi {
     boolean gzip = requestData.path("is_gzip_compressed").asBoolean(false);
     Optional<XqlQueries.Query> query = queries.byStream(streamId);
     if (query.isEmpty()) {
-      ReplyErrors.business(
+      CortexErrors.business(
           call,
           "stream_id " + streamId + " was not found",
           "unknown or expired stream_id; results are kept "

@@ -45,17 +45,17 @@ import javax.net.ssl.SSLContext;
  */
 public final class CrowdStrikeSimulator implements AutoCloseable {
   private final CrowdStrikeSimulatorOptions options;
-  private final Tenant tenant;
-  private final FaultPlan faults;
+  private final CrowdStrikeTenant tenant;
+  private final CrowdStrikeFaultPlan faults;
   private final RequestLog requests = new RequestLog();
   private final SimulatorServer server;
 
   private CrowdStrikeSimulator(CrowdStrikeSimulatorOptions options) throws IOException {
     this.options = options;
     LoopbackCertificates certificates = LoopbackCertificates.generate("CrowdStrike");
-    this.tenant = new Tenant(options);
+    this.tenant = new CrowdStrikeTenant(options);
     TokenStore tokens = new TokenStore();
-    this.faults = new FaultPlan(tokens, options.faultSpec(), options.seed());
+    this.faults = new CrowdStrikeFaultPlan(tokens, options.faultSpec(), options.seed());
     CursorRegistry cursors = new CursorRegistry(options.clock(), options.cursorTtl());
     SpotlightEndpoint spotlight =
         new SpotlightEndpoint(options.seed(), tenant.vulns(), cursors, faults, options.clock());
@@ -67,23 +67,25 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
         new DeviceScrollEndpoint(tenant.agents(), options.clock(), options.seed());
     String discoverScope = CrowdStrikeSimulatorOptions.SCOPE_DISCOVER;
     String devicesScope = CrowdStrikeSimulatorOptions.SCOPE_DEVICES;
-    List<ApiRouter.Route> routes =
+    List<CrowdStrikeRouter.Route> routes =
         List.of(
-            new ApiRouter.Route(
+            new CrowdStrikeRouter.Route(
                 "GET",
                 SpotlightEndpoint.PATH,
                 CrowdStrikeSimulatorOptions.SCOPE_SPOTLIGHT,
                 spotlight::handle),
-            new ApiRouter.Route(
+            new CrowdStrikeRouter.Route(
                 "GET", DiscoverEndpoints.COMBINED, discoverScope, discover::combined),
-            new ApiRouter.Route("GET", DiscoverEndpoints.QUERIES, discoverScope, discover::queries),
-            new ApiRouter.Route(
+            new CrowdStrikeRouter.Route(
+                "GET", DiscoverEndpoints.QUERIES, discoverScope, discover::queries),
+            new CrowdStrikeRouter.Route(
                 "GET", DiscoverEndpoints.ENTITIES, discoverScope, discover::entities),
-            new ApiRouter.Route("GET", DevicesEndpoint.PATH, devicesScope, devices::get),
-            new ApiRouter.Route("POST", DevicesEndpoint.PATH, devicesScope, devices::post),
-            new ApiRouter.Route("GET", DeviceScrollEndpoint.PATH, devicesScope, scroll::handle));
-    ApiRouter router =
-        new ApiRouter(
+            new CrowdStrikeRouter.Route("GET", DevicesEndpoint.PATH, devicesScope, devices::get),
+            new CrowdStrikeRouter.Route("POST", DevicesEndpoint.PATH, devicesScope, devices::post),
+            new CrowdStrikeRouter.Route(
+                "GET", DeviceScrollEndpoint.PATH, devicesScope, scroll::handle));
+    CrowdStrikeRouter router =
+        new CrowdStrikeRouter(
             routes,
             new TokenEndpoint(options, tenant.agents().cid(), tokens, faults),
             new SimControlEndpoint(this::manifest, this::advance),
@@ -131,7 +133,7 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
     tenant.vulns().advance(changes);
   }
 
-  public FaultPlan faults() {
+  public CrowdStrikeFaultPlan faults() {
     return faults;
   }
 

@@ -63,7 +63,8 @@ public record CrowdStrikeSimulatorOptions(
       }
     }
     faultSpec = faultSpec == null ? "" : faultSpec.trim();
-    FaultSpec.parse(faultSpec); // fail fast with the grammar error, not at the first request
+    CrowdStrikeFaultSpec.parse(
+        faultSpec); // fail fast with the grammar error, not at the first request
     Objects.requireNonNull(cursorTtl, "cursorTtl");
     if (cursorTtl.isNegative() || cursorTtl.isZero()) {
       throw new IllegalArgumentException("cursorTtl must be positive: " + cursorTtl);

@@ -39,7 +39,8 @@ final class DeviceScrollEndpoint {
   void handle(HttpCall call) throws IOException {
     Optional<Integer> limit = Limits.parse(call, 100, MAX_LIMIT);
     if (limit.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.DEVICES, Limits.message(call, MAX_LIMIT));
+      CrowdStrikeErrors.queryError(
+          call, 400, CrowdStrikeErrors.DEVICES, Limits.message(call, MAX_LIMIT));
       return;
     }
     String token = call.first("offset").orElse("");
@@ -56,17 +57,17 @@ final class DeviceScrollEndpoint {
           404,
           g -> {
             g.writeStartObject();
-            ApiErrors.meta(
+            CrowdStrikeErrors.meta(
                 g,
                 call,
-                ApiErrors.DEVICES,
+                CrowdStrikeErrors.DEVICES,
                 p -> {
                   p.writeNumberField("total", 0);
                   p.writeStringField("offset", "");
                 });
             g.writeArrayFieldStart("resources");
             g.writeEndArray();
-            ApiErrors.errors(
+            CrowdStrikeErrors.errors(
                 g,
                 404,
                 "scroll context expired or not found: the 'offset' token lives 2 minutes after "
@@ -81,10 +82,10 @@ final class DeviceScrollEndpoint {
         200,
         g -> {
           g.writeStartObject();
-          ApiErrors.meta(
+          CrowdStrikeErrors.meta(
               g,
               call,
-              ApiErrors.DEVICES,
+              CrowdStrikeErrors.DEVICES,
               pg -> {
                 pg.writeNumberField("total", p.total());
                 pg.writeStringField("offset", offset);
@@ -98,7 +99,7 @@ final class DeviceScrollEndpoint {
             g.writeString(agents.aid(agent));
           }
           g.writeEndArray();
-          ApiErrors.noErrors(g);
+          CrowdStrikeErrors.noErrors(g);
           g.writeEndObject();
         });
   }
@@ -110,17 +111,17 @@ final class DeviceScrollEndpoint {
       try {
         filter = fields.compile(text.get(), clock.instant()).predicate();
       } catch (FqlException e) {
-        ApiErrors.queryError(call, 400, ApiErrors.DEVICES, e.getMessage());
+        CrowdStrikeErrors.queryError(call, 400, CrowdStrikeErrors.DEVICES, e.getMessage());
         return Optional.empty();
       }
     }
     Optional<DeviceSort> sort =
         call.first("sort").map(DeviceSort::parse).orElse(Optional.of(DeviceSort.DEFAULT));
     if (sort.isEmpty()) {
-      ApiErrors.queryError(
+      CrowdStrikeErrors.queryError(
           call,
           400,
-          ApiErrors.DEVICES,
+          CrowdStrikeErrors.DEVICES,
           "Invalid sort '"
               + call.first("sort").orElse("")
               + "'; use <field>.asc or <field>.desc with field one of "

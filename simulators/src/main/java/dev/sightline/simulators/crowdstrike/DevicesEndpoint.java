@@ -29,9 +29,9 @@ final class DevicesEndpoint {
 
   private final long seed;
   private final AgentDirectory agents;
-  private final FaultPlan faults;
+  private final CrowdStrikeFaultPlan faults;
 
-  DevicesEndpoint(long seed, AgentDirectory agents, FaultPlan faults) {
+  DevicesEndpoint(long seed, AgentDirectory agents, CrowdStrikeFaultPlan faults) {
     this.seed = seed;
     this.agents = agents;
     this.faults = faults;
@@ -47,8 +47,11 @@ final class DevicesEndpoint {
       }
     }
     if (ids.isEmpty()) {
-      ApiErrors.queryError(
-          call, 400, ApiErrors.DEVICES, "The 'ids' parameter must be present at least once.");
+      CrowdStrikeErrors.queryError(
+          call,
+          400,
+          CrowdStrikeErrors.DEVICES,
+          "The 'ids' parameter must be present at least once.");
       return;
     }
     details(call, ids, MAX_GET_IDS);
@@ -59,14 +62,20 @@ final class DevicesEndpoint {
     try {
       body = MAPPER.readTree(call.body());
     } catch (IOException e) {
-      ApiErrors.queryError(
-          call, 400, ApiErrors.DEVICES, "Invalid request body: expected JSON {\"ids\":[...]}");
+      CrowdStrikeErrors.queryError(
+          call,
+          400,
+          CrowdStrikeErrors.DEVICES,
+          "Invalid request body: expected JSON {\"ids\":[...]}");
       return;
     }
     JsonNode ids = body == null ? null : body.get("ids");
     if (ids == null || !ids.isArray() || ids.isEmpty()) {
-      ApiErrors.queryError(
-          call, 400, ApiErrors.DEVICES, "'ids' is required: a non-empty array of device ids");
+      CrowdStrikeErrors.queryError(
+          call,
+          400,
+          CrowdStrikeErrors.DEVICES,
+          "'ids' is required: a non-empty array of device ids");
       return;
     }
     List<String> list = new ArrayList<>();
@@ -76,10 +85,10 @@ final class DevicesEndpoint {
 
   private void details(HttpCall call, List<String> ids, int max) throws IOException {
     if (ids.size() > max) {
-      ApiErrors.queryError(
+      CrowdStrikeErrors.queryError(
           call,
           400,
-          ApiErrors.DEVICES,
+          CrowdStrikeErrors.DEVICES,
           "Too many ids: " + ids.size() + "; at most " + max + " per request");
       return;
     }
@@ -105,7 +114,7 @@ final class DevicesEndpoint {
         status,
         g -> {
           g.writeStartObject();
-          ApiErrors.meta(g, call, ApiErrors.DEVICES, null);
+          CrowdStrikeErrors.meta(g, call, CrowdStrikeErrors.DEVICES, null);
           g.writeArrayFieldStart("resources");
           for (int i = 0; i < found.size(); i++) {
             writer.write(g, found.get(i), i == broken);

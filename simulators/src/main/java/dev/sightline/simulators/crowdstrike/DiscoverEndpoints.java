@@ -23,7 +23,7 @@ final class DiscoverEndpoints {
   private final AgentDirectory agents;
   private final HostSearch search;
   private final CursorRegistry cursors;
-  private final FaultPlan faults;
+  private final CrowdStrikeFaultPlan faults;
   private final Clock clock;
   private final FqlFields<Integer> fields;
 
@@ -32,7 +32,7 @@ final class DiscoverEndpoints {
       AgentDirectory agents,
       UnlistedHosts unlisted,
       CursorRegistry cursors,
-      FaultPlan faults,
+      CrowdStrikeFaultPlan faults,
       Clock clock) {
     this.seed = seed;
     this.agents = agents;
@@ -46,7 +46,8 @@ final class DiscoverEndpoints {
   void combined(HttpCall call) throws IOException {
     Optional<Integer> limit = Limits.parse(call, 100, 1000);
     if (limit.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.DISCOVER, Limits.message(call, 1000));
+      CrowdStrikeErrors.queryError(
+          call, 400, CrowdStrikeErrors.DISCOVER, Limits.message(call, 1000));
       return;
     }
     Optional<Predicate<Integer>> filter = filter(call, true);
@@ -59,7 +60,7 @@ final class DiscoverEndpoints {
     if (!token.isEmpty()) {
       after = cursors.redeem(token).filter(p -> sort.get().textual() == p.sortValue().isTextual());
       if (after.isEmpty()) {
-        ApiErrors.searchContextExpired(call, limit.get(), ApiErrors.DISCOVER);
+        CrowdStrikeErrors.searchContextExpired(call, limit.get(), CrowdStrikeErrors.DISCOVER);
         return;
       }
     }
@@ -89,7 +90,8 @@ final class DiscoverEndpoints {
   void queries(HttpCall call) throws IOException {
     Optional<Integer> limit = Limits.parse(call, 100, 100);
     if (limit.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.DISCOVER, Limits.message(call, 100));
+      CrowdStrikeErrors.queryError(
+          call, 400, CrowdStrikeErrors.DISCOVER, Limits.message(call, 100));
       return;
     }
     int offset;
@@ -99,18 +101,18 @@ final class DiscoverEndpoints {
       offset = -1;
     }
     if (offset < 0) {
-      ApiErrors.queryError(
+      CrowdStrikeErrors.queryError(
           call,
           400,
-          ApiErrors.DISCOVER,
+          CrowdStrikeErrors.DISCOVER,
           "Invalid offset '" + call.first("offset").orElse("") + "': must be an integer >= 0");
       return;
     }
     if ((long) offset + limit.get() > OFFSET_CAP) {
-      ApiErrors.queryError(
+      CrowdStrikeErrors.queryError(
           call,
           400,
-          ApiErrors.DISCOVER,
+          CrowdStrikeErrors.DISCOVER,
           "offset "
               + offset
               + " and limit "
@@ -132,10 +134,10 @@ final class DiscoverEndpoints {
         200,
         g -> {
           g.writeStartObject();
-          ApiErrors.meta(
+          CrowdStrikeErrors.meta(
               g,
               call,
-              ApiErrors.DISCOVER,
+              CrowdStrikeErrors.DISCOVER,
               p -> {
                 p.writeNumberField("offset", pageOffset);
                 p.writeNumberField("limit", limit.get());
@@ -146,7 +148,7 @@ final class DiscoverEndpoints {
             g.writeString(agents.discoverId(agent));
           }
           g.writeEndArray();
-          ApiErrors.noErrors(g);
+          CrowdStrikeErrors.noErrors(g);
           g.writeEndObject();
         });
   }
@@ -154,15 +156,15 @@ final class DiscoverEndpoints {
   void entities(HttpCall call) throws IOException {
     List<String> ids = call.all("ids");
     if (ids.isEmpty()) {
-      ApiErrors.queryError(
-          call, 400, ApiErrors.DISCOVER, "'ids' is required; repeat it for several ids");
+      CrowdStrikeErrors.queryError(
+          call, 400, CrowdStrikeErrors.DISCOVER, "'ids' is required; repeat it for several ids");
       return;
     }
     if (ids.size() > 100) {
-      ApiErrors.queryError(
+      CrowdStrikeErrors.queryError(
           call,
           400,
-          ApiErrors.DISCOVER,
+          CrowdStrikeErrors.DISCOVER,
           "Too many ids: " + ids.size() + "; at most 100 per request");
       return;
     }
@@ -184,13 +186,13 @@ final class DiscoverEndpoints {
         200,
         g -> {
           g.writeStartObject();
-          ApiErrors.meta(g, call, ApiErrors.DISCOVER, pagination);
+          CrowdStrikeErrors.meta(g, call, CrowdStrikeErrors.DISCOVER, pagination);
           g.writeArrayFieldStart("resources");
           for (int i = 0; i < hosts.size(); i++) {
             writer.write(g, hosts.get(i), i == broken);
           }
           g.writeEndArray();
-          ApiErrors.noErrors(g);
+          CrowdStrikeErrors.noErrors(g);
           g.writeEndObject();
         });
   }
@@ -203,7 +205,7 @@ final class DiscoverEndpoints {
     try {
       return Optional.of(fields.compile(text.orElse(""), clock.instant()).predicate());
     } catch (FqlException e) {
-      ApiErrors.queryError(call, 400, ApiErrors.DISCOVER, e.getMessage());
+      CrowdStrikeErrors.queryError(call, 400, CrowdStrikeErrors.DISCOVER, e.getMessage());
       return Optional.empty();
     }
   }
@@ -215,10 +217,10 @@ final class DiscoverEndpoints {
     }
     Optional<HostSort> sort = HostSort.parse(text.get());
     if (sort.isEmpty()) {
-      ApiErrors.queryError(
+      CrowdStrikeErrors.queryError(
           call,
           400,
-          ApiErrors.DISCOVER,
+          CrowdStrikeErrors.DISCOVER,
           "Invalid sort '" + text.get() + "'; supported: " + String.join(", ", HostSort.SUPPORTED));
     }
     return sort;

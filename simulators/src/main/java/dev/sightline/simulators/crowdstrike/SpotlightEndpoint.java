@@ -25,12 +25,16 @@ final class SpotlightEndpoint {
   private final long seed;
   private final VulnStore store;
   private final CursorRegistry cursors;
-  private final FaultPlan faults;
+  private final CrowdStrikeFaultPlan faults;
   private final Clock clock;
   private final FqlFields<Vuln> fields;
 
   SpotlightEndpoint(
-      long seed, VulnStore store, CursorRegistry cursors, FaultPlan faults, Clock clock) {
+      long seed,
+      VulnStore store,
+      CursorRegistry cursors,
+      CrowdStrikeFaultPlan faults,
+      Clock clock) {
     this.seed = seed;
     this.store = store;
     this.cursors = cursors;
@@ -42,7 +46,8 @@ final class SpotlightEndpoint {
   void handle(HttpCall call) throws IOException {
     Optional<Integer> limit = Limits.parse(call, 100, MAX_LIMIT);
     if (limit.isEmpty()) {
-      ApiErrors.queryError(call, 400, ApiErrors.SPOTLIGHT, Limits.message(call, MAX_LIMIT));
+      CrowdStrikeErrors.queryError(
+          call, 400, CrowdStrikeErrors.SPOTLIGHT, Limits.message(call, MAX_LIMIT));
       return;
     }
     String filter = call.first("filter").orElse("");
@@ -50,16 +55,16 @@ final class SpotlightEndpoint {
     try {
       compiled = fields.compile(filter, clock.instant());
     } catch (FqlException e) {
-      ApiErrors.queryError(call, 400, ApiErrors.SPOTLIGHT, e.getMessage());
+      CrowdStrikeErrors.queryError(call, 400, CrowdStrikeErrors.SPOTLIGHT, e.getMessage());
       return;
     }
     Optional<VulnSort> sort =
         call.first("sort").map(VulnSort::parse).orElse(Optional.of(VulnSort.DEFAULT));
     if (sort.isEmpty()) {
-      ApiErrors.queryError(
+      CrowdStrikeErrors.queryError(
           call,
           400,
-          ApiErrors.SPOTLIGHT,
+          CrowdStrikeErrors.SPOTLIGHT,
           "Invalid sort '"
               + call.first("sort").orElse("")
               + "'; supported: "
@@ -69,10 +74,10 @@ final class SpotlightEndpoint {
     Set<String> facets = new LinkedHashSet<>();
     for (String facet : call.all("facet")) {
       if (!FACETS.contains(facet)) {
-        ApiErrors.queryError(
+        CrowdStrikeErrors.queryError(
             call,
             400,
-            ApiErrors.SPOTLIGHT,
+            CrowdStrikeErrors.SPOTLIGHT,
             "Invalid facet '"
                 + facet
                 + "'; supported: cve, "
@@ -93,7 +98,7 @@ final class SpotlightEndpoint {
                           ? VulnKey.of(sort.get().encodeSortValue(p.sortValue().asLong()), p.id())
                           : Optional.empty());
       if (after.isEmpty()) {
-        ApiErrors.searchContextExpired(call, limit.get(), ApiErrors.SPOTLIGHT);
+        CrowdStrikeErrors.searchContextExpired(call, limit.get(), CrowdStrikeErrors.SPOTLIGHT);
         return;
       }
     }
@@ -113,10 +118,10 @@ final class SpotlightEndpoint {
         200,
         g -> {
           g.writeStartObject();
-          ApiErrors.meta(
+          CrowdStrikeErrors.meta(
               g,
               call,
-              ApiErrors.SPOTLIGHT,
+              CrowdStrikeErrors.SPOTLIGHT,
               p -> {
                 p.writeNumberField("limit", limit.get());
                 p.writeNumberField("total", total);
@@ -131,7 +136,7 @@ final class SpotlightEndpoint {
                 i == broken ? VulnJsonWriter.malformationFor(v) : VulnJsonWriter.Malformation.NONE);
           }
           g.writeEndArray();
-          ApiErrors.noErrors(g);
+          CrowdStrikeErrors.noErrors(g);
           g.writeEndObject();
         });
   }

@@ -28,12 +28,15 @@ final class TokenEndpoint {
   private final CrowdStrikeSimulatorOptions options;
   private final String cid;
   private final TokenStore tokens;
-  private final FaultPlan faults;
+  private final CrowdStrikeFaultPlan faults;
   private final Clock clock;
   private final Map<String, SlidingWindowLimiter> limiters = new ConcurrentHashMap<>();
 
   TokenEndpoint(
-      CrowdStrikeSimulatorOptions options, String cid, TokenStore tokens, FaultPlan faults) {
+      CrowdStrikeSimulatorOptions options,
+      String cid,
+      TokenStore tokens,
+      CrowdStrikeFaultPlan faults) {
     this.options = options;
     this.cid = cid;
     this.tokens = tokens;
@@ -43,9 +46,9 @@ final class TokenEndpoint {
 
   void token(HttpCall call) throws IOException {
     Instant now = clock.instant();
-    FaultDecision fault = faults.forTokenCall();
+    CrowdStrikeFaultDecision fault = faults.forTokenCall();
     SlidingWindowLimiter.Outcome rate = limiter(call).acquire(now);
-    if (fault.kind() == FaultDecision.Kind.RATE_LIMIT || !rate.allowed()) {
+    if (fault.kind() == CrowdStrikeFaultDecision.Kind.RATE_LIMIT || !rate.allowed()) {
       long retryAfter =
           rate.allowed()
               ? now.getEpochSecond() + fault.retryAfterSeconds()
@@ -53,16 +56,17 @@ final class TokenEndpoint {
       call.header("X-RateLimit-Limit", "300");
       call.header("X-RateLimit-Remaining", "0");
       call.header("X-RateLimit-RetryAfter", Long.toString(retryAfter));
-      ApiErrors.replyMetaOnly(call, 429, ApiErrors.OAUTH, "API rate limit exceeded.");
+      CrowdStrikeErrors.replyMetaOnly(
+          call, 429, CrowdStrikeErrors.OAUTH, "API rate limit exceeded.");
       return;
     }
     call.header("X-RateLimit-Limit", "300");
     call.header("X-RateLimit-Remaining", Integer.toString(rate.remaining()));
-    if (fault.kind() == FaultDecision.Kind.SERVER_ERROR) {
-      ApiErrors.replyMetaOnly(
+    if (fault.kind() == CrowdStrikeFaultDecision.Kind.SERVER_ERROR) {
+      CrowdStrikeErrors.replyMetaOnly(
           call,
           500,
-          ApiErrors.OAUTH,
+          CrowdStrikeErrors.OAUTH,
           "Internal Server Error: Please provide trace-id='" + call.traceId() + "' to support");
       return;
     }
@@ -72,10 +76,10 @@ final class TokenEndpoint {
     String clientId = first(form, "client_id").orElse(basic.map(b -> b[0]).orElse(""));
     String secret = first(form, "client_secret").orElse(basic.map(b -> b[1]).orElse(""));
     if (!CLIENT_ID.matcher(clientId).matches()) {
-      ApiErrors.replyMetaOnly(
+      CrowdStrikeErrors.replyMetaOnly(
           call,
           400,
-          ApiErrors.OAUTH,
+          CrowdStrikeErrors.OAUTH,
           "Failed to generate access token for clientID=" + clientId + ".");
       return;
     }
@@ -84,8 +88,8 @@ final class TokenEndpoint {
     if (!clientId.equals(options.clientId())
         || !secret.equals(options.clientSecret())
         || !memberOk) {
-      ApiErrors.replyMetaOnly(
-          call, 403, ApiErrors.OAUTH, "Failed to issue access token - Not Authorized");
+      CrowdStrikeErrors.replyMetaOnly(
+          call, 403, CrowdStrikeErrors.OAUTH, "Failed to issue access token - Not Authorized");
       return;
     }
     String token = tokens.issue(clientId, options.scopes(), now, faults.tokenLifetime());
@@ -106,14 +110,15 @@ final class TokenEndpoint {
     if (basic.isEmpty()
         || !basic.get()[0].equals(options.clientId())
         || !basic.get()[1].equals(options.clientSecret())) {
-      ApiErrors.replyMetaOnly(call, 403, ApiErrors.OAUTH, "access denied, authorization failed");
+      CrowdStrikeErrors.replyMetaOnly(
+          call, 403, CrowdStrikeErrors.OAUTH, "access denied, authorization failed");
       return;
     }
     Map<String, List<String>> form =
         HttpCall.decodeForm(new String(call.body(), StandardCharsets.UTF_8));
     Optional<String> token = first(form, "token");
     if (token.isEmpty()) {
-      ApiErrors.replyMetaOnly(call, 400, ApiErrors.OAUTH, "'token' is required");
+      CrowdStrikeErrors.replyMetaOnly(call, 400, CrowdStrikeErrors.OAUTH, "'token' is required");
       return;
     }
     tokens.revoke(token.get());
@@ -121,8 +126,8 @@ final class TokenEndpoint {
         200,
         g -> {
           g.writeStartObject();
-          ApiErrors.meta(g, call, ApiErrors.OAUTH, null);
-          ApiErrors.noErrors(g);
+          CrowdStrikeErrors.meta(g, call, CrowdStrikeErrors.OAUTH, null);
+          CrowdStrikeErrors.noErrors(g);
           g.writeEndObject();
         });
   }

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class XqlPlanTest {
-  private static Tenant tenant;
+  private static CortexTenant tenant;
 
   @BeforeAll
   static void build() {
     tenant =
-        new Tenant(
+        new CortexTenant(
             CortexXdrSimulatorOptions.defaults(80)
                 .withClock(new MutableClock(Instant.parse("2025-05-05T10:00:00Z"))));
   }

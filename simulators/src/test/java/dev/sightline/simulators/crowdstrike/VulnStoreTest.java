@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class VulnStoreTest {
   private static final Instant START = Instant.parse("2025-04-01T00:30:00Z");
-  private final Tenant tenant =
-      new Tenant(
+  private final CrowdStrikeTenant tenant =
+      new CrowdStrikeTenant(
           CrowdStrikeSimulatorOptions.defaults(150).withClock(Clock.fixed(START, ZoneOffset.UTC)));
   private final VulnStore store = tenant.vulns();
   private final AgentDirectory agents = tenant.agents();
@@ -116,8 +116,8 @@ class VulnStoreTest {
 
   @Test
   void shouldBeDeterministicAcrossInstances() {
-    Tenant twin =
-        new Tenant(
+    CrowdStrikeTenant twin =
+        new CrowdStrikeTenant(
             CrowdStrikeSimulatorOptions.defaults(150)
                 .withClock(Clock.fixed(START, ZoneOffset.UTC)));
     twin.vulns().advance(10);
@@ -134,8 +134,8 @@ class VulnStoreTest {
 
   @Test
   void shouldServeAnEmptyTenant() {
-    Tenant empty =
-        new Tenant(
+    CrowdStrikeTenant empty =
+        new CrowdStrikeTenant(
             CrowdStrikeSimulatorOptions.defaults(0).withClock(Clock.fixed(START, ZoneOffset.UTC)));
 
     VulnSnapshot after = empty.vulns().advance(5);

@@ -1,0 +1,101 @@
+package dev.sightline.simulators.crowdstrike;
+
+import dev.sightline.simulators.server.FaultGrammar;
+import dev.sightline.simulators.server.FaultItem;
+import java.time.Duration;
+
+/**
+ * Random fault rates parsed from the {@code --faults} grammar (documented on {@link
+ * CrowdStrikeSimulator}). Rates are fractions in [0, 1].
+ *
+ * @param tokenLifetime when not zero, every token dies this long after it was issued although the
+ *     token response still says {@code expires_in: 1799}
+ * @param tokenExpiryEveryCalls when not zero, all tokens die after every that many data calls
+ * @param malformedPages the next that many record-bearing pages carry one malformed record
+ * @param malformedRate chance that a record-bearing page carries one malformed record
+ * @param unlistedHostsRate share of managed machines Discover never returns ({@link UnlistedHosts})
+ */
+record CrowdStrikeFaultSpec(
+    double rateLimitRate,
+    double serverErrorRate,
+    double dropRate,
+    double slowRate,
+    Duration slowDelay,
+    Duration tokenLifetime,
+    int tokenExpiryEveryCalls,
+    int malformedPages,
+    double malformedRate,
+    double unlistedHostsRate) {
+
+  static final CrowdStrikeFaultSpec NONE =
+      new CrowdStrikeFaultSpec(0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, 0, 0, 0);
+  static final String GRAMMAR =
+      "429:P%, 5xx:P%, drop:P%, slow:P%:DURATION, token-expiry:DURATION|N, malformed:N|P%, unlisted-hosts:P%";
+  private static final String VALUE_USAGE = "expected <fault>:<value>";
+
+  static CrowdStrikeFaultSpec parse(String spec) {
+    if (spec == null || spec.isBlank()) {
+      return NONE;
+    }
+    double rateLimit = 0;
+    double serverError = 0;
+    double drop = 0;
+    double slow = 0;
+    Duration slowDelay = Duration.ZERO;
+    Duration tokenLifetime = Duration.ZERO;
+    int tokenEvery = 0;
+    int malformedPages = 0;
+    double malformedRate = 0;
+    double unlistedHosts = 0;
+    for (FaultItem item : FaultItem.split(spec, GRAMMAR)) {
+      switch (item.kind()) {
+        case "429" -> rateLimit = rate(item);
+        case "5xx" -> serverError = rate(item);
+        case "drop" -> drop = rate(item);
+        case "slow" -> {
+          FaultItem.Slow s = item.slow();
+          slow = s.rate();
+          slowDelay = s.delay();
+        }
+        case "token-expiry" -> {
+          String value = item.value(VALUE_USAGE);
+          if (FaultGrammar.isCount(value)) {
+            tokenEvery = item.positiveCount(value);
+          } else {
+            tokenLifetime = item.duration(value);
+          }
+        }
+        case "malformed" -> {
+          String value = item.value(VALUE_USAGE);
+          if (FaultGrammar.isCount(value)) {
+            malformedPages = item.positiveCount(value);
+          } else {
+            malformedRate = item.percent(value);
+          }
+        }
+        case "unlisted-hosts" -> unlistedHosts = rate(item);
+        default -> throw item.invalid("unknown fault '" + item.kind() + "'");
+      }
+    }
+    FaultItem.requireNoStall(spec, rateLimit + serverError + drop);
+    return new CrowdStrikeFaultSpec(
+        rateLimit,
+        serverError,
+        drop,
+        slow,
+        slowDelay,
+        tokenLifetime,
+        tokenEvery,
+        malformedPages,
+        malformedRate,
+        unlistedHosts);
+  }
+
+  boolean randomFailures() {
+    return rateLimitRate + serverErrorRate + dropRate + slowRate > 0;
+  }
+
+  private static double rate(FaultItem item) {
+    return item.percent(item.value(VALUE_USAGE));
+  }
+}
