@@ -2,6 +2,7 @@ package dev.sightline.platform.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sightline.connector.testkit.memory.InMemoryConnectorFactory;
 import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.connectors.ConnectorRepository;
 import dev.sightline.platform.connectors.ConnectorService;
@@ -11,7 +12,6 @@ import dev.sightline.platform.db.PostgresExtension;
 import dev.sightline.platform.ingest.StreamTally;
 import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.secrets.SecretCipher;
-import dev.sightline.platform.sync.memory.MemoryConnectorFactory;
 import dev.sightline.platform.views.AssetTag;
 import dev.sightline.platform.views.AssetView;
 import dev.sightline.platform.views.InventoryQueries;
@@ -40,13 +40,13 @@ class NothingLostIT {
        {"name":"no-id-at-all"}]""";
   private static final String ISSUES =
       """
-      [{"id":"i1","host":"m1","title":"CVE-2024-0001","cve":"CVE-2024-0001","state":"open"},
-       {"id":"i2","host":"m2","title":"CVE-2024-0002","cve":"CVE-2024-0002","state":"open"},
-       {"id":"i3","host":"ghost","title":"CVE-2024-0003","cve":"CVE-2024-0003","state":"open"},
-       {"id":"i4","host":"scanned","title":"CVE-2024-0004","cve":"CVE-2024-0004","state":"open",
+      [{"id":"i1","host":"m1","title":"CVE-2024-0001","cve":"CVE-2024-0001","state":"seen"},
+       {"id":"i2","host":"m2","title":"CVE-2024-0002","cve":"CVE-2024-0002","state":"seen"},
+       {"id":"i3","host":"ghost","title":"CVE-2024-0003","cve":"CVE-2024-0003","state":"seen"},
+       {"id":"i4","host":"scanned","title":"CVE-2024-0004","cve":"CVE-2024-0004","state":"seen",
         "seen_on":{"id":"scanned","name":"printer-7","nics":[{"mac":"00:1B:A9:00:00:07"}]}},
-       {"id":"i5","host":"m1","cve":"CVE-2024-0005","state":"open"},
-       {"id":"i6","title":"orphan","state":"open"}]""";
+       {"id":"i5","host":"m1","cve":"CVE-2024-0005","state":"seen"},
+       {"id":"i6","title":"orphan","state":"seen"}]""";
 
   private final Jdbc jdbc;
   private ConnectorService connectors;
@@ -77,7 +77,7 @@ class NothingLostIT {
     return connectors
         .register(
             new NewConnector(
-                MemoryConnectorFactory.TYPE,
+                InMemoryConnectorFactory.TYPE,
                 "mem",
                 "",
                 Map.of("machines", machines, "issues", issues),

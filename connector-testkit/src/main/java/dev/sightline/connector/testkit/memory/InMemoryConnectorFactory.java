@@ -1,4 +1,4 @@
-package dev.sightline.platform.sync.memory;
+package dev.sightline.connector.testkit.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,7 @@ import dev.sightline.connector.ConnectorFactory;
 import dev.sightline.connector.Page;
 import dev.sightline.connector.RecordKind;
 import dev.sightline.connector.SourceMeaning;
+import dev.sightline.connector.SourceMeaning.Status;
 import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.StreamSpec;
 import dev.sightline.connector.SyncRequest;
@@ -26,12 +27,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A minimal connector whose tenant is the JSON its configuration carries: {@code machines} (a JSON
- * array of asset records) and {@code issues} (a JSON array of finding records). Registered only in
- * tests, through ServiceLoader like any connector, so the platform is exercised with a vendor it
- * has never heard of. Each stream is one page.
+ * A minimal third connector type, {@value #TYPE}, whose tenant is the JSON its configuration
+ * carries: {@code machines} (a JSON array of asset records) and {@code issues} (a JSON array of
+ * finding records). It has its own severity words (trivial … grave) and statuses (seen, back, gone,
+ * aged-out), which no platform class knows, so a test that ingests it end to end shows that adding
+ * a connector touches no platform class. Register it only in tests, through ServiceLoader like any
+ * connector (a {@code META-INF/services/dev.sightline.connector.ConnectorFactory} test resource).
+ * Each stream is one page. Stateless; thread-safe.
  */
-public final class MemoryConnectorFactory implements ConnectorFactory {
+public final class InMemoryConnectorFactory implements ConnectorFactory {
   public static final String TYPE = "memory";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,10 +52,18 @@ public final class MemoryConnectorFactory implements ConnectorFactory {
                   ConfigField.text("issues", "Issues", "JSON array of finding records", false))),
           Set.of(Capability.FINDINGS, Capability.SOURCE_TAGS),
           List.of(
-              new DefaultMap("Memory map", "dev/sightline/platform/sync/memory/memory-map.json")),
+              new DefaultMap(
+                  "Memory map", "dev/sightline/connector/testkit/memory/memory-map.json")),
           List.of(),
           List.of(new TagKind("team/", "team")),
-          SourceMeaning.COMMON);
+          new SourceMeaning(
+              SourceMeaning.ordered(
+                  "trivial", 1, "minor", 2, "moderate", 3, "serious", 4, "grave", 5),
+              SourceMeaning.ordered(
+                  "seen", Status.OPEN,
+                  "back", Status.REOPENED,
+                  "gone", Status.CLOSED,
+                  "aged-out", Status.EXPIRED)));
 
   static final StreamSpec MACHINES = new StreamSpec("machines", RecordKind.ASSET, "id", "");
   static final StreamSpec ISSUES =
