@@ -2,7 +2,6 @@ package dev.sightline.connector.cortex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sightline.connector.ConnectorDescriptor.Capability;
 import dev.sightline.connector.ConnectorFactory;
 import dev.sightline.connector.RecordKind;
 import dev.sightline.connector.StreamSpec;
@@ -21,32 +20,47 @@ class CortexXdrConnectorFactoryTest {
   }
 
   @Test
-  void shouldDescribeTheSeedsConnector() {
+  void shouldShipEveryDefaultMapItNames() {
     var descriptor = new CortexXdrConnectorFactory().descriptor();
 
-    assertThat(descriptor.type()).isEqualTo("cortex-xdr");
-    assertThat(descriptor.vendor()).isEqualTo("Palo Alto Networks");
-    assertThat(descriptor.vendorProductName()).isEqualTo("Cortex XDR");
-    assertThat(descriptor.sourceName()).isEqualTo("Palo Alto Networks");
-    assertThat(descriptor.category()).isEqualTo("Endpoint Security");
-    assertThat(descriptor.capabilities())
-        .containsExactlyInAnyOrder(Capability.FINDINGS, Capability.DELTA);
     assertThat(descriptor.defaultMaps())
-        .extracting(m -> m.name() + " @ " + m.resource())
-        .containsExactly(
-            "Cortex XDR Asset Transform Map @ dev/sightline/connector/cortex/cortex-xdr-asset-map.json",
-            "Cortex XDR Vulnerability Transform Map @ dev/sightline/connector/cortex/cortex-xdr-vulnerability-map.json");
-    assertThat(descriptor.config().fields())
+        .isNotEmpty()
+        .allSatisfy(
+            m ->
+                assertThat(getClass().getClassLoader().getResource(m.resource()))
+                    .as(m.resource())
+                    .isNotNull());
+  }
+
+  @Test
+  void shouldHaveTheTargetPolicyGuardItsUrlAndNeverShowItsKey() {
+    var config = new CortexXdrConnectorFactory().descriptor().config();
+
+    assertThat(config.fields())
+        .filteredOn(f -> f.vendorUrl())
         .extracting(f -> f.name())
-        .containsExactly("url", "apiKey", "apiKeyId", "securityLevel", "deltaOnLastSeen");
-    assertThat(descriptor.config().fields())
+        .containsExactly("url");
+    assertThat(config.fields())
         .filteredOn(f -> f.secret())
         .extracting(f -> f.name())
         .containsExactly("apiKey");
-    assertThat(descriptor.config().field("securityLevel").orElseThrow().defaultValue())
-        .contains("standard");
-    assertThat(descriptor.config().field("deltaOnLastSeen").orElseThrow().defaultValue())
-        .contains("false");
+    assertThat(
+            config.validate(java.util.Map.of("url", "https://api-x.xdr.us.paloaltonetworks.com")))
+        .extracting(p -> p.field())
+        .containsExactlyInAnyOrder("apiKey", "apiKeyId");
+  }
+
+  @Test
+  void shouldGiveEverySeverityWordTheSimulatedTenantSendsASeverity() {
+    var meaning = new CortexXdrConnectorFactory().descriptor().meaning();
+
+    // va_cves spells severities in upper case, INFORMATIONAL to CRITICAL (vendor notes).
+    for (String word :
+        new String[] {"INFORMATIONAL", "NONE", "LOW", "MEDIUM", "HIGH", "CRITICAL"}) {
+      assertThat(meaning.severityWords()).as(word).containsKey(word);
+    }
+    assertThat(meaning.severityWords().get("CRITICAL")).isEqualTo(5);
+    assertThat(meaning.severityWords().get("INFORMATIONAL")).isEqualTo(1);
   }
 
   @Test
