@@ -1,13 +1,21 @@
 package dev.sightline.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -122,6 +130,40 @@ class ArchitectureTest {
         .haveSimpleName("Jdbc")
         .because("controllers speak to services; persistence rows are not API payloads")
         .check(CLASSES);
+  }
+
+  @Test
+  void endpointsShouldAnswerWithTheApisOwnShapes() {
+    methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .areAnnotatedWith(RestController.class)
+        .and()
+        .areMetaAnnotatedWith(RequestMapping.class)
+        .should(answerWithoutPlatformTypesOrMaps())
+        .because(
+            "an answer's JSON is a contract; a platform row, an SPI type or a map would change it"
+                + " whenever they change")
+        .check(CLASSES);
+  }
+
+  private static ArchCondition<JavaMethod> answerWithoutPlatformTypesOrMaps() {
+    return new ArchCondition<>("answer with no platform or SPI type and no Map") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        for (JavaClass type : method.getReturnType().getAllInvolvedRawTypes()) {
+          boolean foreign =
+              type.getPackageName().startsWith("dev.sightline.platform")
+                  || type.getPackageName().startsWith("dev.sightline.connector")
+                  || type.isAssignableTo(Map.class);
+          if (foreign) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    method, method.getFullName() + " answers with " + type.getName()));
+          }
+        }
+      }
+    };
   }
 
   @Test

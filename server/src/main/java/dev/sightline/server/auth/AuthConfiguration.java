@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Bearer-token auth for the API, and the bootstrap admin token. */
 @Configuration(proxyBeanMethods = false)
@@ -35,9 +36,9 @@ class AuthConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(ApiTokens tokens) {
+  FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(ApiTokens tokens, JsonMapper json) {
     FilterRegistrationBean<BearerTokenFilter> registration =
-        new FilterRegistrationBean<>(new BearerTokenFilter(tokens));
+        new FilterRegistrationBean<>(new BearerTokenFilter(tokens, json));
     registration.addUrlPatterns("/api/*");
     return registration;
   }

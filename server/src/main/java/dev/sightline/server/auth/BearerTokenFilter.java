@@ -1,18 +1,29 @@
 package dev.sightline.server.auth;
 
+import dev.sightline.server.web.ErrorBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every /api call needs {@code Authorization: Bearer <token>}. */
 final class BearerTokenFilter extends OncePerRequestFilter {
   private final ApiTokens tokens;
+  private final JsonMapper json;
 
-  BearerTokenFilter(ApiTokens tokens) {
+  /**
+   * {@code json}: the application's mapper, the one that writes every other error, so the 401 is
+   * the same shape with the same serialization.
+   */
+  BearerTokenFilter(ApiTokens tokens, JsonMapper json) {
     this.tokens = tokens;
+    this.json = json;
   }
 
   @Override
@@ -42,15 +53,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private static void deny(HttpServletResponse response, String message) throws IOException {
-    response.setStatus(401);
-    response.setContentType("application/json");
+  /**
+   * The filter runs before any controller, so the advice cannot answer; it writes the same body.
+   */
+  private void deny(HttpServletResponse response, String message) throws IOException {
+    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
     response.setHeader("WWW-Authenticate", "Bearer");
-    response
-        .getWriter()
-        .write(
-            "{\"status\":401,\"error\":\"Unauthorized\",\"message\":\""
-                + message.replace("\"", "'")
-                + "\"}");
+    json.writeValue(
+        response.getOutputStream(), ErrorBody.of(HttpStatus.UNAUTHORIZED, message, List.of()));
   }
 }

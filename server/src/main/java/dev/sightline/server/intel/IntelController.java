@@ -1,9 +1,8 @@
-package dev.sightline.server.api;
+package dev.sightline.server.intel;
 
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.intel.IntelFileException;
 import dev.sightline.platform.intel.IntelImporter;
-import dev.sightline.platform.intel.IntelLoad;
 import dev.sightline.platform.intel.IntelLookup;
 import dev.sightline.server.scoring.BackgroundRescoring;
 import java.io.IOException;
@@ -39,12 +38,12 @@ class IntelController {
   }
 
   /** An import and the rescoring it started. */
-  record Imported(IntelLoad load, BackgroundRescoring.Status rescoring) {}
+  record Imported(IntelLoadResponse load, BackgroundRescoring.Status rescoring) {}
 
   /** Recent loads, newest first, each with its source, version, date and what it changed. */
   @GetMapping("/api/v1/intel/loads")
-  List<IntelLoad> loads() {
-    return lookup.recentLoads(100);
+  List<IntelLoadResponse> loads() {
+    return lookup.recentLoads(100).stream().map(IntelLoadResponse::from).toList();
   }
 
   /**
@@ -65,7 +64,9 @@ class IntelController {
       dir = Files.createTempDirectory("sightline-intel-");
       Path file = dir.resolve(fileName);
       Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-      IntelLoad load = importer.importFile(file);
+      IntelLoadResponse load = IntelLoadResponse.from(importer.importFile(file));
+      // The import queued the assets it changed in its own transaction; the drain is background
+      // work, not a second step of this use case.
       rescoring.request();
       return new Imported(load, rescoring.status());
     } catch (IntelFileException e) {

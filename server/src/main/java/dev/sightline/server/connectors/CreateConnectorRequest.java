@@ -1,4 +1,4 @@
-package dev.sightline.server.api;
+package dev.sightline.server.connectors;
 
 import java.util.List;
 import java.util.Map;

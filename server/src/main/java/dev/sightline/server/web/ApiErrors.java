@@ -1,4 +1,4 @@
-package dev.sightline.server.api;
+package dev.sightline.server.web;
 
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.platform.errors.InvalidRequestException;
@@ -18,10 +18,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
-
-  record Problem(String field, String message) {}
-
-  record ErrorBody(int status, String error, String message, List<Problem> problems) {}
 
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<ErrorBody> invalid(InvalidRequestException e) {
@@ -79,7 +75,6 @@ class ApiErrors {
 
   private static ResponseEntity<ErrorBody> body(
       HttpStatus status, String message, List<Problem> problems) {
-    return ResponseEntity.status(status)
-        .body(new ErrorBody(status.value(), status.getReasonPhrase(), message, problems));
+    return ResponseEntity.status(status).body(ErrorBody.of(status, message, problems));
   }
 }

@@ -1,0 +1,93 @@
+package dev.sightline.server.findings;
+
+import dev.sightline.platform.errors.InvalidRequestException;
+import dev.sightline.platform.errors.NotFoundException;
+import dev.sightline.platform.lifecycle.FindingDecisions;
+import dev.sightline.platform.rescoring.ScoreRefresher;
+import dev.sightline.platform.views.InventoryQueries;
+import dev.sightline.platform.views.InventoryQueries.Filter;
+import dev.sightline.server.web.PageResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Logical findings (one per asset and CVE) with their lifecycle and a user's decision, and the
+ * source-level detections they are made of.
+ */
+@RestController
+class FindingController {
+  private final InventoryQueries queries;
+  private final FindingDecisions decisions;
+  private final ScoreRefresher refresher;
+
+  FindingController(
+      InventoryQueries queries, FindingDecisions decisions, ScoreRefresher refresher) {
+    this.queries = queries;
+    this.decisions = decisions;
+    this.refresher = refresher;
+  }
+
+  /** Every status unless {@code status} (a lifecycle state or a source status) is given. */
+  @GetMapping("/api/v1/findings")
+  PageResponse<FindingResponse> findings(
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam Optional<UUID> connectorId,
+      @RequestParam Optional<String> status,
+      @RequestParam Optional<String> sort) {
+    return PageResponse.from(
+        queries.findings(
+            new Filter(connectorId, status), InventoryQueries.Sort.parse(sort), page, size),
+        FindingResponse::from);
+  }
+
+  @GetMapping("/api/v1/findings/{id}")
+  FindingResponse finding(@PathVariable long id) {
+    return queries
+        .finding(id)
+        .map(FindingResponse::from)
+        .orElseThrow(() -> new NotFoundException("No finding has id " + id));
+  }
+
+  /** Records (or with a null decision, clears) a decision; its asset is rescored first. */
+  @PostMapping("/api/v1/findings/{id}/decision")
+  FindingResponse decide(@PathVariable long id, @RequestBody DecisionRequest body) {
+    if (body == null) {
+      throw new InvalidRequestException(
+          "body",
+          "send {\"decision\":\"RISK_ACCEPTED\"|\"FALSE_POSITIVE\"|null, \"until\", \"note\"}");
+    }
+    long asset =
+        decisions.decide(
+            id,
+            Optional.ofNullable(body.decision()),
+            Optional.ofNullable(body.until()),
+            Optional.ofNullable(body.note()));
+    // TODO(issue 9): one platform call. The decision and the rescoring of its asset are two
+    // transactions; the platform's decision should rescore in its own.
+    refresher.rescore(List.of(asset));
+    return finding(id);
+  }
+
+  /** Source-level detections as each vendor reported them; every status unless asked. */
+  @GetMapping("/api/v1/detections")
+  PageResponse<DetectionResponse> detections(
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size,
+      @RequestParam Optional<UUID> connectorId,
+      @RequestParam Optional<String> status) {
+    return PageResponse.from(
+        queries.detections(new Filter(connectorId, status), page, size), DetectionResponse::from);
+  }
+
+  /** Body of a decision: RISK_ACCEPTED (optionally until a date) or FALSE_POSITIVE; null clears. */
+  record DecisionRequest(String decision, Instant until, String note) {}
+}
