@@ -216,7 +216,7 @@ public final class IngestBenchmark {
   private static void printFullRescore(Jdbc jdbc, java.time.Clock clock, long findings) {
     ScoringSettings settings =
         new ScoringSettings(jdbc, clock, new SeverityDefaults(ConnectorCatalog.discover()));
-    settings.saveWeights(settings.weights().toJson());
+    settings.saveWeights(settings.weights());
     long start = System.nanoTime();
     ScoreRefresher.Outcome outcome = new ScoreRefresher(jdbc, settings, clock).drain();
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -93,13 +93,13 @@ class SightlineConfiguration {
   }
 
   @Bean
-  AssetLinks assetLinks(Jdbc jdbc, Clock clock) {
-    return new AssetLinks(jdbc, clock);
+  AssetLinks assetLinks(Jdbc jdbc, Clock clock, ScoreRefresher refresher) {
+    return new AssetLinks(jdbc, clock, refresher);
   }
 
   @Bean
-  FindingDecisions findingDecisions(Jdbc jdbc, Clock clock) {
-    return new FindingDecisions(jdbc, clock);
+  FindingDecisions findingDecisions(Jdbc jdbc, Clock clock, ScoreRefresher refresher) {
+    return new FindingDecisions(jdbc, clock, refresher);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.lifecycle.FindingLifecycle;
 import dev.sightline.platform.rescoring.RescoreQueue;
+import dev.sightline.platform.rescoring.ScoreRefresher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,9 +22,15 @@ public final class AssetLinks {
   private final Jdbc jdbc;
   private final Clock clock;
 
-  public AssetLinks(Jdbc jdbc, Clock clock) {
+  private final ScoreRefresher refresher;
+
+  /**
+   * @param refresher rescores what a split touched, in the split's own transaction
+   */
+  public AssetLinks(Jdbc jdbc, Clock clock, ScoreRefresher refresher) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.refresher = refresher;
   }
 
   /** What an unlink did: the asset it split and the assets the detached sources now form. */
@@ -114,6 +121,7 @@ public final class AssetLinks {
           touched.add(assetId);
           new FindingLifecycle().recompute(c, touched, null, now);
           RescoreQueue.enqueue(c, touched, now);
+          refresher.rescoreWithin(c, touched);
           return new Split(assetId, created);
         });
   }

@@ -5,6 +5,7 @@ import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.rescoring.RescoreQueue;
+import dev.sightline.platform.rescoring.ScoreRefresher;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,10 @@ public final class FindingDecisions {
   private final Jdbc jdbc;
   private final Clock clock;
 
-  public FindingDecisions(Jdbc jdbc, Clock clock) {
+  private final ScoreRefresher refresher;
+
+  public FindingDecisions(Jdbc jdbc, Clock clock, ScoreRefresher refresher) {
+    this.refresher = refresher;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -69,6 +73,7 @@ public final class FindingDecisions {
             throw new NotFoundException("No finding has id " + findingId);
           }
           RescoreQueue.enqueue(c, asset, now);
+          refresher.rescoreWithin(c, asset);
           return asset.get(0);
         });
   }

@@ -91,6 +91,32 @@ public final class ScoreRefresher {
     return total;
   }
 
+  /**
+   * Rescores these assets inside the caller's transaction, which holds the inventory lock: for a
+   * change a user waits on, so the change and its scores commit together.
+   */
+  public Outcome rescoreWithin(Connection c, List<Long> assetIds) throws SQLException {
+    Outcome total = new Outcome(0, 0, 0);
+    for (int from = 0; from < assetIds.size(); from += BATCH) {
+      total = total.plus(score(c, assetIds.subList(from, Math.min(assetIds.size(), from + BATCH))));
+    }
+    return total;
+  }
+
+  /**
+   * Sets (or with null, clears back to the default for its type) an asset's criticality and
+   * rescores the asset, in one transaction.
+   */
+  public void setAssetCriticality(long assetId, Integer acs, String note) {
+    ScoringSettings.checkCriticality(acs, note);
+    jdbc.inTransaction(
+        c -> {
+          InventoryLock.hold(c);
+          settings.setAssetCriticality(c, assetId, acs, note);
+          return rescoreWithin(c, List.of(assetId));
+        });
+  }
+
   private Outcome batch(Connection c) throws SQLException {
     InventoryLock.hold(c);
     List<Long> ids =

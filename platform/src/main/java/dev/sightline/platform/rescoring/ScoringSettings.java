@@ -65,7 +65,11 @@ public final class ScoringSettings {
 
   /** Validates and stores the weights; every scored asset is queued. */
   public RiskWeights saveWeights(String json) {
-    RiskWeights weights = parse("weights", () -> RiskWeights.fromJson(json));
+    return saveWeights(parse("weights", () -> RiskWeights.fromJson(json)));
+  }
+
+  /** Stores valid weights (a {@link RiskWeights} is valid once built); every asset is queued. */
+  public RiskWeights saveWeights(RiskWeights weights) {
     jdbc.inTransaction(
         c -> {
           InventoryLock.hold(c);
@@ -78,7 +82,11 @@ public final class ScoringSettings {
 
   /** Validates and stores the default criticality by type; assets without their own are queued. */
   public AssetCriticality saveCriticalityDefaults(String json) {
-    AssetCriticality criticality = parse("criticality", () -> AssetCriticality.fromJson(json));
+    return saveCriticalityDefaults(parse("criticality", () -> AssetCriticality.fromJson(json)));
+  }
+
+  /** Stores valid default criticalities; assets without their own are queued. */
+  public AssetCriticality saveCriticalityDefaults(AssetCriticality criticality) {
     jdbc.inTransaction(
         c -> {
           InventoryLock.hold(c);
@@ -113,6 +121,21 @@ public final class ScoringSettings {
     return new ConnectorMapping(connectorId, true, mapping);
   }
 
+  /**
+   * Stores a valid mapping for a connector, under the connector's type whatever the mapping names;
+   * the assets the connector reports are queued.
+   */
+  public ConnectorMapping saveSeverityMapping(UUID connectorId, SeverityMapping mapping) {
+    SeverityMapping own =
+        new SeverityMapping(
+            typeOf(connectorId),
+            mapping.sourceValues(),
+            mapping.qdsBySeverity(),
+            mapping.defaultSeverity());
+    storeMapping(connectorId, own.toJson());
+    return new ConnectorMapping(connectorId, true, own);
+  }
+
   /** Back to the seed's defaults for the connector's type. */
   public ConnectorMapping resetSeverityMapping(UUID connectorId) {
     String type = typeOf(connectorId);
@@ -124,7 +147,7 @@ public final class ScoringSettings {
    * Sets (or with null, clears back to the default for its type) an asset's criticality and queues
    * the asset; the caller rescores it.
    */
-  public void setAssetCriticality(long assetId, Integer acs, String note) {
+  static void checkCriticality(Integer acs, String note) {
     if (acs != null && (acs < 1 || acs > 5)) {
       throw new InvalidRequestException(
           "criticality",
@@ -135,22 +158,22 @@ public final class ScoringSettings {
     if (note != null && note.length() > NOTE_MAX) {
       throw new InvalidRequestException("note", "note is longer than " + NOTE_MAX + " characters");
     }
-    jdbc.inTransaction(
-        c -> {
-          InventoryLock.hold(c);
-          int updated =
-              Jdbc.update(
-                  c,
-                  "UPDATE asset SET criticality = ?, criticality_note = ?" + " WHERE id = ?",
-                  acs == null ? null : acs.shortValue(),
-                  acs == null || note == null || note.isBlank() ? null : note.trim(),
-                  assetId);
-          if (updated == 0) {
-            throw new NotFoundException("No asset has id " + assetId);
-          }
-          RescoreQueue.enqueue(c, java.util.List.of(assetId), clock.instant());
-          return null;
-        });
+  }
+
+  /** Stores an asset's criticality in the caller's transaction and queues the asset. */
+  void setAssetCriticality(Connection c, long assetId, Integer acs, String note)
+      throws SQLException {
+    int updated =
+        Jdbc.update(
+            c,
+            "UPDATE asset SET criticality = ?, criticality_note = ? WHERE id = ?",
+            acs == null ? null : acs.shortValue(),
+            acs == null || note == null || note.isBlank() ? null : note.trim(),
+            assetId);
+    if (updated == 0) {
+      throw new NotFoundException("No asset has id " + assetId);
+    }
+    RescoreQueue.enqueue(c, java.util.List.of(assetId), clock.instant());
   }
 
   Snapshot snapshot(Connection c) throws SQLException {

@@ -16,6 +16,7 @@ import dev.sightline.platform.connectors.StoredConnector;
 import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.ingest.MappedPage;
 import dev.sightline.platform.ingest.PageMapper;
 import dev.sightline.platform.ingest.StreamTally;
@@ -80,10 +81,15 @@ public final class SyncService {
 
   /** What a run could not store, each with its reasons (the first 1,000 of a run). */
   public List<KeptRejection> rejections(UUID runId) {
+    if (runs.find(runId).isEmpty()) {
+      throw new NotFoundException("No run has id " + runId);
+    }
     return runs.rejections(runId);
   }
 
+  /** The connector's latest runs, newest first; an unknown connector is a not-found error. */
   public java.util.List<SyncRun> recentRuns(UUID connectorId, int limit) {
+    connectors.stored(connectorId);
     return runs.forConnector(connectorId, limit);
   }
 

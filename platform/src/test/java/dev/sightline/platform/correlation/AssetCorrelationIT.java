@@ -198,7 +198,18 @@ class AssetCorrelationIT {
                 rs -> rs.getLong(1))
             .orElseThrow();
 
-    new AssetLinks(jdbc, Clock.systemUTC()).unlink(asset, List.of());
+    new AssetLinks(
+            jdbc,
+            Clock.systemUTC(),
+            new dev.sightline.platform.rescoring.ScoreRefresher(
+                jdbc,
+                new dev.sightline.platform.rescoring.ScoringSettings(
+                    jdbc,
+                    Clock.systemUTC(),
+                    new dev.sightline.platform.rescoring.SeverityDefaults(
+                        dev.sightline.platform.connectors.ConnectorCatalog.discover())),
+                Clock.systemUTC()))
+        .unlink(asset, List.of());
     assertThat(assets()).isEqualTo(2);
 
     store(cortex, row("e", "host-a", "corp", "SN-12345", "HP", List.of(), List.of("10.2.2.2")));

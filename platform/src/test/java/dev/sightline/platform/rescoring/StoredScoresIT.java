@@ -338,17 +338,15 @@ class StoredScoresIT {
     long asset = assetOf("ws");
     assertThat(storedRisk(asset)).as("2 × (80·1.1 + 0.6)").isEqualTo(177);
 
-    settings.setAssetCriticality(asset, 5, "payroll database");
-    refresher.rescore(List.of(asset));
+    refresher.setAssetCriticality(asset, 5, "payroll database");
     assertThat(storedRisk(asset)).as("5 × 88.6").isEqualTo(443);
     assertThat(scores.explain(asset).risk().terms().get(0).description())
         .contains("set by a user: payroll database");
 
-    settings.setAssetCriticality(asset, null, null);
-    refresher.rescore(List.of(asset));
+    refresher.setAssetCriticality(asset, null, null);
     assertThat(storedRisk(asset)).as("2 × (80·1.1 + 0.6)").isEqualTo(177);
 
-    assertThatThrownBy(() -> settings.setAssetCriticality(asset, 6, null))
+    assertThatThrownBy(() -> refresher.setAssetCriticality(asset, 6, null))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("1..5");
   }
@@ -410,7 +408,7 @@ class StoredScoresIT {
     run(List.of(host("srv", "Server")), vuln("v1", "srv", "CVE-2020-0001", "HIGH", "open"));
     long asset = assetOf("srv");
     long finding = jdbc.queryOne("SELECT id FROM finding", rs -> rs.getLong(1)).orElseThrow();
-    FindingDecisions decisions = new FindingDecisions(jdbc, Clock.systemUTC());
+    FindingDecisions decisions = new FindingDecisions(jdbc, Clock.systemUTC(), refresher);
 
     long decided =
         decisions.decide(
@@ -418,7 +416,7 @@ class StoredScoresIT {
             Optional.of("RISK_ACCEPTED"),
             Optional.of(Instant.now().plus(1, ChronoUnit.DAYS)),
             Optional.of("compensating control"));
-    refresher.rescore(List.of(decided));
+    assertThat(decided).isEqualTo(asset);
     assertThat(storedRisk(asset)).isZero();
 
     // Two days later: the acceptance has expired, and the next drain notices it unasked.

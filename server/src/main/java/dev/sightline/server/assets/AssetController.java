@@ -4,11 +4,9 @@ import dev.sightline.platform.correlation.AssetLinks;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.rescoring.ScoreRefresher;
-import dev.sightline.platform.rescoring.ScoringSettings;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.platform.views.InventoryQueries.Filter;
 import dev.sightline.server.web.PageResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,17 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AssetController {
   private final InventoryQueries queries;
   private final AssetLinks links;
-  private final ScoringSettings settings;
   private final ScoreRefresher refresher;
 
-  AssetController(
-      InventoryQueries queries,
-      AssetLinks links,
-      ScoringSettings settings,
-      ScoreRefresher refresher) {
+  AssetController(InventoryQueries queries, AssetLinks links, ScoreRefresher refresher) {
     this.queries = queries;
     this.links = links;
-    this.settings = settings;
     this.refresher = refresher;
   }
 
@@ -69,10 +61,7 @@ class AssetController {
       throw new InvalidRequestException(
           "body", "send {\"criticality\": 1..5 or null, \"note\": \"why\"}");
     }
-    // TODO(issue 9): one platform call. Setting the criticality and rescoring the asset are two
-    // transactions; the platform should offer one that does both (see the issue's report).
-    settings.setAssetCriticality(id, body.criticality(), body.note());
-    refresher.rescore(List.of(id));
+    refresher.setAssetCriticality(id, body.criticality(), body.note());
     return asset(id);
   }
 
@@ -81,11 +70,6 @@ class AssetController {
   UnlinkResponse unlink(@PathVariable long id, @RequestBody(required = false) UnlinkRequest body) {
     AssetLinks.Split split =
         links.unlink(id, body == null || body.sources() == null ? List.of() : body.sources());
-    List<Long> touched = new ArrayList<>(split.newAssetIds());
-    touched.add(split.assetId());
-    // TODO(issue 9): one platform call. The split and the rescoring of what it touched are two
-    // transactions; the platform's unlink should rescore in its own.
-    refresher.rescore(touched);
     return new UnlinkResponse(split.assetId(), split.newAssetIds());
   }
 

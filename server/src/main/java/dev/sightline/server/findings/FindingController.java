@@ -3,12 +3,10 @@ package dev.sightline.server.findings;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.lifecycle.FindingDecisions;
-import dev.sightline.platform.rescoring.ScoreRefresher;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.platform.views.InventoryQueries.Filter;
 import dev.sightline.server.web.PageResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,13 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 class FindingController {
   private final InventoryQueries queries;
   private final FindingDecisions decisions;
-  private final ScoreRefresher refresher;
 
-  FindingController(
-      InventoryQueries queries, FindingDecisions decisions, ScoreRefresher refresher) {
+  FindingController(InventoryQueries queries, FindingDecisions decisions) {
     this.queries = queries;
     this.decisions = decisions;
-    this.refresher = refresher;
   }
 
   /** Every status unless {@code status} (a lifecycle state or a source status) is given. */
@@ -71,9 +66,6 @@ class FindingController {
             Optional.ofNullable(body.decision()),
             Optional.ofNullable(body.until()),
             Optional.ofNullable(body.note()));
-    // TODO(issue 9): one platform call. The decision and the rescoring of its asset are two
-    // transactions; the platform's decision should rescore in its own.
-    refresher.rescore(List.of(asset));
     return finding(id);
   }
 

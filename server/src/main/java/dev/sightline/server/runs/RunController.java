@@ -1,6 +1,5 @@
 package dev.sightline.server.runs;
 
-import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.sync.SyncService;
 import java.util.List;
@@ -16,12 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RunController {
   private final SyncService sync;
-  private final ConnectorService connectors;
   private final RunLauncher launcher;
 
-  RunController(SyncService sync, ConnectorService connectors, RunLauncher launcher) {
+  RunController(SyncService sync, RunLauncher launcher) {
     this.sync = sync;
-    this.connectors = connectors;
     this.launcher = launcher;
   }
 
@@ -35,7 +32,6 @@ class RunController {
   /** The connector's latest runs, newest first; a connector that does not exist is a 404. */
   @GetMapping("/api/v1/connectors/{id}/runs")
   List<RunResponse> runs(@PathVariable UUID id) {
-    connectors.get(id);
     return sync.recentRuns(id, 50).stream().map(RunResponse::from).toList();
   }
 
@@ -49,7 +45,6 @@ class RunController {
   /** The records the run could not store, each with its reasons (the first 1,000 of a run). */
   @GetMapping("/api/v1/runs/{runId}/rejections")
   List<RejectionResponse> rejections(@PathVariable UUID runId) {
-    get(runId);
     return sync.rejections(runId).stream().map(RejectionResponse::from).toList();
   }
 

@@ -37,8 +37,7 @@ class ScoringController {
   Saved<WeightsResponse> saveWeights(@RequestBody WeightsRequest body) {
     // The platform's save takes the value's own JSON form (and validates it again); one platform
     // call: the save and the queueing of every asset are one transaction.
-    var saved =
-        settings.saveWeights(present(body, "critical, high, medium, low").toWeights().toJson());
+    var saved = settings.saveWeights(present(body, "critical, high, medium, low").toWeights());
     return Saved.of(WeightsResponse.from(saved), rescoring);
   }
 
@@ -50,8 +49,7 @@ class ScoringController {
   @PutMapping("/api/v1/scoring/criticality")
   Saved<CriticalityDefaultsResponse> saveCriticality(@RequestBody CriticalityDefaultsRequest body) {
     var saved =
-        settings.saveCriticalityDefaults(
-            present(body, "byAssetType, otherwise").toCriticality().toJson());
+        settings.saveCriticalityDefaults(present(body, "byAssetType, otherwise").toCriticality());
     return Saved.of(CriticalityDefaultsResponse.from(saved), rescoring);
   }
 

@@ -37,8 +37,7 @@ class SeverityMappingController {
         ScoringController.present(body, "sourceValues, qdsBySeverity and defaultSeverity")
             .toMapping(id.toString());
     return Saved.of(
-        SeverityMappingResponse.from(settings.saveSeverityMapping(id, mapping.toJson())),
-        rescoring);
+        SeverityMappingResponse.from(settings.saveSeverityMapping(id, mapping)), rescoring);
   }
 
   /** Back to the seed's table for the connector's type. */

@@ -3,7 +3,6 @@ package dev.sightline.server.scoring;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -51,7 +50,7 @@ class ScoringSettingsRequestTest {
         .andExpect(jsonPath("$.problems[0].field").value("severity mapping"))
         .andExpect(jsonPath("$.message", containsString("severity must be 1..5, not 9")))
         .andExpect(jsonPath("$.message", containsString("severity 2 has no QDS")));
-    verify(settings, never()).saveSeverityMapping(any(), anyString());
+    verify(settings, never()).saveSeverityMapping(any(), any(SeverityMapping.class));
   }
 
   @Test
@@ -69,7 +68,7 @@ class ScoringSettingsRequestTest {
                 + " \"defaultSeverity\": 2}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message", containsString("unknown field 'qds'")));
-    verify(settings, never()).saveWeights(anyString());
+    verify(settings, never()).saveWeights(any(RiskWeights.class));
   }
 
   @Test
@@ -94,7 +93,7 @@ class ScoringSettingsRequestTest {
 
   @Test
   void shouldHandTheValidatedSettingToThePlatform() throws Exception {
-    when(settings.saveWeights(anyString())).thenAnswer(i -> RiskWeights.fromJson(i.getArgument(0)));
+    when(settings.saveWeights(any(RiskWeights.class))).thenAnswer(i -> i.getArgument(0));
     put("/api/v1/scoring/weights", "{\"critical\": 2, \"high\": 1, \"medium\": 0.5, \"low\": 0.25}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.value.critical").value(2))
@@ -106,7 +105,7 @@ class ScoringSettingsRequestTest {
             List.of(new SeverityMapping.SourceValue("HIGH", 4)),
             Map.of(1, 5, 2, 7, 3, 9, 4, 11, 5, 13),
             1);
-    when(settings.saveSeverityMapping(eq(CONNECTOR), anyString()))
+    when(settings.saveSeverityMapping(eq(CONNECTOR), any(SeverityMapping.class)))
         .thenReturn(new ConnectorMapping(CONNECTOR, true, table));
     put(
             "/api/v1/connectors/" + CONNECTOR + "/severity-mapping",
