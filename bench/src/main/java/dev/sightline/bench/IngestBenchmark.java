@@ -42,7 +42,7 @@ import java.util.Optional;
 public final class IngestBenchmark {
 
   /** A simulated tenant to ingest, whichever vendor it imitates. */
-  private record Tenant(
+  private record BenchTenant(
       String type,
       Map<String, String> auth,
       javax.net.ssl.SSLContext ssl,
@@ -69,13 +69,13 @@ public final class IngestBenchmark {
     return most;
   }
 
-  private static Tenant tenant(String vendor, int hosts) {
+  private static BenchTenant tenant(String vendor, int hosts) {
     if (vendor.equals("cortex-xdr")) {
       CortexXdrSimulator sim =
           CortexXdrSimulator.start(
               CortexXdrSimulatorOptions.defaults(hosts).withDailyQuotaUnits(1_000_000));
       var o = sim.options();
-      return new Tenant(
+      return new BenchTenant(
           "cortex-xdr",
           Map.of(
               "url",
@@ -94,7 +94,7 @@ public final class IngestBenchmark {
     }
     CrowdStrikeSimulator sim =
         CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
-    return new Tenant(
+    return new BenchTenant(
         "crowdstrike",
         Map.of(
             "url",
@@ -115,13 +115,13 @@ public final class IngestBenchmark {
     int pageSize = intArg(args, "--page-size", 1000);
     String vendor = stringArg(args, "--vendor", "crowdstrike");
     Clock clock = Clock.systemUTC();
-    Tenant tenant = tenant(vendor, hosts);
+    BenchTenant tenant = tenant(vendor, hosts);
     try (AutoCloseable sim = tenant.simulator();
         EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       long agents = tenant.assets();
       long vulns = tenant.findings();
       System.out.printf(
-          "Tenant (%s): %,d hosts (%,d agents), %,d vulnerabilities; page size %d%n",
+          "BenchTenant (%s): %,d hosts (%,d agents), %,d vulnerabilities; page size %d%n",
           vendor, hosts, agents, vulns, pageSize);
       PlatformConnectorContext context = new PlatformConnectorContext(clock, tenant.ssl());
       Map<String, String> auth = tenant.auth();

@@ -1,9 +1,5 @@
 package dev.sightline.connector.testkit.memory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sightline.connector.CheckResult;
-import dev.sightline.connector.Checkpoint;
 import dev.sightline.connector.ConfigField;
 import dev.sightline.connector.ConfigSpec;
 import dev.sightline.connector.Connector;
@@ -13,15 +9,11 @@ import dev.sightline.connector.ConnectorDescriptor;
 import dev.sightline.connector.ConnectorDescriptor.Capability;
 import dev.sightline.connector.ConnectorDescriptor.DefaultMap;
 import dev.sightline.connector.ConnectorFactory;
-import dev.sightline.connector.Page;
 import dev.sightline.connector.RecordKind;
 import dev.sightline.connector.SourceMeaning;
 import dev.sightline.connector.SourceMeaning.Status;
-import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.StreamSpec;
-import dev.sightline.connector.SyncRequest;
 import dev.sightline.connector.TagKind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,11 +25,12 @@ import java.util.Set;
  * aged-out), which no platform class knows, so a test that ingests it end to end shows that adding
  * a connector touches no platform class. Register it only in tests, through ServiceLoader like any
  * connector (a {@code META-INF/services/dev.sightline.connector.ConnectorFactory} test resource).
- * Each stream is one page. Stateless; thread-safe.
+ * With a bound {@link InMemoryTenant} it passes the connector contract ({@code
+ * InMemoryConnectorContractTest}): paging with a checkpoint per page, resume, delta, rate limits,
+ * token refresh, a wrong secret. Stateless; thread-safe.
  */
 public final class InMemoryConnectorFactory implements ConnectorFactory {
   public static final String TYPE = "memory";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final ConnectorDescriptor DESCRIPTOR =
       new ConnectorDescriptor(
@@ -48,8 +41,18 @@ public final class InMemoryConnectorFactory implements ConnectorFactory {
           "Test",
           new ConfigSpec(
               List.of(
-                  ConfigField.text("machines", "Machines", "JSON array of asset records", true),
-                  ConfigField.text("issues", "Issues", "JSON array of finding records", false))),
+                  ConfigField.text("machines", "Machines", "JSON array of asset records", false),
+                  ConfigField.text("issues", "Issues", "JSON array of finding records", false),
+                  new ConfigField(
+                      "secret",
+                      "Secret",
+                      "What the tenant asks for a token; a tenant read from this configuration"
+                          + " asks for none",
+                      false,
+                      ConfigField.Kind.SECRET,
+                      0,
+                      List.of(),
+                      Optional.empty()))),
           Set.of(Capability.FINDINGS, Capability.SOURCE_TAGS),
           List.of(
               new DefaultMap(
@@ -69,6 +72,18 @@ public final class InMemoryConnectorFactory implements ConnectorFactory {
   static final StreamSpec ISSUES =
       new StreamSpec("issues", RecordKind.FINDING, "id", "host").withAssetSnapshot("seen_on");
 
+  private final InMemoryTenant bound;
+
+  /** The ServiceLoader entry: each connector's tenant is the JSON its configuration carries. */
+  public InMemoryConnectorFactory() {
+    this(null);
+  }
+
+  /** Connectors of this factory all talk to {@code tenant} (the contract tests' way). */
+  public InMemoryConnectorFactory(InMemoryTenant tenant) {
+    this.bound = tenant;
+  }
+
   @Override
   public ConnectorDescriptor descriptor() {
     return DESCRIPTOR;
@@ -76,54 +91,18 @@ public final class InMemoryConnectorFactory implements ConnectorFactory {
 
   @Override
   public Connector create(ConnectorConfig config, ConnectorContext context) {
-    return new Connector() {
-      @Override
-      public List<CheckResult> testConnection() {
-        return List.of();
-      }
-
-      @Override
-      public List<StreamSpec> streams(SyncRequest request) {
-        return request.streams(MACHINES, ISSUES);
-      }
-
-      @Override
-      public StreamReader open(StreamSpec stream, SyncRequest request, Optional<Checkpoint> from) {
-        String field = stream.equals(MACHINES) ? "machines" : "issues";
-        return onePage(stream.name(), config.get(field).orElse("[]"));
-      }
-
-      @Override
-      public void close() {}
-    };
+    InMemoryTenant tenant =
+        bound != null
+            ? bound
+            : InMemoryTenant.fromJson(
+                config.get("machines").orElse("[]"),
+                config.get("issues").orElse("[]"),
+                context.clock());
+    return new InMemoryConnector(tenant, config.get("secret").orElse(""), context);
   }
 
-  private static StreamReader onePage(String stream, String json) {
-    List<JsonNode> records = new ArrayList<>();
-    try {
-      JSON.readTree(json).forEach(records::add);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("not a JSON array: " + e.getOriginalMessage());
-    }
-    return new StreamReader() {
-      private boolean read;
-
-      @Override
-      public Optional<Page> next() {
-        if (read) {
-          return Optional.empty();
-        }
-        read = true;
-        return Optional.of(new Page(records, new Checkpoint(stream, 1, "{}", true)));
-      }
-
-      @Override
-      public boolean fullSync() {
-        return true;
-      }
-
-      @Override
-      public void close() {}
-    };
+  /** The stream the contract tests read. */
+  public static StreamSpec issuesStream() {
+    return ISSUES;
   }
 }
