@@ -4,9 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +19,18 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseBootstrap implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseBootstrap.class);
 
+  /** After a crash PostgreSQL first replays its log, which can take longer than a clean start. */
+  private static final Duration STARTUP_WAIT = Duration.ofMinutes(3);
+
   private final HikariDataSource dataSource;
   private final EmbeddedPostgres embedded;
+  private final Optional<Process> watchdog;
 
-  private DatabaseBootstrap(HikariDataSource dataSource, EmbeddedPostgres embedded) {
+  private DatabaseBootstrap(
+      HikariDataSource dataSource, EmbeddedPostgres embedded, Optional<Process> watchdog) {
     this.dataSource = dataSource;
     this.embedded = embedded;
+    this.watchdog = watchdog;
   }
 
   public static DatabaseBootstrap open(ServerSettings settings) {
@@ -35,27 +42,53 @@ public final class DatabaseBootstrap implements AutoCloseable {
       settings.dbUser().ifPresent(config::setUsername);
       settings.dbPassword().ifPresent(config::setPassword);
       LOG.info("Using the external PostgreSQL from SIGHTLINE_DB_URL");
-      return new DatabaseBootstrap(new HikariDataSource(config), null);
+      return new DatabaseBootstrap(new HikariDataSource(config), null, Optional.empty());
     }
     Path pgDir = settings.dataDir().resolve("postgres");
     try {
       Files.createDirectories(pgDir);
-      EmbeddedPostgres pg =
+    } catch (IOException e) {
+      throw new StartupException(
+          "Cannot create the embedded PostgreSQL's directory "
+              + pgDir
+              + " ("
+              + e.getMessage()
+              + ")",
+          "make SIGHTLINE_DATA_DIR writable, or set SIGHTLINE_DB_URL to an external PostgreSQL",
+          e);
+    }
+    LeftoverPostgres.stopIfRunning(pgDir);
+    EmbeddedPostgres pg;
+    try {
+      LOG.info("Starting the embedded PostgreSQL in {} (after a crash it first recovers)", pgDir);
+      pg =
           EmbeddedPostgres.builder()
               .setDataDirectory(pgDir)
               .setCleanDataDirectory(false)
               .setOverrideWorkingDirectory(settings.dataDir().resolve("pg-runtime").toFile())
+              .setPGStartupWait(STARTUP_WAIT)
               .start();
-      config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-      LOG.info("Started embedded PostgreSQL with its data in {}", pgDir);
-      return new DatabaseBootstrap(new HikariDataSource(config), pg);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot start the embedded PostgreSQL in "
-              + pgDir
-              + ": check that the directory is writable, or set SIGHTLINE_DB_URL",
+    } catch (IOException | RuntimeException e) {
+      throw new StartupException(
+          "Cannot start the embedded PostgreSQL in " + pgDir + ": " + rootMessage(e),
+          "check that the directory is writable and that no other program uses it (PostgreSQL's"
+              + " own lines are in the log above), or set SIGHTLINE_DB_URL",
           e);
     }
+    config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+    LOG.info("Started embedded PostgreSQL with its data in {}", pgDir);
+    return new DatabaseBootstrap(
+        new HikariDataSource(config), pg, LeftoverPostgres.watchdog(pgDir));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
   }
 
   public DataSource dataSource() {
@@ -65,6 +98,7 @@ public final class DatabaseBootstrap implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
+    watchdog.ifPresent(Process::destroy);
     if (embedded != null) {
       try {
         embedded.close();

@@ -1,5 +1,6 @@
 package dev.sightline.server.cli;
 
+import dev.sightline.server.boot.StartupException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,10 +19,28 @@ import picocli.CommandLine.Command;
 public final class SightlineMain implements Runnable {
 
   public static void main(String[] args) {
-    int code = new CommandLine(new SightlineMain()).execute(args);
+    int code =
+        new CommandLine(new SightlineMain())
+            .setExecutionExceptionHandler(SightlineMain::explainStartupFailure)
+            .execute(args);
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /**
+   * A start-up failure the user can act on is one line with its cause and fix; anything else keeps
+   * its stack trace, which is then what a bug report needs.
+   */
+  private static int explainStartupFailure(
+      Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof StartupException startup) {
+        System.err.println("sightline: " + startup.getMessage());
+        return 1;
+      }
+    }
+    throw e;
   }
 
   @Override

@@ -46,4 +46,48 @@ class DatabaseBootstrapIT {
     }
     assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
   }
+
+  @Test
+  void shouldStopAPostgresLeftRunningOnTheDataDirectoryAndStartAgain(@TempDir Path dataDir)
+      throws Exception {
+    // What kill -9 of a server leaves: its JVM gone, its embedded PostgreSQL still running.
+    Process server =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                OrphanPostgres.class.getName(),
+                dataDir.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (var out =
+        new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream()))) {
+      String line;
+      while ((line = out.readLine()) != null && !line.contains("ready")) {
+        // PostgreSQL's start-up lines
+      }
+      assertThat(line).as("the stand-in server started its PostgreSQL").isNotNull();
+    }
+    server.destroyForcibly().waitFor();
+    ProcessHandle leftover = LeftoverPostgres.running(dataDir.resolve("postgres")).orElseThrow();
+
+    try (DatabaseBootstrap restarted = DatabaseBootstrap.open(settings(dataDir))) {
+      assertThat(leftover.isAlive()).as("the leftover PostgreSQL was stopped").isFalse();
+      assertThat(new Jdbc(restarted.dataSource()).queryOne("SELECT 1", rs -> rs.getInt(1)))
+          .contains(1);
+    }
+  }
+
+  @Test
+  void shouldSayInOneLineWhyTheDatabaseCannotStartAndWhatToDo(@TempDir Path dataDir)
+      throws Exception {
+    java.nio.file.Files.writeString(dataDir.resolve("postgres"), "a file where a directory goes");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> DatabaseBootstrap.open(settings(dataDir)))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining(dataDir.resolve("postgres").toString())
+        .hasMessageContaining("To fix:")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
 }
