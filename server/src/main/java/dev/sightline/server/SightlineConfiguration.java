@@ -4,6 +4,7 @@ import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.connectors.ConnectorRepository;
 import dev.sightline.platform.connectors.ConnectorService;
+import dev.sightline.platform.connectors.TransformMaps;
 import dev.sightline.platform.correlation.AssetLinks;
 import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
@@ -85,6 +86,11 @@ class SightlineConfiguration {
       PlatformConnectorContext context,
       Clock clock) {
     return new SyncService(connectors, jdbc, context, clock, settings.pageSize());
+  }
+
+  @Bean
+  TransformMaps transformMaps(ConnectorService connectors, Jdbc jdbc, Clock clock) {
+    return new TransformMaps(connectors, jdbc, clock);
   }
 
   @Bean

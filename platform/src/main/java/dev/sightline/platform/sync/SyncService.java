@@ -13,6 +13,7 @@ import dev.sightline.mapping.TransformMap;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.ConnectorState;
 import dev.sightline.platform.connectors.StoredConnector;
+import dev.sightline.platform.connectors.TransformMaps;
 import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
@@ -52,6 +53,7 @@ public final class SyncService {
   private final FindingLifecycle lifecycle = new FindingLifecycle();
   private final ScoreRefresher refresher;
   private final Clock clock;
+  private final TransformMaps transformMaps;
   private final int pageSize;
 
   public SyncService(
@@ -68,6 +70,7 @@ public final class SyncService {
             clock);
     this.context = context;
     this.clock = clock;
+    this.transformMaps = new TransformMaps(connectors, jdbc, clock);
     this.pageSize = pageSize;
   }
 
@@ -166,9 +169,7 @@ public final class SyncService {
     connectors.checkTarget(stored);
     ConnectorDescriptor descriptor = connectors.descriptorOf(stored);
     List<TransformMap> maps =
-        descriptor.defaultMaps().stream()
-            .map(m -> TransformMap.fromClasspath(m.resource()))
-            .toList();
+        transformMaps.active(run.connectorId()).stream().map(TransformMaps.ActiveMap::map).toList();
     SyncRequest request =
         new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize, stored.filters());
     try (Connector connector =
