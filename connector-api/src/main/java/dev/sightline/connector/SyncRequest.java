@@ -46,10 +46,6 @@ public record SyncRequest(
     return new SyncRequest(scope, fetchFrom, full, pageSize, filters);
   }
 
-  public SyncRequest withFilters(SourceFilters chosen) {
-    return new SyncRequest(scope, fetchFrom, fullSync, pageSize, chosen);
-  }
-
   /**
    * The streams this run reads: the assets stream alone when only assets were asked for, else
    * assets and then findings, so findings can refer to assets already stored.

@@ -35,20 +35,6 @@ public record MappedPage(
     elementPaths = Map.copyOf(elementPaths);
   }
 
-  /** A page of rows alone, for tests and tools that build rows themselves. */
-  public static MappedPage of(List<AssetRow> assets, List<FindingRow> findings) {
-    int n = assets.size() + findings.size();
-    return new MappedPage(
-        n,
-        assets,
-        findings,
-        List.of(),
-        new StreamTally(n, 0, 0, 0, 0, 0, 0),
-        false,
-        Map.of(),
-        AssetSnapshots.NONE);
-  }
-
   public Optional<String> elementPath(String externalFindingId) {
     return Optional.ofNullable(elementPaths.get(externalFindingId));
   }
