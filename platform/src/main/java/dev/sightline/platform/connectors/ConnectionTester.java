@@ -2,13 +2,17 @@ package dev.sightline.platform.connectors;
 
 import dev.sightline.connector.CheckResult;
 import dev.sightline.connector.Connector;
+import dev.sightline.connector.ConnectorConfig;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.ConnectorException;
 import dev.sightline.platform.errors.InvalidRequestException;
 import java.util.List;
 import java.util.UUID;
 
-/** Runs the seed's five Test Connection checks for a stored connector. */
+/**
+ * Runs the seed's five Test Connection checks, for a stored connector or for the settings of one
+ * not yet created (nothing is stored); a refused target is a failed first check.
+ */
 public final class ConnectionTester {
   private final ConnectorService connectors;
   private final ConnectorContext context;
@@ -20,8 +24,20 @@ public final class ConnectionTester {
 
   public List<CheckResult> test(UUID connectorId) throws InterruptedException {
     StoredConnector stored = connectors.stored(connectorId);
+    return run(stored.type(), () -> connectors.checkTarget(stored), connectors.configOf(stored));
+  }
+
+  /** Tests the settings of a create request without storing anything (the wizard's first step). */
+  public List<CheckResult> testDraft(NewConnector request) throws InterruptedException {
+    ConnectorConfig config = connectors.draftConfig(request);
+    return run(
+        request.type(), () -> connectors.checkTarget(request.type(), request.auth()), config);
+  }
+
+  private List<CheckResult> run(String type, Runnable targetCheck, ConnectorConfig config)
+      throws InterruptedException {
     try {
-      connectors.checkTarget(stored);
+      targetCheck.run();
     } catch (InvalidRequestException e) {
       return List.of(
           CheckResult.failed(CheckResult.Check.NETWORK_REACHABILITY, e.getMessage()),
@@ -30,8 +46,7 @@ public final class ConnectionTester {
           CheckResult.skipped(CheckResult.Check.AUTHORIZATION_SCOPE),
           CheckResult.skipped(CheckResult.Check.DATA_FETCH));
     }
-    try (Connector connector =
-        connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
+    try (Connector connector = connectors.factoryFor(type).create(config, context)) {
       return connector.testConnection();
     } catch (ConnectorException e) {
       return List.of(CheckResult.failed(CheckResult.Check.NETWORK_REACHABILITY, e.getMessage()));

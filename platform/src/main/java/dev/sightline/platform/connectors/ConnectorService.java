@@ -151,6 +151,37 @@ public final class ConnectorService {
                         + String.join(", ", catalog.types())));
   }
 
+  /**
+   * The configuration a create request would store, checked as create checks it (auth fields,
+   * filters, data to sync; not the name, which a draft test does not need), for testing the
+   * connection before anything is stored. Its target is not checked here: a test reports a refused
+   * target as its failed first check.
+   */
+  public ConnectorConfig draftConfig(NewConnector request) {
+    ConnectorFactory factory = factoryFor(request.type());
+    List<Problem> problems = new ArrayList<>();
+    parseScope(request.dataToSync(), problems);
+    new FilterValidation(factory.descriptor()).validate(request.filters(), problems);
+    factory
+        .descriptor()
+        .config()
+        .validate(request.auth())
+        .forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    return new ConnectorConfig(request.auth());
+  }
+
+  /** Checks a draft's vendor URLs against the outbound policy, as a stored connector's are. */
+  public void checkTarget(String type, Map<String, String> auth) {
+    List<Problem> problems = new ArrayList<>();
+    checkTarget(factoryFor(type).descriptor().config(), auth, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+  }
+
   /** Re-checks the target at run time too: the allow-list or DNS may have changed. */
   public void checkTarget(StoredConnector c) {
     List<Problem> problems = new ArrayList<>();

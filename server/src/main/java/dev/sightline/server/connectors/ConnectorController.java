@@ -33,21 +33,30 @@ class ConnectorController {
     return ConnectionTestResponse.from(tester.test(id));
   }
 
+  /** The five checks on a create request's settings, before anything is stored. */
+  @PostMapping("/test")
+  ConnectionTestResponse testDraft(@RequestBody CreateConnectorRequest body)
+      throws InterruptedException {
+    return ConnectionTestResponse.from(tester.testDraft(newConnector(body)));
+  }
+
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ConnectorResponse create(@RequestBody CreateConnectorRequest body) {
+    return ConnectorResponse.from(connectors.register(newConnector(body)));
+  }
+
+  private static NewConnector newConnector(CreateConnectorRequest body) {
     if (body == null) {
       throw new InvalidRequestException("body", "send a JSON object with type, name and auth");
     }
-    return ConnectorResponse.from(
-        connectors.register(
-            new NewConnector(
-                body.type(),
-                body.name(),
-                body.description(),
-                body.auth(),
-                body.dataToSync(),
-                body.filters())));
+    return new NewConnector(
+        body.type(),
+        body.name(),
+        body.description(),
+        body.auth(),
+        body.dataToSync(),
+        body.filters());
   }
 
   @GetMapping
