@@ -12,6 +12,9 @@ import java.util.Optional;
  *     address the connector will call, so the platform's outbound target policy checks it
  * @param maxLength 0 when unbounded
  * @param allowedValues empty when free text
+ * @param tenantKey the value names which tenant's data the connector reads (an MSSP child's id,
+ *     say), so changing it points a stored connector at other data; a {@link Kind#VENDOR_URL}
+ *     always does (see {@link #identifiesTenant})
  */
 public record ConfigField(
     String name,
@@ -21,7 +24,8 @@ public record ConfigField(
     Kind kind,
     int maxLength,
     List<String> allowedValues,
-    Optional<String> defaultValue) {
+    Optional<String> defaultValue,
+    boolean tenantKey) {
 
   /** What a field holds. */
   public enum Kind {
@@ -39,6 +43,34 @@ public record ConfigField(
     Objects.requireNonNull(kind, "kind");
     allowedValues = List.copyOf(allowedValues);
     Objects.requireNonNull(defaultValue, "defaultValue");
+  }
+
+  /** A field without a tenant key, as declared before tenant keys existed. */
+  public ConfigField(
+      String name,
+      String label,
+      String description,
+      boolean required,
+      Kind kind,
+      int maxLength,
+      List<String> allowedValues,
+      Optional<String> defaultValue) {
+    this(name, label, description, required, kind, maxLength, allowedValues, defaultValue, false);
+  }
+
+  /** The same field, declared as naming the tenant. */
+  public ConfigField identifyingTenant() {
+    return new ConfigField(
+        name, label, description, required, kind, maxLength, allowedValues, defaultValue, true);
+  }
+
+  /**
+   * Whether a changed value points the connector at another tenant (another vendor address, or
+   * another tenant at the same address): the platform then asks the user to confirm, since what is
+   * stored came from the old one.
+   */
+  public boolean identifiesTenant() {
+    return tenantKey || vendorUrl();
   }
 
   public boolean secret() {

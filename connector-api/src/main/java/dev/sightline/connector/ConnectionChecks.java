@@ -30,7 +30,10 @@ public final class ConnectionChecks {
     String run() throws InterruptedException;
   }
 
-  /** Runs the steps in the seed's order; every check must have a step. */
+  /**
+   * Runs the steps in the seed's order, timing each; every check must have a step. A step's {@link
+   * PermanentException} becomes its message (the reason) and its fix, apart.
+   */
   public static List<CheckResult> run(Map<Check, Step> steps) throws InterruptedException {
     List<CheckResult> results = new ArrayList<>();
     boolean failed = false;
@@ -44,11 +47,15 @@ public final class ConnectionChecks {
         throw new IllegalArgumentException("no step for check " + check);
       }
       CheckResult result;
+      long started = System.nanoTime();
       try {
         result = CheckResult.passed(check, step.run());
       } catch (ConnectorException e) {
-        result = CheckResult.failed(check, e.getMessage());
+        result = CheckResult.failed(check, e);
       }
+      // A duration, not a point in time: the monotonic clock, which a wall-clock change cannot
+      // skew.
+      result = result.took(Duration.ofNanos(System.nanoTime() - started));
       failed = !result.passed();
       results.add(result);
     }

@@ -7,6 +7,11 @@ public final class UnexpectedResponseException extends ConnectorException {
   }
 
   public UnexpectedResponseException(String message) {
-    this(message, null);
+    this(message, (Throwable) null);
+  }
+
+  /** An answer of the vendor's the connector cannot use, with the reply kept as it came. */
+  public UnexpectedResponseException(String message, VendorReply vendorReply) {
+    super(message, null, vendorReply);
   }
 }

@@ -89,7 +89,8 @@ final class CortexXdrConnectionChecks {
     if (!denied.isEmpty()) {
       throw new PermanentException(
           String.join("; ", denied.stream().map(PermanentException::reason).toList()),
-          String.join("; ", denied.stream().map(PermanentException::fix).distinct().toList()));
+          String.join("; ", denied.stream().map(PermanentException::fix).distinct().toList()),
+          denied.get(0).vendorReply().orElse(null));
     }
     return "the API key may read endpoints"
         + (endpoints >= 0 ? " (" + endpoints + " in the tenant)" : "")

@@ -2,6 +2,7 @@ package dev.sightline.connector.cortex;
 
 import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.UnexpectedResponseException;
+import dev.sightline.connector.VendorReply;
 import dev.sightline.connector.cortex.CortexXdrTransport.RawResponse;
 import dev.sightline.connector.cortex.CortexXdrWire.Quota;
 import dev.sightline.connector.http.NetworkFailures;
@@ -48,7 +49,8 @@ final class CortexXdrFailures {
             + " (generate a new key if the old one was lost)"
             + (config.securityLevel() == CortexXdrConfig.SecurityLevel.ADVANCED
                 ? "; an advanced key also needs this server's clock to be within minutes of real time"
-                : ""));
+                : ""),
+        reply(response));
   }
 
   /** 402: the tenant lacks the license the call needs. */
@@ -70,7 +72,8 @@ final class CortexXdrFailures {
             + vendorText(response)
             + "): the tenant lacks the license it needs, "
             + license,
-        fix);
+        fix,
+        reply(response));
   }
 
   /** 403: the key's role may not run the call. */
@@ -98,7 +101,8 @@ final class CortexXdrFailures {
             + vendorText(response)
             + "): the API key's role lacks "
             + needed,
-        fix);
+        fix,
+        reply(response));
   }
 
   /** 404 or a redirect: the host answers, but it is not the tenant's API. */
@@ -114,7 +118,8 @@ final class CortexXdrFailures {
         "set the Base URL "
             + EDIT
             + " to https://api-<fqdn> as shown by View Examples on the key in "
-            + KEYS_PAGE);
+            + KEYS_PAGE,
+        reply(response));
   }
 
   PermanentException quotaExhausted(Quota quota) {
@@ -141,7 +146,8 @@ final class CortexXdrFailures {
             + vendorText(response)
             + ")",
         "wait until the quota resets (daily) and run the connector again, or add query units to the"
-            + " tenant's license; other integrations running XQL on the tenant share the same quota");
+            + " tenant's license; other integrations running XQL on the tenant share the same quota",
+        reply(response));
   }
 
   /** A network failure that retrying did not fix, or that retrying cannot fix. */
@@ -200,7 +206,8 @@ final class CortexXdrFailures {
             + " with HTTP "
             + response.status()
             + (vendor.isEmpty() ? "" : " (" + vendor + ")")
-            + " that the connector does not understand");
+            + " that the connector does not understand",
+        reply(response));
   }
 
   UnexpectedResponseException unexpectedShape(CortexXdrCall call) {
@@ -208,6 +215,15 @@ final class CortexXdrFailures {
         "Cortex XDR answered "
             + call.label()
             + " with a reply of a shape the connector does not understand");
+  }
+
+  /**
+   * The vendor's own answer: its status and its error text ({@code reply.err_msg} with {@code
+   * err_extra}), key blanked out. Cortex XDR sends no trace id.
+   */
+  VendorReply reply(RawResponse response) {
+    String text = CortexXdrWire.errorMessage(response).replace(config.apiKey(), "****");
+    return VendorReply.of(response.status(), NetworkFailures.shorten(text));
   }
 
   /** The vendor's error text with any secret blanked out, shortened; "no error message" if none. */

@@ -255,10 +255,15 @@ class CortexXdrConnectorIT {
           .extracting(CheckResult::status)
           .containsExactly(
               Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED);
-      assertThat(checks.get(3).message())
-          .contains("HTTP 403")
-          .contains("XQL")
-          .contains("Viewer role");
+      assertThat(checks.get(3).message()).contains("HTTP 403").contains("XQL");
+      assertThat(checks.get(3).fix()).contains("Viewer role");
+      assertThat(checks.get(3).vendorReply())
+          .hasValueSatisfying(
+              reply -> {
+                assertThat(reply.httpStatus()).isEqualTo(403);
+                assertThat(reply.message()).isNotBlank();
+                assertThat(reply.traceId()).isEmpty();
+              });
       assertExactlyOnce(
           records(readAll(connector, ENDPOINTS, request(100))), tenant.expectedRecords());
       try (StreamReader reader = connector.open(VULNERABILITIES, request(100), Optional.empty())) {
@@ -333,7 +338,10 @@ class CortexXdrConnectorIT {
           .extracting(CheckResult::status)
           .containsExactly(
               Status.FAILED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED);
-      assertThat(checks.get(0).message()).contains("api-nowhere.xdr.invalid").contains("To fix:");
+      assertThat(checks.get(0).message())
+          .contains("Cannot resolve the Cortex XDR host 'api-nowhere.xdr.invalid'")
+          .doesNotContain("To fix:");
+      assertThat(checks.get(0).fix()).contains("check the Base URL").contains("DNS");
       try (StreamReader reader = connector.open(ENDPOINTS, request(100), Optional.empty())) {
         assertThatThrownBy(reader::next)
             .isInstanceOf(PermanentException.class)

@@ -63,7 +63,7 @@ final class CrowdStrikeConnectionChecks {
   }
 
   private String authorized() throws InterruptedException {
-    List<String> denied = new ArrayList<>();
+    List<PermanentException> denied = new ArrayList<>();
     for (CrowdStrikeStream stream : CrowdStrikeStream.values()) {
       try {
         client.query(
@@ -74,16 +74,18 @@ final class CrowdStrikeConnectionChecks {
                 1,
                 ""));
       } catch (PermanentException e) {
-        denied.add(e.reason());
+        denied.add(e);
       }
     }
     if (!denied.isEmpty()) {
+      // One check, one vendor reply: the first denial's, with its trace id.
       throw new PermanentException(
-          String.join("; ", denied),
+          String.join("; ", denied.stream().map(PermanentException::reason).toList()),
           "in the Falcon console under Support > API Clients and Keys, grant the API client the missing"
               + " scopes ("
               + scopes()
-              + ") and run Test Connection again");
+              + ") and run Test Connection again",
+          denied.get(0).vendorReply().orElse(null));
     }
     return "the API client may read " + scopes();
   }

@@ -52,11 +52,13 @@ public final class CrowdStrikeConnectorFactory implements ConnectorFactory {
                       "Client Secret",
                       "The Client Secret generated with the API client; it is shown only once in the Falcon console"),
                   ConfigField.text(
-                      CrowdStrikeConfig.MEMBER_CID,
-                      "Member CID",
-                      "Optional. For an MSSP (Flight Control) parent tenant: the child CID whose hosts and"
-                          + " vulnerabilities to read",
-                      false))),
+                          CrowdStrikeConfig.MEMBER_CID,
+                          "Member CID",
+                          "Optional. For an MSSP (Flight Control) parent tenant: the child CID whose hosts and"
+                              + " vulnerabilities to read",
+                          false)
+                      // Another child CID is another tenant's hosts behind the same API client.
+                      .identifyingTenant())),
           Set.of(Capability.DELTA, Capability.FINDINGS, Capability.SOURCE_TAGS, Capability.FILTERS),
           List.of(new DefaultMap("Crowdstrike Spotlight Vulnerability Map", MAP_RESOURCE)),
           CrowdStrikeSourceFilters.DECLARED,

@@ -2,10 +2,12 @@ package dev.sightline.connector.crowdstrike;
 
 import dev.sightline.connector.PermanentException;
 import dev.sightline.connector.UnexpectedResponseException;
+import dev.sightline.connector.VendorReply;
 import dev.sightline.connector.crowdstrike.CrowdStrikeTransport.RawResponse;
 import dev.sightline.connector.http.NetworkFailures;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every user-facing failure of the connector, written in one place: each names the cause and the
@@ -40,7 +42,8 @@ final class CrowdStrikeFailures {
             + ": "
             + vendor
             + ")",
-        fix);
+        fix,
+        reply(response));
   }
 
   /** 403 on a data call: the API client lacks the endpoint's scope. */
@@ -61,7 +64,8 @@ final class CrowdStrikeFailures {
             + "): the API client lacks the '"
             + scope
             + "' scope",
-        fix);
+        fix,
+        reply(response));
   }
 
   PermanentException tokenRejectedTwice(RawResponse response) {
@@ -75,7 +79,8 @@ final class CrowdStrikeFailures {
             + " in the region that issued them: "
             + CrowdStrikeRegion.catalogue()
             + ") and that the API"
-            + " client was not disabled or its secret rotated, then run the connector again");
+            + " client was not disabled or its secret rotated, then run the connector again",
+        reply(response));
   }
 
   /** A 3xx: CrowdStrike points at another region's host. */
@@ -85,7 +90,8 @@ final class CrowdStrikeFailures {
     String region = response.header("X-CS-Region").map(r -> " (region " + r + ")").orElse("");
     return new PermanentException(
         "CrowdStrike redirected the request from " + config.hostLabel() + " to " + target + region,
-        "set the Url " + EDIT + " to https://" + target);
+        "set the Url " + EDIT + " to https://" + target,
+        reply(response));
   }
 
   /** A network failure that retrying did not fix, or that retrying cannot fix. */
@@ -145,7 +151,8 @@ final class CrowdStrikeFailures {
             + response.status()
             + (vendor.isEmpty() ? "" : " (" + vendor + ")")
             + " that the connector does not understand; trace id "
-            + response.traceId());
+            + response.traceId(),
+        reply(response));
   }
 
   UnexpectedResponseException vendorErrors(String what, RawResponse response) {
@@ -157,7 +164,27 @@ final class CrowdStrikeFailures {
             + ": "
             + vendorText(response)
             + "); trace id "
-            + response.traceId());
+            + response.traceId(),
+        reply(response));
+  }
+
+  /**
+   * The vendor's own answer: its status, its first error message (secret blanked out) and its trace
+   * id, from the {@code X-CS-TRACEID} header or, failing that, {@code meta.trace_id}.
+   */
+  VendorReply reply(RawResponse response) {
+    String text = CrowdStrikeWire.firstErrorMessage(response);
+    String message =
+        text.isEmpty() ? "" : NetworkFailures.shorten(text.replace(config.clientSecret(), "****"));
+    Optional<String> trace =
+        response
+            .header("X-CS-TRACEID")
+            .or(
+                () ->
+                    CrowdStrikeWire.tree(response)
+                        .map(body -> body.path("meta").path("trace_id").asText(""))
+                        .filter(t -> !t.isBlank()));
+    return new VendorReply(response.status(), message, trace);
   }
 
   /** The vendor's error text with any secret blanked out, shortened. */

@@ -259,6 +259,14 @@ class CrowdStrikeConnectorIT {
       assertThat(checks.get(3).message())
           .contains("'Vulnerabilities: Read'")
           .doesNotContain("'Assets: Read' scope");
+      assertThat(checks.get(3).fix()).contains("Support > API Clients and Keys");
+      assertThat(checks.get(3).vendorReply())
+          .hasValueSatisfying(
+              reply -> {
+                assertThat(reply.httpStatus()).isEqualTo(403);
+                assertThat(reply.message()).isEqualTo("access denied, scope not permitted");
+                assertThat(reply.traceId()).isPresent();
+              });
       try (StreamReader reader = connector.open(VULNS, request(), Optional.empty())) {
         assertThatThrownBy(reader::next)
             .isInstanceOf(PermanentException.class)
@@ -293,9 +301,11 @@ class CrowdStrikeConnectorIT {
             .containsExactly(
                 Status.FAILED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED, Status.SKIPPED);
         assertThat(checks.get(0).message())
+            .contains("Cannot connect")
             .contains("127.0.0.1:" + closedPort)
-            .contains("To fix:")
+            .doesNotContain("To fix:")
             .doesNotContain("sim-secret");
+        assertThat(checks.get(0).fix()).contains("check the Url and port");
       }
     }
   }
@@ -313,10 +323,8 @@ class CrowdStrikeConnectorIT {
             .startsWith(
                 org.assertj.core.groups.Tuple.tuple(Check.NETWORK_REACHABILITY, Status.PASSED),
                 org.assertj.core.groups.Tuple.tuple(Check.TLS_HANDSHAKE, Status.FAILED));
-        assertThat(checks.get(1).message())
-            .contains("TLS handshake")
-            .contains("127.0.0.1")
-            .contains("To fix:");
+        assertThat(checks.get(1).message()).contains("TLS handshake").contains("127.0.0.1");
+        assertThat(checks.get(1).fix()).contains("add that CA to the trusted certificates");
         try (StreamReader reader = connector.open(VULNS, request(), Optional.empty())) {
           assertThatThrownBy(reader::next)
               .isInstanceOf(PermanentException.class)
