@@ -103,8 +103,22 @@ final class CortexXdrConnectionChecks {
         + ")";
   }
 
+  /**
+   * Reads a first page of endpoints. A tenant without a single endpoint fails: far more often than
+   * an empty tenant, the Base URL names another tenant than meant.
+   */
   private String fetch() throws InterruptedException {
     EndpointPage page = client.endpoints(CortexXdrWire.JSON.createArrayNode(), 0, PROBE_PAGE);
+    if (page.endpoints().isEmpty()) {
+      throw new PermanentException(
+          "Cortex XDR answered but returned no endpoints: the tenant at "
+              + config.hostLabel()
+              + " has none",
+          "check that the Base URL is the API address of the tenant whose endpoints you want"
+              + " (https://api-<fqdn>, shown by View Examples on the key), and that agents report"
+              + " to it; a new tenant with no endpoints yet can be saved as a draft and tested"
+              + " again once they do");
+    }
     return "read a first page of " + page.endpoints().size() + " endpoints";
   }
 }

@@ -323,6 +323,21 @@ class CortexXdrConnectorIT {
   }
 
   @Test
+  void shouldFailTheDataFetchCheckOnATenantWithoutEndpoints() throws InterruptedException {
+    try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(0));
+        Connector connector = connector(tenant)) {
+      List<CheckResult> checks = connector.testConnection();
+
+      assertThat(checks)
+          .extracting(CheckResult::status)
+          .containsExactly(
+              Status.PASSED, Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED);
+      assertThat(checks.get(4).message()).contains("returned no endpoints");
+      assertThat(checks.get(4).fix()).contains("Base URL").contains("saved as a draft");
+    }
+  }
+
+  @Test
   void shouldFailTheReachabilityCheckAndTheReadOnAnUnknownHost() throws InterruptedException {
     try (SimulatedTenant tenant = tenant(CortexXdrSimulatorOptions.defaults(HOSTS));
         Connector connector =

@@ -90,8 +90,13 @@ final class CrowdStrikeConnectionChecks {
     return "the API client may read " + scopes();
   }
 
+  /**
+   * Reads a first page of each stream. A tenant that returns nothing at all fails: far more often
+   * than a tenant without a single host, the credentials belong to another tenant than meant.
+   */
   private String fetch() throws InterruptedException {
     List<String> read = new ArrayList<>();
+    int records = 0;
     for (CrowdStrikeStream stream : CrowdStrikeStream.values()) {
       try (CrowdStrikeStreamReader reader =
           new CrowdStrikeStreamReader(
@@ -101,8 +106,23 @@ final class CrowdStrikeConnectionChecks {
               PROBE_PAGE,
               CrowdStrikeSourceFilters.none())) {
         Optional<Page> page = reader.next();
-        read.add(page.map(p -> p.records().size()).orElse(0) + " " + stream.spec().name());
+        int size = page.map(p -> p.records().size()).orElse(0);
+        records += size;
+        read.add(size + " " + stream.spec().name());
       }
+    }
+    if (records == 0) {
+      throw new PermanentException(
+          "CrowdStrike answered every read but returned no hosts and no vulnerabilities: the"
+              + " tenant "
+              + config.member().map(cid -> "of Member CID " + cid + " ").orElse("")
+              + "at "
+              + config.hostLabel()
+              + " is empty",
+          "check that the API client belongs to the tenant whose hosts you want (the Url must be"
+              + " that tenant's region; for an MSSP child, set its Member CID), and that sensors"
+              + " report to it; a new tenant with no hosts yet can be saved as a draft and tested"
+              + " again once they do");
     }
     return "read a first page of records: " + String.join(", ", read);
   }

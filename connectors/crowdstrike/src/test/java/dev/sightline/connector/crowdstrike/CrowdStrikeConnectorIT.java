@@ -277,6 +277,22 @@ class CrowdStrikeConnectorIT {
   }
 
   @Test
+  void shouldFailTheDataFetchCheckOnATenantThatReturnsNothing() throws InterruptedException {
+    try (SimulatedTenant tenant =
+            tenant(CrowdStrikeSimulatorOptions.defaults(0), CrowdStrikeTuning.defaults());
+        Connector connector = connector(tenant)) {
+      List<CheckResult> checks = connector.testConnection();
+
+      assertThat(checks)
+          .extracting(CheckResult::status)
+          .containsExactly(
+              Status.PASSED, Status.PASSED, Status.PASSED, Status.PASSED, Status.FAILED);
+      assertThat(checks.get(4).message()).contains("returned no hosts and no vulnerabilities");
+      assertThat(checks.get(4).fix()).contains("Member CID").contains("saved as a draft");
+    }
+  }
+
+  @Test
   void shouldFailTheReachabilityCheckOnAClosedPortAndSkipTheRest()
       throws IOException, InterruptedException {
     int closedPort;
