@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sightline.connector.SourceFilters;
 import dev.sightline.connector.SyncRequest.DataScope;
 import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.errors.NotFoundException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,12 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Stores connectors. */
+/**
+ * Stores connectors. A connector removed with its records kept ({@code deleted_at} set) is history:
+ * no read here returns it, so it leaves every list, cannot be run or edited, and frees its name.
+ */
 public final class ConnectorRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, type, name, description, settings::text AS settings, secrets, data_scope, state,"
-          + " created_at, updated_at, filters::text AS filters";
+          + " created_at, updated_at, filters::text AS filters, draft";
+  private static final String LIVE = "deleted_at IS NULL";
 
   private final Jdbc jdbc;
 
@@ -29,7 +35,8 @@ public final class ConnectorRepository {
   public void insert(StoredConnector c) {
     jdbc.update(
         "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
-            + " created_at, updated_at, filters) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)",
+            + " created_at, updated_at, filters, draft)"
+            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?)",
         c.id(),
         c.type(),
         c.name(),
@@ -40,22 +47,75 @@ public final class ConnectorRepository {
         c.state().name(),
         c.createdAt(),
         c.updatedAt(),
-        json(c.filters().chosen()));
+        json(c.filters().chosen()),
+        c.draft());
+  }
+
+  /**
+   * Writes every setting an edit may change; the state, its history and what runs stored are
+   * untouched. A setting added to {@link StoredConnector} that an edit may change goes here too.
+   * With {@code forgetReadPositions} (another tenant), the streams' checkpoints go too, so the next
+   * run reads in full instead of resuming a cursor or a delta watermark of the old tenant.
+   */
+  public void update(StoredConnector c, boolean forgetReadPositions) {
+    jdbc.inTransaction(
+        tx -> {
+          update(tx, c);
+          if (forgetReadPositions) {
+            Jdbc.update(tx, "DELETE FROM stream_checkpoint WHERE connector_id = ?", c.id());
+          }
+          return null;
+        });
+  }
+
+  private static void update(Connection tx, StoredConnector c) throws SQLException {
+    int updated =
+        Jdbc.update(
+            tx,
+            "UPDATE connector SET name = ?, description = ?, settings = ?::jsonb, secrets = ?,"
+                + " data_scope = ?, filters = ?::jsonb, draft = ?, updated_at = ?"
+                + " WHERE id = ? AND "
+                + LIVE,
+            c.name(),
+            c.description(),
+            json(c.settings()),
+            c.sealedSecrets(),
+            c.dataScope().name(),
+            json(c.filters().chosen()),
+            c.draft(),
+            c.updatedAt(),
+            c.id());
+    if (updated == 0) {
+      throw new NotFoundException("No connector has id " + c.id());
+    }
   }
 
   public boolean nameTaken(String name) {
-    return jdbc.queryOne("SELECT 1 FROM connector WHERE lower(name) = lower(?)", rs -> 1, name)
+    return jdbc.queryOne(
+            "SELECT 1 FROM connector WHERE lower(name) = lower(?) AND " + LIVE, rs -> 1, name)
+        .isPresent();
+  }
+
+  /** Whether another live connector than {@code id} has the name (any letter case). */
+  public boolean nameTakenByAnother(String name, UUID id) {
+    return jdbc.queryOne(
+            "SELECT 1 FROM connector WHERE lower(name) = lower(?) AND id <> ? AND " + LIVE,
+            rs -> 1,
+            name,
+            id)
         .isPresent();
   }
 
   public Optional<StoredConnector> find(UUID id) {
     return jdbc.queryOne(
-        "SELECT " + COLUMNS + " FROM connector WHERE id = ?", ConnectorRepository::row, id);
+        "SELECT " + COLUMNS + " FROM connector WHERE id = ? AND " + LIVE,
+        ConnectorRepository::row,
+        id);
   }
 
   public List<StoredConnector> all() {
     return jdbc.query(
-        "SELECT " + COLUMNS + " FROM connector ORDER BY created_at, name",
+        "SELECT " + COLUMNS + " FROM connector WHERE " + LIVE + " ORDER BY created_at, name",
         ConnectorRepository::row);
   }
 
@@ -76,7 +136,8 @@ public final class ConnectorRepository {
         new SourceFilters(filters(rs.getString("filters"))),
         ConnectorState.valueOf(rs.getString("state")),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getBoolean("draft"));
   }
 
   private static Map<String, List<String>> filters(String json) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Registers connectors and shows them with their secrets masked. */
@@ -46,27 +47,25 @@ public final class ConnectorService {
     this.clock = clock;
   }
 
+  /**
+   * Registers a connector without testing its connection: for callers that vouch for the settings
+   * themselves (the demo, tests). The API goes through {@link ConnectorRegistration}, whose gate
+   * tests first.
+   */
   public ConnectorView register(NewConnector request) {
+    return insert(prepare(request, false));
+  }
+
+  /**
+   * The connector a request would store, validated and with its name checked free, not stored yet:
+   * a draft when {@code draft}.
+   */
+  StoredConnector prepare(NewConnector request, boolean draft) {
     ConnectorFactory factory = factoryFor(request.type());
     ConfigSpec spec = factory.descriptor().config();
     List<Problem> problems = new ArrayList<>();
-    String name = request.name() == null ? "" : request.name().trim();
-    if (name.isEmpty()) {
-      problems.add(
-          new Problem("name", "name is required: give the connection a unique display name"));
-    } else if (name.length() > NAME_MAX) {
-      problems.add(new Problem("name", "name is longer than " + NAME_MAX + " characters"));
-    }
-    String description = request.description() == null ? "" : request.description();
-    if (description.length() > DESCRIPTION_MAX) {
-      problems.add(
-          new Problem(
-              "description",
-              "description is "
-                  + description.length()
-                  + " characters; the limit is "
-                  + DESCRIPTION_MAX));
-    }
+    String name = validName(request.name(), problems);
+    String description = validDescription(request.description(), problems);
     DataScope scope = parseScope(request.dataToSync(), problems);
     SourceFilters filters =
         new FilterValidation(factory.descriptor()).validate(request.filters(), problems);
@@ -99,9 +98,85 @@ public final class ConnectorService {
             filters,
             ConnectorState.REGISTERED,
             now,
-            now);
-    repository.insert(stored);
-    return view(stored);
+            now,
+            draft);
+    return stored;
+  }
+
+  ConnectorView insert(StoredConnector prepared) {
+    repository.insert(prepared);
+    return view(prepared);
+  }
+
+  static String validName(String requested, List<Problem> problems) {
+    String name = requested == null ? "" : requested.trim();
+    if (name.isEmpty()) {
+      problems.add(
+          new Problem("name", "name is required: give the connection a unique display name"));
+    } else if (name.length() > NAME_MAX) {
+      problems.add(new Problem("name", "name is longer than " + NAME_MAX + " characters"));
+    }
+    return name;
+  }
+
+  static String validDescription(String requested, List<Problem> problems) {
+    String description = requested == null ? "" : requested;
+    if (description.length() > DESCRIPTION_MAX) {
+      problems.add(
+          new Problem(
+              "description",
+              "description is "
+                  + description.length()
+                  + " characters; the limit is "
+                  + DESCRIPTION_MAX));
+    }
+    return description;
+  }
+
+  /**
+   * Stores an edited connector, its secrets sealed again (a fresh nonce, bound to its id); with
+   * {@code newTenant} its next run reads from scratch.
+   */
+  void store(StoredConnector edited, Map<String, String> secrets, boolean newTenant) {
+    repository.update(
+        new StoredConnector(
+            edited.id(),
+            edited.type(),
+            edited.name(),
+            edited.description(),
+            edited.settings(),
+            cipher.seal(ConnectorRepository.json(secrets), edited.id().toString()),
+            edited.dataScope(),
+            edited.filters(),
+            edited.state(),
+            edited.createdAt(),
+            edited.updatedAt(),
+            edited.draft()),
+        newTenant);
+  }
+
+  boolean nameTakenByAnother(String name, UUID id) {
+    return repository.nameTakenByAnother(name, id);
+  }
+
+  /**
+   * A keyed hash of a connection's type and every auth value, secrets included: two equal settings
+   * give equal fingerprints, and the fingerprint gives no value back.
+   */
+  String fingerprint(String type, Map<String, String> auth) {
+    Map<String, String> values = new TreeMap<>();
+    auth.forEach(
+        (k, v) -> {
+          if (v != null && !v.isBlank()) {
+            values.put(k, v);
+          }
+        });
+    // Sorted keys, so every node writes the same text for the same settings.
+    return cipher.fingerprint(type + "\n" + ConnectorRepository.json(values));
+  }
+
+  Clock clock() {
+    return clock;
   }
 
   /** The connector plug-ins this service knows. */
@@ -211,7 +286,7 @@ public final class ConnectorService {
     }
   }
 
-  private static DataScope parseScope(String value, List<Problem> problems) {
+  static DataScope parseScope(String value, List<Problem> problems) {
     if (value == null || value.isBlank()) {
       return DataScope.ASSETS_AND_FINDINGS;
     }
@@ -234,7 +309,7 @@ public final class ConnectorService {
     return DataScope.ASSETS_AND_FINDINGS;
   }
 
-  private ConnectorView view(StoredConnector c) {
+  ConnectorView view(StoredConnector c) {
     ConnectorDescriptor d = descriptorOf(c);
     Map<String, String> auth = new LinkedHashMap<>(c.settings());
     d.config().fields().stream()
@@ -252,6 +327,7 @@ public final class ConnectorService {
         c.filters().chosen(),
         c.state().name(),
         c.createdAt(),
-        c.updatedAt());
+        c.updatedAt(),
+        c.draft());
   }
 }

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A connector as stored: non-secret settings in clear, secrets sealed. */
+/**
+ * A connector as stored: non-secret settings in clear, secrets sealed.
+ *
+ * @param draft saved without a passing connection test: never scheduled until a test promotes it
+ */
 public record StoredConnector(
     UUID id,
     String type,
@@ -18,7 +22,8 @@ public record StoredConnector(
     SourceFilters filters,
     ConnectorState state,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean draft) {
 
   public StoredConnector {
     settings = Map.copyOf(settings);

@@ -143,9 +143,16 @@ public final class AssetCorrelator {
   }
 
   private static void link(PageLinks links, Keys me, Candidate match) {
-    ObjectNode values = JSON.createObjectNode();
     Keys other = match.source();
-    switch (match.rule()) {
+    // The matched record may be new in this page, its id real and its asset a placeholder.
+    links.link(
+        me.id(), other.assetId(), match.rule(), matchedValues(match.rule(), me, other), other.id());
+  }
+
+  /** The values that made {@code rule} link {@code me} to {@code other}, as JSON. */
+  static String matchedValues(LinkRule rule, Keys me, Keys other) {
+    ObjectNode values = JSON.createObjectNode();
+    switch (rule) {
       case CLOUD_INSTANCE -> values.put("cloudInstanceId", me.cloud());
       case SERIAL_MANUFACTURER ->
           values
@@ -166,8 +173,7 @@ public final class AssetCorrelator {
                       me.virtualMacs().stream().filter(other.virtualMacs()::contains).toList()));
       default -> {}
     }
-    // The matched record may be new in this page, its id real and its asset a placeholder.
-    links.link(me.id(), other.assetId(), match.rule(), values.toString(), other.id());
+    return values.toString();
   }
 
   private static boolean aloneInItsAsset(Connection c, Keys me) throws SQLException {

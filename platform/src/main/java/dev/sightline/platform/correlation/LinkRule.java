@@ -21,5 +21,10 @@ public enum LinkRule {
   /** The first record of a new asset: nothing matched. */
   NEW_ASSET,
   /** Moved into an asset of its own by a user's unlink. */
-  SPLIT_BY_USER
+  SPLIT_BY_USER,
+  /**
+   * The record an asset starts from after the records it was linked through were purged with their
+   * connector: the asset's other records are linked to it anew.
+   */
+  KEPT_AFTER_PURGE
 }

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,7 +22,11 @@ public final class SecretCipher {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
 
+  private static final String FINGERPRINT_LABEL = "sightline settings fingerprint v1";
+
   private final SecretKeySpec key;
+  // Derived from the master key, so a fingerprint never uses the encryption key itself.
+  private final SecretKeySpec fingerprintKey;
   private final SecureRandom random = new SecureRandom();
 
   public SecretCipher(byte[] key) {
@@ -30,6 +36,28 @@ public final class SecretCipher {
           "The master key must be 32 bytes (256 bits), it has " + key.length);
     }
     this.key = new SecretKeySpec(key.clone(), "AES");
+    this.fingerprintKey =
+        new SecretKeySpec(
+            hmac(new SecretKeySpec(key.clone(), "HmacSHA256"), FINGERPRINT_LABEL), "HmacSHA256");
+  }
+
+  /**
+   * A keyed hash (HMAC-SHA-256) of {@code text}, hex: equal texts give equal fingerprints on every
+   * node sharing the master key, and a stored fingerprint gives nothing back, not even to someone
+   * guessing a weak secret, as a plain hash would.
+   */
+  public String fingerprint(String text) {
+    return HexFormat.of().formatHex(hmac(fingerprintKey, text));
+  }
+
+  private static byte[] hmac(SecretKeySpec macKey, String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(macKey);
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA-256 is not available in this JVM", e);
+    }
   }
 
   public byte[] seal(String plaintext, String context) {

@@ -47,4 +47,28 @@ class SecretCipherTest {
   void shouldRejectAShortKey() {
     assertThatThrownBy(() -> new SecretCipher(new byte[16])).hasMessageContaining("32 bytes");
   }
+
+  @Test
+  void shouldFingerprintEqualTextsAlikeAndOthersApart() {
+    assertThat(cipher.fingerprint("type|url|secret"))
+        .isEqualTo(cipher.fingerprint("type|url|secret"));
+    assertThat(cipher.fingerprint("type|url|secret"))
+        .isNotEqualTo(cipher.fingerprint("type|url|secret2"));
+  }
+
+  @Test
+  void shouldFingerprintUnderTheMasterKeyNotAsAPlainHash() throws Exception {
+    byte[] other = new byte[32];
+    other[0] = 1;
+    String text = "s3cr3t";
+    String plain =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+    assertThat(cipher.fingerprint(text))
+        .doesNotContain(text)
+        .isNotEqualTo(plain)
+        .isNotEqualTo(new SecretCipher(other).fingerprint(text));
+  }
 }

@@ -1,0 +1,166 @@
+package dev.sightline.platform.connectors;
+
+import dev.sightline.connector.ConfigField;
+import dev.sightline.connector.ConfigSpec;
+import dev.sightline.connector.ConnectorDescriptor;
+import dev.sightline.connector.SourceFilters;
+import dev.sightline.connector.SyncRequest.DataScope;
+import dev.sightline.platform.errors.ConflictException;
+import dev.sightline.platform.errors.InvalidRequestException;
+import dev.sightline.platform.errors.InvalidRequestException.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Edit Connector: changes any setting of a stored connector in place, so what its runs stored
+ * stays. Changed connection settings (a rotated secret, a new address) are stored only after a
+ * passing connection test of the settings as edited; a new vendor address or tenant must be
+ * confirmed, and then the next run reads the new tenant from scratch (no cursor or delta watermark
+ * of the old one applies to it). Secrets are sealed again with a fresh nonce and never shown.
+ */
+public final class ConnectorEditor {
+  private final ConnectorService connectors;
+  private final ConnectorRegistration registration;
+
+  public ConnectorEditor(ConnectorService connectors, ConnectorRegistration registration) {
+    this.connectors = connectors;
+    this.registration = registration;
+  }
+
+  /**
+   * Applies the edit, or changes nothing.
+   *
+   * @throws InvalidRequestException when a setting is invalid
+   * @throws ConflictException when the name is taken, or the tenant changes unconfirmed
+   * @throws ConnectionTestFailedException when changed connection settings do not pass the test
+   */
+  public ConnectorView edit(UUID id, ConnectorEdit edit) throws InterruptedException {
+    StoredConnector current = connectors.stored(id);
+    ConnectorDescriptor descriptor = connectors.descriptorOf(current);
+    ConfigSpec spec = descriptor.config();
+    List<Problem> problems = new ArrayList<>();
+    // Settings that need no connection test. New ones (a schedule, advanced settings) are
+    // applied here the same way: null keeps the stored value.
+    String name =
+        edit.name() == null ? current.name() : ConnectorService.validName(edit.name(), problems);
+    String description =
+        edit.description() == null
+            ? current.description()
+            : ConnectorService.validDescription(edit.description(), problems);
+    DataScope scope =
+        edit.dataToSync() == null
+            ? current.dataScope()
+            : ConnectorService.parseScope(edit.dataToSync(), problems);
+    SourceFilters filters =
+        edit.filters() == null
+            ? current.filters()
+            : new FilterValidation(descriptor).validate(edit.filters(), problems);
+    // Connection settings: tested before they are stored.
+    Map<String, String> before = connectors.configOf(current).values();
+    Map<String, String> after = merged(spec, before, edit.auth(), problems);
+    spec.validate(after).forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    connectors.checkTarget(current.type(), after);
+    if (!name.equalsIgnoreCase(current.name()) && connectors.nameTakenByAnother(name, id)) {
+      throw new ConflictException(
+          "A connector named '" + name + "' already exists: choose another name");
+    }
+    boolean newTenant = tenantChanged(spec, before, after, edit.confirmTenantChange());
+    boolean draft = edit.draft().orElse(current.draft());
+    boolean connectionChanged = !comparable(before).equals(comparable(after));
+    if (!draft && (connectionChanged || current.draft())) {
+      registration.prove(current.type(), after, edit.connectionTestId(), "nothing was changed");
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    Map<String, String> secrets = new LinkedHashMap<>();
+    after.forEach((k, v) -> (spec.isSecret(k) ? secrets : settings).put(k, v));
+    connectors.store(
+        new StoredConnector(
+            current.id(),
+            current.type(),
+            name,
+            description,
+            settings,
+            current.sealedSecrets(),
+            scope,
+            filters,
+            current.state(),
+            current.createdAt(),
+            connectors.clock().instant(),
+            draft),
+        secrets,
+        newTenant);
+    return connectors.get(id);
+  }
+
+  /** The stored values with the edit's auth fields applied; an unknown field is a problem. */
+  private static Map<String, String> merged(
+      ConfigSpec spec, Map<String, String> stored, Map<String, String> changes, List<Problem> out) {
+    Map<String, String> merged = new LinkedHashMap<>(stored);
+    changes.forEach(
+        (field, value) -> {
+          if (spec.field(field).isEmpty()) {
+            out.add(new Problem("auth." + field, "unknown field '" + field + "': remove it"));
+          } else if (spec.isSecret(field)) {
+            if (value != null && !value.isBlank() && !value.equals(ConnectorView.MASK)) {
+              merged.put(field, value);
+            }
+          } else if (value == null || value.isBlank()) {
+            merged.remove(field);
+          } else {
+            merged.put(field, value);
+          }
+        });
+    return merged;
+  }
+
+  /**
+   * A new vendor address, or another value of a field naming the tenant, points the connector at
+   * other data than it stored: the user must say that is meant.
+   */
+  private static boolean tenantChanged(
+      ConfigSpec spec, Map<String, String> before, Map<String, String> after, boolean confirmed) {
+    List<String> changed = new ArrayList<>();
+    for (ConfigField field : spec.fields()) {
+      if (field.identifiesTenant()
+          && !tenantValue(before.get(field.name())).equals(tenantValue(after.get(field.name())))) {
+        changed.add(field.label());
+      }
+    }
+    if (!changed.isEmpty() && !confirmed) {
+      throw new ConflictException(
+          String.join(" and ", changed)
+              + (changed.size() == 1 ? " changes" : " change")
+              + ": the connector would read another tenant, while what it stored so far came from"
+              + " the old one and stays. Send \"confirmTenantChange\": true with the edit to"
+              + " confirm");
+    }
+    return !changed.isEmpty();
+  }
+
+  private static String tenantValue(String value) {
+    String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+    while (v.endsWith("/")) {
+      v = v.substring(0, v.length() - 1);
+    }
+    return v;
+  }
+
+  private static Map<String, String> comparable(Map<String, String> values) {
+    Map<String, String> kept = new TreeMap<>();
+    values.forEach(
+        (k, v) -> {
+          if (v != null && !v.isBlank()) {
+            kept.put(k, v);
+          }
+        });
+    return kept;
+  }
+}
