@@ -8,6 +8,7 @@ import dev.sightline.connector.SyncRequest.DataScope;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.InvalidRequestException.Problem;
+import dev.sightline.platform.secrets.SecretCipher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class ConnectorEditor {
             ? current.filters()
             : new FilterValidation(descriptor).validate(edit.filters(), problems);
     // Connection settings: tested before they are stored.
-    Map<String, String> before = connectors.configOf(current).values();
+    Map<String, String> before = storedValues(current);
     Map<String, String> after = merged(spec, before, edit.auth(), problems);
     spec.validate(after).forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
     if (!problems.isEmpty()) {
@@ -98,6 +99,18 @@ public final class ConnectorEditor {
         secrets,
         newTenant);
     return connectors.get(id);
+  }
+
+  /**
+   * The stored settings and secrets. Secrets sealed under another master key cannot be opened: they
+   * count as missing, so the edit must give them again (the way out after a key change).
+   */
+  private Map<String, String> storedValues(StoredConnector current) {
+    try {
+      return connectors.configOf(current).values();
+    } catch (SecretCipher.SecretUnreadableException e) {
+      return current.settings();
+    }
   }
 
   /** The stored values with the edit's auth fields applied; an unknown field is a problem. */

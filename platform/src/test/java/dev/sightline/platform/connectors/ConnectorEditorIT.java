@@ -245,4 +245,38 @@ class ConnectorEditorIT {
                         false)))
         .isInstanceOf(ConflictException.class);
   }
+
+  @Test
+  void shouldTakeTheSecretAgainWhenTheStoredOneCannotBeOpened() throws Exception {
+    UUID id = stored("sim-secret");
+    // Sealed under another master key, as after SIGHTLINE_MASTER_KEY changed.
+    byte[] otherKey = new byte[32];
+    otherKey[0] = 7;
+    jdbc.update(
+        "UPDATE connector SET secrets = ? WHERE id = ?",
+        new dev.sightline.platform.secrets.SecretCipher(otherKey)
+            .seal("{\"clientSecret\":\"sim-secret\"}", id.toString()),
+        id);
+
+    assertThatThrownBy(
+            () ->
+                node.editor.edit(
+                    id,
+                    new ConnectorEdit(
+                        "renamed",
+                        null,
+                        null,
+                        null,
+                        null,
+                        Optional.empty(),
+                        Optional.empty(),
+                        false)))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.problems()).extracting(p -> p.field()).contains("auth.clientSecret"));
+
+    node.editor.edit(id, auth(Map.of("clientSecret", "sim-secret")));
+
+    assertThat(secretOf(id)).isEqualTo("sim-secret");
+  }
 }
