@@ -1,7 +1,10 @@
 package dev.sightline.server;
 
 import dev.sightline.platform.connectors.ConnectionTester;
+import dev.sightline.platform.connectors.ConnectionTests;
 import dev.sightline.platform.connectors.ConnectorCatalog;
+import dev.sightline.platform.connectors.ConnectorEditor;
+import dev.sightline.platform.connectors.ConnectorRegistration;
 import dev.sightline.platform.connectors.ConnectorRepository;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.TransformMaps;
@@ -13,6 +16,7 @@ import dev.sightline.platform.intel.IntelLookup;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.net.TrustMaterial;
+import dev.sightline.platform.removal.ConnectorRemoval;
 import dev.sightline.platform.rescoring.AssetScores;
 import dev.sightline.platform.rescoring.ScoreRefresher;
 import dev.sightline.platform.rescoring.ScoringSettings;
@@ -96,6 +100,22 @@ class SightlineConfiguration {
   @Bean
   ConnectionTester connectionTester(ConnectorService connectors, PlatformConnectorContext context) {
     return new ConnectionTester(connectors, context);
+  }
+
+  @Bean
+  ConnectorRegistration connectorRegistration(
+      ConnectorService connectors, ConnectionTester tester, Jdbc jdbc, Clock clock) {
+    return new ConnectorRegistration(connectors, tester, new ConnectionTests(jdbc, clock));
+  }
+
+  @Bean
+  ConnectorEditor connectorEditor(ConnectorService connectors, ConnectorRegistration registration) {
+    return new ConnectorEditor(connectors, registration);
+  }
+
+  @Bean
+  ConnectorRemoval connectorRemoval(Jdbc jdbc, ConnectorService connectors, Clock clock) {
+    return new ConnectorRemoval(jdbc, connectors, clock);
   }
 
   @Bean

@@ -18,6 +18,21 @@ class CortexXdrEndToEndIT {
 
   static JsonNode register(
       TestServer server, String name, CortexXdrSimulator sim, Map<String, String> overrides) {
+    return register(server, name, sim, overrides, false);
+  }
+
+  /** A draft is saved without the connection test, so a run can show what a bad setting does. */
+  static JsonNode registerDraft(
+      TestServer server, String name, CortexXdrSimulator sim, Map<String, String> overrides) {
+    return register(server, name, sim, overrides, true);
+  }
+
+  private static JsonNode register(
+      TestServer server,
+      String name,
+      CortexXdrSimulator sim,
+      Map<String, String> overrides,
+      boolean draft) {
     Map<String, String> auth =
         new HashMap<>(
             Map.of(
@@ -31,7 +46,9 @@ class CortexXdrEndToEndIT {
                 sim.options().security().wire()));
     auth.putAll(overrides);
     var created =
-        server.post("/api/v1/connectors", Map.of("type", "cortex-xdr", "name", name, "auth", auth));
+        server.post(
+            "/api/v1/connectors",
+            Map.of("type", "cortex-xdr", "name", name, "auth", auth, "draft", draft));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     return created.json();
   }
@@ -181,21 +198,24 @@ class CortexXdrEndToEndIT {
               "wrong key",
                   runToEnd(
                       server,
-                      register(server, "wrong key", sim, Map.of("apiKey", wrongKey))
+                      registerDraft(server, "wrong key", sim, Map.of("apiKey", wrongKey))
                           .path("id")
                           .asText()),
               "no license",
                   runToEnd(
                       server,
-                      register(server, "no license", noLicense, Map.of()).path("id").asText()),
+                      registerDraft(server, "no license", noLicense, Map.of()).path("id").asText()),
               "no permission",
                   runToEnd(
                       server,
-                      register(server, "no permission", wrongRole, Map.of()).path("id").asText()),
+                      registerDraft(server, "no permission", wrongRole, Map.of())
+                          .path("id")
+                          .asText()),
               "unreachable",
                   runToEnd(
                       server,
-                      register(server, "unreachable", sim, Map.of("url", "https://127.0.0.1:1"))
+                      registerDraft(
+                              server, "unreachable", sim, Map.of("url", "https://127.0.0.1:1"))
                           .path("id")
                           .asText()));
       runs.forEach(

@@ -206,8 +206,14 @@ class CrowdStrikeEndToEndIT {
   @Test
   @Order(7)
   void shouldEndInErroredNamingCauseAndFixForAWrongSecret() {
-    var created =
+    var refused =
         server.post("/api/v1/connectors", connector("Falcon wrong secret", "not-the-secret"));
+    assertThat(refused.status()).as("the connection test gates create").isEqualTo(422);
+    Map<String, Object> draft =
+        new java.util.HashMap<>(connector("Falcon wrong secret", "not-the-secret"));
+    draft.put("draft", true);
+    var created = server.post("/api/v1/connectors", draft);
+    assertThat(created.status()).isEqualTo(201);
     JsonNode run = runToEnd(created.json().path("id").asText());
     assertThat(run.path("state").asText()).isEqualTo("ERRORED");
     assertThat(run.path("error").asText())

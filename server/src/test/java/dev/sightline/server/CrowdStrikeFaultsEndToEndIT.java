@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
 /** A faulty vendor must not change what is stored: same totals, nothing lost, nothing doubled. */
 class CrowdStrikeFaultsEndToEndIT {
 
-  private static JsonNode syncOnce(TestServer server, CrowdStrikeSimulator sim, String name) {
+  /**
+   * @param draft save without the connection test, whose probe reads would otherwise take the
+   *     faults a count-limited fault spec injects
+   */
+  private static JsonNode syncOnce(
+      TestServer server, CrowdStrikeSimulator sim, String name, boolean draft) {
     var created =
         server.post(
             "/api/v1/connectors",
@@ -23,6 +28,8 @@ class CrowdStrikeFaultsEndToEndIT {
                 "crowdstrike",
                 "name",
                 name,
+                "draft",
+                draft,
                 "auth",
                 Map.of(
                     "url",
@@ -62,7 +69,7 @@ class CrowdStrikeFaultsEndToEndIT {
                 CrowdStrikeSimulatorOptions.defaults(300)
                     .withFaultSpec("429:5%,5xx:4%,drop:3%,token-expiry:15"));
         TestServer server = new TestServer("127.0.0.1", Optional.of(sim.caCertificatePem()))) {
-      JsonNode run = syncOnce(server, sim, "faulty falcon");
+      JsonNode run = syncOnce(server, sim, "faulty falcon", false);
 
       assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
       assertThat(total(server, "/api/v1/assets"))
@@ -81,7 +88,7 @@ class CrowdStrikeFaultsEndToEndIT {
             CrowdStrikeSimulator.start(
                 CrowdStrikeSimulatorOptions.defaults(60).withFaultSpec("malformed:2"));
         TestServer server = new TestServer("127.0.0.1", Optional.of(sim.caCertificatePem()))) {
-      JsonNode run = syncOnce(server, sim, "malformed falcon");
+      JsonNode run = syncOnce(server, sim, "malformed falcon", true);
 
       assertThat(run.path("state").asText()).isEqualTo("PROCESSED");
       JsonNode c = run.path("counters");

@@ -69,6 +69,10 @@ final class TestServer implements AutoCloseable {
     return withJson("PUT", path, body);
   }
 
+  Response patch(String path, Object body) {
+    return withJson("PATCH", path, body);
+  }
+
   /** A body given as a String is sent as it is; anything else as its JSON. */
   private Response withJson(String method, String path, Object body) {
     try {

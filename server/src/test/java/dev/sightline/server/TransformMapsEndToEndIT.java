@@ -23,14 +23,19 @@ class TransformMapsEndToEndIT {
               .post(
                   "/api/v1/connectors",
                   Map.of(
-                      "type", "cortex-xdr",
-                      "name", "maps",
+                      "type",
+                      "cortex-xdr",
+                      "name",
+                      "maps",
+                      // points nowhere: saved as a draft, without the connection test
+                      "draft",
+                      true,
                       "auth",
-                          Map.of(
-                              "url", "https://127.0.0.1:1",
-                              "apiKeyId", "7",
-                              "apiKey", "k",
-                              "securityLevel", "standard")))
+                      Map.of(
+                          "url", "https://127.0.0.1:1",
+                          "apiKeyId", "7",
+                          "apiKey", "k",
+                          "securityLevel", "standard")))
               .json()
               .path("id")
               .asText();

@@ -1,30 +1,65 @@
 package dev.sightline.server.connectors;
 
+import dev.sightline.connector.CheckResult;
+import dev.sightline.platform.connectors.ConnectionTestFailedException;
 import dev.sightline.platform.connectors.ConnectionTester;
+import dev.sightline.platform.connectors.ConnectorEdit;
+import dev.sightline.platform.connectors.ConnectorEditor;
+import dev.sightline.platform.connectors.ConnectorRegistration;
+import dev.sightline.platform.connectors.ConnectorRegistration.Admission;
+import dev.sightline.platform.connectors.ConnectorRegistration.DraftTest;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.errors.InvalidRequestException;
+import dev.sightline.platform.removal.ConnectorRemoval;
+import dev.sightline.server.scoring.BackgroundRescoring;
+import dev.sightline.server.web.Problem;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registering connectors, showing them (secrets masked) and testing their connection. */
+/**
+ * Connectors through their life: tested, created (only once the test passes, or as a draft), shown
+ * with secrets masked, edited (a changed connection tested first), and deleted keeping or purging
+ * what they stored.
+ */
 @RestController
 @RequestMapping("/api/v1/connectors")
 class ConnectorController {
   private final ConnectorService connectors;
   private final ConnectionTester tester;
+  private final ConnectorRegistration registration;
+  private final ConnectorEditor editor;
+  private final ConnectorRemoval removal;
+  private final BackgroundRescoring rescoring;
 
-  ConnectorController(ConnectorService connectors, ConnectionTester tester) {
+  ConnectorController(
+      ConnectorService connectors,
+      ConnectionTester tester,
+      ConnectorRegistration registration,
+      ConnectorEditor editor,
+      ConnectorRemoval removal,
+      BackgroundRescoring rescoring) {
     this.connectors = connectors;
     this.tester = tester;
+    this.registration = registration;
+    this.editor = editor;
+    this.removal = removal;
+    this.rescoring = rescoring;
   }
 
   /** The seed's five checks; all must pass before a connector is worth scheduling. */
@@ -33,17 +68,30 @@ class ConnectorController {
     return ConnectionTestResponse.from(tester.test(id));
   }
 
-  /** The five checks on a create request's settings, before anything is stored. */
+  /**
+   * The five checks on a create request's settings, before anything is stored; a passing answer
+   * carries the {@code connectionTestId} a create of the same settings may send.
+   */
   @PostMapping("/test")
   ConnectionTestResponse testDraft(@RequestBody CreateConnectorRequest body)
       throws InterruptedException {
-    return ConnectionTestResponse.from(tester.testDraft(newConnector(body)));
+    DraftTest test = registration.testDraft(newConnector(body));
+    return new ConnectionTestResponse(
+        test.passed(),
+        ConnectionTestResponse.checks(test.checks()),
+        test.connectionTestId().orElse(null));
   }
 
+  /** Created only once the five checks pass (run now, or a recent test's id), or as a draft. */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  ConnectorResponse create(@RequestBody CreateConnectorRequest body) {
-    return ConnectorResponse.from(connectors.register(newConnector(body)));
+  ConnectorResponse create(@RequestBody CreateConnectorRequest body) throws InterruptedException {
+    NewConnector request = newConnector(body);
+    return ConnectorResponse.from(
+        registration.create(
+            request,
+            new Admission(
+                Boolean.TRUE.equals(body.draft()), Optional.ofNullable(body.connectionTestId()))));
   }
 
   private static NewConnector newConnector(CreateConnectorRequest body) {
@@ -59,6 +107,58 @@ class ConnectorController {
         body.filters());
   }
 
+  /** Edit Connector: any setting; new connection settings are stored only once they pass. */
+  @PatchMapping("/{id}")
+  ConnectorResponse edit(@PathVariable UUID id, @RequestBody EditConnectorRequest body)
+      throws InterruptedException {
+    return ConnectorResponse.from(
+        editor.edit(
+            id,
+            new ConnectorEdit(
+                body.name(),
+                body.description(),
+                body.auth(),
+                body.dataToSync(),
+                body.filters(),
+                Optional.ofNullable(body.draft()),
+                Optional.ofNullable(body.connectionTestId()),
+                Boolean.TRUE.equals(body.confirmTenantChange()))));
+  }
+
+  /**
+   * Deletes a connector; {@code data} is required, so records are never purged, nor kept, by
+   * accident: {@code keep} leaves them as history, {@code purge} removes them and re-derives the
+   * merged inventory.
+   */
+  @DeleteMapping("/{id}")
+  DeletionResponse delete(@PathVariable UUID id, @RequestParam(required = false) String data) {
+    ConnectorRemoval.Outcome outcome = removal.delete(id, disposition(data));
+    if (!outcome.assetsRederived().isEmpty()) {
+      rescoring.request();
+    }
+    return new DeletionResponse(
+        id,
+        outcome.data().name().toLowerCase(Locale.ROOT),
+        outcome.assetsRederived().size(),
+        outcome.assetsRemoved());
+  }
+
+  private static ConnectorRemoval.Data disposition(String data) {
+    String value = data == null ? "" : data.trim().toUpperCase(Locale.ROOT);
+    for (ConnectorRemoval.Data d : ConnectorRemoval.Data.values()) {
+      if (d.name().equals(value)) {
+        return d;
+      }
+    }
+    throw new InvalidRequestException(
+        "data",
+        "say what becomes of the connector's records: data=keep leaves its assets and findings as"
+            + " history, data=purge removes them and recomputes the merged inventory");
+  }
+
+  /** What a delete did. */
+  record DeletionResponse(UUID id, String data, long assetsRederived, long assetsRemoved) {}
+
   @GetMapping
   List<ConnectorResponse> list() {
     return connectors.list().stream().map(ConnectorResponse::from).toList();
@@ -67,5 +167,32 @@ class ConnectorController {
   @GetMapping("/{id}")
   ConnectorResponse get(@PathVariable UUID id) {
     return ConnectorResponse.from(connectors.get(id));
+  }
+
+  /** Settings not proven by a connection test: 422, every failed check with what to do. */
+  @ExceptionHandler(ConnectionTestFailedException.class)
+  ResponseEntity<ConnectionRefusedResponse> refused(ConnectionTestFailedException e) {
+    HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
+    List<Problem> problems =
+        e.checks().stream()
+            .filter(c -> c.status() == CheckResult.Status.FAILED)
+            .map(
+                c ->
+                    new Problem(
+                        c.check().name(),
+                        c.message() + (c.fix().isEmpty() ? "" : ". To fix: " + c.fix())))
+            .toList();
+    if (problems.isEmpty()) {
+      problems = List.of(new Problem("connectionTestId", e.getMessage()));
+    }
+    return ResponseEntity.status(status)
+        .body(
+            new ConnectionRefusedResponse(
+                status.value(),
+                status.getReasonPhrase(),
+                e.getMessage(),
+                problems,
+                false,
+                ConnectionTestResponse.checks(e.checks())));
   }
 }

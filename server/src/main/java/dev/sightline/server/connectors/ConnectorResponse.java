@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * A connector as the API shows it. {@code auth}: the connector type's own config fields by name
- * (they differ per type, hence a map), every secret already replaced by the platform's mask.
+ * (they differ per type, hence a map), every secret already replaced by the platform's mask. {@code
+ * draft}: saved without a passing connection test, so never scheduled.
  */
 record ConnectorResponse(
     UUID id,
@@ -22,7 +23,8 @@ record ConnectorResponse(
     Map<String, List<String>> filters,
     String state,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    boolean draft) {
 
   static ConnectorResponse from(ConnectorView c) {
     return new ConnectorResponse(
@@ -37,6 +39,7 @@ record ConnectorResponse(
         c.filters(),
         c.state(),
         c.createdAt(),
-        c.updatedAt());
+        c.updatedAt(),
+        c.draft());
   }
 }
