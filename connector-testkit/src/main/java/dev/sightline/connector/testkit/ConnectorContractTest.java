@@ -106,7 +106,13 @@ public abstract class ConnectorContractTest {
           .containsExactly(
               Status.PASSED, Status.PASSED, Status.FAILED, Status.SKIPPED, Status.SKIPPED);
       assertThat(checks.get(2).message()).isNotBlank();
+      assertThat(checks.get(2).fix()).as("a failed check says what to do").isNotBlank();
       assertNoSecret(checks.get(2).message(), tenant.configWithWrongSecret());
+      assertNoSecret(checks.get(2).fix(), tenant.configWithWrongSecret());
+      checks
+          .get(2)
+          .vendorReply()
+          .ifPresent(reply -> assertNoSecret(reply.message(), tenant.configWithWrongSecret()));
     }
   }
 

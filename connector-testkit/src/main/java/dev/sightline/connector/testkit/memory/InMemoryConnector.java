@@ -43,7 +43,7 @@ final class InMemoryConnector implements Connector {
     try {
       token = tenant.token(secret);
     } catch (PermanentException e) {
-      checks.add(CheckResult.failed(Check.AUTHENTICATION, e.getMessage()));
+      checks.add(CheckResult.failed(Check.AUTHENTICATION, e));
       checks.add(CheckResult.skipped(Check.AUTHORIZATION_SCOPE));
       checks.add(CheckResult.skipped(Check.DATA_FETCH));
       return checks;
