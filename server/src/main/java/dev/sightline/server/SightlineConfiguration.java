@@ -17,12 +17,16 @@ import dev.sightline.platform.rescoring.AssetScores;
 import dev.sightline.platform.rescoring.ScoreRefresher;
 import dev.sightline.platform.rescoring.ScoringSettings;
 import dev.sightline.platform.rescoring.SeverityDefaults;
+import dev.sightline.platform.scheduling.ClusterScheduler;
+import dev.sightline.platform.scheduling.SchedulerSettings;
 import dev.sightline.platform.secrets.MasterKeys;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
+import dev.sightline.platform.sync.RunLease;
 import dev.sightline.platform.sync.SyncService;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.server.boot.DatabaseBootstrap;
+import dev.sightline.server.boot.NodeNames;
 import dev.sightline.server.boot.ServerSettings;
 import java.time.Clock;
 import javax.net.ssl.SSLContext;
@@ -34,9 +38,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SightlineConfiguration {
 
+  /** In the server's zone: a schedule without a timezone runs in it. */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return Clock.systemDefaultZone();
   }
 
   @Bean(destroyMethod = "close")
@@ -85,7 +90,28 @@ class SightlineConfiguration {
       ServerSettings settings,
       PlatformConnectorContext context,
       Clock clock) {
-    return new SyncService(connectors, jdbc, context, clock, settings.pageSize());
+    return new SyncService(
+        connectors,
+        jdbc,
+        context,
+        clock,
+        settings.pageSize(),
+        new RunLease(NodeNames.generate(), RunLease.DEFAULT));
+  }
+
+  @Bean(destroyMethod = "close")
+  ClusterScheduler clusterScheduler(
+      DataSource dataSource,
+      SyncService sync,
+      ConnectorService connectors,
+      Clock clock,
+      ServerSettings settings) {
+    return new ClusterScheduler(
+        dataSource,
+        sync,
+        connectors,
+        clock,
+        new SchedulerSettings(settings.workers(), SchedulerSettings.defaults().checkin()));
   }
 
   @Bean

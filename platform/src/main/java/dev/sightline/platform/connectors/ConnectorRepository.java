@@ -18,7 +18,7 @@ public final class ConnectorRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, type, name, description, settings::text AS settings, secrets, data_scope, state,"
-          + " created_at, updated_at, filters::text AS filters";
+          + " created_at, updated_at, filters::text AS filters, schedule::text AS schedule";
 
   private final Jdbc jdbc;
 
@@ -27,9 +27,28 @@ public final class ConnectorRepository {
   }
 
   public void insert(StoredConnector c) {
-    jdbc.update(
+    jdbc.inTransaction(
+        conn -> {
+          insert(conn, c);
+          dev.sightline.platform.db.Jdbc.update(
+              conn,
+              "INSERT INTO connector_state_change (connector_id, state, reason, changed_at)"
+                  + " VALUES (?, ?, ?, ?)",
+              c.id(),
+              c.state().name(),
+              "created",
+              c.createdAt());
+          return null;
+        });
+  }
+
+  private static void insert(java.sql.Connection conn, StoredConnector c)
+      throws java.sql.SQLException {
+    dev.sightline.platform.db.Jdbc.update(
+        conn,
         "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
-            + " created_at, updated_at, filters) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)",
+            + " created_at, updated_at, filters, schedule)"
+            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
         c.id(),
         c.type(),
         c.name(),
@@ -40,7 +59,8 @@ public final class ConnectorRepository {
         c.state().name(),
         c.createdAt(),
         c.updatedAt(),
-        json(c.filters().chosen()));
+        json(c.filters().chosen()),
+        c.schedule().map(StoredSchedules::json).orElse(null));
   }
 
   public boolean nameTaken(String name) {
@@ -59,9 +79,42 @@ public final class ConnectorRepository {
         ConnectorRepository::row);
   }
 
-  public void updateState(UUID id, ConnectorState state, Instant at) {
-    jdbc.update(
-        "UPDATE connector SET state = ?, updated_at = ? WHERE id = ?", state.name(), at, id);
+  /** Moves the connector to a state and records the change in its history, together. */
+  public void updateState(UUID id, ConnectorState state, UUID runId, String reason, Instant at) {
+    jdbc.inTransaction(
+        c -> {
+          dev.sightline.platform.db.Jdbc.update(
+              c,
+              "UPDATE connector SET state = ?, updated_at = ? WHERE id = ?",
+              state.name(),
+              at,
+              id);
+          dev.sightline.platform.db.Jdbc.update(
+              c,
+              "INSERT INTO connector_state_change (connector_id, state, run_id, reason, changed_at)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              id,
+              state.name(),
+              runId,
+              reason,
+              at);
+          return null;
+        });
+  }
+
+  /** The connector's states, newest first, at most {@code limit}. */
+  public List<StateChange> history(UUID id, int limit) {
+    return jdbc.query(
+        "SELECT state, run_id, reason, changed_at FROM connector_state_change"
+            + " WHERE connector_id = ? ORDER BY id DESC LIMIT ?",
+        rs ->
+            new StateChange(
+                ConnectorState.valueOf(rs.getString(1)),
+                java.util.Optional.ofNullable(rs.getObject(2, UUID.class)),
+                java.util.Optional.ofNullable(rs.getString(3)),
+                rs.getTimestamp(4).toInstant()),
+        id,
+        limit);
   }
 
   private static StoredConnector row(ResultSet rs) throws SQLException {
@@ -76,7 +129,8 @@ public final class ConnectorRepository {
         new SourceFilters(filters(rs.getString("filters"))),
         ConnectorState.valueOf(rs.getString("state")),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        java.util.Optional.ofNullable(rs.getString("schedule")).map(StoredSchedules::parse));
   }
 
   private static Map<String, List<String>> filters(String json) {

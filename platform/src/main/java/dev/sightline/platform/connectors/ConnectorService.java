@@ -12,6 +12,8 @@ import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.InvalidRequestException.Problem;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.net.TargetPolicy;
+import dev.sightline.platform.schedule.Schedule;
+import dev.sightline.platform.schedule.ScheduleParser;
 import dev.sightline.platform.secrets.SecretCipher;
 import java.net.URI;
 import java.time.Clock;
@@ -32,6 +34,7 @@ public final class ConnectorService {
   private final SecretCipher cipher;
   private final TargetPolicy targets;
   private final Clock clock;
+  private final ScheduleParser schedules;
 
   public ConnectorService(
       ConnectorCatalog catalog,
@@ -44,6 +47,7 @@ public final class ConnectorService {
     this.cipher = cipher;
     this.targets = targets;
     this.clock = clock;
+    this.schedules = new ScheduleParser(clock.getZone());
   }
 
   public ConnectorView register(NewConnector request) {
@@ -72,6 +76,8 @@ public final class ConnectorService {
         new FilterValidation(factory.descriptor()).validate(request.filters(), problems);
     spec.validate(request.auth())
         .forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
+    var now = clock.instant();
+    Schedule schedule = schedules.parse(request.schedule(), now, problems);
     if (problems.isEmpty()) {
       checkTarget(spec, request.auth(), problems);
     }
@@ -86,7 +92,6 @@ public final class ConnectorService {
     Map<String, String> settings = new LinkedHashMap<>();
     Map<String, String> secrets = new LinkedHashMap<>();
     request.auth().forEach((k, v) -> (spec.isSecret(k) ? secrets : settings).put(k, v));
-    var now = clock.instant();
     StoredConnector stored =
         new StoredConnector(
             id,
@@ -99,7 +104,8 @@ public final class ConnectorService {
             filters,
             ConnectorState.REGISTERED,
             now,
-            now);
+            now,
+            java.util.Optional.of(schedule));
     repository.insert(stored);
     return view(stored);
   }
@@ -130,8 +136,38 @@ public final class ConnectorService {
     return new ConnectorConfig(all);
   }
 
-  public void updateState(UUID id, ConnectorState state) {
-    repository.updateState(id, state, clock.instant());
+  /** Moves the connector to a state, recorded in its history with the run and the reason. */
+  public void updateState(UUID id, ConnectorState state, UUID runId, String reason) {
+    repository.updateState(id, state, runId, reason, clock.instant());
+  }
+
+  /** The connector's state history, newest first. */
+  public List<StateChange> history(UUID id, int limit) {
+    stored(id);
+    return repository.history(id, limit);
+  }
+
+  /**
+   * The connector's secret values, for blanking them out of anything a run writes; never shown or
+   * logged.
+   */
+  public List<String> secretsOf(StoredConnector c) {
+    return List.copyOf(
+        ConnectorRepository.parse(cipher.open(c.sealedSecrets(), c.id().toString())).values());
+  }
+
+  /** How the schedule reads now: the confirmation sentence and the next five runs. */
+  public ScheduleView scheduleView(Schedule s) {
+    var now = clock.instant();
+    return new ScheduleView(
+        s.occurs().name(),
+        s.cron(),
+        s.zone().getId(),
+        s.start(),
+        s.end(),
+        s.confirmation(now),
+        s.nextRuns(now, 5),
+        s.endedBy(now));
   }
 
   public ConnectorDescriptor descriptorOf(StoredConnector c) {
@@ -252,6 +288,7 @@ public final class ConnectorService {
         c.filters().chosen(),
         c.state().name(),
         c.createdAt(),
-        c.updatedAt());
+        c.updatedAt(),
+        c.schedule().map(this::scheduleView));
   }
 }

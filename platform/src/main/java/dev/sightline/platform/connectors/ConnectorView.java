@@ -18,7 +18,8 @@ public record ConnectorView(
     Map<String, List<String>> filters,
     String state,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    java.util.Optional<ScheduleView> schedule) {
 
   public static final String MASK = "********";
 }

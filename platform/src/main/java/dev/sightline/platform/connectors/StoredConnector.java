@@ -18,7 +18,8 @@ public record StoredConnector(
     SourceFilters filters,
     ConnectorState state,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    java.util.Optional<dev.sightline.platform.schedule.Schedule> schedule) {
 
   public StoredConnector {
     settings = Map.copyOf(settings);

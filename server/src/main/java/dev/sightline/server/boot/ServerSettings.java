@@ -19,7 +19,7 @@ public record ServerSettings(
     String allowedTargets,
     Optional<String> extraCaPem,
     int pageSize,
-    int runThreads) {
+    int workers) {
 
   public static ServerSettings fromEnvironment(Map<String, String> env, int port) {
     Path dataDir = Path.of(env.getOrDefault("SIGHTLINE_DATA_DIR", "./.sightline")).toAbsolutePath();
@@ -47,7 +47,7 @@ public record ServerSettings(
         env.getOrDefault("SIGHTLINE_ALLOWED_TARGETS", ""),
         extraCa,
         Integer.parseInt(env.getOrDefault("SIGHTLINE_PAGE_SIZE", "1000")),
-        Integer.parseInt(env.getOrDefault("SIGHTLINE_RUN_THREADS", "2")));
+        workers(env));
   }
 
   public ServerSettings withAllowedTargets(String targets) {
@@ -62,7 +62,7 @@ public record ServerSettings(
         targets,
         extraCaPem,
         pageSize,
-        runThreads);
+        workers);
   }
 
   public ServerSettings withExtraCaPem(String pem) {
@@ -77,7 +77,7 @@ public record ServerSettings(
         allowedTargets,
         Optional.of(pem),
         pageSize,
-        runThreads);
+        workers);
   }
 
   public ServerSettings withAdminToken(String token) {
@@ -92,7 +92,25 @@ public record ServerSettings(
         allowedTargets,
         extraCaPem,
         pageSize,
-        runThreads);
+        workers);
+  }
+
+  /** SIGHTLINE_WORKERS: how many runs this node works on at once (default 2). */
+  private static int workers(Map<String, String> env) {
+    String raw =
+        env.getOrDefault("SIGHTLINE_WORKERS", env.getOrDefault("SIGHTLINE_RUN_THREADS", "2"));
+    try {
+      int n = Integer.parseInt(raw.trim());
+      if (n >= 1 && n <= 64) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // worded below
+    }
+    throw new IllegalArgumentException(
+        "SIGHTLINE_WORKERS is '"
+            + raw
+            + "': set it to a whole number from 1 to 64 (how many runs this node works on at once)");
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

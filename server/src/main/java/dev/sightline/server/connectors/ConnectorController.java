@@ -2,8 +2,11 @@ package dev.sightline.server.connectors;
 
 import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectorService;
+import dev.sightline.platform.connectors.ConnectorView;
 import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.errors.InvalidRequestException;
+import dev.sightline.platform.scheduling.ClusterScheduler;
+import dev.sightline.platform.sync.SyncService;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -21,10 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ConnectorController {
   private final ConnectorService connectors;
   private final ConnectionTester tester;
+  private final ClusterScheduler scheduler;
 
-  ConnectorController(ConnectorService connectors, ConnectionTester tester) {
+  private final SyncService sync;
+
+  ConnectorController(
+      ConnectorService connectors,
+      ConnectionTester tester,
+      ClusterScheduler scheduler,
+      SyncService sync) {
+    this.sync = sync;
     this.connectors = connectors;
     this.tester = tester;
+    this.scheduler = scheduler;
   }
 
   /** The seed's five checks; all must pass before a connector is worth scheduling. */
@@ -43,7 +55,9 @@ class ConnectorController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ConnectorResponse create(@RequestBody CreateConnectorRequest body) {
-    return ConnectorResponse.from(connectors.register(newConnector(body)));
+    ConnectorView created = connectors.register(newConnector(body));
+    scheduler.apply(created.id());
+    return ConnectorResponse.from(created);
   }
 
   private static NewConnector newConnector(CreateConnectorRequest body) {
@@ -56,16 +70,27 @@ class ConnectorController {
         body.description(),
         body.auth(),
         body.dataToSync(),
-        body.filters());
+        body.filters(),
+        body.schedule() == null ? null : body.schedule().input());
   }
 
   @GetMapping
   List<ConnectorResponse> list() {
-    return connectors.list().stream().map(ConnectorResponse::from).toList();
+    return connectors.list().stream().map(this::withLastRun).toList();
   }
 
   @GetMapping("/{id}")
   ConnectorResponse get(@PathVariable UUID id) {
-    return ConnectorResponse.from(connectors.get(id));
+    return withLastRun(connectors.get(id));
+  }
+
+  private ConnectorResponse withLastRun(ConnectorView c) {
+    return ConnectorResponse.from(c, sync.recentRuns(c.id(), 1).stream().findFirst());
+  }
+
+  /** The connector's states, newest first, with the run that moved it and why. */
+  @GetMapping("/{id}/states")
+  List<StateChangeResponse> states(@PathVariable UUID id) {
+    return connectors.history(id, 200).stream().map(StateChangeResponse::from).toList();
   }
 }

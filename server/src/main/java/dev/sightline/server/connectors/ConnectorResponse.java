@@ -22,9 +22,53 @@ record ConnectorResponse(
     Map<String, List<String>> filters,
     String state,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    ScheduleResponse schedule,
+    LastRun lastRun) {
+
+  /**
+   * The connector's latest run: its state and where its findings are ({@code findingsState}), as
+   * the seeds show a connector PROCESSED while findings may still be importing.
+   */
+  record LastRun(UUID runId, String state, String findingsState, String trigger) {
+    static LastRun from(dev.sightline.platform.sync.SyncRun r) {
+      return new LastRun(
+          r.runId(), r.state().name(), r.findingsState().name(), r.claim().trigger().name());
+    }
+  }
+
+  /**
+   * When the connector runs, the seeds' confirmation sentence, and the next five runs (none once
+   * the schedule has ended).
+   */
+  record ScheduleResponse(
+      String occurs,
+      String cron,
+      String timezone,
+      java.time.LocalDateTime start,
+      java.time.LocalDateTime end,
+      String confirmation,
+      List<Instant> nextRuns,
+      boolean ended) {
+    static ScheduleResponse from(dev.sightline.platform.connectors.ScheduleView s) {
+      return new ScheduleResponse(
+          s.occurs(),
+          s.cron().orElse(null),
+          s.timezone(),
+          s.start(),
+          s.end(),
+          s.confirmation(),
+          s.nextRuns(),
+          s.ended());
+    }
+  }
 
   static ConnectorResponse from(ConnectorView c) {
+    return from(c, java.util.Optional.empty());
+  }
+
+  static ConnectorResponse from(
+      ConnectorView c, java.util.Optional<dev.sightline.platform.sync.SyncRun> last) {
     return new ConnectorResponse(
         c.id(),
         c.type(),
@@ -37,6 +81,8 @@ record ConnectorResponse(
         c.filters(),
         c.state(),
         c.createdAt(),
-        c.updatedAt());
+        c.updatedAt(),
+        c.schedule().map(ScheduleResponse::from).orElse(null),
+        last.map(LastRun::from).orElse(null));
   }
 }

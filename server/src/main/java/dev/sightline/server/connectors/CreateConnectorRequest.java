@@ -13,4 +13,17 @@ record CreateConnectorRequest(
     String description,
     Map<String, String> auth,
     String dataToSync,
-    Map<String, List<String>> filters) {}
+    Map<String, List<String>> filters,
+    ScheduleRequest schedule) {
+
+  /**
+   * When the connector runs: {@code occurs} ONCE, HOURLY, DAILY (default), WEEKLY, MONTHLY or CRON;
+   * {@code cron} for CRON; {@code timezone} an IANA name (the server's by default); {@code start}
+   * local {@code YYYY-MM-DDTHH:MM} in it (now by default).
+   */
+  record ScheduleRequest(String occurs, String cron, String timezone, String start) {
+    dev.sightline.platform.schedule.ScheduleInput input() {
+      return new dev.sightline.platform.schedule.ScheduleInput(occurs, cron, timezone, start);
+    }
+  }
+}

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 final class CrowdStrikeStreamReader implements StreamReader {
 
+  /** The vendor's total for the current query (meta.pagination.total), -1 until known. */
+  private long vendorTotal = -1;
+
   private static final Logger LOG = LoggerFactory.getLogger(CrowdStrikeStreamReader.class);
 
   /** Re-derivations in a row without progress before giving up; each costs one request. */
@@ -79,9 +82,17 @@ final class CrowdStrikeStreamReader implements StreamReader {
     }
   }
 
+  @Override
+  public java.util.OptionalLong total() {
+    return vendorTotal >= 0
+        ? java.util.OptionalLong.of(vendorTotal)
+        : java.util.OptionalLong.empty();
+  }
+
   /** Emits the page's new records, or nothing when all were already emitted and more follow. */
   private Optional<Page> accept(QueryPage page) {
     seenInQuery += page.resources().size();
+    vendorTotal = page.total();
     List<JsonNode> fresh = new ArrayList<>(page.resources().size());
     for (JsonNode record : page.resources()) {
       Optional<Position> at = CrowdStrikeCursor.positionOf(record, stream.timestampField());
