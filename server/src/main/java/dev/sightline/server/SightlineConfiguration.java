@@ -1,5 +1,6 @@
 package dev.sightline.server;
 
+import dev.sightline.connector.CallObserver;
 import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.connectors.ConnectorRepository;
@@ -74,13 +75,14 @@ class SightlineConfiguration {
   }
 
   @Bean
-  PlatformConnectorContext connectorContext(ServerSettings settings, Clock clock) {
+  PlatformConnectorContext connectorContext(
+      ServerSettings settings, Clock clock, CallObserver vendorCalls) {
     SSLContext tls =
         settings
             .extraCaPem()
             .map(TrustMaterial::jvmDefaultPlus)
             .orElseGet(TrustMaterial::jvmDefault);
-    return new PlatformConnectorContext(clock, tls);
+    return new PlatformConnectorContext(clock, tls, vendorCalls);
   }
 
   @Bean
