@@ -216,6 +216,31 @@ class IntelUpdaterIT {
   }
 
   @Test
+  void shouldAskAnotherUrlWithoutTheValidatorsOfTheFirst() {
+    updater().update(IntelSource.KEV);
+    String mirror = "/mirror/known_exploited_vulnerabilities.json";
+    feedFiles.put(
+        mirror,
+        FeedFiles.kev("2026.01.10", "2026-01-10T12:00:00.000Z", "CVE-2019-0001"),
+        "\"kev-1\"",
+        null);
+
+    FeedOutcome kev =
+        updater(
+                new IntelFeeds(
+                    url(mirror), url(EPSS_PATH), url(FeedFiles.NVD_PATH), Optional.empty()),
+                trustingTheFeeds(),
+                TargetPolicy.fromList("127.0.0.1"))
+            .update(IntelSource.KEV);
+
+    assertThat(feedFiles.requests(mirror).get(0).header("If-None-Match"))
+        .as("an ETag means something only to the server that sent it")
+        .isNull();
+    assertThat(kev.status()).isEqualTo(Status.FETCHED);
+    assertThat(feedState(IntelSource.KEV).url()).isEqualTo(url(mirror).toString());
+  }
+
+  @Test
   void shouldReadEveryNvdPageIntoOneLoadAtNvdsPaceAndContinueFromWhereItEnded() {
     feedFiles.nvd(
         2,
