@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntelUpdater {
   private static final Logger LOG = LoggerFactory.getLogger(IntelUpdater.class);
+  // A feed that sends nothing for this long is abandoned (java.net.http has no read timeout).
+  private static final Duration STALL_LIMIT = Duration.ofMinutes(2);
 
   private final Jdbc jdbc;
   private final IntelImporter importer;
@@ -42,6 +45,7 @@ public final class IntelUpdater {
   private final FeedHttp http;
   private final RequestPacer nvdPacer;
   private final Clock clock;
+  private final Duration stallLimit;
 
   /**
    * @param tls the trust outbound calls use (the connectors' own: the JVM's CAs plus {@code
@@ -56,7 +60,7 @@ public final class IntelUpdater {
       TargetPolicy policy,
       Clock clock,
       Sleeper sleeper) {
-    this(dataSource, feeds, FeedHttp.client(tls), policy, clock, sleeper);
+    this(dataSource, feeds, FeedHttp.client(tls), policy, clock, sleeper, STALL_LIMIT);
   }
 
   IntelUpdater(
@@ -65,7 +69,8 @@ public final class IntelUpdater {
       HttpClient client,
       TargetPolicy policy,
       Clock clock,
-      Sleeper sleeper) {
+      Sleeper sleeper,
+      Duration stallLimit) {
     this.jdbc = new Jdbc(dataSource);
     this.importer = new IntelImporter(dataSource, clock);
     this.states = new FeedStates(jdbc);
@@ -73,6 +78,7 @@ public final class IntelUpdater {
     this.http = new FeedHttp(client, policy, clock, sleeper);
     this.nvdPacer = RequestPacer.forNvd(feeds.nvdApiKey().isPresent(), clock, sleeper);
     this.clock = clock;
+    this.stallLimit = stallLimit;
   }
 
   /** Updates KEV, EPSS and NVD in turn; one failing does not stop the others. */
@@ -124,7 +130,7 @@ public final class IntelUpdater {
         FeedStates.unchanged(c, source, clock.instant());
         return FeedOutcome.unchanged(source, Urls.safe(url));
       }
-      DownloadStream body = new DownloadStream(answer.body());
+      DownloadStream body = DownloadStream.watched(answer.body(), stallLimit);
       IntelLoad load;
       try {
         load = importer.importWithin(c, source, Urls.safe(answer.url()), body);
@@ -168,7 +174,7 @@ public final class IntelUpdater {
           if (answer.status() != 200) {
             throw unexpected304(url, IntelFeeds.NVD_URL_SETTING);
           }
-          DownloadStream body = new DownloadStream(answer.body());
+          DownloadStream body = DownloadStream.watched(answer.body(), stallLimit);
           try {
             piece = load.add(body);
           } catch (IntelFileException e) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -36,11 +38,17 @@ final class FeedFiles implements HttpHandler {
   private record File(byte[] content, String etag, String lastModified) {}
 
   /** A scripted answer: a status (with Retry-After when given), or a body cut in half. */
-  private record Trouble(int status, String retryAfter, boolean breakOff, String location) {}
+  private record Trouble(
+      int status, String retryAfter, boolean breakOff, String location, boolean stall) {
+    Trouble(int status, String retryAfter, boolean breakOff, String location) {
+      this(status, retryAfter, breakOff, location, false);
+    }
+  }
 
   private final Map<String, File> files = new ConcurrentHashMap<>();
   private final Map<String, Deque<Trouble>> trouble = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final CountDownLatch released = new CountDownLatch(1);
   private volatile List<String> nvdRecords = List.of();
   private volatile int nvdPageSize = 2000;
 
@@ -62,6 +70,19 @@ final class FeedFiles implements HttpHandler {
   /** The next request for {@code path} gets half its body, then the connection drops. */
   void breakOffNext(String path) {
     queue(path).add(new Trouble(200, null, true, null));
+  }
+
+  /**
+   * The next request for {@code path} gets half its body, then nothing more until {@link #release}
+   * (or 30 s): a server that stalls without closing.
+   */
+  void stallNext(String path) {
+    queue(path).add(new Trouble(200, null, true, null, true));
+  }
+
+  /** Lets stalled answers end. */
+  void release() {
+    released.countDown();
   }
 
   /** {@code path} answers with a permanent redirect to {@code location}. */
@@ -132,6 +153,13 @@ final class FeedFiles implements HttpHandler {
       OutputStream out = exchange.getResponseBody();
       out.write(body, 0, body.length / 2);
       out.flush();
+      if (next.stall()) {
+        try {
+          released.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       // a handler that throws makes the JDK server drop the connection
       throw new IOException("scripted: the connection breaks off mid-body");
     }

@@ -384,6 +384,33 @@ class IntelUpdaterIT {
   }
 
   @Test
+  void shouldAbandonADownloadThatStallsAndStoreNothing() {
+    feedFiles.stallNext(EPSS_PATH);
+    IntelUpdater impatient =
+        new IntelUpdater(
+            dataSource,
+            feeds(Optional.empty()),
+            FeedHttp.client(trustingTheFeeds()),
+            TargetPolicy.fromList("127.0.0.1"),
+            clock,
+            sleeper,
+            Duration.ofMillis(300));
+
+    FeedOutcome epss;
+    try {
+      epss = impatient.update(IntelSource.EPSS);
+    } finally {
+      feedFiles.release();
+    }
+
+    assertThat(epss.status()).isEqualTo(Status.FAILED);
+    assertThat(epss.detail())
+        .startsWith("the download from " + url(EPSS_PATH) + " broke off after ")
+        .contains("no data arrived for 300 ms, so the download was abandoned");
+    assertThat(loads(IntelSource.EPSS)).isZero();
+  }
+
+  @Test
   void shouldFollowARedirectTheTargetPolicyAllows() {
     feedFiles.redirect("/moved.json", KEV_PATH);
 
