@@ -11,6 +11,8 @@ import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.intel.IntelImporter;
 import dev.sightline.platform.intel.IntelLookup;
+import dev.sightline.platform.intel.IntelUpdater;
+import dev.sightline.platform.intel.Sleeper;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.net.TrustMaterial;
@@ -139,6 +141,18 @@ class SightlineConfiguration {
   @Bean
   IntelImporter intelImporter(DataSource dataSource, Clock clock) {
     return new IntelImporter(dataSource, clock);
+  }
+
+  /** Fetches the public intelligence feeds; a scheduled job or `intel update` calls update(). */
+  @Bean
+  IntelUpdater intelUpdater(DataSource dataSource, ServerSettings settings, Clock clock) {
+    return new IntelUpdater(
+        dataSource,
+        settings.intelFeeds(),
+        settings.outboundTls(),
+        TargetPolicy.fromList(settings.allowedTargets()),
+        clock,
+        Sleeper.THREAD);
   }
 
   @Bean
