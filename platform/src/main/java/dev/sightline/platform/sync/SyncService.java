@@ -145,8 +145,14 @@ public final class SyncService {
   public Optional<SyncRun> requestScheduled(UUID connectorId, Instant scheduledFor) {
     Instant now = clock.instant();
     try {
-      return Optional.of(
-          runs.createClaimed(connectorId, scheduledFor, lease.node(), lease.until(now), now));
+      SyncRun run =
+          runs.createClaimed(connectorId, scheduledFor, lease.node(), lease.until(now), now);
+      connectors.updateState(
+          connectorId,
+          ConnectorState.SCHEDULED,
+          run.runId(),
+          "the occurrence of " + scheduledFor + " is due");
+      return Optional.of(run);
     } catch (dev.sightline.platform.errors.ConflictException e) {
       LOG.info(
           "The occurrence of {} for connector {} is covered by the run already in flight",

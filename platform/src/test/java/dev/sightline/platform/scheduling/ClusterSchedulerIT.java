@@ -148,6 +148,61 @@ class ClusterSchedulerIT {
   }
 
   @Test
+  void shouldWalkAScheduledConnectorThroughItsStatesAndErrorAFailingOneWithTheFix() {
+    ClusterScheduler a = node("node-a");
+    UUID good = connector(new ScheduleInput("CRON", "0/2 * * * * ?", "UTC", null));
+    UUID bad =
+        connectors
+            .register(
+                new NewConnector(
+                    InMemoryConnectorFactory.TYPE,
+                    "broken-" + UUID.randomUUID(),
+                    "",
+                    Map.of(
+                        "machines", "this is not JSON", "issues", "[]", "secret", "s3cr3t-value"),
+                    null,
+                    Map.of(),
+                    new ScheduleInput("CRON", "1/2 * * * * ?", "UTC", null)))
+            .id();
+    a.apply(good);
+    a.apply(bad);
+    a.start();
+    await().atMost(Duration.ofSeconds(60)).until(() -> ended(good) && ended(bad));
+    a.close();
+
+    assertThat(firstStates(good))
+        .containsExactly(
+            ConnectorState.REGISTERED,
+            ConnectorState.SCHEDULED,
+            ConnectorState.PROCESSING,
+            ConnectorState.PROCESSED);
+    assertThat(firstStates(bad))
+        .containsExactly(
+            ConnectorState.REGISTERED,
+            ConnectorState.SCHEDULED,
+            ConnectorState.PROCESSING,
+            ConnectorState.ERRORED);
+    SyncRun failed = runs(bad).get(runs(bad).size() - 1);
+    assertThat(failed.claim().trigger()).isEqualTo(RunTrigger.SCHEDULE);
+    var errors =
+        sync("reader").log(failed.runId()).stream().filter(l -> l.level().equals("ERROR")).toList();
+    assertThat(errors).isNotEmpty();
+    assertThat(errors).allSatisfy(l -> assertThat(l.fix()).isPresent());
+    assertThat(sync("reader").log(failed.runId()).toString()).doesNotContain("s3cr3t-value");
+  }
+
+  private boolean ended(UUID connectorId) {
+    return runs(connectorId).stream().anyMatch(r -> !r.state().active());
+  }
+
+  /** The connector's first four states, oldest first. */
+  private List<ConnectorState> firstStates(UUID connectorId) {
+    List<StateChange> history = new ArrayList<>(connectors.history(connectorId, 1000));
+    java.util.Collections.reverse(history);
+    return history.stream().limit(4).map(StateChange::state).toList();
+  }
+
+  @Test
   void shouldRunNowThroughTheSameJobsAndWalkTheStates() {
     ClusterScheduler a = node("node-a");
     UUID id = connector(new ScheduleInput("DAILY", null, "UTC", null));
