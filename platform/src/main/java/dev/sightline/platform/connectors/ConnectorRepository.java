@@ -18,7 +18,8 @@ public final class ConnectorRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, type, name, description, settings::text AS settings, secrets, data_scope, state,"
-          + " created_at, updated_at, filters::text AS filters";
+          + " created_at, updated_at, filters::text AS filters, fetch_from, sampling,"
+          + " stale_after_days, purge_stale_after_days";
 
   private final Jdbc jdbc;
 
@@ -29,7 +30,9 @@ public final class ConnectorRepository {
   public void insert(StoredConnector c) {
     jdbc.update(
         "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
-            + " created_at, updated_at, filters) VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb)",
+            + " created_at, updated_at, filters, fetch_from, sampling, stale_after_days,"
+            + " purge_stale_after_days)"
+            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)",
         c.id(),
         c.type(),
         c.name(),
@@ -40,7 +43,11 @@ public final class ConnectorRepository {
         c.state().name(),
         c.createdAt(),
         c.updatedAt(),
-        json(c.filters().chosen()));
+        json(c.filters().chosen()),
+        c.scope().fetchFrom(),
+        c.scope().sampling(),
+        c.scope().staleAfterDays(),
+        c.scope().purgeStaleAfterDays());
   }
 
   public boolean nameTaken(String name) {
@@ -76,7 +83,12 @@ public final class ConnectorRepository {
         new SourceFilters(filters(rs.getString("filters"))),
         ConnectorState.valueOf(rs.getString("state")),
         rs.getTimestamp("created_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        new ConnectorScope(
+            rs.getTimestamp("fetch_from").toInstant(),
+            rs.getBoolean("sampling"),
+            rs.getInt("stale_after_days"),
+            rs.getObject("purge_stale_after_days", Integer.class)));
   }
 
   private static Map<String, List<String>> filters(String json) {

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param filters source-side filters by name, each a list of values (validated against the
  *     connector type's declared filters); null or empty for none
+ * @param scope the fetch-from date, sampling and asset retention as received; null for defaults
  */
 public record NewConnector(
     String type,
@@ -15,14 +16,26 @@ public record NewConnector(
     String description,
     Map<String, String> auth,
     String dataToSync,
-    Map<String, List<String>> filters) {
+    Map<String, List<String>> filters,
+    ConnectorScope.Request scope) {
 
   public NewConnector {
     auth = auth == null ? Map.of() : Map.copyOf(auth);
+    scope = scope == null ? ConnectorScope.Request.defaults() : scope;
     filters =
         filters == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filters));
+  }
+
+  public NewConnector(
+      String type,
+      String name,
+      String description,
+      Map<String, String> auth,
+      String dataToSync,
+      Map<String, List<String>> filters) {
+    this(type, name, description, auth, dataToSync, filters, null);
   }
 
   public NewConnector(

@@ -1,6 +1,7 @@
 package dev.sightline.server.connectors;
 
 import dev.sightline.platform.connectors.ConnectionTester;
+import dev.sightline.platform.connectors.ConnectorScope;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.errors.InvalidRequestException;
@@ -56,7 +57,9 @@ class ConnectorController {
         body.description(),
         body.auth(),
         body.dataToSync(),
-        body.filters());
+        body.filters(),
+        new ConnectorScope.Request(
+            body.fetchFrom(), body.sampling(), body.staleAfterDays(), body.purgeStaleAfterDays()));
   }
 
   @GetMapping

@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * A connector as the API shows it. {@code auth}: the connector type's own config fields by name
- * (they differ per type, hence a map), every secret already replaced by the platform's mask.
+ * (they differ per type, hence a map), every secret already replaced by the platform's mask. {@code
+ * fetchFrom}, {@code sampling}, {@code staleAfterDays}, {@code purgeStaleAfterDays} (null: stale
+ * assets are kept): what its runs fetch and how long its assets count as current.
  */
 record ConnectorResponse(
     UUID id,
@@ -22,7 +24,11 @@ record ConnectorResponse(
     Map<String, List<String>> filters,
     String state,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant fetchFrom,
+    boolean sampling,
+    int staleAfterDays,
+    Integer purgeStaleAfterDays) {
 
   static ConnectorResponse from(ConnectorView c) {
     return new ConnectorResponse(
@@ -37,6 +43,10 @@ record ConnectorResponse(
         c.filters(),
         c.state(),
         c.createdAt(),
-        c.updatedAt());
+        c.updatedAt(),
+        c.scope().fetchFrom(),
+        c.scope().sampling(),
+        c.scope().staleAfterDays(),
+        c.scope().purgeStaleAfterDays());
   }
 }
