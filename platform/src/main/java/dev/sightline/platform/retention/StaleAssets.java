@@ -22,7 +22,12 @@ import org.slf4j.LoggerFactory;
 public final class StaleAssets {
   private static final Logger LOG = LoggerFactory.getLogger(StaleAssets.class);
 
-  /** Assets deleted per transaction, so a large purge never holds the inventory lock for long. */
+  /**
+   * Assets judged and deleted per transaction, so a sweep of a large inventory never holds the
+   * inventory lock for long.
+   */
+  static final int MARK_BATCH = 10_000;
+
   static final int PURGE_BATCH = 1000;
 
   /**
@@ -37,9 +42,18 @@ public final class StaleAssets {
       long markedStale, long currentAgain, long purgedAssets, long purgedFindings) {}
 
   private final Jdbc jdbc;
+  private final int markBatchSize;
+  private final int purgeBatchSize;
 
   public StaleAssets(Jdbc jdbc) {
+    this(jdbc, MARK_BATCH, PURGE_BATCH);
+  }
+
+  /** With smaller batches, so a test crosses batch boundaries with a few assets. */
+  StaleAssets(Jdbc jdbc, int markBatchSize, int purgeBatchSize) {
     this.jdbc = jdbc;
+    this.markBatchSize = markBatchSize;
+    this.purgeBatchSize = purgeBatchSize;
   }
 
   /** Marks, clears and purges as of {@code now}. */
@@ -51,7 +65,7 @@ public final class StaleAssets {
       long[] purged = purgeBatch(now);
       assets += purged[0];
       findings += purged[1];
-      if (purged[0] < PURGE_BATCH) {
+      if (purged[0] < purgeBatchSize) {
         break;
       }
     }
@@ -70,30 +84,54 @@ public final class StaleAssets {
 
   /** Sets every asset's {@code stale_since} as of {@code now}: {newly stale, current again}. */
   private long[] mark(Instant now) {
+    long[] total = {0, 0};
+    long after = 0;
+    while (true) {
+      long[] batch = markBatch(now, after);
+      total[0] += batch[2];
+      total[1] += batch[3];
+      if (batch[1] < markBatchSize) {
+        return total;
+      }
+      after = batch[0];
+    }
+  }
+
+  /**
+   * Judges the next batch of assets after id {@code after}: {last id, assets judged, newly stale,
+   * current again}.
+   */
+  private long[] markBatch(Instant now, long after) {
     return jdbc.inTransaction(
         c -> {
           InventoryLock.hold(c);
           return Jdbc.query(
                   c,
                   """
-                  WITH judged AS (
-                    SELECT a.id, a.stale_since AS was, asset_stale_since(a.id, ?) AS since
-                    FROM asset a),
+                  WITH batch AS (
+                    SELECT a.id, a.stale_since AS was FROM asset a
+                    WHERE a.id > ? ORDER BY a.id LIMIT ?),
+                  judged AS (
+                    SELECT id, was, asset_stale_since(id, ?) AS since FROM batch),
                   changed AS (
                     UPDATE asset a SET stale_since = j.since FROM judged j
                     WHERE a.id = j.id AND j.was IS DISTINCT FROM j.since
                     RETURNING j.was, j.since)
-                  SELECT count(*) FILTER (WHERE was IS NULL),
+                  SELECT (SELECT coalesce(max(id), 0) FROM batch),
+                         (SELECT count(*) FROM batch),
+                         count(*) FILTER (WHERE was IS NULL),
                          count(*) FILTER (WHERE since IS NULL)
                   FROM changed
                   """,
-                  rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                  rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)},
+                  after,
+                  markBatchSize,
                   now)
               .get(0);
         });
   }
 
-  /** Deletes up to {@link #PURGE_BATCH} assets due for purging: {assets, findings}. */
+  /** Deletes the next batch of assets due for purging: {assets, findings}. */
   private long[] purgeBatch(Instant now) {
     return jdbc.inTransaction(
         c -> {
@@ -105,7 +143,7 @@ public final class StaleAssets {
                       + " ORDER BY id LIMIT ?",
                   rs -> rs.getLong(1),
                   now,
-                  PURGE_BATCH);
+                  purgeBatchSize);
           if (due.isEmpty()) {
             return new long[] {0, 0};
           }

@@ -66,7 +66,8 @@ class StaleAssetsIT {
             clock);
     sync = new SyncService(connectors, jdbc, new PlatformConnectorContext(clock, null), clock, 100);
     inventory = new InventoryQueries(jdbc);
-    stale = new StaleAssets(jdbc);
+    // Batches of two assets and of one purge, so every sweep crosses batch boundaries.
+    stale = new StaleAssets(jdbc, 2, 1);
   }
 
   private static String machine(String name, int mac, Instant lastSeen) {
