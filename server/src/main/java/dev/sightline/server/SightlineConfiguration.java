@@ -20,6 +20,7 @@ import dev.sightline.platform.rescoring.AssetScores;
 import dev.sightline.platform.rescoring.ScoreRefresher;
 import dev.sightline.platform.rescoring.ScoringSettings;
 import dev.sightline.platform.rescoring.SeverityDefaults;
+import dev.sightline.platform.retention.StaleAssets;
 import dev.sightline.platform.scheduling.ClusterScheduler;
 import dev.sightline.platform.scheduling.SchedulerSettings;
 import dev.sightline.platform.secrets.MasterKeys;
@@ -173,6 +174,11 @@ class SightlineConfiguration {
   @Bean
   AssetScores assetScores(Jdbc jdbc, ScoringSettings settings, Clock clock) {
     return new AssetScores(jdbc, settings, clock);
+  }
+
+  @Bean
+  StaleAssets staleAssets(Jdbc jdbc) {
+    return new StaleAssets(jdbc);
   }
 
   @Bean

@@ -18,7 +18,8 @@ public final class ConnectorRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, type, name, description, settings::text AS settings, secrets, data_scope, state,"
-          + " created_at, updated_at, filters::text AS filters, schedule::text AS schedule";
+          + " created_at, updated_at, filters::text AS filters, schedule::text AS schedule,"
+          + " fetch_from, sampling, stale_after_days, purge_stale_after_days";
 
   private final Jdbc jdbc;
 
@@ -47,8 +48,9 @@ public final class ConnectorRepository {
     dev.sightline.platform.db.Jdbc.update(
         conn,
         "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
-            + " created_at, updated_at, filters, schedule)"
-            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
+            + " created_at, updated_at, filters, schedule, fetch_from, sampling, stale_after_days,"
+            + " purge_stale_after_days)"
+            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)",
         c.id(),
         c.type(),
         c.name(),
@@ -60,7 +62,11 @@ public final class ConnectorRepository {
         c.createdAt(),
         c.updatedAt(),
         json(c.filters().chosen()),
-        c.schedule().map(StoredSchedules::json).orElse(null));
+        c.schedule().map(StoredSchedules::json).orElse(null),
+        c.scope().fetchFrom(),
+        c.scope().sampling(),
+        c.scope().staleAfterDays(),
+        c.scope().purgeStaleAfterDays());
   }
 
   public boolean nameTaken(String name) {
@@ -130,7 +136,12 @@ public final class ConnectorRepository {
         ConnectorState.valueOf(rs.getString("state")),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
-        java.util.Optional.ofNullable(rs.getString("schedule")).map(StoredSchedules::parse));
+        java.util.Optional.ofNullable(rs.getString("schedule")).map(StoredSchedules::parse),
+        new ConnectorScope(
+            rs.getTimestamp("fetch_from").toInstant(),
+            rs.getBoolean("sampling"),
+            rs.getInt("stale_after_days"),
+            rs.getObject("purge_stale_after_days", Integer.class)));
   }
 
   private static Map<String, List<String>> filters(String json) {

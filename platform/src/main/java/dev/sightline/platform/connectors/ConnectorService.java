@@ -74,6 +74,7 @@ public final class ConnectorService {
     DataScope scope = parseScope(request.dataToSync(), problems);
     SourceFilters filters =
         new FilterValidation(factory.descriptor()).validate(request.filters(), problems);
+    ConnectorScope fetchAndRetain = request.scope().validate(problems, clock.instant());
     spec.validate(request.auth())
         .forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
     var now = clock.instant();
@@ -105,7 +106,8 @@ public final class ConnectorService {
             ConnectorState.REGISTERED,
             now,
             now,
-            java.util.Optional.of(schedule));
+            java.util.Optional.of(schedule),
+            fetchAndRetain);
     repository.insert(stored);
     return view(stored);
   }
@@ -189,15 +191,16 @@ public final class ConnectorService {
 
   /**
    * The configuration a create request would store, checked as create checks it (auth fields,
-   * filters, data to sync; not the name, which a draft test does not need), for testing the
-   * connection before anything is stored. Its target is not checked here: a test reports a refused
-   * target as its failed first check.
+   * filters, data to sync, fetch-from date and retention; not the name, which a draft test does not
+   * need), for testing the connection before anything is stored. Its target is not checked here: a
+   * test reports a refused target as its failed first check.
    */
   public ConnectorConfig draftConfig(NewConnector request) {
     ConnectorFactory factory = factoryFor(request.type());
     List<Problem> problems = new ArrayList<>();
     parseScope(request.dataToSync(), problems);
     new FilterValidation(factory.descriptor()).validate(request.filters(), problems);
+    request.scope().validate(problems, clock.instant());
     factory
         .descriptor()
         .config()
@@ -289,6 +292,7 @@ public final class ConnectorService {
         c.state().name(),
         c.createdAt(),
         c.updatedAt(),
-        c.schedule().map(this::scheduleView));
+        c.schedule().map(this::scheduleView),
+        c.scope());
   }
 }

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A connector as shown to users: secrets replaced by a mask, never readable back. */
+/**
+ * A connector as shown to users: secrets replaced by a mask, never readable back.
+ *
+ * @param scope the fetch-from date, sampling and asset retention ({@link ConnectorScope})
+ */
 public record ConnectorView(
     UUID id,
     String type,
@@ -19,7 +23,8 @@ public record ConnectorView(
     String state,
     Instant createdAt,
     Instant updatedAt,
-    java.util.Optional<ScheduleView> schedule) {
+    java.util.Optional<ScheduleView> schedule,
+    ConnectorScope scope) {
 
   public static final String MASK = "********";
 }

@@ -4,9 +4,14 @@ import dev.sightline.connector.SourceFilters;
 import dev.sightline.connector.SyncRequest.DataScope;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** A connector as stored: non-secret settings in clear, secrets sealed. */
+/**
+ * A connector as stored: non-secret settings in clear, secrets sealed.
+ *
+ * @param scope the fetch-from date, sampling and asset retention ({@link ConnectorScope})
+ */
 public record StoredConnector(
     UUID id,
     String type,
@@ -19,9 +24,11 @@ public record StoredConnector(
     ConnectorState state,
     Instant createdAt,
     Instant updatedAt,
-    java.util.Optional<dev.sightline.platform.schedule.Schedule> schedule) {
+    java.util.Optional<dev.sightline.platform.schedule.Schedule> schedule,
+    ConnectorScope scope) {
 
   public StoredConnector {
     settings = Map.copyOf(settings);
+    Objects.requireNonNull(scope, "scope");
   }
 }

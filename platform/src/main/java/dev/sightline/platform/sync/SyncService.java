@@ -307,7 +307,13 @@ public final class SyncService {
     List<TransformMap> maps =
         transformMaps.active(run.connectorId()).stream().map(TransformMaps.ActiveMap::map).toList();
     SyncRequest request =
-        new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize, stored.filters());
+        new SyncRequest(
+            stored.dataScope(),
+            stored.scope().sourceFetchFrom(),
+            false,
+            pageSize,
+            stored.filters(),
+            stored.scope().sourceSampling());
     try (Connector connector =
         connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
       for (StreamSpec stream : connector.streams(request)) {

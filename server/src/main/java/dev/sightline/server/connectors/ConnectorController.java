@@ -1,6 +1,7 @@
 package dev.sightline.server.connectors;
 
 import dev.sightline.platform.connectors.ConnectionTester;
+import dev.sightline.platform.connectors.ConnectorScope;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.ConnectorView;
 import dev.sightline.platform.connectors.NewConnector;
@@ -71,7 +72,9 @@ class ConnectorController {
         body.auth(),
         body.dataToSync(),
         body.filters(),
-        body.schedule() == null ? null : body.schedule().input());
+        body.schedule() == null ? null : body.schedule().input(),
+        new ConnectorScope.Request(
+            body.fetchFrom(), body.sampling(), body.staleAfterDays(), body.purgeStaleAfterDays()));
   }
 
   @GetMapping

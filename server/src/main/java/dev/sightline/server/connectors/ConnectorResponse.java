@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * A connector as the API shows it. {@code auth}: the connector type's own config fields by name
- * (they differ per type, hence a map), every secret already replaced by the platform's mask.
+ * (they differ per type, hence a map), every secret already replaced by the platform's mask. {@code
+ * fetchFrom}, {@code sampling}, {@code staleAfterDays}, {@code purgeStaleAfterDays} (null: stale
+ * assets are kept): what its runs fetch and how long its assets count as current.
  */
 record ConnectorResponse(
     UUID id,
@@ -24,7 +26,11 @@ record ConnectorResponse(
     Instant createdAt,
     Instant updatedAt,
     ScheduleResponse schedule,
-    LastRun lastRun) {
+    LastRun lastRun,
+    Instant fetchFrom,
+    boolean sampling,
+    int staleAfterDays,
+    Integer purgeStaleAfterDays) {
 
   /**
    * The connector's latest run: its state and where its findings are ({@code findingsState}), as
@@ -83,6 +89,10 @@ record ConnectorResponse(
         c.createdAt(),
         c.updatedAt(),
         c.schedule().map(ScheduleResponse::from).orElse(null),
-        last.map(LastRun::from).orElse(null));
+        last.map(LastRun::from).orElse(null),
+        c.scope().fetchFrom(),
+        c.scope().sampling(),
+        c.scope().staleAfterDays(),
+        c.scope().purgeStaleAfterDays());
   }
 }

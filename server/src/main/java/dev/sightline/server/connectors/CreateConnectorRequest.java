@@ -5,7 +5,11 @@ import java.util.Map;
 
 /**
  * Body of POST /api/v1/connectors; {@code filters}: source-side filters by name, each a list of
- * values, e.g. {@code {"productTypes":["Server"],"dataProviders":["Falcon Network Scan"]}}.
+ * values, e.g. {@code {"productTypes":["Server"],"dataProviders":["Falcon Network Scan"]}}; {@code
+ * fetchFrom}: the earliest date of data to fetch, {@code 2026-01-31} or an ISO-8601 instant
+ * (default 1970-01-01, everything); {@code sampling}: the seeds' Sampling Mode, the top 1,000
+ * assets and their findings; {@code staleAfterDays}: asset retention (default 30); {@code
+ * purgeStaleAfterDays}: days a stale asset is kept before it is deleted (default: kept).
  */
 record CreateConnectorRequest(
     String type,
@@ -14,7 +18,11 @@ record CreateConnectorRequest(
     Map<String, String> auth,
     String dataToSync,
     Map<String, List<String>> filters,
-    ScheduleRequest schedule) {
+    ScheduleRequest schedule,
+    String fetchFrom,
+    Boolean sampling,
+    Integer staleAfterDays,
+    Integer purgeStaleAfterDays) {
 
   /**
    * When the connector runs: {@code occurs} ONCE, HOURLY, DAILY (default), WEEKLY, MONTHLY or CRON;

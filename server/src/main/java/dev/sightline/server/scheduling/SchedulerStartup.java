@@ -4,6 +4,7 @@ import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.ConnectorView;
 import dev.sightline.platform.intel.IntelUpdate;
 import dev.sightline.platform.intel.IntelUpdater;
+import dev.sightline.platform.retention.StaleAssets;
 import dev.sightline.platform.scheduling.ClusterScheduler;
 import dev.sightline.server.scoring.BackgroundRescoring;
 import java.time.Clock;
@@ -23,14 +24,19 @@ class SchedulerStartup {
   /** Daily at 03:30 in the server's zone: after the feeds' own nightly publication. */
   static final String INTEL_UPDATE_CRON = "0 30 3 * * ?";
 
+  /** Hourly: an asset seen again leaves STALE within the hour; purges are due by the day. */
+  static final String STALE_ASSETS_CRON = "0 15 * * * ?";
+
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerStartup.class);
   private final ClusterScheduler scheduler;
   private final ConnectorService connectors;
   private final IntelUpdater intel;
   private final BackgroundRescoring rescoring;
   private final Clock clock;
+  private final StaleAssets staleAssets;
 
   SchedulerStartup(
+      StaleAssets staleAssets,
       ClusterScheduler scheduler,
       ConnectorService connectors,
       IntelUpdater intel,
@@ -41,6 +47,7 @@ class SchedulerStartup {
     this.intel = intel;
     this.rescoring = rescoring;
     this.clock = clock;
+    this.staleAssets = staleAssets;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -53,7 +60,12 @@ class SchedulerStartup {
       }
     }
     scheduler.chore("intel-update", INTEL_UPDATE_CRON, clock.getZone(), this::updateIntelligence);
+    scheduler.chore("stale-assets", STALE_ASSETS_CRON, clock.getZone(), this::sweepStaleAssets);
     scheduler.start();
+  }
+
+  private void sweepStaleAssets() {
+    LOG.info("Stale assets: {}", staleAssets.sweep(clock.instant()));
   }
 
   private void updateIntelligence() {

@@ -129,15 +129,7 @@ final class CortexXdrEndpointReader implements StreamReader {
   }
 
   private ArrayNode filters() {
-    ArrayNode filters = CortexXdrWire.JSON.createArrayNode();
-    if (cursor.lastSeenFrom() > 0) {
-      filters
-          .addObject()
-          .put("field", "last_seen")
-          .put("operator", "gte")
-          .put("value", cursor.lastSeenFrom());
-    }
-    return filters;
+    return CortexXdrClient.lastSeenAtOrAfter(cursor.lastSeenFrom());
   }
 
   @Override

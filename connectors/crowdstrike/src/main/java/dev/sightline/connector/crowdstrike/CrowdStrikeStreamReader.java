@@ -35,6 +35,7 @@ final class CrowdStrikeStreamReader implements StreamReader {
   private final CrowdStrikeClient client;
   private final int limit;
   private final CrowdStrikeSourceFilters filters;
+  private final String scope;
   private CrowdStrikeCursor cursor;
   private Instant queryFrom;
   private String after = "";
@@ -47,8 +48,23 @@ final class CrowdStrikeStreamReader implements StreamReader {
       CrowdStrikeCursor start,
       int pageSize,
       CrowdStrikeSourceFilters filters) {
+    this(stream, client, start, pageSize, filters, "");
+  }
+
+  /**
+   * A reader of the records that also match {@code scope}, an FQL clause ANDed to every query (a
+   * sample's hosts); "" for none.
+   */
+  CrowdStrikeStreamReader(
+      CrowdStrikeStream stream,
+      CrowdStrikeClient client,
+      CrowdStrikeCursor start,
+      int pageSize,
+      CrowdStrikeSourceFilters filters,
+      String scope) {
     this.stream = stream;
     this.filters = filters;
+    this.scope = scope;
     this.client = client;
     this.limit = stream.limit(pageSize);
     this.cursor = start;
@@ -70,7 +86,11 @@ final class CrowdStrikeStreamReader implements StreamReader {
         page =
             client.query(
                 stream,
-                new Query(stream.filterFrom(queryFrom, filters), stream.sort(), limit, after));
+                new Query(
+                    CrowdStrikeFql.and(stream.filterFrom(queryFrom, filters), scope),
+                    stream.sort(),
+                    limit,
+                    after));
       } catch (SearchContextExpiredException e) {
         rederived = rederive(rederived, e);
         continue;
