@@ -4,8 +4,8 @@ import java.time.Clock;
 import javax.net.ssl.SSLContext;
 
 /**
- * What the platform lends a connector: the clock, the TLS trust to use for vendor calls, and a way
- * to wait that honours interruption. Implementations are thread-safe.
+ * What the platform lends a connector: the clock, the TLS trust to use for vendor calls, a way to
+ * wait that honours interruption, and who counts vendor calls. Implementations are thread-safe.
  */
 public interface ConnectorContext {
 
@@ -19,5 +19,10 @@ public interface ConnectorContext {
     if (!duration.isNegative() && !duration.isZero()) {
       Thread.sleep(duration.toMillis());
     }
+  }
+
+  /** Told of each vendor call and retry by the SPI's retry loop; counts nothing by default. */
+  default CallObserver calls() {
+    return CallObserver.NONE;
   }
 }

@@ -1,6 +1,7 @@
 package dev.sightline.connector;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Pulls one page at a time from a vendor stream. Not thread-safe; the caller reads, commits the
@@ -15,6 +16,14 @@ public interface StreamReader extends AutoCloseable {
    * and InterruptedException promptly when the thread is interrupted.
    */
   Optional<Page> next() throws InterruptedException;
+
+  /**
+   * How many records the vendor says the current read holds (e.g. a page's total), once a page has
+   * told it; empty when the vendor gives no total. Only for showing progress: never relied on.
+   */
+  default OptionalLong total() {
+    return OptionalLong.empty();
+  }
 
   /** True when this read covers the whole tenant (so absence means gone), false for a delta. */
   boolean fullSync();

@@ -12,21 +12,34 @@ import java.util.Optional;
  * @param fullSync true forces a full read even when a delta watermark exists
  * @param filters the source-side filters the user chose (validated against the descriptor's {@link
  *     ConnectorDescriptor#filters()}); every page of every run, full or delta, honours them
+ * @param sampling the seeds' Sampling Mode when the user turned it on; empty reads every asset
  */
 public record SyncRequest(
     DataScope scope,
     Optional<Instant> fetchFrom,
     boolean fullSync,
     int pageSize,
-    SourceFilters filters) {
+    SourceFilters filters,
+    Optional<Sampling> sampling) {
 
   public SyncRequest {
     Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(fetchFrom, "fetchFrom");
     Objects.requireNonNull(filters, "filters");
+    Objects.requireNonNull(sampling, "sampling");
     if (pageSize < 1) {
       throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
     }
+  }
+
+  /** A request without sampling. */
+  public SyncRequest(
+      DataScope scope,
+      Optional<Instant> fetchFrom,
+      boolean fullSync,
+      int pageSize,
+      SourceFilters filters) {
+    this(scope, fetchFrom, fullSync, pageSize, filters, Optional.empty());
   }
 
   /** A request without source filters. */
@@ -39,11 +52,19 @@ public record SyncRequest(
   }
 
   public SyncRequest withPageSize(int size) {
-    return new SyncRequest(scope, fetchFrom, fullSync, size, filters);
+    return new SyncRequest(scope, fetchFrom, fullSync, size, filters, sampling);
   }
 
   public SyncRequest withFullSync(boolean full) {
-    return new SyncRequest(scope, fetchFrom, full, pageSize, filters);
+    return new SyncRequest(scope, fetchFrom, full, pageSize, filters, sampling);
+  }
+
+  public SyncRequest withFetchFrom(Instant from) {
+    return new SyncRequest(scope, Optional.of(from), fullSync, pageSize, filters, sampling);
+  }
+
+  public SyncRequest withSampling(Sampling chosen) {
+    return new SyncRequest(scope, fetchFrom, fullSync, pageSize, filters, Optional.of(chosen));
   }
 
   /**

@@ -20,7 +20,7 @@ public class SightlineApplication {
                     "server.port", String.valueOf(settings.port()),
                     "spring.main.banner-mode", "off",
                     "server.error.include-message", "never",
-                    "management.endpoints.web.exposure.include", "health,metrics"))
+                    "management.endpoints.web.exposure.include", "health,metrics,prometheus"))
             .initializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings))
             .build();
     return app.run(args);

@@ -1,5 +1,6 @@
 package dev.sightline.server;
 
+import dev.sightline.connector.CallObserver;
 import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectionTests;
 import dev.sightline.platform.connectors.ConnectorCatalog;
@@ -13,6 +14,8 @@ import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.intel.IntelImporter;
 import dev.sightline.platform.intel.IntelLookup;
+import dev.sightline.platform.intel.IntelUpdater;
+import dev.sightline.platform.intel.Sleeper;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.net.TargetPolicy;
 import dev.sightline.platform.net.TrustMaterial;
@@ -21,12 +24,17 @@ import dev.sightline.platform.rescoring.AssetScores;
 import dev.sightline.platform.rescoring.ScoreRefresher;
 import dev.sightline.platform.rescoring.ScoringSettings;
 import dev.sightline.platform.rescoring.SeverityDefaults;
+import dev.sightline.platform.retention.StaleAssets;
+import dev.sightline.platform.scheduling.ClusterScheduler;
+import dev.sightline.platform.scheduling.SchedulerSettings;
 import dev.sightline.platform.secrets.MasterKeys;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
+import dev.sightline.platform.sync.RunLease;
 import dev.sightline.platform.sync.SyncService;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.server.boot.DatabaseBootstrap;
+import dev.sightline.server.boot.NodeNames;
 import dev.sightline.server.boot.ServerSettings;
 import java.time.Clock;
 import javax.net.ssl.SSLContext;
@@ -38,9 +46,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SightlineConfiguration {
 
+  /** In the server's zone: a schedule without a timezone runs in it. */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return Clock.systemDefaultZone();
   }
 
   @Bean(destroyMethod = "close")
@@ -73,13 +82,14 @@ class SightlineConfiguration {
   }
 
   @Bean
-  PlatformConnectorContext connectorContext(ServerSettings settings, Clock clock) {
+  PlatformConnectorContext connectorContext(
+      ServerSettings settings, Clock clock, CallObserver vendorCalls) {
     SSLContext tls =
         settings
             .extraCaPem()
             .map(TrustMaterial::jvmDefaultPlus)
             .orElseGet(TrustMaterial::jvmDefault);
-    return new PlatformConnectorContext(clock, tls);
+    return new PlatformConnectorContext(clock, tls, vendorCalls);
   }
 
   @Bean
@@ -89,7 +99,28 @@ class SightlineConfiguration {
       ServerSettings settings,
       PlatformConnectorContext context,
       Clock clock) {
-    return new SyncService(connectors, jdbc, context, clock, settings.pageSize());
+    return new SyncService(
+        connectors,
+        jdbc,
+        context,
+        clock,
+        settings.pageSize(),
+        new RunLease(NodeNames.generate(), RunLease.DEFAULT));
+  }
+
+  @Bean(destroyMethod = "close")
+  ClusterScheduler clusterScheduler(
+      DataSource dataSource,
+      SyncService sync,
+      ConnectorService connectors,
+      Clock clock,
+      ServerSettings settings) {
+    return new ClusterScheduler(
+        dataSource,
+        sync,
+        connectors,
+        clock,
+        new SchedulerSettings(settings.workers(), SchedulerSettings.defaults().checkin()));
   }
 
   @Bean
@@ -133,6 +164,18 @@ class SightlineConfiguration {
     return new IntelImporter(dataSource, clock);
   }
 
+  /** Fetches the public intelligence feeds; a scheduled job or `intel update` calls update(). */
+  @Bean
+  IntelUpdater intelUpdater(DataSource dataSource, ServerSettings settings, Clock clock) {
+    return new IntelUpdater(
+        dataSource,
+        settings.intelFeeds(),
+        settings.outboundTls(),
+        TargetPolicy.fromList(settings.allowedTargets()),
+        clock,
+        Sleeper.THREAD);
+  }
+
   @Bean
   IntelLookup intelLookup(DataSource dataSource) {
     return new IntelLookup(dataSource);
@@ -151,6 +194,11 @@ class SightlineConfiguration {
   @Bean
   AssetScores assetScores(Jdbc jdbc, ScoringSettings settings, Clock clock) {
     return new AssetScores(jdbc, settings, clock);
+  }
+
+  @Bean
+  StaleAssets staleAssets(Jdbc jdbc) {
+    return new StaleAssets(jdbc);
   }
 
   @Bean

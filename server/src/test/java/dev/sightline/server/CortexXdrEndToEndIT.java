@@ -65,12 +65,12 @@ class CortexXdrEndToEndIT {
         .pollInterval(Duration.ofMillis(250))
         .until(
             () ->
-                !server
+                server
                     .get("/api/v1/runs/" + runId)
                     .json()
                     .path("state")
                     .asText()
-                    .equals("PROCESSING"));
+                    .matches("PROCESSED|ERRORED"));
     return server.get("/api/v1/runs/" + runId).json();
   }
 

@@ -1,5 +1,6 @@
 package dev.sightline.connector.http;
 
+import dev.sightline.connector.CallObserver;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.RetryableException;
 import io.github.resilience4j.core.IntervalBiFunction;
@@ -14,7 +15,9 @@ import java.util.random.RandomGenerator;
  * Runs one vendor exchange again through transient failures: answers the connector calls transient
  * and network failures other than the {@linkplain NetworkFailures#isPermanent permanent} ones.
  * Resilience4j counts attempts and asks the connector for each wait; the waiting itself goes
- * through {@link ConnectorContext#sleep} so a cancelled run stops at once. Connectors keep what is
+ * through {@link ConnectorContext#sleep} so a cancelled run stops at once. Every attempt and every
+ * retry is told to the context's {@link ConnectorContext#calls() CallObserver} with its HTTP
+ * status, so calls are counted the same way for every connector. Connectors keep what is
  * vendor-specific: what counts as transient, how long to wait, and any pacing before an attempt.
  *
  * @param <R> the vendor's raw response
@@ -51,19 +54,41 @@ public final class RetryLoop<R> {
     void retrying(String what, long waitMillis, Exception failure);
   }
 
+  /** The HTTP status of a raw response, for counting calls. */
+  @FunctionalInterface
+  public interface StatusOf<R> {
+    int status(R response);
+  }
+
+  private final String connectorType;
   private final ConnectorContext context;
+  private final CallObserver calls;
   private final int maxAttempts;
   private final Listener listener;
+  private final StatusOf<R> statusOf;
   private final Retry retry;
 
+  /**
+   * @param connectorType the connector's {@link dev.sightline.connector.ConnectorDescriptor#type()
+   *     type}: it names the retry and labels the calls told to the context's {@link CallObserver}
+   * @param statusOf reads the HTTP status of a response, for the {@link CallObserver}
+   */
   public RetryLoop(
-      String name, int maxAttempts, Waits waits, ConnectorContext context, Listener listener) {
+      String connectorType,
+      int maxAttempts,
+      Waits waits,
+      ConnectorContext context,
+      Listener listener,
+      StatusOf<R> statusOf) {
+    this.connectorType = connectorType;
     this.context = context;
+    this.calls = context.calls();
     this.maxAttempts = maxAttempts;
     this.listener = listener;
+    this.statusOf = statusOf;
     this.retry =
         Retry.of(
-            name,
+            connectorType,
             RetryConfig.custom()
                 .maxAttempts(maxAttempts)
                 .retryOnException(t -> t instanceof RetryableException || t instanceof IOException)
@@ -84,8 +109,11 @@ public final class RetryLoop<R> {
     while (true) {
       pacing.beforeAttempt();
       Exception failure;
+      int status;
       try {
         R response = attempt.send();
+        status = statusOf.status(response);
+        calls.called(connectorType, status);
         Optional<RetryableException> transientFailure = classifier.transientFailure(response);
         if (transientFailure.isEmpty()) {
           attempts.onComplete();
@@ -93,6 +121,8 @@ public final class RetryLoop<R> {
         }
         failure = transientFailure.get();
       } catch (IOException e) {
+        status = CallObserver.NO_ANSWER;
+        calls.called(connectorType, status);
         if (NetworkFailures.isPermanent(e)) {
           throw e;
         }
@@ -102,6 +132,7 @@ public final class RetryLoop<R> {
       if (wait < 0) {
         throw giveUp(failure);
       }
+      calls.retrying(connectorType, status);
       listener.retrying(what, wait, failure);
       context.sleep(Duration.ofMillis(wait));
     }

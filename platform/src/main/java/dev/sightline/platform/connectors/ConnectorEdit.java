@@ -1,5 +1,6 @@
 package dev.sightline.platform.connectors;
 
+import dev.sightline.platform.schedule.ScheduleInput;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import java.util.UUID;
  * @param connectionTestId a passing test of the settings as they will be after the edit
  * @param confirmTenantChange confirms a change of the vendor address or of a field naming the
  *     tenant, after which the stored records and the new ones come from different tenants
+ * @param schedule a new schedule, read as on create (unset parts take their defaults); null keeps
+ *     the stored one
+ * @param scope the fetch-from date, sampling and retention fields to change, each null to keep
  */
 public record ConnectorEdit(
     String name,
@@ -29,7 +33,9 @@ public record ConnectorEdit(
     Map<String, List<String>> filters,
     Optional<Boolean> draft,
     Optional<UUID> connectionTestId,
-    boolean confirmTenantChange) {
+    boolean confirmTenantChange,
+    ScheduleInput schedule,
+    ConnectorScope.Request scope) {
 
   public ConnectorEdit {
     // A null value is meaningful here (it clears a field), so no Map.copyOf.
@@ -37,5 +43,29 @@ public record ConnectorEdit(
     filters = filters == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(connectionTestId, "connectionTestId");
+    scope = scope == null ? ConnectorScope.Request.defaults() : scope;
+  }
+
+  /** An edit that leaves the schedule and the scope as they are. */
+  public ConnectorEdit(
+      String name,
+      String description,
+      Map<String, String> auth,
+      String dataToSync,
+      Map<String, List<String>> filters,
+      Optional<Boolean> draft,
+      Optional<UUID> connectionTestId,
+      boolean confirmTenantChange) {
+    this(
+        name,
+        description,
+        auth,
+        dataToSync,
+        filters,
+        draft,
+        connectionTestId,
+        confirmTenantChange,
+        null,
+        null);
   }
 }

@@ -8,12 +8,14 @@ import dev.sightline.connector.SyncRequest.DataScope;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.InvalidRequestException.Problem;
+import dev.sightline.platform.schedule.Schedule;
 import dev.sightline.platform.secrets.SecretCipher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -45,8 +47,8 @@ public final class ConnectorEditor {
     ConnectorDescriptor descriptor = connectors.descriptorOf(current);
     ConfigSpec spec = descriptor.config();
     List<Problem> problems = new ArrayList<>();
-    // Settings that need no connection test. New ones (a schedule, advanced settings) are
-    // applied here the same way: null keeps the stored value.
+    // Settings that need no connection test: null keeps the stored value. A new setting is
+    // applied here the same way, and written by ConnectorRepository.update.
     String name =
         edit.name() == null ? current.name() : ConnectorService.validName(edit.name(), problems);
     String description =
@@ -61,6 +63,11 @@ public final class ConnectorEditor {
         edit.filters() == null
             ? current.filters()
             : new FilterValidation(descriptor).validate(edit.filters(), problems);
+    Optional<Schedule> schedule =
+        edit.schedule() == null
+            ? current.schedule()
+            : Optional.ofNullable(connectors.parseSchedule(edit.schedule(), problems));
+    ConnectorScope fetchAndRetain = scopeOf(current.scope(), edit.scope(), problems);
     // Connection settings: tested before they are stored.
     Map<String, String> before = storedValues(current);
     Map<String, String> after = merged(spec, before, edit.auth(), problems);
@@ -95,6 +102,8 @@ public final class ConnectorEditor {
             current.state(),
             current.createdAt(),
             connectors.clock().instant(),
+            schedule,
+            fetchAndRetain,
             draft),
         secrets,
         newTenant);
@@ -111,6 +120,19 @@ public final class ConnectorEditor {
     } catch (SecretCipher.SecretUnreadableException e) {
       return current.settings();
     }
+  }
+
+  /** The stored scope with the fields the edit gives, validated as on create. */
+  private ConnectorScope scopeOf(
+      ConnectorScope stored, ConnectorScope.Request change, List<Problem> problems) {
+    return new ConnectorScope.Request(
+            change.fetchFrom() != null ? change.fetchFrom() : stored.fetchFrom().toString(),
+            change.sampling() != null ? change.sampling() : stored.sampling(),
+            change.staleAfterDays() != null ? change.staleAfterDays() : stored.staleAfterDays(),
+            change.purgeStaleAfterDays() != null
+                ? change.purgeStaleAfterDays()
+                : stored.purgeStaleAfterDays())
+        .validate(problems, connectors.clock().instant());
   }
 
   /** The stored values with the edit's auth fields applied; an unknown field is a problem. */

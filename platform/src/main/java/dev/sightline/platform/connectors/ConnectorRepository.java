@@ -23,7 +23,8 @@ public final class ConnectorRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, type, name, description, settings::text AS settings, secrets, data_scope, state,"
-          + " created_at, updated_at, filters::text AS filters, draft";
+          + " created_at, updated_at, filters::text AS filters, schedule::text AS schedule,"
+          + " fetch_from, sampling, stale_after_days, purge_stale_after_days, draft";
   private static final String LIVE = "deleted_at IS NULL";
 
   private final Jdbc jdbc;
@@ -33,10 +34,29 @@ public final class ConnectorRepository {
   }
 
   public void insert(StoredConnector c) {
-    jdbc.update(
+    jdbc.inTransaction(
+        conn -> {
+          insert(conn, c);
+          dev.sightline.platform.db.Jdbc.update(
+              conn,
+              "INSERT INTO connector_state_change (connector_id, state, reason, changed_at)"
+                  + " VALUES (?, ?, ?, ?)",
+              c.id(),
+              c.state().name(),
+              "created",
+              c.createdAt());
+          return null;
+        });
+  }
+
+  private static void insert(java.sql.Connection conn, StoredConnector c)
+      throws java.sql.SQLException {
+    dev.sightline.platform.db.Jdbc.update(
+        conn,
         "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
-            + " created_at, updated_at, filters, draft)"
-            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?)",
+            + " created_at, updated_at, filters, schedule, fetch_from, sampling, stale_after_days,"
+            + " purge_stale_after_days, draft)"
+            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)",
         c.id(),
         c.type(),
         c.name(),
@@ -48,6 +68,11 @@ public final class ConnectorRepository {
         c.createdAt(),
         c.updatedAt(),
         json(c.filters().chosen()),
+        c.schedule().map(StoredSchedules::json).orElse(null),
+        c.scope().fetchFrom(),
+        c.scope().sampling(),
+        c.scope().staleAfterDays(),
+        c.scope().purgeStaleAfterDays(),
         c.draft());
   }
 
@@ -73,8 +98,9 @@ public final class ConnectorRepository {
         Jdbc.update(
             tx,
             "UPDATE connector SET name = ?, description = ?, settings = ?::jsonb, secrets = ?,"
-                + " data_scope = ?, filters = ?::jsonb, draft = ?, updated_at = ?"
-                + " WHERE id = ? AND "
+                + " data_scope = ?, filters = ?::jsonb, schedule = ?::jsonb, fetch_from = ?,"
+                + " sampling = ?, stale_after_days = ?, purge_stale_after_days = ?, draft = ?,"
+                + " updated_at = ? WHERE id = ? AND "
                 + LIVE,
             c.name(),
             c.description(),
@@ -82,6 +108,11 @@ public final class ConnectorRepository {
             c.sealedSecrets(),
             c.dataScope().name(),
             json(c.filters().chosen()),
+            c.schedule().map(StoredSchedules::json).orElse(null),
+            c.scope().fetchFrom(),
+            c.scope().sampling(),
+            c.scope().staleAfterDays(),
+            c.scope().purgeStaleAfterDays(),
             c.draft(),
             c.updatedAt(),
             c.id());
@@ -119,9 +150,42 @@ public final class ConnectorRepository {
         ConnectorRepository::row);
   }
 
-  public void updateState(UUID id, ConnectorState state, Instant at) {
-    jdbc.update(
-        "UPDATE connector SET state = ?, updated_at = ? WHERE id = ?", state.name(), at, id);
+  /** Moves the connector to a state and records the change in its history, together. */
+  public void updateState(UUID id, ConnectorState state, UUID runId, String reason, Instant at) {
+    jdbc.inTransaction(
+        c -> {
+          dev.sightline.platform.db.Jdbc.update(
+              c,
+              "UPDATE connector SET state = ?, updated_at = ? WHERE id = ?",
+              state.name(),
+              at,
+              id);
+          dev.sightline.platform.db.Jdbc.update(
+              c,
+              "INSERT INTO connector_state_change (connector_id, state, run_id, reason, changed_at)"
+                  + " VALUES (?, ?, ?, ?, ?)",
+              id,
+              state.name(),
+              runId,
+              reason,
+              at);
+          return null;
+        });
+  }
+
+  /** The connector's states, newest first, at most {@code limit}. */
+  public List<StateChange> history(UUID id, int limit) {
+    return jdbc.query(
+        "SELECT state, run_id, reason, changed_at FROM connector_state_change"
+            + " WHERE connector_id = ? ORDER BY id DESC LIMIT ?",
+        rs ->
+            new StateChange(
+                ConnectorState.valueOf(rs.getString(1)),
+                java.util.Optional.ofNullable(rs.getObject(2, UUID.class)),
+                java.util.Optional.ofNullable(rs.getString(3)),
+                rs.getTimestamp(4).toInstant()),
+        id,
+        limit);
   }
 
   private static StoredConnector row(ResultSet rs) throws SQLException {
@@ -137,6 +201,12 @@ public final class ConnectorRepository {
         ConnectorState.valueOf(rs.getString("state")),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
+        java.util.Optional.ofNullable(rs.getString("schedule")).map(StoredSchedules::parse),
+        new ConnectorScope(
+            rs.getTimestamp("fetch_from").toInstant(),
+            rs.getBoolean("sampling"),
+            rs.getInt("stale_after_days"),
+            rs.getObject("purge_stale_after_days", Integer.class)),
         rs.getBoolean("draft"));
   }
 

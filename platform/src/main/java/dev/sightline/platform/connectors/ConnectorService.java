@@ -12,6 +12,8 @@ import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.InvalidRequestException.Problem;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.net.TargetPolicy;
+import dev.sightline.platform.schedule.Schedule;
+import dev.sightline.platform.schedule.ScheduleParser;
 import dev.sightline.platform.secrets.SecretCipher;
 import java.net.URI;
 import java.time.Clock;
@@ -33,6 +35,7 @@ public final class ConnectorService {
   private final SecretCipher cipher;
   private final TargetPolicy targets;
   private final Clock clock;
+  private final ScheduleParser schedules;
 
   public ConnectorService(
       ConnectorCatalog catalog,
@@ -45,6 +48,7 @@ public final class ConnectorService {
     this.cipher = cipher;
     this.targets = targets;
     this.clock = clock;
+    this.schedules = new ScheduleParser(clock.getZone());
   }
 
   /**
@@ -69,8 +73,11 @@ public final class ConnectorService {
     DataScope scope = parseScope(request.dataToSync(), problems);
     SourceFilters filters =
         new FilterValidation(factory.descriptor()).validate(request.filters(), problems);
+    ConnectorScope fetchAndRetain = request.scope().validate(problems, clock.instant());
     spec.validate(request.auth())
         .forEach(p -> problems.add(new Problem("auth." + p.field(), p.message())));
+    var now = clock.instant();
+    Schedule schedule = schedules.parse(request.schedule(), now, problems);
     if (problems.isEmpty()) {
       checkTarget(spec, request.auth(), problems);
     }
@@ -85,7 +92,6 @@ public final class ConnectorService {
     Map<String, String> settings = new LinkedHashMap<>();
     Map<String, String> secrets = new LinkedHashMap<>();
     request.auth().forEach((k, v) -> (spec.isSecret(k) ? secrets : settings).put(k, v));
-    var now = clock.instant();
     StoredConnector stored =
         new StoredConnector(
             id,
@@ -99,6 +105,8 @@ public final class ConnectorService {
             ConnectorState.REGISTERED,
             now,
             now,
+            java.util.Optional.of(schedule),
+            fetchAndRetain,
             draft);
     return stored;
   }
@@ -151,8 +159,16 @@ public final class ConnectorService {
             edited.state(),
             edited.createdAt(),
             edited.updatedAt(),
+            edited.schedule(),
+            edited.scope(),
             edited.draft()),
         newTenant);
+  }
+
+  /** A schedule as create reads it, saved now; null when {@code problems} gained one. */
+  Schedule parseSchedule(
+      dev.sightline.platform.schedule.ScheduleInput input, List<Problem> problems) {
+    return schedules.parse(input, clock.instant(), problems);
   }
 
   boolean nameTakenByAnother(String name, UUID id) {
@@ -205,8 +221,38 @@ public final class ConnectorService {
     return new ConnectorConfig(all);
   }
 
-  public void updateState(UUID id, ConnectorState state) {
-    repository.updateState(id, state, clock.instant());
+  /** Moves the connector to a state, recorded in its history with the run and the reason. */
+  public void updateState(UUID id, ConnectorState state, UUID runId, String reason) {
+    repository.updateState(id, state, runId, reason, clock.instant());
+  }
+
+  /** The connector's state history, newest first. */
+  public List<StateChange> history(UUID id, int limit) {
+    stored(id);
+    return repository.history(id, limit);
+  }
+
+  /**
+   * The connector's secret values, for blanking them out of anything a run writes; never shown or
+   * logged.
+   */
+  public List<String> secretsOf(StoredConnector c) {
+    return List.copyOf(
+        ConnectorRepository.parse(cipher.open(c.sealedSecrets(), c.id().toString())).values());
+  }
+
+  /** How the schedule reads now: the confirmation sentence and the next five runs. */
+  public ScheduleView scheduleView(Schedule s) {
+    var now = clock.instant();
+    return new ScheduleView(
+        s.occurs().name(),
+        s.cron(),
+        s.zone().getId(),
+        s.start(),
+        s.end(),
+        s.confirmation(now),
+        s.nextRuns(now, 5),
+        s.endedBy(now));
   }
 
   public ConnectorDescriptor descriptorOf(StoredConnector c) {
@@ -228,15 +274,16 @@ public final class ConnectorService {
 
   /**
    * The configuration a create request would store, checked as create checks it (auth fields,
-   * filters, data to sync; not the name, which a draft test does not need), for testing the
-   * connection before anything is stored. Its target is not checked here: a test reports a refused
-   * target as its failed first check.
+   * filters, data to sync, fetch-from date and retention; not the name, which a draft test does not
+   * need), for testing the connection before anything is stored. Its target is not checked here: a
+   * test reports a refused target as its failed first check.
    */
   public ConnectorConfig draftConfig(NewConnector request) {
     ConnectorFactory factory = factoryFor(request.type());
     List<Problem> problems = new ArrayList<>();
     parseScope(request.dataToSync(), problems);
     new FilterValidation(factory.descriptor()).validate(request.filters(), problems);
+    request.scope().validate(problems, clock.instant());
     factory
         .descriptor()
         .config()
@@ -328,6 +375,8 @@ public final class ConnectorService {
         c.state().name(),
         c.createdAt(),
         c.updatedAt(),
+        c.schedule().map(this::scheduleView),
+        c.scope(),
         c.draft());
   }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 /**
  * A connector as shown to users: secrets replaced by a mask, never readable back.
  *
+ * @param scope the fetch-from date, sampling and asset retention ({@link ConnectorScope})
  * @param draft saved without a passing connection test: never scheduled until a test promotes it
  */
 public record ConnectorView(
@@ -23,6 +24,8 @@ public record ConnectorView(
     String state,
     Instant createdAt,
     Instant updatedAt,
+    java.util.Optional<ScheduleView> schedule,
+    ConnectorScope scope,
     boolean draft) {
 
   public static final String MASK = "********";

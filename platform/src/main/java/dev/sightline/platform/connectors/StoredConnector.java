@@ -4,11 +4,13 @@ import dev.sightline.connector.SourceFilters;
 import dev.sightline.connector.SyncRequest.DataScope;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * A connector as stored: non-secret settings in clear, secrets sealed.
  *
+ * @param scope the fetch-from date, sampling and asset retention ({@link ConnectorScope})
  * @param draft saved without a passing connection test: never scheduled until a test promotes it
  */
 public record StoredConnector(
@@ -23,9 +25,12 @@ public record StoredConnector(
     ConnectorState state,
     Instant createdAt,
     Instant updatedAt,
+    java.util.Optional<dev.sightline.platform.schedule.Schedule> schedule,
+    ConnectorScope scope,
     boolean draft) {
 
   public StoredConnector {
     settings = Map.copyOf(settings);
+    Objects.requireNonNull(scope, "scope");
   }
 }

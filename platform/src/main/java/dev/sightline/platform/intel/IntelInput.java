@@ -12,8 +12,9 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An intelligence file opened for reading: gunzipped when it is gzip (FIRST and NVD publish {@code
- * .gz}), and hashed as stored on disk so the recorded SHA-256 matches {@code sha256sum}.
+ * Intelligence content opened for reading: gunzipped when it is gzip (FIRST and NVD publish {@code
+ * .gz}), and hashed as it arrived (on disk or on the wire) so the recorded SHA-256 matches {@code
+ * sha256sum} of the file.
  */
 final class IntelInput implements AutoCloseable {
   private final DigestInputStream raw;
@@ -25,14 +26,19 @@ final class IntelInput implements AutoCloseable {
   }
 
   static IntelInput open(Path file) throws IOException {
-    DigestInputStream raw = new DigestInputStream(Files.newInputStream(file), newDigest());
-    BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+    return open(Files.newInputStream(file), newDigest());
+  }
+
+  /** Reads {@code raw}, feeding every byte to {@code digest} (shared by the pages of one load). */
+  static IntelInput open(InputStream raw, MessageDigest digest) throws IOException {
+    DigestInputStream hashed = new DigestInputStream(raw, digest);
+    BufferedInputStream buffered = new BufferedInputStream(hashed, 1 << 16);
     buffered.mark(2);
     int b1 = buffered.read();
     int b2 = buffered.read();
     buffered.reset();
     boolean gzip = b1 == 0x1f && b2 == 0x8b;
-    return new IntelInput(raw, gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered);
+    return new IntelInput(hashed, gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered);
   }
 
   /** The decoded content; read it once. */
@@ -40,13 +46,17 @@ final class IntelInput implements AutoCloseable {
     return content;
   }
 
-  /** The SHA-256 of the whole file: reads whatever the parser left (trailing bytes) first. */
-  String sha256() throws IOException {
+  /** Reads whatever the parser left (trailing bytes), so the digest covers the whole input. */
+  void drain() throws IOException {
     byte[] sink = new byte[8192];
     while (raw.read(sink) >= 0) {
       // draining only feeds the digest
     }
-    return HexFormat.of().formatHex(raw.getMessageDigest().digest());
+  }
+
+  /** The hex SHA-256 of everything the digest was fed; resets it. */
+  static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   @Override
@@ -54,7 +64,7 @@ final class IntelInput implements AutoCloseable {
     content.close();
   }
 
-  private static MessageDigest newDigest() {
+  static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

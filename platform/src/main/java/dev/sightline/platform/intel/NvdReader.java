@@ -9,6 +9,7 @@ import dev.sightline.platform.intel.IntelValues.Place;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /**
  * Streams NVD CVE API 2.0 JSON: a response or feed ({@code format: NVD_CVE, version, timestamp,
@@ -30,6 +31,7 @@ final class NvdReader {
 
   private final String file;
   private Instant newest;
+  private Long totalResults;
 
   NvdReader(String file) {
     this.file = file;
@@ -56,6 +58,9 @@ final class NvdReader {
       }
     }
     if (records >= 0) {
+      if (top.path("totalResults").canConvertToLong()) {
+        totalResults = top.get("totalResults").asLong();
+      }
       String version =
           (top.path("format").asText("NVD_CVE") + " " + top.path("version").asText("")).trim();
       Instant stamp =
@@ -73,6 +78,14 @@ final class NvdReader {
         new Place(file, startLine, ""),
         "neither vulnerabilities[] nor a CVE record (id, published, lastModified)",
         "Pass an NVD CVE API 2.0 response or a single CVE record.");
+  }
+
+  /**
+   * What an API response says its query matches in all ({@code totalResults}), known once {@link
+   * #read} returned; empty for a feed file or a single record.
+   */
+  OptionalLong totalResults() {
+    return totalResults == null ? OptionalLong.empty() : OptionalLong.of(totalResults);
   }
 
   private long vulnerabilities(JsonParser p, RowSink<Cve> sink) throws IOException, SQLException {

@@ -23,28 +23,64 @@ public final class RunRepository {
       "id, connector_id, state, stream, full_sync, fetched, created, updated, unchanged, rejected,"
           + " pages, assets_linked, findings_new, findings_fixed, findings_reopened,"
           + " findings_unchanged, assets_scored, error, requested_at, started_at, finished_at,"
-          + " stage_millis::text AS stage_millis";
+          + " stage_millis::text AS stage_millis, run_trigger, attempt, owner, lease_until,"
+          + " heartbeat_at, scheduled_for, findings_state, stream_pages, stream_records,"
+          + " stream_total";
   private final Jdbc jdbc;
 
   public RunRepository(Jdbc jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Records a new run; refuses a second run in flight for the same connector. */
-  public SyncRun create(UUID connectorId, Instant at) {
+  /**
+   * Records a requested run, SCHEDULED until a worker claims it; refuses a second run in flight for
+   * the same connector.
+   */
+  public SyncRun create(UUID connectorId, RunTrigger trigger, Instant at) {
+    return insert(connectorId, trigger, at, RunState.SCHEDULED, null, null, null);
+  }
+
+  /**
+   * Records a run a schedule fired, already claimed by the node whose worker fired it.
+   *
+   * @param scheduledFor the occurrence that fired it (the run says when it started late)
+   */
+  public SyncRun createClaimed(
+      UUID connectorId, Instant scheduledFor, String node, Instant leaseUntil, Instant at) {
+    return insert(
+        connectorId, RunTrigger.SCHEDULE, at, RunState.PROCESSING, scheduledFor, node, leaseUntil);
+  }
+
+  private SyncRun insert(
+      UUID connectorId,
+      RunTrigger trigger,
+      Instant at,
+      RunState state,
+      Instant scheduledFor,
+      String node,
+      Instant leaseUntil) {
     UUID id = UUID.randomUUID();
     try {
       jdbc.update(
-          "INSERT INTO sync_run (id, connector_id, state, requested_at) VALUES (?, ?, ?, ?)",
+          "INSERT INTO sync_run (id, connector_id, state, requested_at, run_trigger, scheduled_for,"
+              + " owner, lease_until, heartbeat_at, attempt, started_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           id,
           connectorId,
-          RunState.PROCESSING.name(),
-          at);
+          state.name(),
+          at,
+          trigger.name(),
+          scheduledFor,
+          node,
+          leaseUntil,
+          node == null ? null : at,
+          node == null ? 0 : 1,
+          node == null ? null : at);
     } catch (Jdbc.DataAccessException e) {
       if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
         String active = activeRun(connectorId).map(UUID::toString).orElse("unknown");
         throw new ConflictException(
-            "A run of this connector is already in progress (run "
+            "A run of this connector is already scheduled or in progress (run "
                 + active
                 + "): wait for it to finish before starting another");
       }
@@ -53,11 +89,98 @@ public final class RunRepository {
     return find(id).orElseThrow();
   }
 
+  /**
+   * Claims a SCHEDULED run for a node; false when it is no longer waiting (another node took it).
+   */
+  public boolean claim(UUID runId, String node, Instant leaseUntil, Instant at) {
+    return jdbc.update(
+            "UPDATE sync_run SET state = ?, owner = ?, lease_until = ?, heartbeat_at = ?,"
+                + " attempt = attempt + 1, started_at = COALESCE(started_at, ?)"
+                + " WHERE id = ? AND state = ?",
+            RunState.PROCESSING.name(),
+            node,
+            leaseUntil,
+            at,
+            at,
+            runId,
+            RunState.SCHEDULED.name())
+        == 1;
+  }
+
+  /**
+   * Takes over a PROCESSING run whose owner's lease expired before {@code at}: the run goes on from
+   * its last committed page as a RECOVERY. False when its owner still holds a live lease.
+   */
+  public boolean takeOver(UUID runId, String node, Instant leaseUntil, Instant at) {
+    return jdbc.update(
+            "UPDATE sync_run SET owner = ?, lease_until = ?, heartbeat_at = ?,"
+                + " attempt = attempt + 1, run_trigger = ?"
+                + " WHERE id = ? AND state = ? AND (lease_until IS NULL OR lease_until < ?)",
+            node,
+            leaseUntil,
+            at,
+            RunTrigger.RECOVERY.name(),
+            runId,
+            RunState.PROCESSING.name(),
+            at)
+        == 1;
+  }
+
+  /** Renews the lease of every run the node is working on; returns how many. */
+  public int heartbeat(String node, Instant leaseUntil, Instant at) {
+    return jdbc.update(
+        "UPDATE sync_run SET heartbeat_at = ?, lease_until = ? WHERE owner = ? AND state = ?",
+        at,
+        leaseUntil,
+        node,
+        RunState.PROCESSING.name());
+  }
+
+  /** Renews one run's lease, while its owner still holds it. */
+  public void renew(UUID runId, String node, Instant leaseUntil, Instant at) {
+    jdbc.update(
+        "UPDATE sync_run SET heartbeat_at = ?, lease_until = ? WHERE id = ? AND owner = ?"
+            + " AND state = ?",
+        at,
+        leaseUntil,
+        runId,
+        node,
+        RunState.PROCESSING.name());
+  }
+
+  /** Runs in progress whose owner's lease expired before {@code cutoff}. */
+  public List<SyncRun> leaseExpiredBefore(Instant cutoff) {
+    return jdbc
+        .query(
+            "SELECT " + COLUMNS + " FROM sync_run WHERE state = ? AND lease_until < ?",
+            RunRepository::row,
+            RunState.PROCESSING.name(),
+            cutoff)
+        .stream()
+        .map(this::withTallies)
+        .toList();
+  }
+
+  /** Runs still waiting for a worker that were requested before {@code cutoff}. */
+  public List<SyncRun> waitingSince(Instant cutoff) {
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM sync_run WHERE state = ? AND requested_at < ?",
+        RunRepository::row,
+        RunState.SCHEDULED.name(),
+        cutoff);
+  }
+
+  /** Where the run's findings are. */
+  public void findingsState(UUID runId, FindingsState state) {
+    jdbc.update("UPDATE sync_run SET findings_state = ? WHERE id = ?", state.name(), runId);
+  }
+
   public Optional<UUID> activeRun(UUID connectorId) {
     return jdbc.queryOne(
-        "SELECT id FROM sync_run WHERE connector_id = ? AND state = ?",
+        "SELECT id FROM sync_run WHERE connector_id = ? AND state IN (?, ?)",
         rs -> rs.getObject(1, UUID.class),
         connectorId,
+        RunState.SCHEDULED.name(),
         RunState.PROCESSING.name());
   }
 
@@ -110,20 +233,24 @@ public final class RunRepository {
         run.requestedAt(),
         run.startedAt(),
         run.finishedAt(),
-        run.stageMillis());
-  }
-
-  public void started(UUID runId, Instant at) {
-    jdbc.update("UPDATE sync_run SET started_at = ? WHERE id = ?", at, runId);
+        run.stageMillis(),
+        run.claim(),
+        run.findingsState(),
+        run.progress());
   }
 
   public void streamStarted(UUID runId, String stream, boolean fullSync) {
     jdbc.update(
-        "UPDATE sync_run SET stream = ?, full_sync = COALESCE(full_sync, true) AND ?"
-            + " WHERE id = ?",
+        "UPDATE sync_run SET stream = ?, full_sync = COALESCE(full_sync, true) AND ?,"
+            + " stream_pages = 0, stream_records = 0, stream_total = NULL WHERE id = ?",
         stream,
         fullSync,
         runId);
+  }
+
+  /** The vendor's total for the stream being read, once a page has told it. */
+  public void streamTotal(UUID runId, long total) {
+    jdbc.update("UPDATE sync_run SET stream_total = ? WHERE id = ?", total, runId);
   }
 
   /** Adds a page's counters; called inside the page's transaction. */
@@ -132,7 +259,8 @@ public final class RunRepository {
         c,
         "UPDATE sync_run SET fetched = fetched + ?, created = created + ?,"
             + " updated = updated + ?, unchanged = unchanged + ?, rejected = rejected + ?,"
-            + " pages = pages + ?, assets_linked = assets_linked + ? WHERE id = ?",
+            + " pages = pages + ?, assets_linked = assets_linked + ?,"
+            + " stream_pages = stream_pages + ?, stream_records = stream_records + ? WHERE id = ?",
         page.fetched(),
         page.created(),
         page.updated(),
@@ -140,6 +268,8 @@ public final class RunRepository {
         page.rejected(),
         page.pages(),
         page.assetsLinked(),
+        page.pages(),
+        page.fetched(),
         runId);
   }
 
@@ -242,23 +372,16 @@ public final class RunRepository {
 
   public void finished(UUID runId, RunState state, Optional<String> error, Instant at) {
     jdbc.update(
-        "UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
-            + " WHERE id = ?",
+        "UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL,"
+            + " lease_until = NULL, findings_state = CASE WHEN findings_state IN (?, ?)"
+            + " THEN findings_state ELSE ? END WHERE id = ?",
         state.name(),
         error.orElse(null),
         at,
+        FindingsState.PROCESSED.name(),
+        FindingsState.NOT_REQUESTED.name(),
+        state == RunState.PROCESSED ? FindingsState.PROCESSED.name() : FindingsState.ERRORED.name(),
         runId);
-  }
-
-  /** Runs a crash left in flight can never finish: say so, so the next run can start. */
-  public int abandonActive(String reason, Instant at) {
-    return jdbc.update(
-        "UPDATE sync_run SET state = ?, error = ?, finished_at = ?, stream = NULL"
-            + " WHERE state = ?",
-        RunState.ERRORED.name(),
-        reason,
-        at,
-        RunState.PROCESSING.name());
   }
 
   private static SyncRun row(ResultSet rs) throws SQLException {
@@ -286,7 +409,22 @@ public final class RunRepository {
         rs.getTimestamp("requested_at").toInstant(),
         instant(rs.getTimestamp("started_at")),
         instant(rs.getTimestamp("finished_at")),
-        stageMillis(rs.getString("stage_millis")));
+        stageMillis(rs.getString("stage_millis")),
+        new RunClaim(
+            RunTrigger.valueOf(rs.getString("run_trigger")),
+            rs.getInt("attempt"),
+            Optional.ofNullable(rs.getString("owner")),
+            instant(rs.getTimestamp("lease_until")),
+            instant(rs.getTimestamp("heartbeat_at")),
+            instant(rs.getTimestamp("scheduled_for"))),
+        FindingsState.valueOf(rs.getString("findings_state")),
+        new RunProgress(
+            Optional.ofNullable(rs.getString("stream")),
+            rs.getLong("stream_pages"),
+            rs.getLong("stream_records"),
+            rs.getObject("stream_total") == null
+                ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(rs.getLong("stream_total"))));
   }
 
   /** In the order of {@link RunStage} (jsonb keeps its own key order). */

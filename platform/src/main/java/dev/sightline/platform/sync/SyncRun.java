@@ -22,4 +22,15 @@ public record SyncRun(
     Instant requestedAt,
     Optional<Instant> startedAt,
     Optional<Instant> finishedAt,
-    Map<String, Long> stageMillis) {}
+    Map<String, Long> stageMillis,
+    RunClaim claim,
+    FindingsState findingsState,
+    RunProgress progress) {
+
+  /** How late the run started after the occurrence that fired it, when a schedule fired it. */
+  public Optional<java.time.Duration> lateBy() {
+    return claim
+        .scheduledFor()
+        .flatMap(s -> startedAt.map(started -> java.time.Duration.between(s, started)));
+  }
+}

@@ -55,9 +55,24 @@ public final class SyncService {
   private final Clock clock;
   private final TransformMaps transformMaps;
   private final int pageSize;
+  private final RunLease lease;
+  private final RunLog log;
 
+  /** A service whose runs are claimed by one node, "local", with a one-minute lease. */
   public SyncService(
       ConnectorService connectors, Jdbc jdbc, ConnectorContext context, Clock clock, int pageSize) {
+    this(connectors, jdbc, context, clock, pageSize, RunLease.local());
+  }
+
+  public SyncService(
+      ConnectorService connectors,
+      Jdbc jdbc,
+      ConnectorContext context,
+      Clock clock,
+      int pageSize,
+      RunLease lease) {
+    this.lease = lease;
+    this.log = new RunLog(jdbc, clock);
     this.connectors = connectors;
     this.jdbc = jdbc;
     this.runs = new RunRepository(jdbc);
@@ -78,6 +93,19 @@ public final class SyncService {
     return runs;
   }
 
+  /** The node this service claims runs for, and its lease. */
+  public RunLease lease() {
+    return lease;
+  }
+
+  /** A run's own log, line by line; an unknown run is a not-found error. */
+  public List<RunLog.Line> log(UUID runId) {
+    if (runs.find(runId).isEmpty()) {
+      throw new NotFoundException("No run has id " + runId);
+    }
+    return log.lines(runId);
+  }
+
   public Optional<SyncRun> run(UUID runId) {
     return runs.find(runId);
   }
@@ -96,22 +124,97 @@ public final class SyncService {
     return runs.forConnector(connectorId, limit);
   }
 
-  /** Records a new run in PROCESSING; {@link #execute} does the work. */
+  /** Records a requested run ("Run now"), SCHEDULED until a worker claims it. */
   public SyncRun request(UUID connectorId) {
-    StoredConnector connector = connectors.stored(connectorId);
-    return runs.create(connector.id(), clock.instant());
+    return request(connectorId, RunTrigger.MANUAL);
   }
 
-  /** Does the work of a requested run on the calling thread; never throws. */
+  /** Records a requested run, SCHEDULED until a worker claims it; the connector says so. */
+  public SyncRun request(UUID connectorId, RunTrigger trigger) {
+    StoredConnector connector = connectors.stored(connectorId);
+    SyncRun run = runs.create(connector.id(), trigger, clock.instant());
+    connectors.updateState(
+        connectorId, ConnectorState.SCHEDULED, run.runId(), trigger.name() + " run requested");
+    return run;
+  }
+
+  /**
+   * Records and claims the run of a schedule's occurrence for this node; empty when a run of the
+   * connector is already waiting or in progress (it covers the occurrence).
+   */
+  public Optional<SyncRun> requestScheduled(UUID connectorId, Instant scheduledFor) {
+    Instant now = clock.instant();
+    try {
+      SyncRun run =
+          runs.createClaimed(connectorId, scheduledFor, lease.node(), lease.until(now), now);
+      connectors.updateState(
+          connectorId,
+          ConnectorState.SCHEDULED,
+          run.runId(),
+          "the occurrence of " + scheduledFor + " is due");
+      return Optional.of(run);
+    } catch (dev.sightline.platform.errors.ConflictException e) {
+      LOG.info(
+          "The occurrence of {} for connector {} is covered by the run already in flight",
+          scheduledFor,
+          connectorId);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Takes over a run whose node stopped renewing its lease, for this node: empty when there is no
+   * such run, or its owner's lease has not expired (it is alive).
+   */
+  public Optional<SyncRun> takeOver(UUID runId) {
+    Instant now = clock.instant();
+    return runs.takeOver(runId, lease.node(), lease.until(now), now)
+        ? runs.find(runId)
+        : Optional.empty();
+  }
+
+  /**
+   * Does the work of a run on the calling thread, claiming it for this node when it is still
+   * waiting; a run another node holds, or one that has ended, is left alone. Never throws.
+   */
   public SyncRun execute(UUID runId) {
+    SyncRun requested = runs.find(runId).orElseThrow();
+    if (requested.state() == RunState.SCHEDULED) {
+      Instant now = clock.instant();
+      if (!runs.claim(runId, lease.node(), lease.until(now), now)) {
+        return runs.find(runId).orElseThrow();
+      }
+    } else if (requested.state() != RunState.PROCESSING
+        || !requested.claim().owner().orElse("").equals(lease.node())) {
+      return requested;
+    }
     SyncRun run = runs.find(runId).orElseThrow();
     StageClock stages = new StageClock();
     MDC.put("run", runId.toString());
     MDC.put("connector", run.connectorId().toString());
+    StoredConnector stored = connectors.stored(run.connectorId());
+    RunLog.Journal journal = log.open(runId, run.connectorId(), connectors.secretsOf(stored));
     try {
-      runs.started(runId, clock.instant());
-      connectors.updateState(run.connectorId(), ConnectorState.PROCESSING);
-      readAll(run, stages);
+      connectors.updateState(run.connectorId(), ConnectorState.PROCESSING, runId, startWords(run));
+      journal.info(null, startWords(run));
+      run.lateBy()
+          .filter(late -> late.toSeconds() >= 60)
+          .ifPresent(
+              late ->
+                  journal.warn(
+                      null,
+                      "Started "
+                          + late.toSeconds()
+                          + " s after its scheduled time "
+                          + run.claim().scheduledFor().orElseThrow()
+                          + " (a misfire: no worker was free, or every node was down); it runs"
+                          + " once now and the schedule goes on"));
+      runs.findingsState(
+          runId,
+          stored.dataScope() == dev.sightline.connector.SyncRequest.DataScope.ASSETS
+              ? FindingsState.NOT_REQUESTED
+              : FindingsState.PENDING);
+      readAll(run, stages, journal);
       stages.time(
           RunStage.LIFECYCLE,
           () ->
@@ -125,16 +228,34 @@ public final class SyncService {
                         c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
                     return null;
                   }));
-      ScoreRefresher.Outcome scored = stages.time(RunStage.SCORE, () -> rescore(runId));
+      ScoreRefresher.Outcome scored = stages.time(RunStage.SCORE, () -> rescore(runId, journal));
       runs.scoredAndTimed(runId, scored.assetsScored(), stages.millis());
       runs.finished(runId, RunState.PROCESSED, Optional.empty(), clock.instant());
-      connectors.updateState(run.connectorId(), ConnectorState.PROCESSED);
-      LOG.info("Run finished: {}", runs.find(runId).map(SyncRun::counters).orElse(null));
+      connectors.updateState(run.connectorId(), ConnectorState.PROCESSED, runId, "run processed");
+      SyncRun done = runs.find(runId).orElseThrow();
+      journal.info(
+          null,
+          "Run processed: fetched "
+              + done.counters().fetched()
+              + ", created "
+              + done.counters().created()
+              + ", updated "
+              + done.counters().updated()
+              + ", unchanged "
+              + done.counters().unchanged()
+              + ", rejected "
+              + done.counters().rejected()
+              + "; findings new "
+              + done.counters().findingsNew()
+              + ", fixed "
+              + done.counters().findingsFixed()
+              + ", reopened "
+              + done.counters().findingsReopened());
     } catch (InterruptedException e) {
-      fail(run, e, stages);
+      fail(run, e, stages, journal);
       Thread.currentThread().interrupt();
     } catch (Exception | Error e) {
-      fail(run, e, stages);
+      fail(run, e, stages, journal);
     } finally {
       MDC.remove("run");
       MDC.remove("connector");
@@ -143,10 +264,20 @@ public final class SyncService {
     return runs.find(runId).orElseThrow();
   }
 
+  private static String startWords(SyncRun run) {
+    return "Run started ("
+        + run.claim().trigger()
+        + ", attempt "
+        + run.claim().attempt()
+        + ", on node "
+        + run.claim().owner().orElse("?")
+        + ")";
+  }
+
   /** Rescores what the run touched (and anything else queued), logging progress on long work. */
-  private ScoreRefresher.Outcome rescore(UUID runId) {
+  private ScoreRefresher.Outcome rescore(UUID runId, RunLog.Journal journal) {
     long queued = RescoreQueue.pending(jdbc);
-    LOG.info("Rescoring {} asset(s)", queued);
+    journal.info(null, "Rescoring " + queued + " asset(s)");
     long[] nextReport = {10_000};
     ScoreRefresher.Outcome outcome =
         refresher.drain(
@@ -156,22 +287,33 @@ public final class SyncService {
                 nextReport[0] += 10_000;
               }
             });
-    LOG.info(
-        "Rescored {} asset(s): {} risk score(s) and {} finding score(s) changed",
-        outcome.assetsScored(),
-        outcome.assetsChanged(),
-        outcome.findingsChanged());
+    journal.info(
+        null,
+        "Rescored "
+            + outcome.assetsScored()
+            + " asset(s): "
+            + outcome.assetsChanged()
+            + " risk score(s) and "
+            + outcome.findingsChanged()
+            + " finding score(s) changed");
     return outcome;
   }
 
-  private void readAll(SyncRun run, StageClock stages) throws InterruptedException {
+  private void readAll(SyncRun run, StageClock stages, RunLog.Journal journal)
+      throws InterruptedException {
     StoredConnector stored = connectors.stored(run.connectorId());
     connectors.checkTarget(stored);
     ConnectorDescriptor descriptor = connectors.descriptorOf(stored);
     List<TransformMap> maps =
         transformMaps.active(run.connectorId()).stream().map(TransformMaps.ActiveMap::map).toList();
     SyncRequest request =
-        new SyncRequest(stored.dataScope(), Optional.empty(), false, pageSize, stored.filters());
+        new SyncRequest(
+            stored.dataScope(),
+            stored.scope().sourceFetchFrom(),
+            false,
+            pageSize,
+            stored.filters(),
+            stored.scope().sourceSampling());
     try (Connector connector =
         connectors.factoryFor(stored.type()).create(connectors.configOf(stored), context)) {
       for (StreamSpec stream : connector.streams(request)) {
@@ -188,7 +330,8 @@ public final class SyncService {
                 descriptor.vendorProductName(),
                 descriptor.tagKinds(),
                 descriptor.meaning()),
-            stages);
+            stages,
+            journal);
       }
     }
   }
@@ -214,9 +357,13 @@ public final class SyncService {
       StreamSpec stream,
       SyncRequest request,
       PageMapper mapper,
-      StageClock stages)
+      StageClock stages,
+      RunLog.Journal journal)
       throws InterruptedException {
     MDC.put("stream", stream.name());
+    if (stream.kind() == RecordKind.FINDING) {
+      runs.findingsState(run.runId(), FindingsState.PROCESSING);
+    }
     Optional<Checkpoint> from = checkpoints.find(run.connectorId(), stream.name());
     boolean resuming = from.isPresent() && !from.get().complete();
     Instant readStartedAt =
@@ -225,18 +372,34 @@ public final class SyncService {
             : clock.instant();
     try (StreamReader reader = connector.open(stream, request, from)) {
       runs.streamStarted(run.runId(), stream.name(), reader.fullSync());
-      LOG.info("Reading {} ({} sync)", stream.name(), reader.fullSync() ? "full" : "delta");
+      journal.info(
+          stream.name(),
+          "Reading "
+              + stream.name()
+              + " ("
+              + (reader.fullSync() ? "full" : "delta")
+              + " sync"
+              + (resuming ? ", resuming from the last committed page" : "")
+              + ")");
       Optional<Page> page;
+      long shownTotal = -1;
       while ((page = stages.time(RunStage.FETCH, reader::next)).isPresent()) {
         if (Thread.interrupted()) {
           throw new InterruptedException("run cancelled");
         }
+        long total = reader.total().orElse(-1);
+        if (total != shownTotal && total >= 0) {
+          runs.streamTotal(run.runId(), total);
+          shownTotal = total;
+        }
+        Instant now = clock.instant();
+        runs.renew(run.runId(), lease.node(), lease.until(now), now);
         List<com.fasterxml.jackson.databind.JsonNode> records = page.get().records();
         MappedPage mapped = stages.time(RunStage.MAP, () -> mapper.map(records));
         committer.commit(
             run.connectorId(), run.runId(), mapped, page.get().checkpoint(), readStartedAt, stages);
       }
-      accountFor(run, stream);
+      accountFor(run, stream, journal);
       if (stream.kind() == RecordKind.FINDING && reader.fullSync()) {
         int closed =
             stages.time(
@@ -248,7 +411,9 @@ public final class SyncService {
                           return lifecycle.closeAbsent(
                               c, run.connectorId(), readStartedAt, clock.instant());
                         }));
-        LOG.info("{} detections absent from the full read of {} are closed", closed, stream.name());
+        journal.info(
+            stream.name(),
+            closed + " detection(s) absent from the full read of " + stream.name() + " are closed");
       }
     }
   }
@@ -258,34 +423,36 @@ public final class SyncService {
    * the findings inside records likewise; logs the figures. A record the run cannot account for
    * fails the run, naming the stream and the count: never a silent success.
    */
-  private void accountFor(SyncRun run, StreamSpec stream) {
+  private void accountFor(SyncRun run, StreamSpec stream, RunLog.Journal journal) {
     StreamTally t = runs.streamTally(run.runId(), stream.name());
-    LOG.info(
-        "Stream {}: fetched {}, stored {}, rejected {}{}{}",
+    journal.info(
         stream.name(),
-        t.fetched(),
-        t.stored(),
-        t.rejected(),
-        stream.elements().isPresent()
-            ? String.format(
-                "; findings inside them: fetched %d, stored %d, rejected %d",
-                t.elementsFetched(), t.elementsStored(), t.elementsRejected())
-            : "",
-        t.snapshotAssets() > 0
-            ? "; " + t.snapshotAssets() + " asset(s) built from host snapshots"
-            : "");
+        String.format(
+            "Stream %s: fetched %d, stored %d, rejected %d%s%s",
+            stream.name(),
+            t.fetched(),
+            t.stored(),
+            t.rejected(),
+            stream.elements().isPresent()
+                ? String.format(
+                    "; findings inside them: fetched %d, stored %d, rejected %d",
+                    t.elementsFetched(), t.elementsStored(), t.elementsRejected())
+                : "",
+            t.snapshotAssets() > 0
+                ? "; " + t.snapshotAssets() + " asset(s) built from host snapshots"
+                : ""));
     if (t.unaccounted() != 0 || t.elementsUnaccounted() != 0) {
       throw new UnaccountedRecordsException(stream.name(), t);
     }
   }
 
-  private void fail(SyncRun run, Throwable e, StageClock stages) {
+  private void fail(SyncRun run, Throwable e, StageClock stages, RunLog.Journal journal) {
     String reason = RunFailure.describe(e);
-    LOG.warn("Run failed: {}", reason);
+    journal.error(MDC.get("stream"), "Run failed: " + reason);
     try {
       runs.scoredAndTimed(run.runId(), 0, stages.millis());
       runs.finished(run.runId(), RunState.ERRORED, Optional.of(reason), clock.instant());
-      connectors.updateState(run.connectorId(), ConnectorState.ERRORED);
+      connectors.updateState(run.connectorId(), ConnectorState.ERRORED, run.runId(), reason);
     } catch (RuntimeException storeFailure) {
       LOG.error("Could not record the failure of run {}", run.runId(), storeFailure);
     }

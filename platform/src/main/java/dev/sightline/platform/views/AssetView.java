@@ -8,6 +8,10 @@ import java.util.List;
  * addresses (normalized: lower-case colon MACs, canonical IPs, IPv4 and IPv6 apart) and tags (each
  * with its kind and source) merged from all of them, its stored risk (0–1000, null until first
  * scored) with the criticality it used, and every source with the reason it belongs here.
+ *
+ * @param state {@code ACTIVE}, or {@code STALE} once no source has seen it for its retention period
+ *     (it then leaves the inventory's totals, {@link InventoryTotals})
+ * @param staleSince when it became stale; null while active
  */
 public record AssetView(
     long id,
@@ -37,4 +41,6 @@ public record AssetView(
     Instant scoredAt,
     List<AssetSourceView> sources,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String state,
+    Instant staleSince) {}

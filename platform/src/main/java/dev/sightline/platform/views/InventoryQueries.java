@@ -36,7 +36,10 @@ public final class InventoryQueries {
     this.intel = new IntelLookup(jdbc.dataSource());
   }
 
-  /** Filters a listing may take; empty means all. */
+  /**
+   * Filters a listing may take; empty means all. {@code status}: of findings, a lifecycle state or
+   * a source's status; of assets, {@link #ACTIVE} or {@link #STALE}.
+   */
   public record Filter(Optional<UUID> connectorId, Optional<String> status) {
     public static Filter none() {
       return new Filter(Optional.empty(), Optional.empty());
@@ -46,7 +49,7 @@ public final class InventoryQueries {
   private static final String ASSET_SELECT =
       """
       SELECT a.id, a.created_at, a.updated_at, a.risk_score, a.risk_band, a.acs,
-          a.criticality, a.scored_at, p.asset_name, p.host_name, p.fqdn, p.domain,
+          a.criticality, a.scored_at, a.stale_since, p.asset_name, p.host_name, p.fqdn, p.domain,
           p.asset_type, p.os_name, p.os_version, p.bios_serial, p.bios_manufacturer,
           p.cloud_provider, p.cloud_instance_id,
           (SELECT jsonb_agg(DISTINCT jsonb_build_object('tag', t->>'tag', 'kind', t->>'kind',
@@ -77,7 +80,8 @@ public final class InventoryQueries {
     // An asset is shown while at least one source reports it.
     String where =
         " WHERE EXISTS (SELECT 1 FROM source_asset s WHERE s.asset_id = a.id"
-            + (filter.connectorId().isPresent() ? " AND s.connector_id = ?)" : ")");
+            + (filter.connectorId().isPresent() ? " AND s.connector_id = ?)" : ")")
+            + filter.status().map(InventoryQueries::assetState).orElse("");
     filter.connectorId().ifPresent(params::add);
     long total =
         jdbc.queryOne("SELECT count(*) FROM asset a" + where, rs -> rs.getLong(1), params.toArray())
@@ -96,6 +100,64 @@ public final class InventoryQueries {
     Map<Long, List<AssetSourceView>> sources = sources(ids, false);
     List<AssetView> items = bare.stream().map(a -> withSources(a, sources)).toList();
     return new PageOf<>(total, page, size, items);
+  }
+
+  /** An asset's state while it counts toward the totals. */
+  public static final String ACTIVE = "ACTIVE";
+
+  /** An asset's state once no source has seen it for its retention period. */
+  public static final String STALE = "STALE";
+
+  /**
+   * The listing clause of an asset state, {@code ACTIVE} or {@code STALE} (any case): the rule is
+   * {@code asset_counts}, as for the totals.
+   */
+  private static String assetState(String state) {
+    return switch (state.trim().toUpperCase(java.util.Locale.ROOT)) {
+      case ACTIVE -> " AND asset_counts(a.stale_since)";
+      case STALE -> " AND NOT asset_counts(a.stale_since)";
+      default ->
+          throw new InvalidRequestException(
+              "state", "state must be " + ACTIVE + " or " + STALE + "; it was '" + state + "'");
+    };
+  }
+
+  /**
+   * The inventory's totals at {@code at}: assets that count ({@code asset_counts}: not stale), the
+   * stale ones apart, the open findings of counted assets ({@code finding_counts}) and the counted
+   * assets by risk band. Only assets some source reports are counted, as in the listing.
+   */
+  public InventoryTotals totals(Instant at) {
+    long[] assets =
+        jdbc.queryOne(
+                """
+                SELECT count(*) FILTER (WHERE asset_counts(a.stale_since)),
+                       count(*) FILTER (WHERE NOT asset_counts(a.stale_since))
+                FROM asset a
+                WHERE EXISTS (SELECT 1 FROM source_asset s WHERE s.asset_id = a.id)
+                """,
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .orElseThrow();
+    long openFindings =
+        jdbc.queryOne(
+                """
+                SELECT count(*) FROM finding f JOIN asset a ON a.id = f.asset_id
+                WHERE asset_counts(a.stale_since)
+                  AND finding_counts(f.state, f.decision, f.decision_until, ?)
+                """,
+                rs -> rs.getLong(1),
+                at)
+            .orElse(0L);
+    Map<String, Long> bands = new java.util.TreeMap<>();
+    jdbc.query(
+        """
+        SELECT a.risk_band, count(*) FROM asset a
+        WHERE asset_counts(a.stale_since) AND a.risk_band IS NOT NULL
+          AND EXISTS (SELECT 1 FROM source_asset s WHERE s.asset_id = a.id)
+        GROUP BY a.risk_band
+        """,
+        rs -> bands.put(rs.getString(1), rs.getLong(2)));
+    return new InventoryTotals(assets[0], assets[1], openFindings, bands);
   }
 
   /** One asset with every source record, its link reason and its mapped attributes. */
@@ -133,7 +195,9 @@ public final class InventoryQueries {
         a.scoredAt(),
         sources.getOrDefault(a.id(), List.of()),
         a.createdAt(),
-        a.updatedAt());
+        a.updatedAt(),
+        a.state(),
+        a.staleSince());
   }
 
   private Map<Long, List<AssetSourceView>> sources(List<Long> assetIds, boolean withAttributes) {
@@ -436,7 +500,9 @@ public final class InventoryQueries {
         instant(rs, "scored_at"),
         sources,
         instant(rs, "created_at"),
-        instant(rs, "updated_at"));
+        instant(rs, "updated_at"),
+        rs.getTimestamp("stale_since") == null ? ACTIVE : STALE,
+        instant(rs, "stale_since"));
   }
 
   private static FindingView finding(ResultSet rs, List<DetectionView> detections)

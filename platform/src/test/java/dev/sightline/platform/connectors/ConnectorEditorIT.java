@@ -279,4 +279,68 @@ class ConnectorEditorIT {
 
     assertThat(secretOf(id)).isEqualTo("sim-secret");
   }
+
+  @Test
+  void shouldChangeTheScheduleAndTheScopeKeepingWhatTheEditLeavesOut() throws Exception {
+    UUID id = stored("sim-secret");
+    ConnectorEdit weekly =
+        new ConnectorEdit(
+            null,
+            null,
+            null,
+            null,
+            null,
+            Optional.empty(),
+            Optional.empty(),
+            false,
+            new dev.sightline.platform.schedule.ScheduleInput(
+                "WEEKLY", null, "Asia/Calcutta", "2026-06-01T09:30"),
+            new ConnectorScope.Request("2026-01-31", null, 14, null));
+
+    ConnectorView edited = node.editor.edit(id, weekly);
+
+    assertThat(edited.schedule())
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.occurs()).isEqualTo("WEEKLY");
+              assertThat(s.timezone()).isEqualTo("Asia/Calcutta");
+            });
+    assertThat(edited.scope().fetchFrom()).isEqualTo(Instant.parse("2026-01-31T00:00:00Z"));
+    assertThat(edited.scope().staleAfterDays()).isEqualTo(14);
+    assertThat(edited.scope().sampling()).isFalse();
+
+    ConnectorView renamed =
+        node.editor.edit(
+            id,
+            new ConnectorEdit(
+                "Falcon weekly",
+                null,
+                null,
+                null,
+                null,
+                Optional.empty(),
+                Optional.empty(),
+                false));
+    assertThat(renamed.schedule()).contains(edited.schedule().orElseThrow());
+    assertThat(renamed.scope()).isEqualTo(edited.scope());
+
+    assertThatThrownBy(
+            () ->
+                node.editor.edit(
+                    id,
+                    new ConnectorEdit(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        null,
+                        new ConnectorScope.Request(null, null, 0, null))))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> assertThat(e.problems()).extracting(p -> p.field()).contains("staleAfterDays"));
+  }
 }

@@ -186,10 +186,11 @@ class SyncServiceIT {
   }
 
   @Test
-  void shouldRefuseASecondRunWhileOneIsInProgress() {
+  void shouldRefuseASecondRunWhileOneIsWaitingOrInProgress() {
     UUID id = register("falcon");
     sync.request(id);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync.request(id))
-        .hasMessageContaining("already in progress");
+        .hasMessageContaining("already scheduled or in progress");
+    assertThat(sync.requestScheduled(id, java.time.Instant.now())).isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import dev.sightline.platform.rescoring.ScoreRefresher;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.platform.views.InventoryQueries.Filter;
 import dev.sightline.server.web.PageResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,17 +19,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The merged assets: listing, one asset with its sources, its criticality, splitting a merge. */
+/**
+ * The merged assets: listing ({@code ?state=ACTIVE|STALE} to choose), totals, one asset with its
+ * sources, its criticality, splitting a merge.
+ */
 @RestController
 class AssetController {
   private final InventoryQueries queries;
   private final AssetLinks links;
   private final ScoreRefresher refresher;
+  private final Clock clock;
 
-  AssetController(InventoryQueries queries, AssetLinks links, ScoreRefresher refresher) {
+  AssetController(
+      InventoryQueries queries, AssetLinks links, ScoreRefresher refresher, Clock clock) {
     this.queries = queries;
     this.links = links;
     this.refresher = refresher;
+    this.clock = clock;
   }
 
   @GetMapping("/api/v1/assets")
@@ -36,14 +43,18 @@ class AssetController {
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam Optional<UUID> connectorId,
-      @RequestParam Optional<String> sort) {
+      @RequestParam Optional<String> sort,
+      @RequestParam Optional<String> state) {
     return PageResponse.from(
         queries.assets(
-            new Filter(connectorId, Optional.empty()),
-            InventoryQueries.Sort.parse(sort),
-            page,
-            size),
+            new Filter(connectorId, state), InventoryQueries.Sort.parse(sort), page, size),
         AssetResponse::from);
+  }
+
+  /** The inventory's totals: stale assets are counted apart and their findings not at all. */
+  @GetMapping("/api/v1/assets/totals")
+  AssetTotalsResponse totals() {
+    return AssetTotalsResponse.from(queries.totals(clock.instant()));
   }
 
   @GetMapping("/api/v1/assets/{id}")

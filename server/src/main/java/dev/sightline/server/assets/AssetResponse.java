@@ -11,7 +11,9 @@ import java.util.UUID;
 /**
  * A merged asset as the API shows it: the fields of its most recently seen source record, addresses
  * and tags merged from all of them, its stored risk (null until first scored) with the criticality
- * it used, and every source with the reason it belongs here.
+ * it used, and every source with the reason it belongs here. {@code state}: {@code ACTIVE}, or
+ * {@code STALE} once no source has seen it for its retention period ({@code staleSince}: since
+ * when; a stale asset leaves the inventory's totals).
  */
 record AssetResponse(
     long id,
@@ -41,7 +43,9 @@ record AssetResponse(
     Instant scoredAt,
     List<Source> sources,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String state,
+    Instant staleSince) {
 
   /** A tag as one source reported it, with its kind in that source's terms. */
   record Tag(String tag, String kind, String source, UUID connectorId) {
@@ -119,6 +123,8 @@ record AssetResponse(
         a.scoredAt(),
         a.sources() == null ? null : a.sources().stream().map(Source::from).toList(),
         a.createdAt(),
-        a.updatedAt());
+        a.updatedAt(),
+        a.state(),
+        a.staleSince());
   }
 }

@@ -39,7 +39,8 @@ class AuthConfiguration {
   FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(ApiTokens tokens, JsonMapper json) {
     FilterRegistrationBean<BearerTokenFilter> registration =
         new FilterRegistrationBean<>(new BearerTokenFilter(tokens, json));
-    registration.addUrlPatterns("/api/*");
+    // Every path: the filter itself decides which need a token (BearerTokenFilter.needsToken).
+    registration.addUrlPatterns("/*");
     return registration;
   }
 }

@@ -12,7 +12,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every /api call needs {@code Authorization: Bearer <token>}. */
+/**
+ * Every call of the API ({@code /api/}), of its OpenAPI document ({@code /v3/api-docs}) and of the
+ * actuator ({@code /actuator/}, metrics included) needs {@code Authorization: Bearer <token>}; only
+ * health ({@code /actuator/health} and below) answers without one, for load balancers and probes.
+ */
 final class BearerTokenFilter extends OncePerRequestFilter {
   private final ApiTokens tokens;
   private final JsonMapper json;
@@ -28,7 +32,30 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    return !needsToken(path(request));
+  }
+
+  static boolean needsToken(String path) {
+    if (isUnder(path, "/actuator/health")) {
+      return false;
+    }
+    return path.startsWith("/api/")
+        || path.startsWith("/v3/api-docs")
+        || isUnder(path, "/actuator");
+  }
+
+  /**
+   * The path as the servlet container resolved it (decoded, dot segments and path parameters
+   * removed), not the raw request URI, so {@code /actuator/health/../prometheus} is judged as what
+   * it names.
+   */
+  private static String path(HttpServletRequest request) {
+    String pathInfo = request.getPathInfo();
+    return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
+  }
+
+  private static boolean isUnder(String path, String root) {
+    return path.equals(root) || path.startsWith(root + "/");
   }
 
   @Override

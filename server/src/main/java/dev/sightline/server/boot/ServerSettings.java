@@ -1,12 +1,19 @@
 package dev.sightline.server.boot;
 
+import dev.sightline.platform.intel.IntelFeeds;
+import dev.sightline.platform.net.TrustMaterial;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
  * The server's settings, read once from the environment (the documented SIGHTLINE_* variables).
- * {@link #toString} leaves out the admin token and master key.
+ * {@link #toString} leaves out the admin token, the master key and the NVD API key.
+ *
+ * @param intelFeeds where {@code intel update} fetches CISA KEV, FIRST EPSS and NVD ({@code
+ *     SIGHTLINE_INTEL_KEV_URL}, {@code SIGHTLINE_INTEL_EPSS_URL}, {@code SIGHTLINE_INTEL_NVD_URL},
+ *     each defaulting to the publisher's URL) and the optional {@code SIGHTLINE_NVD_API_KEY}
  */
 public record ServerSettings(
     int port,
@@ -19,7 +26,36 @@ public record ServerSettings(
     String allowedTargets,
     Optional<String> extraCaPem,
     int pageSize,
-    int runThreads) {
+    int workers,
+    IntelFeeds intelFeeds) {
+
+  /** Settings with the publishers' intelligence feeds and no NVD API key. */
+  public ServerSettings(
+      int port,
+      Path dataDir,
+      Optional<String> dbUrl,
+      Optional<String> dbUser,
+      Optional<String> dbPassword,
+      Optional<String> adminToken,
+      Optional<String> masterKey,
+      String allowedTargets,
+      Optional<String> extraCaPem,
+      int pageSize,
+      int workers) {
+    this(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        adminToken,
+        masterKey,
+        allowedTargets,
+        extraCaPem,
+        pageSize,
+        workers,
+        IntelFeeds.publishers());
+  }
 
   public static ServerSettings fromEnvironment(Map<String, String> env, int port) {
     Path dataDir = Path.of(env.getOrDefault("SIGHTLINE_DATA_DIR", "./.sightline")).toAbsolutePath();
@@ -47,7 +83,20 @@ public record ServerSettings(
         env.getOrDefault("SIGHTLINE_ALLOWED_TARGETS", ""),
         extraCa,
         Integer.parseInt(env.getOrDefault("SIGHTLINE_PAGE_SIZE", "1000")),
-        Integer.parseInt(env.getOrDefault("SIGHTLINE_RUN_THREADS", "2")));
+        workers(env),
+        IntelFeeds.of(
+            value(env, IntelFeeds.KEV_URL_SETTING),
+            value(env, IntelFeeds.EPSS_URL_SETTING),
+            value(env, IntelFeeds.NVD_URL_SETTING),
+            value(env, IntelFeeds.NVD_API_KEY_SETTING)));
+  }
+
+  /**
+   * The TLS trust of every outbound call (vendors, intelligence feeds): the JVM's CAs plus those of
+   * {@code SIGHTLINE_EXTRA_CA_FILE}.
+   */
+  public SSLContext outboundTls() {
+    return extraCaPem.map(TrustMaterial::jvmDefaultPlus).orElseGet(TrustMaterial::jvmDefault);
   }
 
   public ServerSettings withAllowedTargets(String targets) {
@@ -62,7 +111,8 @@ public record ServerSettings(
         targets,
         extraCaPem,
         pageSize,
-        runThreads);
+        workers,
+        intelFeeds);
   }
 
   public ServerSettings withExtraCaPem(String pem) {
@@ -77,7 +127,8 @@ public record ServerSettings(
         allowedTargets,
         Optional.of(pem),
         pageSize,
-        runThreads);
+        workers,
+        intelFeeds);
   }
 
   public ServerSettings withAdminToken(String token) {
@@ -92,7 +143,26 @@ public record ServerSettings(
         allowedTargets,
         extraCaPem,
         pageSize,
-        runThreads);
+        workers,
+        intelFeeds);
+  }
+
+  /** SIGHTLINE_WORKERS: how many runs this node works on at once (default 2). */
+  private static int workers(Map<String, String> env) {
+    String raw =
+        env.getOrDefault("SIGHTLINE_WORKERS", env.getOrDefault("SIGHTLINE_RUN_THREADS", "2"));
+    try {
+      int n = Integer.parseInt(raw.trim());
+      if (n >= 1 && n <= 64) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // worded below
+    }
+    throw new IllegalArgumentException(
+        "SIGHTLINE_WORKERS is '"
+            + raw
+            + "': set it to a whole number from 1 to 64 (how many runs this node works on at once)");
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

@@ -5,7 +5,7 @@ import dev.sightline.platform.connectors.ConnectorView;
 import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.intel.IntelFileException;
 import dev.sightline.platform.intel.IntelImporter;
-import dev.sightline.platform.sync.RunState;
+import dev.sightline.platform.scheduling.ClusterScheduler;
 import dev.sightline.platform.sync.SyncRun;
 import dev.sightline.platform.sync.SyncService;
 import dev.sightline.platform.views.InventoryQueries;
@@ -104,6 +104,7 @@ final class DemoCommand implements Callable<Integer> {
     UUID cs =
         connector(
             connectors,
+            ctx.getBean(ClusterScheduler.class),
             new NewConnector(
                 "crowdstrike",
                 CROWDSTRIKE,
@@ -120,6 +121,7 @@ final class DemoCommand implements Callable<Integer> {
     UUID cx =
         connector(
             connectors,
+            ctx.getBean(ClusterScheduler.class),
             new NewConnector(
                 "cortex-xdr",
                 CORTEX,
@@ -254,12 +256,17 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static UUID connector(ConnectorService connectors, NewConnector wanted) {
-    return connectors.list().stream()
-        .filter(c -> c.name().equals(wanted.name()))
-        .map(ConnectorView::id)
-        .findFirst()
-        .orElseGet(() -> connectors.register(wanted).id());
+  /** The demo's connector by name, created on the default daily schedule the first time. */
+  private static UUID connector(
+      ConnectorService connectors, ClusterScheduler scheduler, NewConnector wanted) {
+    ConnectorView c =
+        connectors.list().stream()
+            .filter(v -> v.name().equals(wanted.name()))
+            .findFirst()
+            .orElseGet(() -> connectors.register(wanted));
+    scheduler.apply(c.id());
+    c.schedule().ifPresent(s -> System.out.println(wanted.name() + ": " + s.confirmation() + "."));
+    return c.id();
   }
 
   private static void syncWithProgress(ConfigurableApplicationContext ctx, String label, UUID id)
@@ -268,7 +275,7 @@ final class DemoCommand implements Callable<Integer> {
     SyncRun run = ctx.getBean(RunLauncher.class).start(id);
     System.out.println(label + " sync started (run " + run.runId() + ")");
     SyncRun now = run;
-    while (now.state() == RunState.PROCESSING) {
+    while (now.state().active()) {
       Thread.sleep(1000);
       now = sync.run(run.runId()).orElseThrow();
       var c = now.counters();

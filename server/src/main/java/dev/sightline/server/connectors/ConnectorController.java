@@ -1,27 +1,26 @@
 package dev.sightline.server.connectors;
 
-import dev.sightline.connector.CheckResult;
-import dev.sightline.platform.connectors.ConnectionTestFailedException;
 import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectorEdit;
 import dev.sightline.platform.connectors.ConnectorEditor;
 import dev.sightline.platform.connectors.ConnectorRegistration;
 import dev.sightline.platform.connectors.ConnectorRegistration.Admission;
 import dev.sightline.platform.connectors.ConnectorRegistration.DraftTest;
+import dev.sightline.platform.connectors.ConnectorScope;
 import dev.sightline.platform.connectors.ConnectorService;
+import dev.sightline.platform.connectors.ConnectorView;
 import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.removal.ConnectorRemoval;
+import dev.sightline.platform.scheduling.ClusterScheduler;
+import dev.sightline.platform.sync.SyncService;
 import dev.sightline.server.scoring.BackgroundRescoring;
-import dev.sightline.server.web.Problem;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +32,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Connectors through their life: tested, created (only once the test passes, or as a draft), shown
- * with secrets masked, edited (a changed connection tested first), and deleted keeping or purging
- * what they stored.
+ * Connectors through their life: tested, registered (only once their test passes, or as drafts),
+ * shown with secrets masked, edited (changed connection settings stored only once they pass), and
+ * deleted keeping or purging what they stored. Quartz follows each change.
  */
 @RestController
 @RequestMapping("/api/v1/connectors")
@@ -45,6 +44,8 @@ class ConnectorController {
   private final ConnectorRegistration registration;
   private final ConnectorEditor editor;
   private final ConnectorRemoval removal;
+  private final ClusterScheduler scheduler;
+  private final SyncService sync;
   private final BackgroundRescoring rescoring;
 
   ConnectorController(
@@ -53,12 +54,16 @@ class ConnectorController {
       ConnectorRegistration registration,
       ConnectorEditor editor,
       ConnectorRemoval removal,
+      ClusterScheduler scheduler,
+      SyncService sync,
       BackgroundRescoring rescoring) {
     this.connectors = connectors;
     this.tester = tester;
     this.registration = registration;
     this.editor = editor;
     this.removal = removal;
+    this.scheduler = scheduler;
+    this.sync = sync;
     this.rescoring = rescoring;
   }
 
@@ -82,16 +87,23 @@ class ConnectorController {
         test.connectionTestId().orElse(null));
   }
 
-  /** Created only once the five checks pass (run now, or a recent test's id), or as a draft. */
+  /**
+   * Created only once the five checks pass (run now, or a recent test's id), then scheduled; a
+   * draft is saved untested and not scheduled.
+   */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ConnectorResponse create(@RequestBody CreateConnectorRequest body) throws InterruptedException {
     NewConnector request = newConnector(body);
-    return ConnectorResponse.from(
+    ConnectorView created =
         registration.create(
             request,
             new Admission(
-                Boolean.TRUE.equals(body.draft()), Optional.ofNullable(body.connectionTestId()))));
+                Boolean.TRUE.equals(body.draft()), Optional.ofNullable(body.connectionTestId())));
+    if (!created.draft()) {
+      scheduler.apply(created.id());
+    }
+    return ConnectorResponse.from(created);
   }
 
   private static NewConnector newConnector(CreateConnectorRequest body) {
@@ -104,14 +116,17 @@ class ConnectorController {
         body.description(),
         body.auth(),
         body.dataToSync(),
-        body.filters());
+        body.filters(),
+        body.schedule() == null ? null : body.schedule().input(),
+        new ConnectorScope.Request(
+            body.fetchFrom(), body.sampling(), body.staleAfterDays(), body.purgeStaleAfterDays()));
   }
 
-  /** Edit Connector: any setting; new connection settings are stored only once they pass. */
+  /** Any setting; new connection settings are stored only once they pass the test. */
   @PatchMapping("/{id}")
   ConnectorResponse edit(@PathVariable UUID id, @RequestBody EditConnectorRequest body)
       throws InterruptedException {
-    return ConnectorResponse.from(
+    ConnectorView edited =
         editor.edit(
             id,
             new ConnectorEdit(
@@ -122,7 +137,19 @@ class ConnectorController {
                 body.filters(),
                 Optional.ofNullable(body.draft()),
                 Optional.ofNullable(body.connectionTestId()),
-                Boolean.TRUE.equals(body.confirmTenantChange()))));
+                Boolean.TRUE.equals(body.confirmTenantChange()),
+                body.schedule() == null ? null : body.schedule().input(),
+                new ConnectorScope.Request(
+                    body.fetchFrom(),
+                    body.sampling(),
+                    body.staleAfterDays(),
+                    body.purgeStaleAfterDays())));
+    if (edited.draft()) {
+      scheduler.remove(id); // a draft is never scheduled
+    } else {
+      scheduler.apply(id);
+    }
+    return ConnectorResponse.from(edited);
   }
 
   /**
@@ -133,6 +160,7 @@ class ConnectorController {
   @DeleteMapping("/{id}")
   DeletionResponse delete(@PathVariable UUID id, @RequestParam(required = false) String data) {
     ConnectorRemoval.Outcome outcome = removal.delete(id, disposition(data));
+    scheduler.remove(id);
     if (!outcome.assetsRederived().isEmpty()) {
       rescoring.request();
     }
@@ -161,38 +189,21 @@ class ConnectorController {
 
   @GetMapping
   List<ConnectorResponse> list() {
-    return connectors.list().stream().map(ConnectorResponse::from).toList();
+    return connectors.list().stream().map(this::withLastRun).toList();
   }
 
   @GetMapping("/{id}")
   ConnectorResponse get(@PathVariable UUID id) {
-    return ConnectorResponse.from(connectors.get(id));
+    return withLastRun(connectors.get(id));
   }
 
-  /** Settings not proven by a connection test: 422, every failed check with what to do. */
-  @ExceptionHandler(ConnectionTestFailedException.class)
-  ResponseEntity<ConnectionRefusedResponse> refused(ConnectionTestFailedException e) {
-    HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
-    List<Problem> problems =
-        e.checks().stream()
-            .filter(c -> c.status() == CheckResult.Status.FAILED)
-            .map(
-                c ->
-                    new Problem(
-                        c.check().name(),
-                        c.message() + (c.fix().isEmpty() ? "" : ". To fix: " + c.fix())))
-            .toList();
-    if (problems.isEmpty()) {
-      problems = List.of(new Problem("connectionTestId", e.getMessage()));
-    }
-    return ResponseEntity.status(status)
-        .body(
-            new ConnectionRefusedResponse(
-                status.value(),
-                status.getReasonPhrase(),
-                e.getMessage(),
-                problems,
-                false,
-                ConnectionTestResponse.checks(e.checks())));
+  private ConnectorResponse withLastRun(ConnectorView c) {
+    return ConnectorResponse.from(c, sync.recentRuns(c.id(), 1).stream().findFirst());
+  }
+
+  /** The connector's states, newest first, with the run that moved it and why. */
+  @GetMapping("/{id}/states")
+  List<StateChangeResponse> states(@PathVariable UUID id) {
+    return connectors.history(id, 200).stream().map(StateChangeResponse::from).toList();
   }
 }

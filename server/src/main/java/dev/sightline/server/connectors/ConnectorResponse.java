@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * A connector as the API shows it. {@code auth}: the connector type's own config fields by name
  * (they differ per type, hence a map), every secret already replaced by the platform's mask. {@code
- * draft}: saved without a passing connection test, so never scheduled.
+ * fetchFrom}, {@code sampling}, {@code staleAfterDays}, {@code purgeStaleAfterDays} (null: stale
+ * assets are kept): what its runs fetch and how long its assets count as current. {@code draft}:
+ * saved without a passing connection test, so never scheduled.
  */
 record ConnectorResponse(
     UUID id,
@@ -24,9 +26,57 @@ record ConnectorResponse(
     String state,
     Instant createdAt,
     Instant updatedAt,
+    ScheduleResponse schedule,
+    LastRun lastRun,
+    Instant fetchFrom,
+    boolean sampling,
+    int staleAfterDays,
+    Integer purgeStaleAfterDays,
     boolean draft) {
 
+  /**
+   * The connector's latest run: its state and where its findings are ({@code findingsState}), as
+   * the seeds show a connector PROCESSED while findings may still be importing.
+   */
+  record LastRun(UUID runId, String state, String findingsState, String trigger) {
+    static LastRun from(dev.sightline.platform.sync.SyncRun r) {
+      return new LastRun(
+          r.runId(), r.state().name(), r.findingsState().name(), r.claim().trigger().name());
+    }
+  }
+
+  /**
+   * When the connector runs, the seeds' confirmation sentence, and the next five runs (none once
+   * the schedule has ended).
+   */
+  record ScheduleResponse(
+      String occurs,
+      String cron,
+      String timezone,
+      java.time.LocalDateTime start,
+      java.time.LocalDateTime end,
+      String confirmation,
+      List<Instant> nextRuns,
+      boolean ended) {
+    static ScheduleResponse from(dev.sightline.platform.connectors.ScheduleView s) {
+      return new ScheduleResponse(
+          s.occurs(),
+          s.cron().orElse(null),
+          s.timezone(),
+          s.start(),
+          s.end(),
+          s.confirmation(),
+          s.nextRuns(),
+          s.ended());
+    }
+  }
+
   static ConnectorResponse from(ConnectorView c) {
+    return from(c, java.util.Optional.empty());
+  }
+
+  static ConnectorResponse from(
+      ConnectorView c, java.util.Optional<dev.sightline.platform.sync.SyncRun> last) {
     return new ConnectorResponse(
         c.id(),
         c.type(),
@@ -40,6 +90,12 @@ record ConnectorResponse(
         c.state(),
         c.createdAt(),
         c.updatedAt(),
+        c.schedule().map(ScheduleResponse::from).orElse(null),
+        last.map(LastRun::from).orElse(null),
+        c.scope().fetchFrom(),
+        c.scope().sampling(),
+        c.scope().staleAfterDays(),
+        c.scope().purgeStaleAfterDays(),
         c.draft());
   }
 }

@@ -18,4 +18,9 @@ record EditConnectorRequest(
     Map<String, List<String>> filters,
     Boolean draft,
     UUID connectionTestId,
-    Boolean confirmTenantChange) {}
+    Boolean confirmTenantChange,
+    CreateConnectorRequest.ScheduleRequest schedule,
+    String fetchFrom,
+    Boolean sampling,
+    Integer staleAfterDays,
+    Integer purgeStaleAfterDays) {}

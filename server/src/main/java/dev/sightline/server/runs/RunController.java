@@ -48,6 +48,12 @@ class RunController {
     return sync.rejections(runId).stream().map(RejectionResponse::from).toList();
   }
 
+  /** The run's own log: time, level, stream, message, and the fix on every error line. */
+  @GetMapping("/api/v1/runs/{runId}/log")
+  List<RunLogLineResponse> log(@PathVariable UUID runId) {
+    return sync.log(runId).stream().map(RunLogLineResponse::from).toList();
+  }
+
   /** The answer to starting a run: the id to follow it by. */
   record RunStarted(UUID runId) {}
 }

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A run as the API shows it; {@code stageMillis}: where its time went, once it has ended. */
+/**
+ * A run as the API shows it; {@code stageMillis}: where its time went, once it has ended; {@code
+ * trigger} SCHEDULE, MANUAL or RECOVERY; {@code owner} the node working on it; {@code
+ * lateBySeconds} how long after its scheduled time a schedule's run started.
+ */
 record RunResponse(
     UUID runId,
     UUID connectorId,
@@ -17,7 +21,18 @@ record RunResponse(
     Instant requestedAt,
     Instant startedAt,
     Instant finishedAt,
-    Map<String, Long> stageMillis) {
+    Map<String, Long> stageMillis,
+    String trigger,
+    int attempt,
+    String owner,
+    Instant leaseUntil,
+    Instant scheduledFor,
+    Long lateBySeconds,
+    String findingsState,
+    Progress progress) {
+
+  /** Where a run is in the stream it reads; {@code percent} where the vendor gives a total. */
+  record Progress(String stream, long pages, long records, Long total, Integer percent) {}
 
   static RunResponse from(SyncRun run) {
     return new RunResponse(
@@ -31,6 +46,21 @@ record RunResponse(
         run.requestedAt(),
         run.startedAt().orElse(null),
         run.finishedAt().orElse(null),
-        run.stageMillis());
+        run.stageMillis(),
+        run.claim().trigger().name(),
+        run.claim().attempt(),
+        run.claim().owner().orElse(null),
+        run.claim().leaseUntil().orElse(null),
+        run.claim().scheduledFor().orElse(null),
+        run.lateBy().map(java.time.Duration::toSeconds).orElse(null),
+        run.findingsState().name(),
+        run.state() == dev.sightline.platform.sync.RunState.PROCESSING
+            ? new Progress(
+                run.progress().stream().orElse(null),
+                run.progress().pages(),
+                run.progress().records(),
+                run.progress().total().isPresent() ? run.progress().total().getAsLong() : null,
+                run.progress().percent().orElse(null))
+            : null);
   }
 }

@@ -47,14 +47,50 @@ class BearerTokenFilterTest {
   void shouldLetAValidTokenThrough() throws Exception {
     when(tokens.valid("good")).thenReturn(true);
     MockFilterChain chain = new MockFilterChain();
-    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/assets");
+    MockHttpServletRequest request = request("/api/v1/assets");
     request.addHeader("Authorization", "Bearer good");
     filter.doFilter(request, new MockHttpServletResponse(), chain);
     assertThat(chain.getRequest()).isSameAs(request);
   }
 
+  @Test
+  void shouldAskATokenForTheApiItsOpenApiDocumentAndTheActuatorButNotForHealth() {
+    assertThat(BearerTokenFilter.needsToken("/api/v1/assets")).isTrue();
+    assertThat(BearerTokenFilter.needsToken("/v3/api-docs")).isTrue();
+    assertThat(BearerTokenFilter.needsToken("/v3/api-docs.yaml")).isTrue();
+    assertThat(BearerTokenFilter.needsToken("/actuator")).isTrue();
+    assertThat(BearerTokenFilter.needsToken("/actuator/prometheus")).isTrue();
+    assertThat(BearerTokenFilter.needsToken("/actuator/metrics")).isTrue();
+    assertThat(BearerTokenFilter.needsToken("/actuator/health")).isFalse();
+    assertThat(BearerTokenFilter.needsToken("/actuator/health/liveness")).isFalse();
+    assertThat(BearerTokenFilter.needsToken("/actuator/healthz")).isTrue();
+    assertThat(BearerTokenFilter.needsToken("/error")).isFalse();
+  }
+
+  @Test
+  void shouldJudgeThePathTheContainerMappedNotTheRawUri() throws Exception {
+    // Tomcat maps /actuator/health/../prometheus to /actuator/prometheus; the servlet path says so.
+    MockHttpServletRequest request =
+        new MockHttpServletRequest("GET", "/actuator/health/../prometheus");
+    request.setServletPath("/actuator/prometheus");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    MockFilterChain chain = new MockFilterChain();
+
+    filter.doFilter(request, response, chain);
+
+    assertThat(response.getStatus()).isEqualTo(401);
+    assertThat(chain.getRequest()).isNull();
+  }
+
+  /** As the container hands it over: Spring's DispatcherServlet is mapped at "/". */
+  private static MockHttpServletRequest request(String path) {
+    MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+    request.setServletPath(path);
+    return request;
+  }
+
   private MockHttpServletResponse call(String authorization) throws Exception {
-    MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/assets");
+    MockHttpServletRequest request = request("/api/v1/assets");
     if (authorization != null) {
       request.addHeader("Authorization", authorization);
     }

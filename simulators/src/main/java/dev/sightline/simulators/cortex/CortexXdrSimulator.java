@@ -3,6 +3,7 @@ package dev.sightline.simulators.cortex;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.cortex.RolePermissions.Permission;
 import dev.sightline.simulators.server.RequestLog;
+import dev.sightline.simulators.server.ScopeQuery;
 import dev.sightline.simulators.server.SimControl;
 import dev.sightline.simulators.server.SimulatorServer;
 import dev.sightline.simulators.tls.LoopbackCertificates;
@@ -71,7 +72,7 @@ public final class CortexXdrSimulator implements AutoCloseable {
     CortexRouter router =
         new CortexRouter(
             routes,
-            new SimControl(this::manifest, this::advance),
+            new SimControl(this::manifest, this::scope, this::advance),
             faults,
             new ApiKeyAuthenticator(
                 options.keyId(), options.key(), options.security(), options.clock()),
@@ -112,6 +113,11 @@ public final class CortexXdrSimulator implements AutoCloseable {
   /** The same JSON as {@code GET /_sim/manifest}. */
   public JsonNode manifest() {
     return tenant.manifest(faults.describe(), quota.used());
+  }
+
+  /** The same JSON as {@code GET /_sim/scope?since=…&sample=…} ({@link ScopeQuery}). */
+  public JsonNode scope(ScopeQuery query) {
+    return new TenantScope(tenant.endpoints(), tenant.store().snapshot()).answer(query);
   }
 
   /** The same as {@code POST /_sim/advance?changes=N}. */

@@ -1,6 +1,7 @@
 package dev.sightline.simulators.crowdstrike;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sightline.simulators.server.ScopeQuery;
 import dev.sightline.simulators.server.SimulatorServer;
 import dev.sightline.simulators.tls.LoopbackCertificates;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
         new CrowdStrikeRouter(
             routes,
             new TokenEndpoint(options, tenant.agents().cid(), tokens, faults),
-            new SimControlEndpoint(this::manifest, this::advance),
+            new SimControlEndpoint(this::manifest, this::scope, this::advance),
             tokens,
             faults,
             new TraceIds(options.seed()),
@@ -126,6 +127,11 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
   /** The same JSON as {@code GET /_sim/manifest}. */
   public JsonNode manifest() {
     return tenant.manifest(faults.describe());
+  }
+
+  /** The same JSON as {@code GET /_sim/scope?since=…&sample=…} ({@link ScopeQuery}). */
+  public JsonNode scope(ScopeQuery query) {
+    return new TenantScope(tenant.agents(), tenant.unlisted(), tenant.vulns()).answer(query);
   }
 
   /** The same as {@code POST /_sim/advance?changes=N}. */

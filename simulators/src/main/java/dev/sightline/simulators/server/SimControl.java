@@ -4,18 +4,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * The simulator controls beside every vendor API: {@code GET /_sim/manifest} (the ground truth) and
- * {@code POST /_sim/advance?changes=N} (the tenant moves forward, then the new manifest). No auth,
- * never faulted, never rate limited. Pure: each simulator sends the {@link Reply} its own way.
+ * The simulator controls beside every vendor API: {@code GET /_sim/manifest} (the ground truth),
+ * {@code GET /_sim/scope?since=…&sample=N} (the ground truth of a fetch-from date and a sample,
+ * {@link ScopeQuery}) and {@code POST /_sim/advance?changes=N} (the tenant moves forward, then the
+ * new manifest). No auth, never faulted, never rate limited. Pure: each simulator sends the {@link
+ * Reply} its own way.
  */
 public final class SimControl {
   public static final String PREFIX = "/_sim/";
   public static final String MANIFEST = "/_sim/manifest";
   public static final String ADVANCE = "/_sim/advance";
+  public static final String SCOPE = "/_sim/scope";
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int MAX_CHANGES = 1_000_000;
 
@@ -31,10 +35,13 @@ public final class SimControl {
   }
 
   private final Supplier<JsonNode> manifest;
+  private final Function<ScopeQuery, JsonNode> scope;
   private final IntConsumer advance;
 
-  public SimControl(Supplier<JsonNode> manifest, IntConsumer advance) {
+  public SimControl(
+      Supplier<JsonNode> manifest, Function<ScopeQuery, JsonNode> scope, IntConsumer advance) {
     this.manifest = manifest;
+    this.scope = scope;
     this.advance = advance;
   }
 
@@ -42,6 +49,13 @@ public final class SimControl {
   public Reply handle(String method, String path, String rawQuery) {
     if (path.equals(MANIFEST) && method.equals("GET")) {
       return new Reply(200, manifest.get());
+    }
+    if (path.equals(SCOPE) && method.equals("GET")) {
+      try {
+        return new Reply(200, scope.apply(ScopeQuery.parse(rawQuery)));
+      } catch (IllegalArgumentException e) {
+        return new Reply(400, MAPPER.createObjectNode().put("error", e.getMessage()));
+      }
     }
     if (path.equals(ADVANCE) && method.equals("POST")) {
       int changes;
@@ -72,6 +86,7 @@ public final class SimControl {
             .createObjectNode()
             .put(
                 "error",
-                "unknown simulator control; use GET /_sim/manifest or POST /_sim/advance?changes=N"));
+                "unknown simulator control; use GET /_sim/manifest, GET /_sim/scope?since=&sample="
+                    + " or POST /_sim/advance?changes=N"));
   }
 }

@@ -60,11 +60,20 @@ final class CortexXdrClient {
    * @param size at most {@link #MAX_ENDPOINTS_PER_CALL}
    */
   EndpointPage endpoints(ArrayNode filters, long from, int size) throws InterruptedException {
+    return endpoints(filters, from, size, "endpoint_id", "asc");
+  }
+
+  /**
+   * One {@code get_endpoint} page in another order: {@code sortField} is {@code endpoint_id},
+   * {@code first_seen} or {@code last_seen}, {@code keyword} {@code asc} or {@code desc}.
+   */
+  EndpointPage endpoints(ArrayNode filters, long from, int size, String sortField, String keyword)
+      throws InterruptedException {
     ObjectNode data = CortexXdrWire.JSON.createObjectNode();
     data.set("filters", filters);
     data.put("search_from", from);
     data.put("search_to", from + Math.min(size, MAX_ENDPOINTS_PER_CALL));
-    data.putObject("sort").put("field", "endpoint_id").put("keyword", "asc");
+    data.putObject("sort").put("field", sortField).put("keyword", keyword);
     JsonNode body = call(CortexXdrCall.GET_ENDPOINT, data);
     return CortexXdrWire.endpointPage(body)
         .orElseThrow(() -> unexpectedBody(CortexXdrCall.GET_ENDPOINT));
@@ -81,13 +90,34 @@ final class CortexXdrClient {
 
   /** The endpoints with the given ids (at most {@link #MAX_ENDPOINTS_PER_CALL}). */
   EndpointPage endpointsById(Collection<String> ids) throws InterruptedException {
+    return endpointsById(ids, 0);
+  }
+
+  /**
+   * The endpoints with the given ids (at most {@link #MAX_ENDPOINTS_PER_CALL}) last seen at or
+   * after {@code lastSeenFrom} (epoch ms; 0 for any time).
+   */
+  EndpointPage endpointsById(Collection<String> ids, long lastSeenFrom)
+      throws InterruptedException {
     if (ids.size() > MAX_ENDPOINTS_PER_CALL) {
       throw new IllegalArgumentException("at most " + MAX_ENDPOINTS_PER_CALL + " ids per call");
     }
-    ArrayNode filters = CortexXdrWire.JSON.createArrayNode();
+    ArrayNode filters = lastSeenAtOrAfter(lastSeenFrom);
     ObjectNode filter = filters.addObject().put("field", "endpoint_id_list").put("operator", "in");
     ids.forEach(filter.putArray("value")::add);
     return endpoints(filters, 0, MAX_ENDPOINTS_PER_CALL);
+  }
+
+  /**
+   * The {@code get_endpoint} filter list of endpoints last seen at or after {@code from} (epoch
+   * ms), empty for 0: the documented {@code last_seen} filter takes {@code gte} with epoch ms.
+   */
+  static ArrayNode lastSeenAtOrAfter(long from) {
+    ArrayNode filters = CortexXdrWire.JSON.createArrayNode();
+    if (from > 0) {
+      filters.addObject().put("field", "last_seen").put("operator", "gte").put("value", from);
+    }
+    return filters;
   }
 
   Quota quota() throws InterruptedException {

@@ -25,6 +25,7 @@ final class CortexXdrConnector implements Connector {
   private final CortexXdrTuning tuning;
   private final CortexXdrFailures failures;
   private final CortexXdrClient client;
+  private CortexXdrSample sample;
 
   CortexXdrConnector(
       CortexXdrConfig config,
@@ -67,6 +68,9 @@ final class CortexXdrConnector implements Connector {
   @Override
   public StreamReader open(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
     CortexXdrStream stream = CortexXdrStream.of(spec);
+    if (request.sampling().isPresent()) {
+      return openSampled(stream, request);
+    }
     if (stream == CortexXdrStream.ENDPOINTS) {
       return new CortexXdrEndpointReader(
           client, endpointsStart(spec, request, from), request.pageSize());
@@ -74,12 +78,38 @@ final class CortexXdrConnector implements Connector {
     CortexXdrCursor start =
         from.filter(c -> !c.complete())
             .map(c -> CortexXdrCursor.fromCheckpoint(spec.name(), c))
-            .orElse(CortexXdrCursor.full(0));
+            .filter(c -> c.mode() != CortexXdrCursor.Mode.SAMPLE)
+            .orElse(CortexXdrCursor.full(fetchFromMillis(request)));
     return new CortexXdrVulnerabilityReader(
         client,
         new CortexXdrQueryRunner(client, context, tuning, failures),
         start,
         request.pageSize());
+  }
+
+  /**
+   * The sample of this run, read once and shared by both streams, so the vulnerability read is of
+   * the very endpoints the endpoints read stored.
+   */
+  private StreamReader openSampled(CortexXdrStream stream, SyncRequest request) {
+    if (sample == null || !sample.isFor(request)) {
+      sample = new CortexXdrSample(client, request);
+    }
+    CortexXdrSample chosen = sample;
+    if (stream == CortexXdrStream.ENDPOINTS) {
+      return new CortexXdrSampledEndpointReader(chosen, request.pageSize());
+    }
+    return new CortexXdrVulnerabilityReader(
+        client,
+        new CortexXdrQueryRunner(client, context, tuning, failures),
+        CortexXdrCursor.sample(chosen.lastSeenFrom()),
+        request.pageSize(),
+        chosen);
+  }
+
+  /** The fetch-from date in epoch ms, 0 for none (everything). */
+  static long fetchFromMillis(SyncRequest request) {
+    return request.fetchFrom().map(i -> Math.max(0, i.toEpochMilli())).orElse(0L);
   }
 
   /**
@@ -89,11 +119,14 @@ final class CortexXdrConnector implements Connector {
    */
   private CortexXdrCursor endpointsStart(
       StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
-    long fetchFrom = request.fetchFrom().map(i -> Math.max(0, i.toEpochMilli())).orElse(0L);
+    long fetchFrom = fetchFromMillis(request);
     if (from.isEmpty()) {
       return CortexXdrCursor.full(fetchFrom);
     }
     CortexXdrCursor stored = CortexXdrCursor.fromCheckpoint(spec.name(), from.get());
+    if (stored.mode() == CortexXdrCursor.Mode.SAMPLE) {
+      return CortexXdrCursor.full(fetchFrom); // a sample says nothing of the endpoints outside it
+    }
     if (!from.get().complete()) {
       return stored;
     }

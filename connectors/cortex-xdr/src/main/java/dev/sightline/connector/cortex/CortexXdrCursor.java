@@ -35,14 +35,24 @@ record CortexXdrCursor(Mode mode, long lastSeenFrom, String lastId, long offset,
     }
   }
 
+  /**
+   * How the read chose its records. A SAMPLE read (the seeds' Sampling Mode) covers only the
+   * sampled endpoints: its checkpoint is never the base of a delta or a resume.
+   */
   enum Mode {
     FULL,
-    DELTA
+    DELTA,
+    SAMPLE
   }
 
   /** A full read of everything seen at or after {@code lastSeenFrom} (0: everything). */
   static CortexXdrCursor full(long lastSeenFrom) {
     return new CortexXdrCursor(Mode.FULL, lastSeenFrom, "", 0, 0);
+  }
+
+  /** A read of sampled endpoints seen at or after {@code lastSeenFrom}. */
+  static CortexXdrCursor sample(long lastSeenFrom) {
+    return new CortexXdrCursor(Mode.SAMPLE, lastSeenFrom, "", 0, 0);
   }
 
   /**

@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  */
 final class CortexXdrEndpointReader implements StreamReader {
 
+  /** Cortex's total_count of endpoints matching the filter, -1 until known. */
+  private long vendorTotal = -1;
+
   private static final Logger LOG = LoggerFactory.getLogger(CortexXdrEndpointReader.class);
   private static final String NAME = CortexXdrStream.ENDPOINTS.spec().name();
 
@@ -78,8 +81,16 @@ final class CortexXdrEndpointReader implements StreamReader {
     cursor = cursor.at(back);
   }
 
+  @Override
+  public java.util.OptionalLong total() {
+    return vendorTotal >= 0
+        ? java.util.OptionalLong.of(vendorTotal)
+        : java.util.OptionalLong.empty();
+  }
+
   /** Emits the page's new endpoints, or nothing when all were already emitted and more follow. */
   private Optional<Page> accept(EndpointPage page, long from, int size) {
+    vendorTotal = page.totalCount();
     List<JsonNode> fresh = new ArrayList<>(page.endpoints().size());
     String previous = "";
     for (int i = 0; i < page.endpoints().size(); i++) {
@@ -118,15 +129,7 @@ final class CortexXdrEndpointReader implements StreamReader {
   }
 
   private ArrayNode filters() {
-    ArrayNode filters = CortexXdrWire.JSON.createArrayNode();
-    if (cursor.lastSeenFrom() > 0) {
-      filters
-          .addObject()
-          .put("field", "last_seen")
-          .put("operator", "gte")
-          .put("value", cursor.lastSeenFrom());
-    }
-    return filters;
+    return CortexXdrClient.lastSeenAtOrAfter(cursor.lastSeenFrom());
   }
 
   @Override

@@ -47,7 +47,8 @@ final class CortexXdrRetryPolicy {
             this::waitMillis,
             context,
             (what, wait, failure) ->
-                LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage()));
+                LOG.debug("Retrying {} in {} ms after {}", what, wait, failure.getMessage()),
+            RawResponse::status);
   }
 
   /**

@@ -24,6 +24,7 @@ final class CrowdStrikeConnector implements Connector {
   private final CrowdStrikeTuning tuning;
   private final CrowdStrikeTokenProvider tokens;
   private final CrowdStrikeClient client;
+  private CrowdStrikeSample sample;
 
   CrowdStrikeConnector(
       CrowdStrikeConfig config,
@@ -62,12 +63,29 @@ final class CrowdStrikeConnector implements Connector {
   @Override
   public StreamReader open(StreamSpec spec, SyncRequest request, Optional<Checkpoint> from) {
     CrowdStrikeStream stream = CrowdStrikeStream.of(spec);
+    if (request.sampling().isPresent()) {
+      CrowdStrikeSample chosen = sample(request);
+      return stream == CrowdStrikeStream.HOSTS
+          ? new CrowdStrikeSampledHostsReader(chosen, request.pageSize())
+          : new CrowdStrikeSampledFindingsReader(chosen, client, request.pageSize());
+    }
     return new CrowdStrikeStreamReader(
         stream,
         client,
         startingCursor(spec, request, from),
         request.pageSize(),
         new CrowdStrikeSourceFilters(request.filters()));
+  }
+
+  /**
+   * The sample of this run, read once and shared by both streams, so the findings read is of the
+   * very hosts the hosts read stored.
+   */
+  private CrowdStrikeSample sample(SyncRequest request) {
+    if (sample == null || !sample.isFor(request)) {
+      sample = new CrowdStrikeSample(client, request);
+    }
+    return sample;
   }
 
   private CrowdStrikeCursor startingCursor(
@@ -77,6 +95,9 @@ final class CrowdStrikeConnector implements Connector {
       return CrowdStrikeCursor.full(fetchFrom);
     }
     CrowdStrikeCursor stored = CrowdStrikeCursor.fromCheckpoint(spec.name(), from.get());
+    if (stored.mode() == CrowdStrikeCursor.Mode.SAMPLE) {
+      return CrowdStrikeCursor.full(fetchFrom); // a sample says nothing of the hosts outside it
+    }
     if (!from.get().complete()) {
       return stored;
     }

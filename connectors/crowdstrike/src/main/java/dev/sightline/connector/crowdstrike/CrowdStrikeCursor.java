@@ -34,9 +34,14 @@ record CrowdStrikeCursor(Mode mode, Instant windowFrom, Position position, Insta
     Objects.requireNonNull(maxTimestamp, "maxTimestamp");
   }
 
+  /**
+   * How the read chose its records. A SAMPLE read (the seeds' Sampling Mode) covers only the
+   * sampled hosts: its checkpoint is never the base of a delta or a resume.
+   */
   enum Mode {
     FULL,
-    DELTA
+    DELTA,
+    SAMPLE
   }
 
   /** A record's place in the vendor's sort order: timestamp ascending, then id ascending. */
@@ -58,6 +63,11 @@ record CrowdStrikeCursor(Mode mode, Instant windowFrom, Position position, Insta
   /** A full read of everything from {@code from}. */
   static CrowdStrikeCursor full(Instant from) {
     return new CrowdStrikeCursor(Mode.FULL, from, new Position(from, ""), from);
+  }
+
+  /** A read of sampled records from {@code from}. */
+  static CrowdStrikeCursor sample(Instant from) {
+    return new CrowdStrikeCursor(Mode.SAMPLE, from, new Position(from, ""), from);
   }
 
   /**

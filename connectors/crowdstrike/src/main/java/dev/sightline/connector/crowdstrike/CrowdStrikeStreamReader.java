@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 final class CrowdStrikeStreamReader implements StreamReader {
 
+  /** The vendor's total for the current query (meta.pagination.total), -1 until known. */
+  private long vendorTotal = -1;
+
   private static final Logger LOG = LoggerFactory.getLogger(CrowdStrikeStreamReader.class);
 
   /** Re-derivations in a row without progress before giving up; each costs one request. */
@@ -32,6 +35,7 @@ final class CrowdStrikeStreamReader implements StreamReader {
   private final CrowdStrikeClient client;
   private final int limit;
   private final CrowdStrikeSourceFilters filters;
+  private final String scope;
   private CrowdStrikeCursor cursor;
   private Instant queryFrom;
   private String after = "";
@@ -44,8 +48,23 @@ final class CrowdStrikeStreamReader implements StreamReader {
       CrowdStrikeCursor start,
       int pageSize,
       CrowdStrikeSourceFilters filters) {
+    this(stream, client, start, pageSize, filters, "");
+  }
+
+  /**
+   * A reader of the records that also match {@code scope}, an FQL clause ANDed to every query (a
+   * sample's hosts); "" for none.
+   */
+  CrowdStrikeStreamReader(
+      CrowdStrikeStream stream,
+      CrowdStrikeClient client,
+      CrowdStrikeCursor start,
+      int pageSize,
+      CrowdStrikeSourceFilters filters,
+      String scope) {
     this.stream = stream;
     this.filters = filters;
+    this.scope = scope;
     this.client = client;
     this.limit = stream.limit(pageSize);
     this.cursor = start;
@@ -67,7 +86,11 @@ final class CrowdStrikeStreamReader implements StreamReader {
         page =
             client.query(
                 stream,
-                new Query(stream.filterFrom(queryFrom, filters), stream.sort(), limit, after));
+                new Query(
+                    CrowdStrikeFql.and(stream.filterFrom(queryFrom, filters), scope),
+                    stream.sort(),
+                    limit,
+                    after));
       } catch (SearchContextExpiredException e) {
         rederived = rederive(rederived, e);
         continue;
@@ -79,9 +102,17 @@ final class CrowdStrikeStreamReader implements StreamReader {
     }
   }
 
+  @Override
+  public java.util.OptionalLong total() {
+    return vendorTotal >= 0
+        ? java.util.OptionalLong.of(vendorTotal)
+        : java.util.OptionalLong.empty();
+  }
+
   /** Emits the page's new records, or nothing when all were already emitted and more follow. */
   private Optional<Page> accept(QueryPage page) {
     seenInQuery += page.resources().size();
+    vendorTotal = page.total();
     List<JsonNode> fresh = new ArrayList<>(page.resources().size());
     for (JsonNode record : page.resources()) {
       Optional<Position> at = CrowdStrikeCursor.positionOf(record, stream.timestampField());

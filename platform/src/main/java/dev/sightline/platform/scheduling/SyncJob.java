@@ -1,0 +1,109 @@
+package dev.sightline.platform.scheduling;
+
+import dev.sightline.platform.sync.RunState;
+import dev.sightline.platform.sync.SyncRun;
+import dev.sightline.platform.sync.SyncService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.InterruptableJob;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connector's runs, as a Quartz job: a schedule's occurrence records and claims a SCHEDULE run;
+ * "Run now" executes the MANUAL run it names; a recovery (the node that fired it died) takes the
+ * connector's run over once its lease has expired and goes on from the last committed page. Quartz
+ * never runs one connector's job twice at once, on any node.
+ */
+@DisallowConcurrentExecution
+final class SyncJob implements InterruptableJob {
+  static final String RUN_ID = "runId";
+  private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
+
+  private final SyncService sync;
+  private final Clock clock;
+  private volatile Thread worker;
+
+  SyncJob(SyncService sync, Clock clock) {
+    this.sync = sync;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(JobExecutionContext context) {
+    worker = Thread.currentThread();
+    try {
+      UUID connectorId = UUID.fromString(context.getJobDetail().getKey().getName());
+      Optional<UUID> runId =
+          Optional.ofNullable(context.getMergedJobDataMap().getString(RUN_ID))
+              .map(UUID::fromString);
+      if (context.isRecovering()) {
+        recover(connectorId, runId);
+      } else if (runId.isPresent()) {
+        sync.execute(runId.get());
+      } else {
+        sync.requestScheduled(connectorId, context.getScheduledFireTime().toInstant())
+            .ifPresent(run -> sync.execute(run.runId()));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // SyncService.execute records its own failures; this is a failure around it.
+      LOG.error("A scheduled run could not start", e);
+    } finally {
+      worker = null;
+    }
+  }
+
+  /**
+   * The node that fired this job died: take its run over once the lease it held runs out (it may
+   * only be slow, then it renews and keeps the run), or start the run it had not claimed yet.
+   */
+  private void recover(UUID connectorId, Optional<UUID> runId) throws InterruptedException {
+    Optional<UUID> active = sync.runs().activeRun(connectorId).or(() -> runId);
+    if (active.isEmpty()) {
+      LOG.info("Recovery of connector {}: no run was left in flight", connectorId);
+      return;
+    }
+    UUID id = active.get();
+    Instant giveUpAt = clock.instant().plus(sync.lease().duration().multipliedBy(3));
+    while (true) {
+      SyncRun run = sync.runs().find(id).orElse(null);
+      if (run == null || !run.state().active()) {
+        return;
+      }
+      if (run.state() == RunState.SCHEDULED) {
+        sync.execute(id);
+        return;
+      }
+      Optional<SyncRun> taken = sync.takeOver(id);
+      if (taken.isPresent()) {
+        LOG.warn(
+            "Took over run {} of connector {} from node {}, whose lease expired",
+            id,
+            connectorId,
+            run.claim().owner().orElse("?"));
+        sync.execute(id);
+        return;
+      }
+      if (clock.instant().isAfter(giveUpAt)) {
+        LOG.info("Run {} is still held by a live node; leaving it", id);
+        return;
+      }
+      Thread.sleep(Duration.ofSeconds(2).toMillis());
+    }
+  }
+
+  @Override
+  public void interrupt() {
+    Thread t = worker;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+}
