@@ -36,6 +36,7 @@ import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.server.boot.DatabaseBootstrap;
 import dev.sightline.server.boot.NodeNames;
 import dev.sightline.server.boot.ServerSettings;
+import dev.sightline.server.scoring.BackgroundRescoring;
 import java.time.Clock;
 import javax.net.ssl.SSLContext;
 import javax.sql.DataSource;
@@ -194,6 +195,12 @@ class SightlineConfiguration {
   @Bean
   AssetScores assetScores(Jdbc jdbc, ScoringSettings settings, Clock clock) {
     return new AssetScores(jdbc, settings, clock);
+  }
+
+  @Bean
+  BackgroundRescoring backgroundRescoring(
+      ScoreRefresher refresher, Jdbc jdbc, ClusterScheduler scheduler) {
+    return new BackgroundRescoring(refresher, jdbc, scheduler);
   }
 
   @Bean

@@ -73,6 +73,37 @@ public final class ScoreRefresher {
   }
 
   /**
+   * Rescores the queued assets that have a source record of this connector: what a run of it
+   * touched. The rest of the queue (a settings change, another connector's run) is the background
+   * rescoring's, so a run never waits on work it did not cause.
+   */
+  public Outcome drainConnector(java.util.UUID connectorId, LongConsumer progress) {
+    Outcome total = new Outcome(0, 0, 0);
+    while (true) {
+      Outcome batch = jdbc.inTransaction(c -> batch(c, connectorId));
+      if (batch.assetsScored() == 0) {
+        return total;
+      }
+      total = total.plus(batch);
+      progress.accept(total.assetsScored());
+    }
+  }
+
+  private Outcome batch(Connection c, java.util.UUID connectorId) throws SQLException {
+    InventoryLock.hold(c);
+    List<Long> ids =
+        Jdbc.query(
+            c,
+            "SELECT r.asset_id FROM asset_rescore r WHERE EXISTS (SELECT 1 FROM source_asset s"
+                + " WHERE s.asset_id = r.asset_id AND s.connector_id = ?)"
+                + " ORDER BY r.asset_id LIMIT ?",
+            rs -> rs.getLong(1),
+            connectorId,
+            BATCH);
+    return ids.isEmpty() ? new Outcome(0, 0, 0) : score(c, ids);
+  }
+
+  /**
    * Rescores these assets now, whatever else is queued: for a change a user waits on (a
    * criticality, a decision, a split), which touches a few assets.
    */

@@ -228,7 +228,8 @@ public final class SyncService {
                         c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
                     return null;
                   }));
-      ScoreRefresher.Outcome scored = stages.time(RunStage.SCORE, () -> rescore(runId, journal));
+      ScoreRefresher.Outcome scored =
+          stages.time(RunStage.SCORE, () -> rescore(run.connectorId(), journal));
       runs.scoredAndTimed(runId, scored.assetsScored(), stages.millis());
       runs.finished(runId, RunState.PROCESSED, Optional.empty(), clock.instant());
       connectors.updateState(run.connectorId(), ConnectorState.PROCESSED, runId, "run processed");
@@ -274,13 +275,17 @@ public final class SyncService {
         + ")";
   }
 
-  /** Rescores what the run touched (and anything else queued), logging progress on long work. */
-  private ScoreRefresher.Outcome rescore(UUID runId, RunLog.Journal journal) {
+  /**
+   * Rescores what the run touched (the queued assets of this connector), logging progress on long
+   * work; the rest of the queue is the background rescoring's, so a run never waits on it.
+   */
+  private ScoreRefresher.Outcome rescore(UUID connectorId, RunLog.Journal journal) {
     long queued = RescoreQueue.pending(jdbc);
-    journal.info(null, "Rescoring " + queued + " asset(s)");
+    journal.info(null, "Rescoring this connector's queued assets (" + queued + " queued in all)");
     long[] nextReport = {10_000};
     ScoreRefresher.Outcome outcome =
-        refresher.drain(
+        refresher.drainConnector(
+            connectorId,
             done -> {
               if (done >= nextReport[0]) {
                 LOG.info("Rescored {} of about {} asset(s)", done, queued);

@@ -256,6 +256,40 @@ class ClusterSchedulerIT {
   }
 
   @Test
+  void shouldRescoreOnlyWhatTheRunTouchedLeavingTheRestOfTheQueueToTheBackground() {
+    UUID a = connector(null);
+    UUID b =
+        connectors
+            .register(
+                new NewConnector(
+                    InMemoryConnectorFactory.TYPE,
+                    "other-" + UUID.randomUUID(),
+                    "",
+                    Map.of(
+                        "machines",
+                        """
+                        [{"id":"z9","name":"db-09","nics":[{"mac":"00:1b:a9:00:00:99","ip":"10.9.0.9"}]}]""",
+                        "issues",
+                        "[]"),
+                    null))
+            .id();
+    SyncService local = sync("node-a");
+    local.execute(local.request(a).runId());
+    local.execute(local.request(b).runId());
+    jdbc.update("INSERT INTO asset_rescore (asset_id, queued_at) SELECT id, now() FROM asset");
+    long queued =
+        jdbc.queryOne("SELECT count(*) FROM asset_rescore", rs -> rs.getLong(1)).orElseThrow();
+
+    SyncRun run = local.execute(local.request(a).runId());
+
+    assertThat(run.counters().assetsScored()).isEqualTo(2);
+    assertThat(jdbc.queryOne("SELECT count(*) FROM asset_rescore", rs -> rs.getLong(1)))
+        .as("the other connector's queued asset waits for the background rescoring")
+        .contains(queued - 2)
+        .contains(1L);
+  }
+
+  @Test
   void shouldEndARunNoNodeTakesOverWithTheReasonAndTheFix() {
     ClusterScheduler a = node("node-a");
     UUID id = connector(new ScheduleInput("DAILY", null, "UTC", null));

@@ -61,7 +61,9 @@ class SchedulerStartup {
     }
     scheduler.chore("intel-update", INTEL_UPDATE_CRON, clock.getZone(), this::updateIntelligence);
     scheduler.chore("stale-assets", STALE_ASSETS_CRON, clock.getZone(), this::sweepStaleAssets);
+    rescoring.register();
     scheduler.start();
+    rescoring.request(); // what an earlier stop left queued
   }
 
   private void sweepStaleAssets() {

@@ -3,66 +3,68 @@ package dev.sightline.server.scoring;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.rescoring.RescoreQueue;
 import dev.sightline.platform.rescoring.ScoreRefresher;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import dev.sightline.platform.scheduling.ClusterScheduler;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 
 /**
- * Drains the rescore queue on one background thread after a setting changed every asset's score
- * (weights, default criticality, a severity mapping), so the request that changed it returns at
- * once. Also drains what an earlier stop left queued.
+ * Drains the rescore queue as its own claimed work on the cluster: a chore of the scheduler, run by
+ * one node at a time and recovered by another if that node dies, asked for after a setting changed
+ * every asset's score (weights, default criticality, a severity mapping) or new intelligence
+ * arrived, and every few minutes for what is left (expired decisions included). The request that
+ * changed a setting returns at once. The queue itself is durable and each batch is claimed in its
+ * transaction, so no asset is scored twice or lost.
  */
-@Component
-public class BackgroundRescoring implements DisposableBean {
+public class BackgroundRescoring {
+  static final String CHORE = "rescore";
+
+  /** Every five minutes: what runs, intelligence and settings left queued, and expiries. */
+  public static final String CRON = "0 0/5 * * * ?";
+
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundRescoring.class);
 
   private final ScoreRefresher refresher;
   private final Jdbc jdbc;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "rescoring");
-            t.setDaemon(true);
-            return t;
-          });
-  private final AtomicBoolean requested = new AtomicBoolean();
+  private final ClusterScheduler scheduler;
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicLong scored = new AtomicLong();
 
-  BackgroundRescoring(ScoreRefresher refresher, Jdbc jdbc) {
+  public BackgroundRescoring(ScoreRefresher refresher, Jdbc jdbc, ClusterScheduler scheduler) {
     this.refresher = refresher;
     this.jdbc = jdbc;
-    request();
+    this.scheduler = scheduler;
   }
 
-  /** What the queue holds and whether a drain is under way. */
+  /** What the queue holds and whether a drain is under way on this node. */
   public record Status(long pendingAssets, boolean draining, long scoredSinceStart) {}
 
-  /** Asks for a drain; several requests while one is waiting make one drain. */
+  /** Registers the drain as a chore of the cluster; called once the scheduler is set up. */
+  public void register() {
+    scheduler.chore(CHORE, CRON, java.time.ZoneOffset.UTC, this::drain);
+  }
+
+  /** Asks some node of the cluster to drain the queue now. */
   public void request() {
-    if (requested.compareAndSet(false, true)) {
-      worker.submit(this::drain);
+    try {
+      scheduler.runChoreNow(CHORE);
+    } catch (RuntimeException e) {
+      // The queue is durable: the chore's next regular run drains it.
+      LOG.warn(
+          "Could not ask for a rescoring now ({}); it runs within five minutes", e.getMessage());
     }
   }
 
   public Status status() {
-    return new Status(RescoreQueue.pending(jdbc), requested.get() || running.get(), scored.get());
+    long pending = RescoreQueue.pending(jdbc);
+    return new Status(pending, running.get() || pending > 0, scored.get());
   }
 
   private void drain() {
     running.set(true);
-    requested.set(false);
     try {
       long pending = RescoreQueue.pending(jdbc);
-      if (pending == 0) {
-        return;
-      }
       LOG.info("Rescoring {} queued asset(s)", pending);
       long[] next = {10_000};
       ScoreRefresher.Outcome outcome =
@@ -74,22 +76,15 @@ public class BackgroundRescoring implements DisposableBean {
                 }
               });
       scored.addAndGet(outcome.assetsScored());
-      LOG.info(
-          "Rescored {} asset(s): {} risk score(s) and {} finding score(s) changed",
-          outcome.assetsScored(),
-          outcome.assetsChanged(),
-          outcome.findingsChanged());
-    } catch (RuntimeException e) {
-      // The queue is durable: what was not rescored stays queued for the next drain.
-      LOG.error("Rescoring stopped; queued assets stay queued for the next run or change", e);
+      if (outcome.assetsScored() > 0) {
+        LOG.info(
+            "Rescored {} asset(s): {} risk score(s) and {} finding score(s) changed",
+            outcome.assetsScored(),
+            outcome.assetsChanged(),
+            outcome.findingsChanged());
+      }
     } finally {
       running.set(false);
     }
-  }
-
-  @Override
-  public void destroy() throws InterruptedException {
-    worker.shutdownNow();
-    worker.awaitTermination(30, TimeUnit.SECONDS);
   }
 }
