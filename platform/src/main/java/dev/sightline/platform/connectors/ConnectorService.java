@@ -241,8 +241,11 @@ public final class ConnectorService {
         ConnectorRepository.parse(cipher.open(c.sealedSecrets(), c.id().toString())).values());
   }
 
-  /** How the schedule reads now: the confirmation sentence and the next five runs. */
-  public ScheduleView scheduleView(Schedule s) {
+  /**
+   * How the schedule reads now: the confirmation sentence and the next five runs; a draft's
+   * schedule is kept but never fires, and says so.
+   */
+  public ScheduleView scheduleView(Schedule s, boolean draft) {
     var now = clock.instant();
     return new ScheduleView(
         s.occurs().name(),
@@ -250,8 +253,11 @@ public final class ConnectorService {
         s.zone().getId(),
         s.start(),
         s.end(),
-        s.confirmation(now),
-        s.nextRuns(now, 5),
+        draft
+            ? "Not scheduled while the connector is a draft: a draft never runs. Save it with a"
+                + " passing connection test (\"draft\": false) to schedule it"
+            : s.confirmation(now),
+        draft ? List.of() : s.nextRuns(now, 5),
         s.endedBy(now));
   }
 
@@ -375,7 +381,7 @@ public final class ConnectorService {
         c.state().name(),
         c.createdAt(),
         c.updatedAt(),
-        c.schedule().map(this::scheduleView),
+        c.schedule().map(s -> scheduleView(s, c.draft())),
         c.scope(),
         c.draft());
   }

@@ -146,7 +146,9 @@ public final class ClusterScheduler implements AutoCloseable {
     try {
       ensureJob(connectorId);
       TriggerKey key = TriggerKey.triggerKey(connectorId.toString(), SCHEDULES);
-      Optional<Schedule> schedule = c.schedule().filter(s -> !s.endedBy(clock.instant()));
+      // A draft never runs; a schedule past its window has nothing left to fire.
+      Optional<Schedule> schedule =
+          c.schedule().filter(s -> !c.draft() && !s.endedBy(clock.instant()));
       if (schedule.isEmpty()) {
         quartz.unscheduleJob(key);
         return;

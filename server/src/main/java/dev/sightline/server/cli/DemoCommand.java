@@ -1,5 +1,6 @@
 package dev.sightline.server.cli;
 
+import dev.sightline.platform.connectors.ConnectorRegistration;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.ConnectorView;
 import dev.sightline.platform.connectors.NewConnector;
@@ -104,6 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     UUID cs =
         connector(
             connectors,
+            ctx.getBean(ConnectorRegistration.class),
             ctx.getBean(ClusterScheduler.class),
             new NewConnector(
                 "crowdstrike",
@@ -121,6 +123,7 @@ final class DemoCommand implements Callable<Integer> {
     UUID cx =
         connector(
             connectors,
+            ctx.getBean(ConnectorRegistration.class),
             ctx.getBean(ClusterScheduler.class),
             new NewConnector(
                 "cortex-xdr",
@@ -257,13 +260,26 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** The demo's connector by name, created on the default daily schedule the first time. */
+  /** Created as a user's would be: only after its five connection checks pass. */
+  private static ConnectorView create(ConnectorRegistration registration, NewConnector wanted) {
+    try {
+      return registration.create(wanted, ConnectorRegistration.Admission.tested());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while testing the connection", e);
+    }
+  }
+
   private static UUID connector(
-      ConnectorService connectors, ClusterScheduler scheduler, NewConnector wanted) {
+      ConnectorService connectors,
+      ConnectorRegistration registration,
+      ClusterScheduler scheduler,
+      NewConnector wanted) {
     ConnectorView c =
         connectors.list().stream()
             .filter(v -> v.name().equals(wanted.name()))
             .findFirst()
-            .orElseGet(() -> connectors.register(wanted));
+            .orElseGet(() -> create(registration, wanted));
     scheduler.apply(c.id());
     c.schedule().ifPresent(s -> System.out.println(wanted.name() + ": " + s.confirmation() + "."));
     return c.id();
