@@ -97,7 +97,12 @@ final class CortexXdrConnector implements Connector {
     }
     CortexXdrSample chosen = sample;
     if (stream == CortexXdrStream.ENDPOINTS) {
-      return new CortexXdrSampledEndpointReader(chosen, request.pageSize());
+      return new dev.sightline.connector.SampleReader(
+          chosen::endpoints,
+          request.pageSize(),
+          last ->
+              CortexXdrCursor.sample(chosen.lastSeenFrom())
+                  .toCheckpoint(CortexXdrStream.ENDPOINTS.spec().name(), last));
     }
     return new CortexXdrVulnerabilityReader(
         client,

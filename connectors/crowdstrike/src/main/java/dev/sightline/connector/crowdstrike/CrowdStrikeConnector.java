@@ -66,7 +66,12 @@ final class CrowdStrikeConnector implements Connector {
     if (request.sampling().isPresent()) {
       CrowdStrikeSample chosen = sample(request);
       return stream == CrowdStrikeStream.HOSTS
-          ? new CrowdStrikeSampledHostsReader(chosen, request.pageSize())
+          ? new dev.sightline.connector.SampleReader(
+              chosen::hosts,
+              request.pageSize(),
+              last ->
+                  CrowdStrikeCursor.sample(chosen.fetchFrom())
+                      .toCheckpoint(CrowdStrikeStream.HOSTS.spec().name(), last))
           : new CrowdStrikeSampledFindingsReader(chosen, client, request.pageSize());
     }
     return new CrowdStrikeStreamReader(
