@@ -1,12 +1,10 @@
 package dev.sightline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -97,17 +95,7 @@ class ConnectorDeletionEndToEndIT {
       assertThat(busy.status()).as(busy.text()).isEqualTo(409);
       assertThat(busy.json().path("message").asText()).contains("run in flight");
       String runId = run.json().path("runId").asText();
-      await()
-          .atMost(Duration.ofMinutes(3))
-          .pollInterval(Duration.ofMillis(250))
-          .until(
-              () ->
-                  server
-                      .get("/api/v1/runs/" + runId)
-                      .json()
-                      .path("state")
-                      .asText()
-                      .matches("PROCESSED|ERRORED"));
+      server.awaitRun(runId);
 
       var keep = server.delete("/api/v1/connectors/" + keptId + "?data=keep");
       assertThat(keep.status()).as(keep.text()).isEqualTo(200);

@@ -1,13 +1,11 @@
 package dev.sightline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions.SecurityLevel;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,24 +52,7 @@ class CortexXdrEndToEndIT {
   }
 
   static JsonNode runToEnd(TestServer server, String connectorId) {
-    String runId =
-        server
-            .post("/api/v1/connectors/" + connectorId + "/runs", "")
-            .json()
-            .path("runId")
-            .asText();
-    await()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () ->
-                server
-                    .get("/api/v1/runs/" + runId)
-                    .json()
-                    .path("state")
-                    .asText()
-                    .matches("PROCESSED|ERRORED"));
-    return server.get("/api/v1/runs/" + runId).json();
+    return server.runToEnd(connectorId);
   }
 
   static long total(TestServer server, String path) {

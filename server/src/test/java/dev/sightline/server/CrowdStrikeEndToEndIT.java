@@ -1,12 +1,10 @@
 package dev.sightline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -53,21 +51,7 @@ class CrowdStrikeEndToEndIT {
   }
 
   private JsonNode runToEnd(String id) {
-    var started = server.post("/api/v1/connectors/" + id + "/runs", "");
-    assertThat(started.status()).isEqualTo(202);
-    String runId = started.json().path("runId").asText();
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                server
-                    .get("/api/v1/runs/" + runId)
-                    .json()
-                    .path("state")
-                    .asText()
-                    .matches("PROCESSED|ERRORED"));
-    return server.get("/api/v1/runs/" + runId).json();
+    return server.runToEnd(id);
   }
 
   private long total(String path) {

@@ -1,12 +1,10 @@
 package dev.sightline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,17 +42,7 @@ class CrowdStrikeFaultsEndToEndIT {
             .json()
             .path("runId")
             .asText();
-    await()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofMillis(250))
-        .until(
-            () ->
-                server
-                    .get("/api/v1/runs/" + runId)
-                    .json()
-                    .path("state")
-                    .asText()
-                    .matches("PROCESSED|ERRORED"));
+    server.awaitRun(runId);
     return server.get("/api/v1/runs/" + runId).json();
   }
 

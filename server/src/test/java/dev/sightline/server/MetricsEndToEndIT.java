@@ -2,7 +2,6 @@ package dev.sightline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
@@ -68,17 +67,7 @@ class MetricsEndToEndIT {
     var started =
         server.post("/api/v1/connectors/" + created.json().path("id").asText() + "/runs", "");
     String runId = started.json().path("runId").asText();
-    await()
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () ->
-                !server
-                    .get("/api/v1/runs/" + runId)
-                    .json()
-                    .path("state")
-                    .asText()
-                    .equals("PROCESSING"));
+    server.awaitRun(runId);
     run = server.get("/api/v1/runs/" + runId).json();
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
   }

@@ -114,6 +114,31 @@ final class TestServer implements AutoCloseable {
 
   record Response(int status, String text, JsonNode json) {}
 
+  /** Starts a run of the connector ("Run now") and waits for it to end; its final answer. */
+  JsonNode runToEnd(String connectorId) {
+    Response started = post("/api/v1/connectors/" + connectorId + "/runs", "");
+    if (started.status() != 202) {
+      throw new AssertionError(
+          "starting a run answered " + started.status() + ": " + started.text());
+    }
+    return awaitRun(started.json().path("runId").asText());
+  }
+
+  /** Waits until the run has ended (PROCESSED or ERRORED; a SCHEDULED run has not started yet). */
+  JsonNode awaitRun(String runId) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofMinutes(5))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(
+            () ->
+                get("/api/v1/runs/" + runId)
+                    .json()
+                    .path("state")
+                    .asText()
+                    .matches("PROCESSED|ERRORED"));
+    return get("/api/v1/runs/" + runId).json();
+  }
+
   @Override
   public void close() throws IOException {
     context.close();
