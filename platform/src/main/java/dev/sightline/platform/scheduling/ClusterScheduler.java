@@ -50,8 +50,11 @@ public final class ClusterScheduler implements AutoCloseable {
   static final String HOUSEKEEPING = "housekeeping";
   private static final Logger LOG = LoggerFactory.getLogger(ClusterScheduler.class);
 
-  /** A run whose lease expired this long ago, with no node taking it over, is given up. */
-  private static final Duration ORPHANED_AFTER = Duration.ofMinutes(3);
+  /**
+   * A run whose lease expired this long ago, and that no node took over (its node stopped cleanly,
+   * or its job was not recovered), is put back in line for any node.
+   */
+  private static final Duration ORPHANED_AFTER = Duration.ofMinutes(1);
 
   private final SyncService sync;
   private final ConnectorService connectors;
@@ -196,16 +199,7 @@ public final class ClusterScheduler implements AutoCloseable {
   public SyncRun runNow(UUID connectorId) {
     SyncRun run = sync.request(connectorId);
     try {
-      ensureJob(connectorId);
-      JobDataMap data = new JobDataMap();
-      data.put(SyncJob.RUN_ID, run.runId().toString());
-      quartz.scheduleJob(
-          TriggerBuilder.newTrigger()
-              .withIdentity(run.runId().toString(), "manual")
-              .forJob(jobKey(connectorId))
-              .usingJobData(data)
-              .startNow()
-              .build());
+      trigger(connectorId, run.runId());
     } catch (SchedulerException | RuntimeException e) {
       sync.runs()
           .finished(
@@ -264,6 +258,20 @@ public final class ClusterScheduler implements AutoCloseable {
     }
   }
 
+  /** A one-off trigger of the connector's job for a run waiting in line. */
+  private void trigger(UUID connectorId, UUID runId) throws SchedulerException {
+    ensureJob(connectorId);
+    JobDataMap data = new JobDataMap();
+    data.put(SyncJob.RUN_ID, runId.toString());
+    quartz.scheduleJob(
+        TriggerBuilder.newTrigger()
+            .withIdentity(runId + "-" + UUID.randomUUID(), "manual")
+            .forJob(jobKey(connectorId))
+            .usingJobData(data)
+            .startNow()
+            .build());
+  }
+
   private void ensureJob(UUID connectorId) throws SchedulerException {
     JobKey key = jobKey(connectorId);
     if (quartz.checkExists(key)) {
@@ -291,8 +299,11 @@ public final class ClusterScheduler implements AutoCloseable {
     try {
       Instant now = clock.instant();
       sync.runs().heartbeat(node(), sync.lease().until(now), now);
-      for (SyncRun orphan : sync.runs().leaseExpiredBefore(now.minus(ORPHANED_AFTER))) {
-        giveUp(orphan, now);
+      Instant cutoff = now.minus(ORPHANED_AFTER);
+      for (SyncRun orphan : sync.runs().leaseExpiredBefore(cutoff)) {
+        if (sync.runs().requeue(orphan.runId(), cutoff)) {
+          resume(orphan, now);
+        }
       }
       for (SyncRun waiting : sync.runs().waitingSince(now.minus(Duration.ofMinutes(10)))) {
         if (!hasTrigger(waiting.connectorId())) {
@@ -311,6 +322,20 @@ public final class ClusterScheduler implements AutoCloseable {
     }
   }
 
+  /** Hands a requeued run to the workers; a run that cannot be handed on is given up. */
+  private void resume(SyncRun run, Instant now) {
+    try {
+      trigger(run.connectorId(), run.runId());
+      LOG.warn(
+          "Run {} of connector {}: node {} stopped holding it; requeued for any node",
+          run.runId(),
+          run.connectorId(),
+          run.claim().owner().orElse("?"));
+    } catch (SchedulerException | RuntimeException e) {
+      giveUp(run, now);
+    }
+  }
+
   private void giveUp(SyncRun run, Instant now) {
     String owner = run.claim().owner().orElse("unknown");
     String reason =
@@ -318,8 +343,8 @@ public final class ClusterScheduler implements AutoCloseable {
             + owner
             + " stopped renewing its lease on this run at "
             + run.claim().leaseUntil().map(Instant::toString).orElse("an unknown time")
-            + " and no node took it over. To fix: start a new run; it resumes from the last"
-            + " committed page.";
+            + " and it could not be handed to another node. To fix: start a new run; it resumes"
+            + " from the last committed page.";
     sync.runs().finished(run.runId(), RunState.ERRORED, Optional.of(reason), now);
     try {
       connectors.updateState(
@@ -341,9 +366,13 @@ public final class ClusterScheduler implements AutoCloseable {
     }
   }
 
-  /** Stops this node's workers; runs in progress are interrupted and say the server stopped. */
+  /**
+   * Stops this node's workers; runs in progress are interrupted and left for another node (or this
+   * one when it starts again), which resumes them from their last committed page.
+   */
   @Override
   public void close() {
+    sync.stopping();
     heartbeat.shutdownNow();
     try {
       quartz.shutdown(false);

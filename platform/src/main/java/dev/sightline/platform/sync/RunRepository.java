@@ -126,6 +126,22 @@ public final class RunRepository {
         == 1;
   }
 
+  /**
+   * Puts a run whose owner's lease expired before {@code cutoff}, and that no node took over, back
+   * in line (SCHEDULED, as a RECOVERY) for any node's worker; false when someone holds it again.
+   */
+  public boolean requeue(UUID runId, Instant cutoff) {
+    return jdbc.update(
+            "UPDATE sync_run SET state = ?, owner = NULL, lease_until = NULL, run_trigger = ?,"
+                + " stream = NULL WHERE id = ? AND state = ? AND lease_until < ?",
+            RunState.SCHEDULED.name(),
+            RunTrigger.RECOVERY.name(),
+            runId,
+            RunState.PROCESSING.name(),
+            cutoff)
+        == 1;
+  }
+
   /** Renews the lease of every run the node is working on; returns how many. */
   public int heartbeat(String node, Instant leaseUntil, Instant at) {
     return jdbc.update(

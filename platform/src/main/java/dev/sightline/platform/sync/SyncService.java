@@ -57,6 +57,8 @@ public final class SyncService {
   private final int pageSize;
   private final RunLease lease;
   private final RunLog log;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** A service whose runs are claimed by one node, "local", with a one-minute lease. */
   public SyncService(
@@ -91,6 +93,15 @@ public final class SyncService {
 
   public RunRepository runs() {
     return runs;
+  }
+
+  /**
+   * This node is stopping: a run interrupted from now on is left to another node (or to this one
+   * when it starts again) instead of ending ERRORED; it resumes from its last committed page once
+   * its lease has expired.
+   */
+  public void stopping() {
+    stopping.set(true);
   }
 
   /** The node this service claims runs for, and its lease. */
@@ -253,7 +264,11 @@ public final class SyncService {
               + ", reopened "
               + done.counters().findingsReopened());
     } catch (InterruptedException e) {
-      fail(run, e, stages, journal);
+      if (stopping.get()) {
+        handOver(run, journal);
+      } else {
+        fail(run, e, stages, journal);
+      }
       Thread.currentThread().interrupt();
     } catch (Exception | Error e) {
       fail(run, e, stages, journal);
@@ -448,6 +463,21 @@ public final class SyncService {
                 : ""));
     if (t.unaccounted() != 0 || t.elementsUnaccounted() != 0) {
       throw new UnaccountedRecordsException(stream.name(), t);
+    }
+  }
+
+  /** The node stops mid-run: the run stays claimed until its lease expires, then moves on. */
+  private void handOver(SyncRun run, RunLog.Journal journal) {
+    String why =
+        "Node "
+            + lease.node()
+            + " is stopping: the run is left for another node (or this one when it starts again),"
+            + " which takes it over once the lease expires and resumes from the last committed page";
+    journal.warn(MDC.get("stream"), why);
+    try {
+      connectors.updateState(run.connectorId(), ConnectorState.SCHEDULED, run.runId(), why);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not record the hand-over of run {}: {}", run.runId(), e.getMessage());
     }
   }
 

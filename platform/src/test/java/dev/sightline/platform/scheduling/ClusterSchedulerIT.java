@@ -290,9 +290,10 @@ class ClusterSchedulerIT {
   }
 
   @Test
-  void shouldEndARunNoNodeTakesOverWithTheReasonAndTheFix() {
+  void shouldPutARunNoNodeTookOverBackInLineAndFinishItAsARecovery() {
     ClusterScheduler a = node("node-a");
     UUID id = connector(new ScheduleInput("DAILY", null, "UTC", null));
+    a.apply(id);
     SyncRun held = sync("ghost").requestScheduled(id, Instant.now()).orElseThrow();
     jdbc.update(
         "UPDATE sync_run SET lease_until = ? WHERE id = ?",
@@ -300,12 +301,30 @@ class ClusterSchedulerIT {
         held.runId());
 
     a.beat();
+    SyncRun requeued = sync("reader").run(held.runId()).orElseThrow();
+    assertThat(requeued.state()).isEqualTo(RunState.SCHEDULED);
+    assertThat(requeued.claim().trigger()).isEqualTo(RunTrigger.RECOVERY);
+    a.start();
 
-    SyncRun ended = sync("reader").run(held.runId()).orElseThrow();
-    assertThat(ended.state()).isEqualTo(RunState.ERRORED);
-    assertThat(ended.error().orElseThrow())
-        .contains("Node ghost stopped renewing its lease")
-        .contains("To fix: start a new run");
-    assertThat(connectors.get(id).state()).isEqualTo("ERRORED");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> sync("reader").run(held.runId()).orElseThrow().state() == RunState.PROCESSED);
+    SyncRun done = sync("reader").run(held.runId()).orElseThrow();
+    assertThat(done.claim().owner()).contains("node-a");
+    assertThat(done.claim().attempt()).isEqualTo(2);
+    assertThat(done.counters().fetched()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldLeaveALiveRunAloneWhenSweeping() {
+    ClusterScheduler a = node("node-a");
+    UUID id = connector(new ScheduleInput("DAILY", null, "UTC", null));
+    SyncRun held = sync("alive").requestScheduled(id, Instant.now()).orElseThrow();
+
+    a.beat();
+
+    SyncRun still = sync("reader").run(held.runId()).orElseThrow();
+    assertThat(still.state()).isEqualTo(RunState.PROCESSING);
+    assertThat(still.claim().owner()).contains("alive");
   }
 }
