@@ -48,6 +48,10 @@ public final class ClusterScheduler implements AutoCloseable {
   static final String CONNECTORS = "connector";
   static final String SCHEDULES = "schedule";
   static final String HOUSEKEEPING = "housekeeping";
+
+  /** The schedule a trigger was built from, kept in its data to tell an edit from a restart. */
+  static final String SCHEDULE_ASKED = "schedule";
+
   private static final Logger LOG = LoggerFactory.getLogger(ClusterScheduler.class);
 
   /**
@@ -115,7 +119,7 @@ public final class ClusterScheduler implements AutoCloseable {
 
   private Job job(Class<? extends Job> type, JobDetail detail) {
     if (type == SyncJob.class) {
-      return new SyncJob(sync, clock);
+      return new SyncJob(sync, connectors, clock);
     }
     if (type == ChoreJob.class) {
       return new ChoreJob(chores);
@@ -156,12 +160,20 @@ public final class ClusterScheduler implements AutoCloseable {
         quartz.unscheduleJob(key);
         return;
       }
+      String asked = schedule.get().toString();
+      Trigger existing = quartz.getTrigger(key);
+      if (existing != null && asked.equals(existing.getJobDataMap().getString(SCHEDULE_ASKED))) {
+        // Unchanged: keep the stored trigger, so an occurrence missed while every node was down
+        // still fires once, late (a new trigger would start after it).
+        return;
+      }
       Trigger trigger =
           ScheduleTriggers.trigger(schedule.get(), key, clock.instant())
               .getTriggerBuilder()
               .forJob(jobKey(connectorId))
+              .usingJobData(SCHEDULE_ASKED, asked)
               .build();
-      if (quartz.checkExists(key)) {
+      if (existing != null) {
         quartz.rescheduleJob(key, trigger);
       } else {
         quartz.scheduleJob(trigger);

@@ -26,11 +26,16 @@ final class SyncJob implements InterruptableJob {
   private static final Logger LOG = LoggerFactory.getLogger(SyncJob.class);
 
   private final SyncService sync;
+  private final dev.sightline.platform.connectors.ConnectorService connectors;
   private final Clock clock;
   private volatile Thread worker;
 
-  SyncJob(SyncService sync, Clock clock) {
+  SyncJob(
+      SyncService sync,
+      dev.sightline.platform.connectors.ConnectorService connectors,
+      Clock clock) {
     this.sync = sync;
+    this.connectors = connectors;
     this.clock = clock;
   }
 
@@ -47,7 +52,7 @@ final class SyncJob implements InterruptableJob {
       } else if (runId.isPresent()) {
         sync.execute(runId.get());
       } else {
-        sync.requestScheduled(connectorId, context.getScheduledFireTime().toInstant())
+        sync.requestScheduled(connectorId, occurrence(connectorId, context))
             .ifPresent(run -> sync.execute(run.runId()));
       }
     } catch (InterruptedException e) {
@@ -58,6 +63,25 @@ final class SyncJob implements InterruptableJob {
     } finally {
       worker = null;
     }
+  }
+
+  /**
+   * The occurrence this firing stands for. After a misfire (every node was down or busy) Quartz
+   * fires once, now, and forgets the missed time; it is the schedule's first occurrence after the
+   * trigger's previous firing (or its start), so the run can say how late it is.
+   */
+  private Instant occurrence(UUID connectorId, JobExecutionContext context) {
+    Instant fired = context.getScheduledFireTime().toInstant();
+    Instant after =
+        Optional.ofNullable(context.getPreviousFireTime())
+            .map(java.util.Date::toInstant)
+            .orElse(context.getTrigger().getStartTime().toInstant().minusMillis(1));
+    return connectors
+        .stored(connectorId)
+        .schedule()
+        .flatMap(s -> s.nextRuns(after, 1).stream().findFirst())
+        .filter(missed -> missed.isBefore(fired))
+        .orElse(fired);
   }
 
   /**

@@ -316,6 +316,41 @@ class ClusterSchedulerIT {
   }
 
   @Test
+  void shouldFireAnOccurrenceMissedWhileEveryNodeWasDownOnceLateAtTheNextStart() {
+    ClusterScheduler a = node("node-a");
+    java.time.LocalDateTime start =
+        java.time.LocalDateTime.ofInstant(
+                Instant.now().minus(Duration.ofMinutes(5)), java.time.ZoneOffset.UTC)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    UUID id = connector(new ScheduleInput("DAILY", null, "UTC", start.toString()));
+    a.apply(id);
+    a.close();
+    nodes.clear();
+    // The schedule was saved before its first occurrence, then every node was down when it came:
+    // it lies about 5 minutes in the past now.
+    long missed = start.toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+    jdbc.update(
+        "UPDATE qrtz_triggers SET next_fire_time = ?, start_time = ? WHERE trigger_group = ?",
+        missed,
+        missed,
+        "schedule");
+
+    ClusterScheduler again = node("node-a2");
+    again.apply(id); // a start applies every schedule again: unchanged, it keeps its trigger
+    again.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> ended(id));
+    List<SyncRun> runs = runs(id);
+    assertThat(runs).hasSize(1);
+    SyncRun late = runs.get(0);
+    assertThat(late.claim().trigger()).isEqualTo(RunTrigger.SCHEDULE);
+    assertThat(late.lateBy().orElseThrow()).isGreaterThan(Duration.ofMinutes(4));
+    assertThat(sync("reader").log(late.runId()))
+        .anyMatch(l -> l.level().equals("WARN") && l.message().contains("misfire"));
+    assertThat(again.nextFire(id).orElseThrow()).isAfter(Instant.now());
+  }
+
+  @Test
   void shouldLeaveALiveRunAloneWhenSweeping() {
     ClusterScheduler a = node("node-a");
     UUID id = connector(new ScheduleInput("DAILY", null, "UTC", null));
