@@ -215,6 +215,10 @@ class ConnectionTestGateEndToEndIT {
     assertThat(refused.status()).as(refused.text()).isEqualTo(422);
     JsonNode answer = refused.json();
     assertThat(answer.path("status").asInt()).isEqualTo(422);
+    assertThat(answer.path("type").asText())
+        .isEqualTo("urn:problem-type:sightline:connection-test-failed");
+    assertThat(answer.path("detail").asText()).isEqualTo(answer.path("message").asText());
+    assertThat(answer.path("instance").asText()).isEqualTo("/api/v1/connectors");
     assertThat(answer.path("message").asText()).contains("AUTHENTICATION").contains("not created");
     assertThat(answer.path("problems"))
         .singleElement()

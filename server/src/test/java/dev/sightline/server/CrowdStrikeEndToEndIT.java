@@ -184,7 +184,12 @@ class CrowdStrikeEndToEndIT {
     assertThat(risk.path("band").asText()).isNotBlank();
     assertThat(answer.json().path("findings"))
         .allSatisfy(f -> assertThat(f.path("score").path("qds").asInt()).isBetween(1, 100));
-    assertThat(server.get("/api/v1/assets/999999/score").status()).isEqualTo(404);
+    var missing = server.get("/api/v1/assets/999999/score");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().path("type").asText())
+        .isEqualTo("urn:problem-type:sightline:not-found");
+    assertThat(missing.json().path("instance").asText()).isEqualTo("/api/v1/assets/999999/score");
+    assertThat(missing.json().path("error").asText()).isEqualTo("Not Found");
   }
 
   @Test

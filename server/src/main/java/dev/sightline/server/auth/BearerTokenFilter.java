@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +64,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       deny(
+          request,
           response,
           "This call needs an API token: send the header 'Authorization: Bearer <token>'"
               + " (the admin token is printed at first start or set with SIGHTLINE_ADMIN_TOKEN)");
@@ -72,6 +72,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     }
     if (!tokens.valid(header.substring(7).trim())) {
       deny(
+          request,
           response,
           "The API token is not valid: check it, or restart the server with"
               + " SIGHTLINE_ADMIN_TOKEN set to replace the admin token");
@@ -83,12 +84,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
   /**
    * The filter runs before any controller, so the advice cannot answer; it writes the same body.
    */
-  private void deny(HttpServletResponse response, String message) throws IOException {
+  private void deny(HttpServletRequest request, HttpServletResponse response, String message)
+      throws IOException {
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setContentType(ErrorBody.PROBLEM_JSON.toString());
     response.setCharacterEncoding("UTF-8");
     response.setHeader("WWW-Authenticate", "Bearer");
     json.writeValue(
-        response.getOutputStream(), ErrorBody.of(HttpStatus.UNAUTHORIZED, message, List.of()));
+        response.getOutputStream(),
+        ErrorBody.of(
+            "unauthorized", HttpStatus.UNAUTHORIZED, message, List.of(), request.getRequestURI()));
   }
 }

@@ -2,6 +2,7 @@ package dev.sightline.server.connectors;
 
 import dev.sightline.connector.CheckResult;
 import dev.sightline.platform.connectors.ConnectionTestFailedException;
+import dev.sightline.server.web.ErrorBody;
 import dev.sightline.server.web.Problem;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ConnectionRefusals {
 
   @ExceptionHandler(ConnectionTestFailedException.class)
-  ResponseEntity<ConnectionRefusedResponse> refused(ConnectionTestFailedException e) {
+  ResponseEntity<ConnectionRefusedResponse> refused(
+      ConnectionTestFailedException e, jakarta.servlet.http.HttpServletRequest request) {
     HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
     List<Problem> problems =
         e.checks().stream()
@@ -36,9 +38,14 @@ class ConnectionRefusals {
       problems = List.of(new Problem("connectionTestId", e.getMessage()));
     }
     return ResponseEntity.status(status)
+        .contentType(ErrorBody.PROBLEM_JSON)
         .body(
             new ConnectionRefusedResponse(
+                ErrorBody.type("connection-test-failed"),
+                status.getReasonPhrase(),
                 status.value(),
+                e.getMessage(),
+                request.getRequestURI(),
                 status.getReasonPhrase(),
                 e.getMessage(),
                 problems,

@@ -9,7 +9,11 @@ import java.util.List;
  * it and what to do, with the checks themselves as Test Connection shows them.
  */
 record ConnectionRefusedResponse(
+    String type,
+    String title,
     int status,
+    String detail,
+    String instance,
     String error,
     String message,
     List<Problem> problems,

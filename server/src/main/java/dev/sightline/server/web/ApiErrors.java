@@ -3,6 +3,7 @@ package dev.sightline.server.web;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,21 +21,25 @@ class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
   @ExceptionHandler(InvalidRequestException.class)
-  ResponseEntity<ErrorBody> invalid(InvalidRequestException e) {
+  ResponseEntity<ErrorBody> invalid(InvalidRequestException e, HttpServletRequest request) {
     return body(
+        "invalid-request",
+        request,
         HttpStatus.BAD_REQUEST,
         e.getMessage(),
         e.problems().stream().map(p -> new Problem(p.field(), p.message())).toList());
   }
 
   @ExceptionHandler(ConflictException.class)
-  ResponseEntity<ErrorBody> conflict(ConflictException e) {
-    return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
+  ResponseEntity<ErrorBody> conflict(ConflictException e, HttpServletRequest request) {
+    return body("conflict", request, HttpStatus.CONFLICT, e.getMessage(), List.of());
   }
 
   @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
-  ResponseEntity<ErrorBody> notFound(Exception e) {
+  ResponseEntity<ErrorBody> notFound(Exception e, HttpServletRequest request) {
     return body(
+        "not-found",
+        request,
         HttpStatus.NOT_FOUND,
         e instanceof NotFoundException
             ? e.getMessage()
@@ -43,16 +48,22 @@ class ApiErrors {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<ErrorBody> unreadable(
+      HttpMessageNotReadableException e, HttpServletRequest request) {
     return body(
+        "unreadable-body",
+        request,
         HttpStatus.BAD_REQUEST,
         "The request body is not valid JSON of the expected shape: check the syntax and field types",
         List.of());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
+  ResponseEntity<ErrorBody> mismatch(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     return body(
+        "invalid-request",
+        request,
         HttpStatus.BAD_REQUEST,
         "'" + e.getName() + "' has a value of the wrong type",
         List.of(
@@ -65,16 +76,24 @@ class ApiErrors {
   }
 
   @ExceptionHandler(RuntimeException.class)
-  ResponseEntity<ErrorBody> unexpected(RuntimeException e) {
+  ResponseEntity<ErrorBody> unexpected(RuntimeException e, HttpServletRequest request) {
     LOG.error("Unexpected error answering a request", e);
     return body(
+        "unexpected",
+        request,
         HttpStatus.INTERNAL_SERVER_ERROR,
         "Unexpected server error: the server log has the details",
         List.of());
   }
 
   private static ResponseEntity<ErrorBody> body(
-      HttpStatus status, String message, List<Problem> problems) {
-    return ResponseEntity.status(status).body(ErrorBody.of(status, message, problems));
+      String kind,
+      HttpServletRequest request,
+      HttpStatus status,
+      String message,
+      List<Problem> problems) {
+    return ResponseEntity.status(status)
+        .contentType(ErrorBody.PROBLEM_JSON)
+        .body(ErrorBody.of(kind, status, message, problems, request.getRequestURI()));
   }
 }

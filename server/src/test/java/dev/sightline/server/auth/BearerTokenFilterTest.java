@@ -11,7 +11,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The 401 is the API's one error shape, written before any controller runs. */
+/**
+ * The 401 is the API's one error shape (an RFC 9457 problem detail keeping {@code error}, {@code
+ * message}, {@code problems}), written before any controller runs.
+ */
 class BearerTokenFilterTest {
   private final JsonMapper json = JsonMapper.builder().build();
   private final ApiTokens tokens = mock(ApiTokens.class);
@@ -22,10 +25,15 @@ class BearerTokenFilterTest {
     MockHttpServletResponse response = call(null);
     assertThat(response.getStatus()).isEqualTo(401);
     assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
-    assertThat(response.getContentType()).startsWith("application/json");
+    assertThat(response.getContentType()).startsWith("application/problem+json");
     JsonNode body = json.readTree(response.getContentAsString());
     assertThat(body.propertyNames())
-        .containsExactlyInAnyOrder("status", "error", "message", "problems");
+        .containsExactlyInAnyOrder(
+            "type", "title", "status", "detail", "instance", "error", "message", "problems");
+    assertThat(body.path("type").asString()).isEqualTo("urn:problem-type:sightline:unauthorized");
+    assertThat(body.path("title").asString()).isEqualTo("Unauthorized");
+    assertThat(body.path("detail").asString()).contains("Authorization: Bearer <token>");
+    assertThat(body.path("instance").asString()).isEqualTo("/api/v1/assets");
     assertThat(body.path("status").asInt()).isEqualTo(401);
     assertThat(body.path("error").asString()).isEqualTo("Unauthorized");
     assertThat(body.path("message").asString()).contains("Authorization: Bearer <token>");
