@@ -21,6 +21,14 @@ public interface ConnectorContext {
     }
   }
 
+  /**
+   * Called with the target of every vendor call just before it is sent: refuses, with a {@link
+   * PermanentException} saying why and what to do, a target the operator's outbound policy forbids
+   * now (a host name that has come to resolve to a private or loopback address since the connector
+   * was saved, as DNS rebinding does). Allows everything by default.
+   */
+  default void checkOutbound(java.net.URI target) {}
+
   /** Told of each vendor call and retry by the SPI's retry loop; counts nothing by default. */
   default CallObserver calls() {
     return CallObserver.NONE;

@@ -70,27 +70,30 @@ class SightlineConfiguration {
     return new Jdbc(dataSource);
   }
 
+  /** SIGHTLINE_ALLOWED_TARGETS: checked on save, at run start and on every outbound call. */
   @Bean
-  ConnectorService connectorService(Jdbc jdbc, ServerSettings settings, Clock clock) {
+  TargetPolicy targetPolicy(ServerSettings settings) {
+    return TargetPolicy.fromList(settings.allowedTargets());
+  }
+
+  @Bean
+  ConnectorService connectorService(
+      Jdbc jdbc, ServerSettings settings, Clock clock, TargetPolicy targets) {
     SecretCipher cipher =
         new SecretCipher(MasterKeys.resolve(settings.masterKey(), settings.dataDir()));
     return new ConnectorService(
-        ConnectorCatalog.discover(),
-        new ConnectorRepository(jdbc),
-        cipher,
-        TargetPolicy.fromList(settings.allowedTargets()),
-        clock);
+        ConnectorCatalog.discover(), new ConnectorRepository(jdbc), cipher, targets, clock);
   }
 
   @Bean
   PlatformConnectorContext connectorContext(
-      ServerSettings settings, Clock clock, CallObserver vendorCalls) {
+      ServerSettings settings, Clock clock, CallObserver vendorCalls, TargetPolicy targets) {
     SSLContext tls =
         settings
             .extraCaPem()
             .map(TrustMaterial::jvmDefaultPlus)
             .orElseGet(TrustMaterial::jvmDefault);
-    return new PlatformConnectorContext(clock, tls, vendorCalls);
+    return new PlatformConnectorContext(clock, tls, vendorCalls, java.util.Optional.of(targets));
   }
 
   @Bean
@@ -167,14 +170,10 @@ class SightlineConfiguration {
 
   /** Fetches the public intelligence feeds; a scheduled job or `intel update` calls update(). */
   @Bean
-  IntelUpdater intelUpdater(DataSource dataSource, ServerSettings settings, Clock clock) {
+  IntelUpdater intelUpdater(
+      DataSource dataSource, ServerSettings settings, Clock clock, TargetPolicy targets) {
     return new IntelUpdater(
-        dataSource,
-        settings.intelFeeds(),
-        settings.outboundTls(),
-        TargetPolicy.fromList(settings.allowedTargets()),
-        clock,
-        Sleeper.THREAD);
+        dataSource, settings.intelFeeds(), settings.outboundTls(), targets, clock, Sleeper.THREAD);
   }
 
   @Bean

@@ -15,8 +15,20 @@ import java.util.stream.Collectors;
  */
 public final class TargetPolicy {
   private final Set<String> allowedHosts;
+  private final Resolver resolver;
+
+  /** Finds a host's addresses: the JVM's resolver, or one a test controls. */
+  @FunctionalInterface
+  public interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
 
   public TargetPolicy(Set<String> allowedHosts) {
+    this(allowedHosts, InetAddress::getAllByName);
+  }
+
+  public TargetPolicy(Set<String> allowedHosts, Resolver resolver) {
+    this.resolver = resolver;
     this.allowedHosts =
         allowedHosts.stream()
             .map(h -> h.trim().toLowerCase(Locale.ROOT))
@@ -55,7 +67,7 @@ public final class TargetPolicy {
     }
     InetAddress[] addresses;
     try {
-      addresses = InetAddress.getAllByName(bare);
+      addresses = resolver.resolve(bare);
     } catch (UnknownHostException e) {
       // Unresolvable hosts are reported by the connector's reachability check with its own fix.
       return;

@@ -51,7 +51,7 @@ final class CortexXdrConnector implements Connector {
         config,
         context,
         tuning,
-        CortexXdrTransport.over(VendorHttp.client(context, tuning.connectTimeout())));
+        CortexXdrTransport.over(VendorHttp.client(context, tuning.connectTimeout()), context));
   }
 
   @Override

@@ -21,10 +21,13 @@ interface CortexXdrTransport {
 
   StreamedResponse open(HttpRequest request) throws IOException, InterruptedException;
 
-  static CortexXdrTransport over(HttpClient client) {
+  /** Sends over the client, each request's target checked by the context just before it goes. */
+  static CortexXdrTransport over(
+      HttpClient client, dev.sightline.connector.ConnectorContext context) {
     return new CortexXdrTransport() {
       @Override
       public RawResponse send(HttpRequest request) throws IOException, InterruptedException {
+        context.checkOutbound(request.uri());
         HttpResponse<byte[]> response =
             client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new RawResponse(response.statusCode(), response.headers(), response.body());
@@ -32,6 +35,7 @@ interface CortexXdrTransport {
 
       @Override
       public StreamedResponse open(HttpRequest request) throws IOException, InterruptedException {
+        context.checkOutbound(request.uri());
         HttpResponse<InputStream> response =
             client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         return new StreamedResponse(response.statusCode(), response.headers(), response.body());

@@ -46,7 +46,7 @@ final class CrowdStrikeConnector implements Connector {
         config,
         context,
         tuning,
-        CrowdStrikeTransport.over(VendorHttp.client(context, tuning.connectTimeout())));
+        CrowdStrikeTransport.over(VendorHttp.client(context, tuning.connectTimeout()), context));
   }
 
   @Override

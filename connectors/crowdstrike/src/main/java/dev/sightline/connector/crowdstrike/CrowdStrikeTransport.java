@@ -17,8 +17,11 @@ interface CrowdStrikeTransport {
 
   RawResponse send(HttpRequest request) throws IOException, InterruptedException;
 
-  static CrowdStrikeTransport over(HttpClient client) {
+  /** Sends over the client, each request's target checked by the context just before it goes. */
+  static CrowdStrikeTransport over(
+      HttpClient client, dev.sightline.connector.ConnectorContext context) {
     return request -> {
+      context.checkOutbound(request.uri());
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new RawResponse(response.statusCode(), response.headers(), response.body());
     };
