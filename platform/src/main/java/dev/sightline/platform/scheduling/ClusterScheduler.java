@@ -65,6 +65,7 @@ public final class ClusterScheduler implements AutoCloseable {
   private final Clock clock;
   private final Scheduler quartz;
   private final Map<String, Runnable> chores = new ConcurrentHashMap<>();
+  private final java.util.Set<String> afterRuns = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService heartbeat;
 
   public ClusterScheduler(
@@ -119,7 +120,7 @@ public final class ClusterScheduler implements AutoCloseable {
 
   private Job job(Class<? extends Job> type, JobDetail detail) {
     if (type == SyncJob.class) {
-      return new SyncJob(sync, connectors, clock);
+      return new SyncJob(sync, connectors, clock, this::afterRun);
     }
     if (type == ChoreJob.class) {
       return new ChoreJob(chores);
@@ -258,6 +259,24 @@ public final class ClusterScheduler implements AutoCloseable {
       }
     } catch (SchedulerException e) {
       throw new IllegalStateException("Cannot schedule " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Also runs the named chore after every sync (on some node, one at a time), for chores whose
+   * answer a run changes, such as which assets are stale.
+   */
+  public void afterEachRun(String choreName) {
+    afterRuns.add(choreName);
+  }
+
+  private void afterRun() {
+    for (String name : afterRuns) {
+      try {
+        runChoreNow(name);
+      } catch (RuntimeException e) {
+        LOG.warn("Could not start {} after a run: {}", name, e.getMessage());
+      }
     }
   }
 

@@ -28,15 +28,22 @@ final class SyncJob implements InterruptableJob {
   private final SyncService sync;
   private final dev.sightline.platform.connectors.ConnectorService connectors;
   private final Clock clock;
+  private final Runnable afterRun;
   private volatile Thread worker;
 
+  /**
+   * @param afterRun what follows every run this job executed, whatever its outcome (the chores that
+   *     want a fresh inventory)
+   */
   SyncJob(
       SyncService sync,
       dev.sightline.platform.connectors.ConnectorService connectors,
-      Clock clock) {
+      Clock clock,
+      Runnable afterRun) {
     this.sync = sync;
     this.connectors = connectors;
     this.clock = clock;
+    this.afterRun = afterRun;
   }
 
   @Override
@@ -54,6 +61,9 @@ final class SyncJob implements InterruptableJob {
       } else {
         sync.requestScheduled(connectorId, occurrence(connectorId, context))
             .ifPresent(run -> sync.execute(run.runId()));
+      }
+      if (!Thread.currentThread().isInterrupted()) {
+        afterRun.run();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

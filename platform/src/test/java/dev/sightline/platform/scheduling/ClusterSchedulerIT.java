@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -348,6 +349,21 @@ class ClusterSchedulerIT {
     assertThat(sync("reader").log(late.runId()))
         .anyMatch(l -> l.level().equals("WARN") && l.message().contains("misfire"));
     assertThat(again.nextFire(id).orElseThrow()).isAfter(Instant.now());
+  }
+
+  @Test
+  void shouldRunTheChoresAskedForAfterEveryRun() {
+    ClusterScheduler a = node("node-a");
+    AtomicInteger swept = new AtomicInteger();
+    a.chore("count", "0 0 3 1 1 ? 2099", java.time.ZoneOffset.UTC, swept::incrementAndGet);
+    a.afterEachRun("count");
+    UUID id = connector(new ScheduleInput("DAILY", null, "UTC", null));
+    a.apply(id);
+    a.start();
+
+    a.runNow(id);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> swept.get() == 1);
   }
 
   @Test

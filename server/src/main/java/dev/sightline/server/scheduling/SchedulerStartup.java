@@ -24,7 +24,7 @@ class SchedulerStartup {
   /** Daily at 03:30 in the server's zone: after the feeds' own nightly publication. */
   static final String INTEL_UPDATE_CRON = "0 30 3 * * ?";
 
-  /** Hourly: an asset seen again leaves STALE within the hour; purges are due by the day. */
+  /** Hourly, and after every run: purges come due with time, not only with runs. */
   static final String STALE_ASSETS_CRON = "0 15 * * * ?";
 
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerStartup.class);
@@ -61,6 +61,8 @@ class SchedulerStartup {
     }
     scheduler.chore("intel-update", INTEL_UPDATE_CRON, clock.getZone(), this::updateIntelligence);
     scheduler.chore("stale-assets", STALE_ASSETS_CRON, clock.getZone(), this::sweepStaleAssets);
+    // An asset a run has just seen again leaves STALE at once, not at the next hour.
+    scheduler.afterEachRun("stale-assets");
     rescoring.register();
     scheduler.start();
     rescoring.request(); // what an earlier stop left queued
