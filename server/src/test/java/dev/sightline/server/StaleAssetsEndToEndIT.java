@@ -45,8 +45,6 @@ class StaleAssetsEndToEndIT {
                       "sim-secret")));
       JsonNode run = CortexXdrEndToEndIT.runToEnd(server, created.json().path("id").asText());
       assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
-      JsonNode before = server.get("/api/v1/assets/totals").json();
-      assertThat(before.path("staleAssets").asLong()).isZero();
       Instant now = Instant.parse(sim.manifest().path("anchor").asText()).plus(Duration.ofDays(1));
       Instant cutoff = now.minus(Duration.ofDays(30));
       List<Long> unseen = new ArrayList<>();
@@ -62,9 +60,10 @@ class StaleAssetsEndToEndIT {
               });
       assertThat(unseen).as("the tenant has hosts not seen for a month").isNotEmpty();
 
+      // The sweep that follows every run (on the real clock) may have marked some already.
       StaleAssets.Outcome outcome = new StaleAssets(server.bean(Jdbc.class)).sweep(now);
 
-      assertThat(outcome.markedStale()).isEqualTo(unseen.size());
+      assertThat(outcome.markedStale()).isBetween(0L, (long) unseen.size());
       JsonNode one = server.get("/api/v1/assets/" + unseen.get(0)).json();
       assertThat(one.path("state").asText()).isEqualTo("STALE");
       assertThat(Instant.parse(one.path("staleSince").asText()))
@@ -75,14 +74,16 @@ class StaleAssetsEndToEndIT {
           .containsExactlyInAnyOrderElementsOf(unseen);
       JsonNode after = server.get("/api/v1/assets/totals").json();
       assertThat(after.path("staleAssets").asLong()).isEqualTo(unseen.size());
-      assertThat(after.path("assets").asLong())
-          .isEqualTo(before.path("assets").asLong() - unseen.size());
-      long staleOpen = 0;
-      for (JsonNode a : stale.path("items")) {
-        staleOpen += a.path("openFindings").asLong();
+      long current = 0;
+      long currentOpen = 0;
+      for (JsonNode a : server.get("/api/v1/assets?size=1000").json().path("items")) {
+        if (!a.path("state").asText().equals("STALE")) {
+          current++;
+          currentOpen += a.path("openFindings").asLong();
+        }
       }
-      assertThat(after.path("openFindings").asLong())
-          .isEqualTo(before.path("openFindings").asLong() - staleOpen);
+      assertThat(after.path("assets").asLong()).isEqualTo(current);
+      assertThat(after.path("openFindings").asLong()).isEqualTo(currentOpen);
       assertThat(server.get("/api/v1/assets?state=gone").status()).isEqualTo(400);
     }
   }
