@@ -17,6 +17,7 @@ import dev.sightline.platform.schedule.ScheduleParser;
 import dev.sightline.platform.secrets.SecretCipher;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,6 +248,7 @@ public final class ConnectorService {
    */
   public ScheduleView scheduleView(Schedule s, boolean draft) {
     var now = clock.instant();
+    List<Instant> next = s.nextRuns(now, 5);
     return new ScheduleView(
         s.occurs().name(),
         s.cron(),
@@ -257,8 +259,8 @@ public final class ConnectorService {
             ? "Not scheduled while the connector is a draft: a draft never runs. Save it with a"
                 + " passing connection test (\"draft\": false) to schedule it"
             : s.confirmation(now),
-        draft ? List.of() : s.nextRuns(now, 5),
-        s.endedBy(now));
+        draft ? List.of() : next,
+        next.isEmpty());
   }
 
   public ConnectorDescriptor descriptorOf(StoredConnector c) {

@@ -166,15 +166,21 @@ public final class RunRepository {
 
   /** Runs in progress whose owner's lease expired before {@code cutoff}. */
   public List<SyncRun> leaseExpiredBefore(Instant cutoff) {
-    return jdbc
-        .query(
-            "SELECT " + COLUMNS + " FROM sync_run WHERE state = ? AND lease_until < ?",
-            RunRepository::row,
-            RunState.PROCESSING.name(),
-            cutoff)
-        .stream()
-        .map(this::withTallies)
-        .toList();
+    return jdbc.query(
+        "SELECT " + COLUMNS + " FROM sync_run WHERE state = ? AND lease_until < ?",
+        RunRepository::row,
+        RunState.PROCESSING.name(),
+        cutoff);
+  }
+
+  /** The connector's latest run, without its per-stream figures (a summary needs none). */
+  public Optional<SyncRun> latest(UUID connectorId) {
+    return jdbc.queryOne(
+        "SELECT "
+            + COLUMNS
+            + " FROM sync_run WHERE connector_id = ? ORDER BY requested_at DESC LIMIT 1",
+        RunRepository::row,
+        connectorId);
   }
 
   /** Runs still waiting for a worker that were requested before {@code cutoff}. */

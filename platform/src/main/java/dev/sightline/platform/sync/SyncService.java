@@ -129,6 +129,11 @@ public final class SyncService {
     return runs.rejections(runId);
   }
 
+  /** The connector's latest run, as a summary (no per-stream figures); one query. */
+  public Optional<SyncRun> latestRun(UUID connectorId) {
+    return runs.latest(connectorId);
+  }
+
   /** The connector's latest runs, newest first; an unknown connector is a not-found error. */
   public java.util.List<SyncRun> recentRuns(UUID connectorId, int limit) {
     connectors.stored(connectorId);

@@ -198,7 +198,7 @@ class ConnectorController {
   }
 
   private ConnectorResponse withLastRun(ConnectorView c) {
-    return ConnectorResponse.from(c, sync.recentRuns(c.id(), 1).stream().findFirst());
+    return ConnectorResponse.from(c, sync.latestRun(c.id()));
   }
 
   /** The connector's states, newest first, with the run that moved it and why. */
