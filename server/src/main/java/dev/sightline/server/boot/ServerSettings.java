@@ -27,7 +27,38 @@ public record ServerSettings(
     Optional<String> extraCaPem,
     int pageSize,
     int workers,
-    IntelFeeds intelFeeds) {
+    IntelFeeds intelFeeds,
+    AccessSettings access) {
+
+  /** Settings with no first-admin password given and no single sign-on. */
+  public ServerSettings(
+      int port,
+      Path dataDir,
+      Optional<String> dbUrl,
+      Optional<String> dbUser,
+      Optional<String> dbPassword,
+      Optional<String> adminToken,
+      Optional<String> masterKey,
+      String allowedTargets,
+      Optional<String> extraCaPem,
+      int pageSize,
+      int workers,
+      IntelFeeds intelFeeds) {
+    this(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        adminToken,
+        masterKey,
+        allowedTargets,
+        extraCaPem,
+        pageSize,
+        workers,
+        intelFeeds,
+        AccessSettings.none());
+  }
 
   /** Settings with the publishers' intelligence feeds and no NVD API key. */
   public ServerSettings(
@@ -88,7 +119,8 @@ public record ServerSettings(
             value(env, IntelFeeds.KEV_URL_SETTING),
             value(env, IntelFeeds.EPSS_URL_SETTING),
             value(env, IntelFeeds.NVD_URL_SETTING),
-            value(env, IntelFeeds.NVD_API_KEY_SETTING)));
+            value(env, IntelFeeds.NVD_API_KEY_SETTING)),
+        AccessSettings.fromEnvironment(env));
   }
 
   /**
@@ -112,7 +144,8 @@ public record ServerSettings(
         extraCaPem,
         pageSize,
         workers,
-        intelFeeds);
+        intelFeeds,
+        access);
   }
 
   public ServerSettings withExtraCaPem(String pem) {
@@ -128,7 +161,8 @@ public record ServerSettings(
         Optional.of(pem),
         pageSize,
         workers,
-        intelFeeds);
+        intelFeeds,
+        access);
   }
 
   public ServerSettings withAdminToken(String token) {
@@ -144,7 +178,25 @@ public record ServerSettings(
         extraCaPem,
         pageSize,
         workers,
-        intelFeeds);
+        intelFeeds,
+        access);
+  }
+
+  public ServerSettings withAccess(AccessSettings settings) {
+    return new ServerSettings(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        adminToken,
+        masterKey,
+        allowedTargets,
+        extraCaPem,
+        pageSize,
+        workers,
+        intelFeeds,
+        settings);
   }
 
   /** SIGHTLINE_WORKERS: how many runs this node works on at once (default 2). */
@@ -179,6 +231,8 @@ public record ServerSettings(
         + dbUrl.isPresent()
         + ", allowedTargets="
         + allowedTargets
+        + ", "
+        + access
         + "]";
   }
 }

@@ -47,6 +47,25 @@ class ApiErrors {
         List.of());
   }
 
+  @ExceptionHandler(UnauthorizedException.class)
+  ResponseEntity<ErrorBody> unauthorized(UnauthorizedException e, HttpServletRequest request) {
+    return body("unauthorized", request, HttpStatus.UNAUTHORIZED, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ErrorBody> tooMany(TooManyRequestsException e, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+        .contentType(ErrorBody.PROBLEM_JSON)
+        .body(
+            ErrorBody.of(
+                "too-many-requests",
+                HttpStatus.TOO_MANY_REQUESTS,
+                e.getMessage(),
+                List.of(),
+                request.getRequestURI()));
+  }
+
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ErrorBody> unreadable(
       HttpMessageNotReadableException e, HttpServletRequest request) {

@@ -33,15 +33,15 @@ class DatabaseBootstrapIT {
       Database.migrate(first.dataSource());
       new Jdbc(first.dataSource())
           .update(
-              "INSERT INTO api_token (id, name, token_hash, role,"
-                  + " created_at) VALUES (gen_random_uuid(), 'kept', 'h', 'ADMIN', now())");
+              "INSERT INTO app_user (id, username, role, created_at, updated_at)"
+                  + " VALUES (gen_random_uuid(), 'kept', 'ANALYST', now(), now())");
     }
     try (DatabaseBootstrap second = DatabaseBootstrap.open(settings(dataDir))) {
       Database.migrate(second.dataSource());
       assertThat(
               new Jdbc(second.dataSource())
                   .queryOne(
-                      "SELECT count(*) FROM api_token WHERE name = 'kept'", rs -> rs.getLong(1)))
+                      "SELECT count(*) FROM app_user WHERE username = 'kept'", rs -> rs.getLong(1)))
           .contains(1L);
     }
     assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();

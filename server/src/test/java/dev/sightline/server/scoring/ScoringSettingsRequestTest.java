@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -30,7 +31,10 @@ import org.springframework.test.web.servlet.ResultActions;
  * The scoring settings' typed bodies, without a database: what is refused, in the one error shape,
  * before the platform stores anything, and what reaches the platform.
  */
+// Request validation and error shape only: who may call these is the role matrix's
+// (AccessMatrixIT).
 @WebMvcTest({ScoringController.class, SeverityMappingController.class})
+@AutoConfigureMockMvc(addFilters = false)
 class ScoringSettingsRequestTest {
   private static final UUID CONNECTOR = UUID.fromString("7f8a4c1e-0000-4000-8000-000000000001");
 

@@ -1,0 +1,122 @@
+package dev.sightline.server.security;
+
+import dev.sightline.server.access.AccessProblems;
+import dev.sightline.server.access.AccessRules;
+import dev.sightline.server.access.Role;
+import dev.sightline.server.signin.SessionRefresh;
+import dev.sightline.server.tokens.ApiTokens;
+import dev.sightline.server.tokens.TokenAuthentication;
+import dev.sightline.server.users.Users;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The filter chain: a bearer token or a session says who calls, {@link AccessRules} says what they
+ * may do, and a browser's changes carry a CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  /** Sessions live in the servlet container's session, keyed by an HttpOnly cookie. */
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  /**
+   * The CSRF token in a cookie the console's script can read (XSRF-TOKEN) and must echo in the
+   * X-XSRF-TOKEN header; another site can neither read the cookie nor set the header.
+   */
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
+    CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+    return repository;
+  }
+
+  @Bean
+  SecurityFilterChain filterChain(
+      HttpSecurity http,
+      ApiTokens tokens,
+      Users users,
+      AccessProblems problems,
+      SecurityContextRepository contexts,
+      CsrfTokenRepository csrfTokens)
+      throws Exception {
+    http.securityContext(c -> c.securityContextRepository(contexts))
+        .csrf(
+            c ->
+                c.spa()
+                    .csrfTokenRepository(csrfTokens)
+                    .requireCsrfProtectionMatcher(SecurityConfiguration::changeFromABrowserSession))
+        .authorizeHttpRequests(SecurityConfiguration::rules)
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterAfter(
+            new TokenAuthentication(tokens, problems), SecurityContextHolderFilter.class)
+        .addFilterAfter(new SessionRefresh(users, contexts), TokenAuthentication.class)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable);
+    return http.build();
+  }
+
+  /**
+   * Only a browser's session carries credentials another site could ride on; a bearer token is sent
+   * by the caller's own code, and signing in has no session yet to ride on.
+   */
+  private static boolean changeFromABrowserSession(HttpServletRequest request) {
+    return !SAFE_METHODS.contains(request.getMethod())
+        && request.getRequestedSessionId() != null
+        && !TokenAuthentication.carriesToken(request)
+        && !("POST".equals(request.getMethod())
+            && "/api/v1/session".equals(request.getRequestURI()));
+  }
+
+  private static void rules(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {
+    for (AccessRules.Rule rule : AccessRules.api()) {
+      apply(a, rule);
+    }
+    for (AccessRules.Rule rule : AccessRules.around()) {
+      apply(a, rule);
+    }
+    // An API path without a rule is no one's: the role-matrix test keeps this list complete.
+    a.requestMatchers(matcher(null, "/api/**")).denyAll();
+    // The console's pages and files are public; what they show comes from the API.
+    a.anyRequest().permitAll();
+  }
+
+  private static void apply(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a,
+      AccessRules.Rule rule) {
+    var matched = a.requestMatchers(matcher(rule.method(), rule.pattern()));
+    switch (rule.audience()) {
+      case ANYONE -> matched.permitAll();
+      case SIGNED_IN -> matched.authenticated();
+      case ROLES ->
+          matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+    }
+  }
+
+  private static RequestMatcher matcher(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+}
