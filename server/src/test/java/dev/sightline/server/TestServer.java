@@ -53,6 +53,10 @@ final class TestServer implements AutoCloseable {
     return context.getBean(type);
   }
 
+  <T> T bean(String name, Class<T> type) {
+    return context.getBean(name, type);
+  }
+
   java.net.URI uri(String path) {
     return base.resolve(path);
   }
@@ -102,14 +106,20 @@ final class TestServer implements AutoCloseable {
         request.header("Authorization", "Bearer " + token);
       }
       HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(
-          r.statusCode(), r.body(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
+      return new Response(r.statusCode(), r.body(), json(r));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The body as JSON when it is JSON (metrics and other text answers have none). */
+  private static JsonNode json(HttpResponse<String> r) throws IOException {
+    boolean isJson =
+        r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
+    return r.body().isEmpty() || !isJson ? null : JSON.readTree(r.body());
   }
 
   record Response(int status, String text, JsonNode json) {}

@@ -1,5 +1,6 @@
 package dev.sightline.server.signin;
 
+import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.server.access.SignedIn;
 import dev.sightline.server.access.SignedInAuthentication;
 import dev.sightline.server.users.UserView;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,6 +57,12 @@ public final class BrowserSessions {
   /** Signs the person in, or says why not (401 wrong, 429 paused). */
   Session signIn(
       String username, String password, HttpServletRequest request, HttpServletResponse response) {
+    if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+      throw new InvalidRequestException(
+          List.of(
+              new InvalidRequestException.Problem("username", "is required"),
+              new InvalidRequestException.Problem("password", "is required")));
+    }
     String address = request.getRemoteAddr();
     Optional<Instant> blocked = throttle.blockedUntil(username, address);
     if (blocked.isPresent()) {

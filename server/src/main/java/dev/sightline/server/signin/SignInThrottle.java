@@ -1,7 +1,6 @@
 package dev.sightline.server.signin;
 
 import dev.sightline.platform.db.Jdbc;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,17 +30,15 @@ public final class SignInThrottle {
   /** Until when sign-ins of this name or from this address are refused, if they are. */
   public Optional<Instant> blockedUntil(String username, String address) {
     Instant now = clock.instant();
-    return jdbc.queryOne(
-            "SELECT max(blocked_until) FROM sign_in_throttle WHERE key IN (?, ?)"
-                + " AND blocked_until > ?",
-            rs -> {
-              Timestamp t = rs.getTimestamp(1);
-              return t == null ? null : t.toInstant();
-            },
+    return jdbc
+        .query(
+            "SELECT blocked_until FROM sign_in_throttle WHERE key IN (?, ?) AND blocked_until > ?",
+            rs -> rs.getTimestamp(1).toInstant(),
             userKey(username),
             addressKey(address),
             now)
-        .filter(t -> t != null);
+        .stream()
+        .max(Instant::compareTo);
   }
 
   /** Counts a failed sign-in against the name and the address. */
