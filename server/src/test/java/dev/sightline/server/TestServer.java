@@ -29,6 +29,15 @@ final class TestServer implements AutoCloseable {
   final URI base;
 
   TestServer(String allowedTargets, Optional<String> extraCaPem) throws IOException {
+    this(allowedTargets, extraCaPem, settings -> settings);
+  }
+
+  /** A server whose settings the test adjusts, e.g. to turn single sign-on on. */
+  TestServer(
+      String allowedTargets,
+      Optional<String> extraCaPem,
+      java.util.function.UnaryOperator<ServerSettings> adjusted)
+      throws IOException {
     postgres = EmbeddedPostgres.builder().start();
     Path dataDir = Files.createTempDirectory("sightline-test");
     ServerSettings settings =
@@ -44,7 +53,7 @@ final class TestServer implements AutoCloseable {
             extraCaPem,
             200,
             2);
-    context = SightlineApplication.start(settings);
+    context = SightlineApplication.start(adjusted.apply(settings));
     int port = ((WebServerApplicationContext) context).getWebServer().getPort();
     base = URI.create("http://127.0.0.1:" + port);
   }

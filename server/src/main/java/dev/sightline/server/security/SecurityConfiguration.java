@@ -3,12 +3,15 @@ package dev.sightline.server.security;
 import dev.sightline.server.access.AccessProblems;
 import dev.sightline.server.access.AccessRules;
 import dev.sightline.server.access.Role;
+import dev.sightline.server.boot.ServerSettings;
 import dev.sightline.server.signin.SessionRefresh;
+import dev.sightline.server.signin.SingleSignOn;
 import dev.sightline.server.tokens.ApiTokens;
 import dev.sightline.server.tokens.TokenAuthentication;
 import dev.sightline.server.users.Users;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,6 +19,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -24,6 +29,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The filter chain: a bearer token or a session says who calls, {@link AccessRules} says what they
@@ -51,6 +57,24 @@ class SecurityConfiguration {
     return repository;
   }
 
+  /** Single sign-on, when SIGHTLINE_OIDC_ISSUER is set; none (a null bean) otherwise. */
+  @Bean
+  SingleSignOn singleSignOn(
+      ServerSettings settings, Users users, SecurityContextRepository contexts, JsonMapper json) {
+    return settings
+        .access()
+        .oidc()
+        .map(oidc -> new SingleSignOn(oidc, settings.outboundTls(), users, contexts, json))
+        .orElse(null);
+  }
+
+  /** Spring Security's OAuth2 login takes the ID token's decoder from the context. */
+  @Bean
+  JwtDecoderFactory<ClientRegistration> idTokenDecoders(ObjectProvider<SingleSignOn> sso) {
+    SingleSignOn signOn = sso.getIfAvailable();
+    return signOn == null ? null : signOn.idTokenDecoders();
+  }
+
   @Bean
   SecurityFilterChain filterChain(
       HttpSecurity http,
@@ -58,8 +82,19 @@ class SecurityConfiguration {
       Users users,
       AccessProblems problems,
       SecurityContextRepository contexts,
-      CsrfTokenRepository csrfTokens)
+      CsrfTokenRepository csrfTokens,
+      ObjectProvider<SingleSignOn> sso)
       throws Exception {
+    SingleSignOn signOn = sso.getIfAvailable();
+    if (signOn != null) {
+      http.oauth2Login(
+          o ->
+              o.clientRegistrationRepository(signOn.registrations())
+                  .tokenEndpoint(t -> t.accessTokenResponseClient(signOn.tokenClient()))
+                  .userInfoEndpoint(u -> u.oidcUserService(signOn.people()))
+                  .successHandler(signOn.onSignedIn())
+                  .failureHandler(signOn.onRefused()));
+    }
     http.securityContext(c -> c.securityContextRepository(contexts))
         .csrf(
             c ->

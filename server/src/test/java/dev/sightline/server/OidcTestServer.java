@@ -1,4 +1,4 @@
-package dev.sightline.server.access;
+package dev.sightline.server;
 
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.TokenRequest;

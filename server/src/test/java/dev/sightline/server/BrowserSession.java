@@ -1,4 +1,4 @@
-package dev.sightline.server.access;
+package dev.sightline.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

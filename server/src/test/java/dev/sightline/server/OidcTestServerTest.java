@@ -1,4 +1,4 @@
-package dev.sightline.server.access;
+package dev.sightline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
