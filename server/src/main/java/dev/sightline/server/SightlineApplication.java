@@ -34,6 +34,8 @@ public class SightlineApplication {
         Map.entry("server.servlet.session.cookie.http-only", "true"),
         Map.entry("server.servlet.session.cookie.same-site", "lax"),
         Map.entry("server.servlet.session.tracking-modes", "cookie"),
+        // Sessions live in PostgreSQL (Flyway makes the tables), so any node serves any person.
+        Map.entry("spring.session.jdbc.initialize-schema", "never"),
         Map.entry(
             "server.servlet.session.timeout", settings.access().sessionIdle().toSeconds() + "s"),
         // Users come from Sightline's own store and sign-on registration from its own settings;

@@ -57,6 +57,19 @@ class SessionSignInEndToEndIT {
     assertThat(me.path("via").asText()).isEqualTo("SESSION");
     assertThat(browser.send("GET", "/api/v1/assets", null, false).statusCode()).isEqualTo(200);
     assertThat(browser.send("GET", "/api/v1/audit", null, false).statusCode()).isEqualTo(403);
+    assertThat(sessionsOf("ses-analyst"))
+        .as("the session is kept in PostgreSQL, where every node finds it")
+        .isEqualTo(1);
+  }
+
+  private static long sessionsOf(String username) {
+    return server
+        .bean(dev.sightline.platform.db.Jdbc.class)
+        .queryOne(
+            "SELECT count(*) FROM spring_session WHERE principal_name = ?",
+            rs -> rs.getLong(1),
+            username)
+        .orElseThrow();
   }
 
   @Test
@@ -83,6 +96,7 @@ class SessionSignInEndToEndIT {
     assertThat(browser.send("GET", "/api/v1/audit", null, false).statusCode()).isNotIn(401, 403);
     assertThat(browser.send("DELETE", "/api/v1/session", null, true).statusCode()).isEqualTo(204);
     assertThat(browser.send("GET", "/api/v1/session", null, false).statusCode()).isEqualTo(401);
+    assertThat(sessionsOf("ses-out")).isZero();
   }
 
   @Test

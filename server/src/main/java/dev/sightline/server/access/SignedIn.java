@@ -8,7 +8,8 @@ import java.util.UUID;
  *
  * @param via how the caller proved who they are: {@code TOKEN}, {@code SESSION} or {@code OIDC}
  */
-public record SignedIn(UUID userId, String username, Role role, String via) implements Principal {
+public record SignedIn(UUID userId, String username, Role role, String via)
+    implements Principal, java.io.Serializable {
   @Override
   public String getName() {
     return username;
