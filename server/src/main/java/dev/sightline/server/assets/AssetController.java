@@ -6,6 +6,8 @@ import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.rescoring.ScoreRefresher;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.platform.views.InventoryQueries.Filter;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.web.PageResponse;
 import java.time.Clock;
 import java.util.List;
@@ -29,13 +31,19 @@ class AssetController {
   private final AssetLinks links;
   private final ScoreRefresher refresher;
   private final Clock clock;
+  private final AuditTrail audit;
 
   AssetController(
-      InventoryQueries queries, AssetLinks links, ScoreRefresher refresher, Clock clock) {
+      InventoryQueries queries,
+      AssetLinks links,
+      ScoreRefresher refresher,
+      Clock clock,
+      AuditTrail audit) {
     this.queries = queries;
     this.links = links;
     this.refresher = refresher;
     this.clock = clock;
+    this.audit = audit;
   }
 
   @GetMapping("/api/v1/assets")
@@ -68,20 +76,36 @@ class AssetController {
   /** Sets the asset's criticality and rescores it before answering. */
   @PutMapping("/api/v1/assets/{id}/criticality")
   AssetResponse criticality(@PathVariable long id, @RequestBody CriticalityRequest body) {
-    if (body == null) {
-      throw new InvalidRequestException(
-          "body", "send {\"criticality\": 1..5 or null, \"note\": \"why\"}");
-    }
-    refresher.setAssetCriticality(id, body.criticality(), body.note());
-    return asset(id);
+    return audit.change(
+        AuditAction.ASSET_CRITICALITY,
+        Long.toString(id),
+        asset(id),
+        null,
+        () -> {
+          if (body == null) {
+            throw new InvalidRequestException(
+                "body", "send {\"criticality\": 1..5 or null, \"note\": \"why\"}");
+          }
+          refresher.setAssetCriticality(id, body.criticality(), body.note());
+          return asset(id);
+        },
+        after -> after);
   }
 
   /** Splits a merged asset; the assets it touched are rescored before answering. */
   @PostMapping("/api/v1/assets/{id}/unlink")
   UnlinkResponse unlink(@PathVariable long id, @RequestBody(required = false) UnlinkRequest body) {
-    AssetLinks.Split split =
-        links.unlink(id, body == null || body.sources() == null ? List.of() : body.sources());
-    return new UnlinkResponse(split.assetId(), split.newAssetIds());
+    return audit.change(
+        AuditAction.ASSET_UNLINK,
+        Long.toString(id),
+        asset(id),
+        null,
+        () -> {
+          AssetLinks.Split split =
+              links.unlink(id, body == null || body.sources() == null ? List.of() : body.sources());
+          return new UnlinkResponse(split.assetId(), split.newAssetIds());
+        },
+        after -> after);
   }
 
   /** Body of a criticality change: ACS 1–5, or null for the default of the asset's type. */

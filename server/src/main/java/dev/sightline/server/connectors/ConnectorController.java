@@ -1,5 +1,6 @@
 package dev.sightline.server.connectors;
 
+import dev.sightline.platform.audit.AuditEntry.Outcome;
 import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectorEdit;
 import dev.sightline.platform.connectors.ConnectorEditor;
@@ -14,9 +15,13 @@ import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.removal.ConnectorRemoval;
 import dev.sightline.platform.scheduling.ClusterScheduler;
 import dev.sightline.platform.sync.SyncService;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.scoring.BackgroundRescoring;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -34,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Connectors through their life: tested, registered (only once their test passes, or as drafts),
  * shown with secrets masked, edited (changed connection settings stored only once they pass), and
- * deleted keeping or purging what they stored. Quartz follows each change.
+ * deleted keeping or purging what they stored. Quartz follows each change, and the audit trail
+ * records it (tests too), with the connector as shown before and after: secrets masked.
  */
 @RestController
 @RequestMapping("/api/v1/connectors")
@@ -47,6 +53,7 @@ class ConnectorController {
   private final ClusterScheduler scheduler;
   private final SyncService sync;
   private final BackgroundRescoring rescoring;
+  private final AuditTrail audit;
 
   ConnectorController(
       ConnectorService connectors,
@@ -56,7 +63,8 @@ class ConnectorController {
       ConnectorRemoval removal,
       ClusterScheduler scheduler,
       SyncService sync,
-      BackgroundRescoring rescoring) {
+      BackgroundRescoring rescoring,
+      AuditTrail audit) {
     this.connectors = connectors;
     this.tester = tester;
     this.registration = registration;
@@ -65,12 +73,25 @@ class ConnectorController {
     this.scheduler = scheduler;
     this.sync = sync;
     this.rescoring = rescoring;
+    this.audit = audit;
   }
 
   /** The seed's five checks; all must pass before a connector is worth scheduling. */
   @PostMapping("/{id}/test")
   ConnectionTestResponse test(@PathVariable UUID id) throws InterruptedException {
-    return ConnectionTestResponse.from(tester.test(id));
+    return audit.change(
+        AuditAction.CONNECTOR_TEST,
+        id.toString(),
+        null,
+        "test of the saved connector",
+        () -> ConnectionTestResponse.from(tester.test(id)),
+        result -> result,
+        ConnectorController::outcome);
+  }
+
+  /** A test that ran is recorded as it went: FAILED when a check failed. */
+  private static Outcome outcome(ConnectionTestResponse test) {
+    return test.passed() ? Outcome.SUCCEEDED : Outcome.FAILED;
   }
 
   /**
@@ -80,11 +101,21 @@ class ConnectorController {
   @PostMapping("/test")
   ConnectionTestResponse testDraft(@RequestBody CreateConnectorRequest body)
       throws InterruptedException {
-    DraftTest test = registration.testDraft(newConnector(body));
-    return new ConnectionTestResponse(
-        test.passed(),
-        ConnectionTestResponse.checks(test.checks()),
-        test.connectionTestId().orElse(null));
+    // The draft's settings (its secrets among them) are never recorded: only what the test found.
+    return audit.change(
+        AuditAction.CONNECTOR_TEST,
+        body == null ? null : body.name(),
+        null,
+        "test of settings not stored yet",
+        () -> {
+          DraftTest test = registration.testDraft(newConnector(body));
+          return new ConnectionTestResponse(
+              test.passed(),
+              ConnectionTestResponse.checks(test.checks()),
+              test.connectionTestId().orElse(null));
+        },
+        result -> result,
+        ConnectorController::outcome);
   }
 
   /**
@@ -94,16 +125,25 @@ class ConnectorController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   ConnectorResponse create(@RequestBody CreateConnectorRequest body) throws InterruptedException {
-    NewConnector request = newConnector(body);
-    ConnectorView created =
-        registration.create(
-            request,
-            new Admission(
-                Boolean.TRUE.equals(body.draft()), Optional.ofNullable(body.connectionTestId())));
-    if (!created.draft()) {
-      scheduler.apply(created.id());
-    }
-    return ConnectorResponse.from(created);
+    return audit.change(
+        AuditAction.CONNECTOR_CREATE,
+        body == null ? null : body.name(),
+        null,
+        null,
+        () -> {
+          NewConnector request = newConnector(body);
+          ConnectorView created =
+              registration.create(
+                  request,
+                  new Admission(
+                      Boolean.TRUE.equals(body.draft()),
+                      Optional.ofNullable(body.connectionTestId())));
+          if (!created.draft()) {
+            scheduler.apply(created.id());
+          }
+          return ConnectorResponse.from(created);
+        },
+        created -> created);
   }
 
   private static NewConnector newConnector(CreateConnectorRequest body) {
@@ -126,6 +166,45 @@ class ConnectorController {
   @PatchMapping("/{id}")
   ConnectorResponse edit(@PathVariable UUID id, @RequestBody EditConnectorRequest body)
       throws InterruptedException {
+    ConnectorView before = connectors.get(id);
+    return audit.change(
+        AuditAction.CONNECTOR_EDIT,
+        id.toString(),
+        ConnectorResponse.from(before),
+        secretsChanged(before, body),
+        () -> applyEdit(id, body),
+        edited -> edited);
+  }
+
+  /**
+   * A rotation made visible: which secret fields the edit sends a new value for, by name only (the
+   * values are never recorded). Null when it sends none.
+   */
+  private String secretsChanged(ConnectorView before, EditConnectorRequest body) {
+    if (body == null || body.auth() == null) {
+      return null;
+    }
+    var spec = connectors.factoryFor(before.type()).descriptor().config();
+    List<String> changed = new ArrayList<>();
+    for (Map.Entry<String, String> field : body.auth().entrySet()) {
+      String value = field.getValue();
+      if (spec.isSecret(field.getKey())
+          && value != null
+          && !value.isBlank()
+          && !value.equals(ConnectorView.MASK)) {
+        changed.add(field.getKey());
+      }
+    }
+    return changed.isEmpty()
+        ? null
+        : "new secret value for " + String.join(", ", changed) + " (values never recorded)";
+  }
+
+  private ConnectorResponse applyEdit(UUID id, EditConnectorRequest body)
+      throws InterruptedException {
+    if (body == null) {
+      throw new InvalidRequestException("body", "send a JSON object with the fields to change");
+    }
     ConnectorView edited =
         editor.edit(
             id,
@@ -159,6 +238,16 @@ class ConnectorController {
    */
   @DeleteMapping("/{id}")
   DeletionResponse delete(@PathVariable UUID id, @RequestParam(required = false) String data) {
+    return audit.change(
+        AuditAction.CONNECTOR_DELETE,
+        id.toString(),
+        ConnectorResponse.from(connectors.get(id)),
+        "data=" + data,
+        () -> remove(id, data),
+        deleted -> deleted);
+  }
+
+  private DeletionResponse remove(UUID id, String data) {
     ConnectorRemoval.Outcome outcome = removal.delete(id, disposition(data));
     scheduler.remove(id);
     if (!outcome.assetsRederived().isEmpty()) {

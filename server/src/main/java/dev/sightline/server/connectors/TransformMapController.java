@@ -3,6 +3,8 @@ package dev.sightline.server.connectors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.sightline.mapping.FieldMapping;
 import dev.sightline.platform.connectors.TransformMaps;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TransformMapController {
   private final TransformMaps maps;
+  private final AuditTrail audit;
 
-  TransformMapController(TransformMaps maps) {
+  TransformMapController(TransformMaps maps, AuditTrail audit) {
     this.maps = maps;
+    this.audit = audit;
   }
 
   @GetMapping("/api/v1/connectors/{id}/transform-maps")
@@ -33,12 +37,24 @@ class TransformMapController {
   /** The body is {@code {"maps":[…]}} in the map-file format GET shows; the engine validates it. */
   @PutMapping("/api/v1/connectors/{id}/transform-maps")
   TransformMapsResponse put(@PathVariable UUID id, @RequestBody String body) {
-    return TransformMapsResponse.from(maps.save(id, body));
+    return audit.change(
+        AuditAction.TRANSFORM_MAP_PUT,
+        id.toString(),
+        get(id),
+        null,
+        () -> TransformMapsResponse.from(maps.save(id, body)),
+        saved -> saved);
   }
 
   @DeleteMapping("/api/v1/connectors/{id}/transform-maps")
   TransformMapsResponse reset(@PathVariable UUID id) {
-    return TransformMapsResponse.from(maps.reset(id));
+    return audit.change(
+        AuditAction.TRANSFORM_MAP_DELETE,
+        id.toString(),
+        get(id),
+        "back to the connector type's defaults",
+        () -> TransformMapsResponse.from(maps.reset(id)),
+        reset -> reset);
   }
 
   /** The active maps, in the order of the connector's defaults. */

@@ -5,6 +5,8 @@ import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.platform.views.InventoryQueries.Filter;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.web.PageResponse;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 class FindingController {
   private final InventoryQueries queries;
   private final FindingDecisions decisions;
+  private final AuditTrail audit;
 
-  FindingController(InventoryQueries queries, FindingDecisions decisions) {
+  FindingController(InventoryQueries queries, FindingDecisions decisions, AuditTrail audit) {
     this.queries = queries;
     this.decisions = decisions;
+    this.audit = audit;
   }
 
   /** Every status unless {@code status} (a lifecycle state or a source status) is given. */
@@ -55,6 +59,16 @@ class FindingController {
   /** Records (or with a null decision, clears) a decision; its asset is rescored first. */
   @PostMapping("/api/v1/findings/{id}/decision")
   FindingResponse decide(@PathVariable long id, @RequestBody DecisionRequest body) {
+    return audit.change(
+        AuditAction.FINDING_DECISION,
+        Long.toString(id),
+        finding(id),
+        null,
+        () -> applyDecision(id, body),
+        after -> after);
+  }
+
+  private FindingResponse applyDecision(long id, DecisionRequest body) {
     if (body == null) {
       throw new InvalidRequestException(
           "body",

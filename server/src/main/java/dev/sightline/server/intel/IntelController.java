@@ -4,6 +4,8 @@ import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.intel.IntelFileException;
 import dev.sightline.platform.intel.IntelImporter;
 import dev.sightline.platform.intel.IntelLookup;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.scoring.BackgroundRescoring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +32,14 @@ class IntelController {
   private final IntelImporter importer;
   private final IntelLookup lookup;
   private final BackgroundRescoring rescoring;
+  private final AuditTrail audit;
 
-  IntelController(IntelImporter importer, IntelLookup lookup, BackgroundRescoring rescoring) {
+  IntelController(
+      IntelImporter importer, IntelLookup lookup, BackgroundRescoring rescoring, AuditTrail audit) {
     this.importer = importer;
     this.lookup = lookup;
     this.rescoring = rescoring;
+    this.audit = audit;
   }
 
   /** An import and the rescoring it started. */
@@ -52,6 +57,16 @@ class IntelController {
    */
   @PostMapping("/api/v1/intel/imports")
   Imported importFile(@RequestParam String fileName, InputStream body) {
+    return audit.change(
+        AuditAction.INTEL_IMPORT,
+        fileName,
+        null,
+        null,
+        () -> importOne(fileName, body),
+        imported -> imported.load());
+  }
+
+  private Imported importOne(String fileName, InputStream body) {
     if (!FILE_NAME.matcher(fileName).matches()) {
       throw new InvalidRequestException(
           "fileName",

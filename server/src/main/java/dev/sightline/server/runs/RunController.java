@@ -2,6 +2,8 @@ package dev.sightline.server.runs;
 
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.sync.SyncService;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -16,17 +18,28 @@ import org.springframework.web.bind.annotation.RestController;
 class RunController {
   private final SyncService sync;
   private final RunLauncher launcher;
+  private final AuditTrail audit;
 
-  RunController(SyncService sync, RunLauncher launcher) {
+  RunController(SyncService sync, RunLauncher launcher, AuditTrail audit) {
     this.sync = sync;
     this.launcher = launcher;
+    this.audit = audit;
   }
 
-  /** Records the run and answers at once; the run goes on on a worker thread. */
+  /**
+   * Records the run and answers at once; the run goes on on a worker thread. The audit log records
+   * who started it (a refusal too, e.g. a run already in flight).
+   */
   @PostMapping("/api/v1/connectors/{id}/runs")
   @ResponseStatus(HttpStatus.ACCEPTED)
   RunStarted start(@PathVariable UUID id) {
-    return new RunStarted(launcher.start(id).runId());
+    return audit.change(
+        AuditAction.RUN_START,
+        id.toString(),
+        null,
+        "started by hand",
+        () -> new RunStarted(launcher.start(id).runId()),
+        started -> started);
   }
 
   /** The connector's latest runs, newest first; a connector that does not exist is a 404. */

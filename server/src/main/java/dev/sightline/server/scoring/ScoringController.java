@@ -2,6 +2,8 @@ package dev.sightline.server.scoring;
 
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.rescoring.ScoringSettings;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,10 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ScoringController {
   private final ScoringSettings settings;
   private final BackgroundRescoring rescoring;
+  private final AuditTrail audit;
 
-  ScoringController(ScoringSettings settings, BackgroundRescoring rescoring) {
+  ScoringController(ScoringSettings settings, BackgroundRescoring rescoring, AuditTrail audit) {
     this.settings = settings;
     this.rescoring = rescoring;
+    this.audit = audit;
   }
 
   @GetMapping("/api/v1/scoring/status")
@@ -37,8 +41,17 @@ class ScoringController {
   Saved<WeightsResponse> saveWeights(@RequestBody WeightsRequest body) {
     // The platform's save takes the value's own JSON form (and validates it again); one platform
     // call: the save and the queueing of every asset are one transaction.
-    var saved = settings.saveWeights(present(body, "critical, high, medium, low").toWeights());
-    return Saved.of(WeightsResponse.from(saved), rescoring);
+    WeightsResponse saved =
+        audit.change(
+            AuditAction.SCORING_WEIGHTS,
+            "weights",
+            weights(),
+            null,
+            () ->
+                WeightsResponse.from(
+                    settings.saveWeights(present(body, "critical, high, medium, low").toWeights())),
+            after -> after);
+    return Saved.of(saved, rescoring);
   }
 
   @GetMapping("/api/v1/scoring/criticality")
@@ -48,9 +61,18 @@ class ScoringController {
 
   @PutMapping("/api/v1/scoring/criticality")
   Saved<CriticalityDefaultsResponse> saveCriticality(@RequestBody CriticalityDefaultsRequest body) {
-    var saved =
-        settings.saveCriticalityDefaults(present(body, "byAssetType, otherwise").toCriticality());
-    return Saved.of(CriticalityDefaultsResponse.from(saved), rescoring);
+    CriticalityDefaultsResponse saved =
+        audit.change(
+            AuditAction.SCORING_CRITICALITY_DEFAULTS,
+            "criticality",
+            criticality(),
+            null,
+            () ->
+                CriticalityDefaultsResponse.from(
+                    settings.saveCriticalityDefaults(
+                        present(body, "byAssetType, otherwise").toCriticality())),
+            after -> after);
+    return Saved.of(saved, rescoring);
   }
 
   /** A body of JSON {@code null} binds as null; it is a request without the setting. */

@@ -11,21 +11,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.sightline.platform.audit.AuditLog;
 import dev.sightline.platform.rescoring.ScoringSettings;
 import dev.sightline.platform.rescoring.ScoringSettings.ConnectorMapping;
+import dev.sightline.platform.scoring.AssetCriticality;
 import dev.sightline.platform.scoring.RiskWeights;
 import dev.sightline.platform.scoring.SeverityMapping;
+import dev.sightline.server.audit.AuditTrail;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scoring settings' typed bodies, without a database: what is refused, in the one error shape,
@@ -41,6 +48,33 @@ class ScoringSettingsRequestTest {
   @Autowired MockMvc mvc;
   @MockitoBean ScoringSettings settings;
   @MockitoBean BackgroundRescoring rescoring;
+  @MockitoBean AuditLog auditLog;
+
+  /** The real trail over a log that stores nothing: this test is about the bodies. */
+  @TestConfiguration
+  static class Audit {
+    @Bean
+    AuditTrail auditTrail(AuditLog log, JsonMapper json) {
+      return new AuditTrail(log, json);
+    }
+  }
+
+  /** The settings as they stand, which a change records as its "before". */
+  @BeforeEach
+  void currentSettings() {
+    when(settings.weights()).thenReturn(RiskWeights.defaults());
+    when(settings.criticalityDefaults()).thenReturn(AssetCriticality.defaults());
+    when(settings.severityMapping(CONNECTOR))
+        .thenReturn(
+            new ConnectorMapping(
+                CONNECTOR,
+                false,
+                new SeverityMapping(
+                    "crowdstrike",
+                    List.of(new SeverityMapping.SourceValue("HIGH", 4)),
+                    Map.of(1, 20, 2, 40, 3, 60, 4, 80, 5, 100),
+                    2)));
+  }
 
   @Test
   void shouldRefuseABadSeverityMappingNamingEveryProblem() throws Exception {
