@@ -39,6 +39,7 @@ class SecretSweepEndToEndIT {
   private static final String CORTEX_KEY = "sweepCortexKeyM5n1b7c3d9e2f4a6h8j0k2l4";
   private static final String ADMIN_PASSWORD = "sweep-root-Passphrase-2x";
   private static final String USER_PASSWORD = "sweep-user-Passphrase-4y";
+  private static final String NEW_PASSWORD = "sweep-user-Passphrase-8w";
   private static final String WRONG_PASSWORD = "sweep-wrong-Passphrase-6z";
 
   private final List<String> answers = new ArrayList<>();
@@ -51,7 +52,8 @@ class SecretSweepEndToEndIT {
     PrintStream realErr = System.err;
     Capture capture = new Capture(logLines);
     List<String> secrets = new ArrayList<>(List.of(CS_SECRET, CS_ROTATED, CS_WRONG, CORTEX_KEY));
-    secrets.addAll(List.of(ADMIN_PASSWORD, USER_PASSWORD, WRONG_PASSWORD));
+    List<String> shownOnce = new ArrayList<>();
+    secrets.addAll(List.of(ADMIN_PASSWORD, USER_PASSWORD, NEW_PASSWORD, WRONG_PASSWORD));
     secrets.addAll(List.of(TestServer.TOKEN, "test-master-key"));
     try (CrowdStrikeSimulator falcon =
             CrowdStrikeSimulator.start(
@@ -67,7 +69,7 @@ class SecretSweepEndToEndIT {
               "127.0.0.1",
               Optional.of(falcon.caCertificatePem() + "\n" + cortex.caCertificatePem()),
               s -> s.withAccess(AccessSettings.none().withAdminPassword(ADMIN_PASSWORD)))) {
-        secrets.addAll(fullRun(server, falcon, cortex));
+        shownOnce.addAll(fullRun(server, falcon, cortex));
       }
     } finally {
       capture.detach();
@@ -78,6 +80,13 @@ class SecretSweepEndToEndIT {
     assertThat(answers).as("answers captured").hasSizeGreaterThan(30);
     assertThat(logLines).as("log lines captured").isNotEmpty();
     String consoleText = console.toString(StandardCharsets.UTF_8);
+    for (String token : shownOnce) {
+      assertThat(answers.stream().filter(a -> a.contains(token)))
+          .as("a token is in the one answer that issues it, and in no other")
+          .hasSize(1);
+      assertThat(logLines).as("log lines").noneMatch(l -> l.contains(token));
+      assertThat(consoleText).as("console output").doesNotContain(token);
+    }
     for (String secret : secrets) {
       assertThat(answers).as("API answers").noneMatch(a -> a.contains(secret));
       assertThat(logLines).as("log lines").noneMatch(l -> l.contains(secret));
@@ -107,8 +116,7 @@ class SecretSweepEndToEndIT {
         server.post(
             "/api/v1/session", Map.of("username", "sweep-analyst", "password", WRONG_PASSWORD)));
     keep(server.post("/api/v1/session", Map.of("username", "admin", "password", ADMIN_PASSWORD)));
-    keep(server.patch("/api/v1/users/" + analystId, Map.of("password", USER_PASSWORD + "-2")));
-    issued.add(USER_PASSWORD + "-2");
+    keep(server.patch("/api/v1/users/" + analystId, Map.of("password", NEW_PASSWORD)));
     keep(server.patch("/api/v1/users/" + analystId, Map.of("password", "short")));
 
     // Connectors: a failed draft test with a wrong secret, two good ones, a sync each.

@@ -123,6 +123,14 @@ class SessionSignInEndToEndIT {
         .as("paused, even with the right password, so the pause tells a guesser nothing")
         .isEqualTo(429);
     assertThat(paused.headers().firstValue("Retry-After")).isPresent();
+
+    JsonNode failed =
+        server.get("/api/v1/audit?action=session.sign-in-failed&size=100").json().path("items");
+    assertThat(failed.findValuesAsText("target")).contains("ses-guessed");
+    assertThat(failed.findValuesAsText("address")).contains("127.0.0.1");
+    assertThat(failed.toString())
+        .doesNotContain("Wrong-Password")
+        .doesNotContain(Accounts.PASSWORD);
   }
 
   @Test

@@ -73,6 +73,9 @@ class SingleSignOnEndToEndIT {
 
     JsonNode users = server.get("/api/v1/users").json();
     assertThat(users.findValuesAsText("username")).contains("alice");
+    JsonNode signIns =
+        server.get("/api/v1/audit?action=session.sign-in&actor=alice").json().path("items");
+    assertThat(signIns.findValuesAsText("detail")).contains("single sign-on, role ANALYST");
   }
 
   @Test

@@ -134,6 +134,25 @@ class TokensEndToEndIT {
     assertThat(server.sendAs(token, get("/api/v1/assets")).status()).isEqualTo(200);
   }
 
+  @Test
+  void issuingAndRevokingAreAuditedWithoutTheToken() {
+    String userId = accounts.user("tok-audited", "ANALYST");
+    TestServer.Response issued =
+        server.post("/api/v1/users/" + userId + "/tokens", Map.of("name", "audited-one"));
+    String token = issued.json().path("token").asText();
+    server.delete("/api/v1/users/" + userId + "/tokens/" + issued.json().path("id").asText());
+
+    TestServer.Response audit = server.get("/api/v1/audit?action=token.&actor=admin&size=100");
+    assertThat(audit.text()).doesNotContain(token);
+    assertThat(audit.json().path("items").findValuesAsText("action"))
+        .contains("token.create", "token.revoke");
+    assertThat(audit.json().path("items").findValuesAsText("target"))
+        .contains("tok-audited/audited-one");
+    TestServer.Response users = server.get("/api/v1/audit?action=user.create&size=100");
+    assertThat(users.json().path("items").findValuesAsText("target")).contains("tok-audited");
+    assertThat(users.text()).doesNotContain(Accounts.PASSWORD);
+  }
+
   private static JsonNode find(JsonNode list, String id) {
     for (JsonNode n : list) {
       if (n.path("id").asText().equals(id)) {

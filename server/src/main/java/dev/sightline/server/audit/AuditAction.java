@@ -22,7 +22,20 @@ public enum AuditAction {
   INTEL_IMPORT("intel.import"),
   FINDING_DECISION("finding.decision"),
   ASSET_CRITICALITY("asset.criticality"),
-  ASSET_UNLINK("asset.unlink");
+  ASSET_UNLINK("asset.unlink"),
+  USER_CREATE("user.create"),
+  /** A role, display name or password change (the detail says a password was set, never it). */
+  USER_EDIT("user.edit"),
+  USER_DELETE("user.delete"),
+  TOKEN_CREATE("token.create"),
+  TOKEN_REVOKE("token.revoke"),
+  /** A sign-in with a password or through single sign-on (the detail says which). */
+  SESSION_SIGN_IN("session.sign-in"),
+  /**
+   * A refused sign-in: wrong name or password, paused by the throttle, no role from the sign-on.
+   */
+  SESSION_SIGN_IN_FAILED("session.sign-in-failed"),
+  SESSION_SIGN_OUT("session.sign-out");
 
   private final String name;
 

@@ -121,12 +121,39 @@ public final class AuditTrail {
       String action, String target, Outcome outcome, Object before, Object after, String detail) {
     HttpServletRequest request = currentRequest();
     String actor = AuditEntry.SYSTEM;
-    String address = null;
     if (request != null) {
       Principal user = request.getUserPrincipal();
       actor = user == null || user.getName() == null ? AuditEntry.ANONYMOUS : user.getName();
-      address = request.getRemoteAddr();
     }
+    recordAs(actor, action, target, outcome, before, after, detail);
+  }
+
+  /**
+   * As {@link #record(AuditAction, String, Outcome, Object, Object, String)}, for a request whose
+   * user the request does not know yet: a single sign-on's return, which ends before the part of
+   * the chain that tells the request who signed in.
+   */
+  public void recordAs(
+      String actor,
+      AuditAction action,
+      String target,
+      Outcome outcome,
+      Object before,
+      Object after,
+      String detail) {
+    recordAs(actor, action.actionName(), target, outcome, before, after, detail);
+  }
+
+  private void recordAs(
+      String actor,
+      String action,
+      String target,
+      Outcome outcome,
+      Object before,
+      Object after,
+      String detail) {
+    HttpServletRequest request = currentRequest();
+    String address = request == null ? null : request.getRemoteAddr();
     AuditEntry entry =
         new AuditEntry(actor, address, action, target, outcome, text(before), text(after), detail);
     try {

@@ -2,6 +2,7 @@ package dev.sightline.server.security;
 
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.server.access.AccessProblems;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.boot.ServerSettings;
 import dev.sightline.server.signin.BrowserSessions;
 import dev.sightline.server.signin.SignInThrottle;
@@ -71,8 +72,9 @@ class AccessConfiguration {
       SignInThrottle throttle,
       SecurityContextRepository contexts,
       CsrfTokenRepository csrfTokens,
-      Clock clock) {
-    return new BrowserSessions(users, throttle, contexts, csrfTokens, clock);
+      Clock clock,
+      AuditTrail audit) {
+    return new BrowserSessions(users, throttle, contexts, csrfTokens, clock, audit);
   }
 
   @Bean

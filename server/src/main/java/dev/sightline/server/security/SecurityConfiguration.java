@@ -3,6 +3,7 @@ package dev.sightline.server.security;
 import dev.sightline.server.access.AccessProblems;
 import dev.sightline.server.access.AccessRules;
 import dev.sightline.server.access.Role;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.boot.ServerSettings;
 import dev.sightline.server.signin.SessionRefresh;
 import dev.sightline.server.signin.SingleSignOn;
@@ -60,11 +61,15 @@ class SecurityConfiguration {
   /** Single sign-on, when SIGHTLINE_OIDC_ISSUER is set; none (a null bean) otherwise. */
   @Bean
   SingleSignOn singleSignOn(
-      ServerSettings settings, Users users, SecurityContextRepository contexts, JsonMapper json) {
+      ServerSettings settings,
+      Users users,
+      SecurityContextRepository contexts,
+      JsonMapper json,
+      AuditTrail audit) {
     return settings
         .access()
         .oidc()
-        .map(oidc -> new SingleSignOn(oidc, settings.outboundTls(), users, contexts, json))
+        .map(oidc -> new SingleSignOn(oidc, settings.outboundTls(), users, contexts, json, audit))
         .orElse(null);
   }
 

@@ -1,8 +1,11 @@
 package dev.sightline.server.signin;
 
+import dev.sightline.platform.audit.AuditEntry.Outcome;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.server.access.SignedIn;
 import dev.sightline.server.access.SignedInAuthentication;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.users.UserView;
 import dev.sightline.server.users.Users;
 import dev.sightline.server.web.TooManyRequestsException;
@@ -40,13 +43,16 @@ public final class BrowserSessions {
   private final SecurityContextRepository contexts;
   private final CsrfTokenRepository csrfTokens;
   private final Clock clock;
+  private final AuditTrail audit;
 
   public BrowserSessions(
       Users users,
       SignInThrottle throttle,
       SecurityContextRepository contexts,
       CsrfTokenRepository csrfTokens,
-      Clock clock) {
+      Clock clock,
+      AuditTrail audit) {
+    this.audit = audit;
     this.users = users;
     this.throttle = throttle;
     this.contexts = contexts;
@@ -66,6 +72,13 @@ public final class BrowserSessions {
     String address = request.getRemoteAddr();
     Optional<Instant> blocked = throttle.blockedUntil(username, address);
     if (blocked.isPresent()) {
+      audit.record(
+          AuditAction.SESSION_SIGN_IN_FAILED,
+          username,
+          Outcome.REFUSED,
+          null,
+          null,
+          "paused after too many failed sign-ins for this user or from this address");
       Duration wait = Duration.between(clock.instant(), blocked.get());
       throw new TooManyRequestsException(
           "Too many failed sign-ins for this user or from this address: try again in "
@@ -76,6 +89,13 @@ public final class BrowserSessions {
     Optional<UserView> user = users.verify(username, password);
     if (user.isEmpty()) {
       throttle.failed(username, address);
+      audit.record(
+          AuditAction.SESSION_SIGN_IN_FAILED,
+          username,
+          Outcome.REFUSED,
+          null,
+          null,
+          "wrong user name or password");
       throw new UnauthorizedException(WRONG);
     }
     throttle.succeeded(username);
@@ -94,6 +114,13 @@ public final class BrowserSessions {
     // A fresh CSRF token for the new session: one read before sign-in is no use after it.
     CsrfToken csrf = csrfTokens.generateToken(request);
     csrfTokens.saveToken(csrf, request, response);
+    audit.record(
+        AuditAction.SESSION_SIGN_IN,
+        who.username(),
+        Outcome.SUCCEEDED,
+        null,
+        null,
+        "password, role " + who.role());
     return new Session(signedIn, who, csrf);
   }
 
@@ -104,6 +131,15 @@ public final class BrowserSessions {
   }
 
   void signOut(HttpServletRequest request, HttpServletResponse response) {
+    if (request.getUserPrincipal() != null) {
+      audit.record(
+          AuditAction.SESSION_SIGN_OUT,
+          request.getUserPrincipal().getName(),
+          Outcome.SUCCEEDED,
+          null,
+          null,
+          null);
+    }
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.invalidate();

@@ -1,9 +1,12 @@
 package dev.sightline.server.signin;
 
+import dev.sightline.platform.audit.AuditEntry.Outcome;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.server.access.Role;
 import dev.sightline.server.access.SignedIn;
 import dev.sightline.server.access.SignedInAuthentication;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.boot.AccessSettings;
 import dev.sightline.server.users.UserView;
 import dev.sightline.server.users.Users;
@@ -87,13 +90,16 @@ public final class SingleSignOn {
   private final JsonMapper json;
   private final HttpClient http;
   private final AtomicReference<ClientRegistration> registration = new AtomicReference<>();
+  private final AuditTrail audit;
 
   public SingleSignOn(
       AccessSettings.Oidc settings,
       SSLContext tls,
       Users users,
       SecurityContextRepository contexts,
-      JsonMapper json) {
+      JsonMapper json,
+      AuditTrail audit) {
+    this.audit = audit;
     this.settings = settings;
     this.users = users;
     this.contexts = contexts;
@@ -258,6 +264,14 @@ public final class SingleSignOn {
       SecurityContextHolder.setContext(context);
       contexts.saveContext(context, request, response);
       LOG.info("'{}' signed in through single sign-on as {}", who.username(), who.role());
+      audit.recordAs(
+          who.username(),
+          AuditAction.SESSION_SIGN_IN,
+          who.username(),
+          Outcome.SUCCEEDED,
+          null,
+          null,
+          "single sign-on, role " + who.role());
       response.sendRedirect("/");
     };
   }
@@ -270,6 +284,13 @@ public final class SingleSignOn {
       String code =
           e instanceof OAuth2AuthenticationException o ? o.getError().getErrorCode() : "failed";
       LOG.info("A single sign-on was refused ({}): {}", code, e.getMessage());
+      audit.record(
+          AuditAction.SESSION_SIGN_IN_FAILED,
+          "single sign-on",
+          Outcome.REFUSED,
+          null,
+          null,
+          code + ": " + e.getMessage());
       response.sendRedirect("/?signInError=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
     };
   }

@@ -1,6 +1,8 @@
 package dev.sightline.server.tokens;
 
 import dev.sightline.server.access.SignedIn;
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TokenController {
   private final ApiTokens tokens;
+  private final AuditTrail audit;
 
-  TokenController(ApiTokens tokens) {
+  TokenController(ApiTokens tokens, AuditTrail audit) {
     this.tokens = tokens;
+    this.audit = audit;
   }
 
   @GetMapping("/api/v1/tokens")
@@ -30,12 +34,24 @@ class TokenController {
   @PostMapping("/api/v1/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   TokenResponse issue(@AuthenticationPrincipal SignedIn me, @RequestBody TokenRequest body) {
-    return TokenResponse.issued(tokens.issue(me.userId(), body.name(), body.expiresAt()));
+    return audit.change(
+        AuditAction.TOKEN_CREATE,
+        me.username() + "/" + body.name(),
+        null,
+        null,
+        () -> TokenResponse.issued(tokens.issue(me.userId(), body.name(), body.expiresAt())),
+        TokenResponse::withoutToken);
   }
 
   @DeleteMapping("/api/v1/tokens/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id) {
-    tokens.revoke(me.userId(), id);
+    audit.change(
+        AuditAction.TOKEN_REVOKE,
+        me.username() + "/" + id,
+        null,
+        null,
+        () -> TokenResponse.of(tokens.revoke(me.userId(), id)),
+        revoked -> revoked);
   }
 }

@@ -36,6 +36,11 @@ record TokenResponse(
         issued.token());
   }
 
+  /** The same answer without the token: what the audit log keeps of an issue. */
+  TokenResponse withoutToken() {
+    return new TokenResponse(id, userId, name, kind, createdAt, lastUsedAt, expiresAt, null);
+  }
+
   @Override
   public String toString() {
     return "TokenResponse[id=" + id + ", name=" + name + "]";

@@ -1,5 +1,7 @@
 package dev.sightline.server.tokens;
 
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import dev.sightline.server.users.Users;
 import java.util.List;
 import java.util.UUID;
@@ -16,11 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserTokenController {
   private final ApiTokens tokens;
+  private final AuditTrail audit;
   private final Users users;
 
-  UserTokenController(ApiTokens tokens, Users users) {
+  UserTokenController(ApiTokens tokens, Users users, AuditTrail audit) {
     this.tokens = tokens;
     this.users = users;
+    this.audit = audit;
   }
 
   @GetMapping("/api/v1/users/{id}/tokens")
@@ -32,13 +36,26 @@ class UserTokenController {
   @PostMapping("/api/v1/users/{id}/tokens")
   @ResponseStatus(HttpStatus.CREATED)
   TokenResponse issue(@PathVariable UUID id, @RequestBody TokenRequest body) {
-    users.get(id);
-    return TokenResponse.issued(tokens.issue(id, body.name(), body.expiresAt()));
+    String owner = users.get(id).username();
+    return audit.change(
+        AuditAction.TOKEN_CREATE,
+        owner + "/" + body.name(),
+        null,
+        "issued by an admin",
+        () -> TokenResponse.issued(tokens.issue(id, body.name(), body.expiresAt())),
+        TokenResponse::withoutToken);
   }
 
   @DeleteMapping("/api/v1/users/{id}/tokens/{tokenId}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@PathVariable UUID id, @PathVariable UUID tokenId) {
-    tokens.revoke(id, tokenId);
+    String owner = users.get(id).username();
+    audit.change(
+        AuditAction.TOKEN_REVOKE,
+        owner + "/" + tokenId,
+        null,
+        "revoked by an admin",
+        () -> TokenResponse.of(tokens.revoke(id, tokenId)),
+        revoked -> revoked);
   }
 }

@@ -1,5 +1,7 @@
 package dev.sightline.server.users;
 
+import dev.sightline.server.audit.AuditAction;
+import dev.sightline.server.audit.AuditTrail;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class UserController {
   private final Users users;
+  private final AuditTrail audit;
 
-  UserController(Users users) {
+  UserController(Users users, AuditTrail audit) {
     this.users = users;
+    this.audit = audit;
   }
 
   @GetMapping("/api/v1/users")
@@ -34,10 +38,17 @@ class UserController {
   @PostMapping("/api/v1/users")
   @ResponseStatus(HttpStatus.CREATED)
   UserResponse create(@RequestBody UserRequest body) {
-    return UserResponse.of(
-        users.create(
-            new Users.NewUser(
-                body.username(), body.password(), body.parsedRole(), body.displayName())));
+    return audit.change(
+        AuditAction.USER_CREATE,
+        body.username(),
+        null,
+        null,
+        () ->
+            UserResponse.of(
+                users.create(
+                    new Users.NewUser(
+                        body.username(), body.password(), body.parsedRole(), body.displayName()))),
+        made -> made);
   }
 
   @PatchMapping("/api/v1/users/{id}")
@@ -53,6 +64,13 @@ class UserController {
   @DeleteMapping("/api/v1/users/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(@PathVariable UUID id) {
-    users.delete(id);
+    UserResponse before = UserResponse.of(users.get(id));
+    audit.change(
+        AuditAction.USER_DELETE,
+        before.username(),
+        before,
+        "with every token the user held",
+        () -> users.delete(id),
+        removed -> null);
   }
 }
