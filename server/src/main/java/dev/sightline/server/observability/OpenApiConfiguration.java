@@ -30,8 +30,10 @@ class OpenApiConfiguration {
                 .version("v1")
                 .description(
                     "Connectors, runs, assets, findings and scoring of Sightline, the open-source"
-                        + " exposure-management hub. Every call needs 'Authorization: Bearer"
-                        + " <token>'."))
+                        + " exposure-management hub. Every call but signing in needs"
+                        + " 'Authorization: Bearer <token>' (a personal API token) or a signed-in"
+                        + " session (POST /api/v1/session; changes then carry the X-XSRF-TOKEN"
+                        + " header). Each role's calls are listed in docs/access.md."))
         .servers(List.of(new Server().url("/")))
         .components(
             new Components()
