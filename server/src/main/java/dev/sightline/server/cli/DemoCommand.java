@@ -171,6 +171,13 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("Sightline is running at " + base + " (Ctrl-C to stop)");
     System.out.println("  Admin API token: " + token);
     System.out.println(
+        "  People sign in as 'admin' with "
+            + (env.access().adminPassword().isPresent()
+                ? "SIGHTLINE_ADMIN_PASSWORD"
+                : "the password printed once at first start (set SIGHTLINE_ADMIN_PASSWORD to"
+                    + " replace it)")
+            + "; add users and roles with /api/v1/users (docs/access.md)");
+    System.out.println(
         "  Try: curl -H 'Authorization: Bearer " + token + "' " + base + "/api/v1/assets?size=5");
     System.out.println(
         "       curl -H 'Authorization: Bearer " + token + "' " + base + "/api/v1/findings?size=5");
