@@ -95,6 +95,7 @@ class SecurityConfiguration {
       http.oauth2Login(
           o ->
               o.clientRegistrationRepository(signOn.registrations())
+                  .authorizedClientRepository(signOn.providerTokensKeptNowhere())
                   .tokenEndpoint(t -> t.accessTokenResponseClient(signOn.tokenClient()))
                   .userInfoEndpoint(u -> u.oidcUserService(signOn.people()))
                   .successHandler(signOn.onSignedIn())

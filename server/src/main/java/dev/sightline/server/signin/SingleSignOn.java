@@ -38,6 +38,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
@@ -51,6 +52,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -177,6 +179,39 @@ public final class SingleSignOn {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted reading " + uri, e);
     }
+  }
+
+  /**
+   * Where Spring Security would keep the provider's access and refresh tokens after a sign-on:
+   * nowhere. Sightline only needs to know who signed in; tokens to the provider kept in a session
+   * row would be secrets stored for nothing.
+   */
+  public OAuth2AuthorizedClientRepository providerTokensKeptNowhere() {
+    return new OAuth2AuthorizedClientRepository() {
+      @Override
+      public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(
+          String registrationId, Authentication principal, HttpServletRequest request) {
+        return null;
+      }
+
+      @Override
+      public void saveAuthorizedClient(
+          OAuth2AuthorizedClient client,
+          Authentication principal,
+          HttpServletRequest request,
+          HttpServletResponse response) {
+        // deliberately kept nowhere
+      }
+
+      @Override
+      public void removeAuthorizedClient(
+          String registrationId,
+          Authentication principal,
+          HttpServletRequest request,
+          HttpServletResponse response) {
+        // nothing was kept
+      }
+    };
   }
 
   /** The code-for-token exchange, over the server's TLS trust. */
