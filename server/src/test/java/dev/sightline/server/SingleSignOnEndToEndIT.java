@@ -76,15 +76,6 @@ class SingleSignOnEndToEndIT {
     JsonNode signIns =
         server.get("/api/v1/audit?action=session.sign-in&actor=alice").json().path("items");
     assertThat(signIns.findValuesAsText("detail")).contains("single sign-on, role ANALYST");
-    assertThat(
-            server
-                .bean(dev.sightline.platform.db.Jdbc.class)
-                .queryOne(
-                    "SELECT count(*) FROM spring_session_attributes"
-                        + " WHERE attribute_name LIKE '%AuthorizedClient%'",
-                    rs -> rs.getLong(1)))
-        .as("the provider's access and refresh tokens are kept nowhere")
-        .contains(0L);
   }
 
   @Test

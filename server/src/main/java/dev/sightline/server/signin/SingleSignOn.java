@@ -183,8 +183,9 @@ public final class SingleSignOn {
 
   /**
    * Where Spring Security would keep the provider's access and refresh tokens after a sign-on:
-   * nowhere. Sightline only needs to know who signed in; tokens to the provider kept in a session
-   * row would be secrets stored for nothing.
+   * nowhere. Sightline only needs to know who signed in; the default keeps every signed-on person's
+   * provider tokens in this node's memory for as long as it runs, secrets held for nothing and a
+   * map that only grows.
    */
   public OAuth2AuthorizedClientRepository providerTokensKeptNowhere() {
     return new OAuth2AuthorizedClientRepository() {
