@@ -72,13 +72,7 @@ public final class BrowserSessions {
     String address = request.getRemoteAddr();
     Optional<Instant> blocked = throttle.blockedUntil(username, address);
     if (blocked.isPresent()) {
-      audit.record(
-          AuditAction.SESSION_SIGN_IN_FAILED,
-          username,
-          Outcome.REFUSED,
-          null,
-          null,
-          "paused after too many failed sign-ins for this user or from this address");
+      refused(username, "paused after too many failed sign-ins for this user or from this address");
       Duration wait = Duration.between(clock.instant(), blocked.get());
       throw new TooManyRequestsException(
           "Too many failed sign-ins for this user or from this address: try again in "
@@ -89,13 +83,7 @@ public final class BrowserSessions {
     Optional<UserView> user = users.verify(username, password);
     if (user.isEmpty()) {
       throttle.failed(username, address);
-      audit.record(
-          AuditAction.SESSION_SIGN_IN_FAILED,
-          username,
-          Outcome.REFUSED,
-          null,
-          null,
-          "wrong user name or password");
+      refused(username, "wrong user name or password");
       throw new UnauthorizedException(WRONG);
     }
     throttle.succeeded(username);
@@ -122,6 +110,10 @@ public final class BrowserSessions {
         null,
         "password, role " + who.role());
     return new Session(signedIn, who, csrf);
+  }
+
+  private void refused(String username, String why) {
+    audit.record(AuditAction.SESSION_SIGN_IN_FAILED, username, Outcome.REFUSED, null, null, why);
   }
 
   /** Who is signed in, with the session's CSRF token when a browser session it is. */
