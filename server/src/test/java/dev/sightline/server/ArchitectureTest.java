@@ -111,6 +111,26 @@ class ArchitectureTest {
   }
 
   @Test
+  void theQueryLanguageShouldKnowNoTableNoFrameworkAndNothingElseOfOurs() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.sightline.query..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..",
+            "java.sql..",
+            "dev.sightline.connector..",
+            "dev.sightline.mapping..",
+            "dev.sightline.platform..",
+            "dev.sightline.server..")
+        .because(
+            "the language is text to a syntax tree; what a token means in SQL is the platform's"
+                + " catalogue, in one place")
+        .check(CLASSES);
+  }
+
+  @Test
   void thePlatformAndMappingShouldNeverDependOnAVendor() {
     noClasses()
         .that()
@@ -188,7 +208,7 @@ class ArchitectureTest {
   @Test
   void noModuleShouldHavePackageCycles() {
     for (String module :
-        new String[] {"platform", "mapping", "server", "simulators", "connector"}) {
+        new String[] {"platform", "mapping", "query", "server", "simulators", "connector"}) {
       slices()
           .matching("dev.sightline." + module + ".(*)..")
           .should()
