@@ -3,6 +3,7 @@ package dev.sightline.server.web;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
+import dev.sightline.query.QuerySyntaxException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.slf4j.Logger;
@@ -28,6 +29,30 @@ class ApiErrors {
         HttpStatus.BAD_REQUEST,
         e.getMessage(),
         e.problems().stream().map(p -> new Problem(p.field(), p.message())).toList());
+  }
+
+  /** A query that cannot be read: where, what was found there, what could come instead. */
+  @ExceptionHandler(QuerySyntaxException.class)
+  ResponseEntity<ErrorBody> query(QuerySyntaxException e, HttpServletRequest request) {
+    return body(
+        "invalid-query",
+        request,
+        HttpStatus.BAD_REQUEST,
+        e.getMessage(),
+        List.of(
+            new Problem(
+                "q",
+                "at line "
+                    + e.at().line()
+                    + ", column "
+                    + e.at().column()
+                    + " (position "
+                    + e.at().offset()
+                    + "): found "
+                    + e.found()
+                    + (e.expected().isEmpty()
+                        ? ""
+                        : ", expected " + String.join(" or ", e.expected())))));
   }
 
   @ExceptionHandler(ConflictException.class)
