@@ -35,14 +35,14 @@ record Token(
     return name.toLowerCase(Locale.ROOT);
   }
 
-  Token named(String other, String otherDescription) {
+  Token named(String other, String otherExample, String otherDescription) {
     return new Token(
         other,
         type,
         scope,
         accessor,
         operators,
-        example.replace(name, other),
+        otherExample,
         values,
         integral,
         floating,

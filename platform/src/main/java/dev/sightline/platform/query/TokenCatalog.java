@@ -287,7 +287,7 @@ final class TokenCatalog {
             Scope.SOURCE,
             new Accessor.Label(false),
             LABEL,
-            "inventory:(source:\"Spotlight\")",
+            "inventory:(source:\"Inventory\")",
             List.of(),
             false,
             false,
@@ -483,6 +483,7 @@ final class TokenCatalog {
     t.add(
         product.named(
             "findings.vendorProductname",
+            "findings.vendorProductname:\"Endpoint Security\"",
             "The product any detection of the finding comes from (as the seeds write it)."));
     Token source =
         new Token(
@@ -491,14 +492,18 @@ final class TokenCatalog {
             Scope.DETECTION,
             new Accessor.Label(false),
             LABEL,
-            "detection:(source:\"Spotlight\")",
+            "detection:(source:\"Inventory\")",
             List.of(),
             false,
             false,
             Optional.empty(),
             "The inventory source (connector type's source name) of a detection.");
     t.add(source);
-    t.add(source.named("finding.source", "The source of any detection of the finding."));
+    t.add(
+        source.named(
+            "finding.source",
+            "finding.source:\"Inventory\"",
+            "The source of any detection of the finding."));
     t.add(
         new Token(
             "detection.connector",
@@ -521,7 +526,11 @@ final class TokenCatalog {
             "detection:(status:open)",
             "The status a source gives its detection.");
     t.add(status);
-    t.add(status.named("finding.sourceStatus", "The status any source gives the finding."));
+    t.add(
+        status.named(
+            "finding.sourceStatus",
+            "finding.sourceStatus:open",
+            "The status any source gives the finding."));
     Token method =
         text(
             "detection.detectionMethod",
@@ -531,7 +540,11 @@ final class TokenCatalog {
             "detection:(detectionMethod:agent*)",
             "How a source detected it.");
     t.add(method);
-    t.add(method.named("finding.detectionMethod", "How any source detected the finding."));
+    t.add(
+        method.named(
+            "finding.detectionMethod",
+            "finding.detectionMethod:agent*",
+            "How any source detected the finding."));
     t.add(
         date(
             "detection.lastFound",

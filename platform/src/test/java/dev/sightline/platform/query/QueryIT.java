@@ -379,6 +379,30 @@ class QueryIT {
   }
 
   @Test
+  void shouldFollowTheAddressesASourceRecordIsRewrittenWith() {
+    String update =
+        "UPDATE source_asset SET ip_addresses = ?::text[] WHERE source_record_id = 'aid-2'";
+    try {
+      // Text that is no address is stored as it came and never matches; the write goes through.
+      jdbc.update(update, "{10.9.9.9,not-an-address}");
+      assertThat(sqlOnly(is("asset.ip", "10.9.0.0/16"))).isEqualTo(ids(a2));
+      assertThat(sqlOnly(is("asset.ip", "10.1.2.3"))).isEmpty();
+    } finally {
+      jdbc.update(update, "{10.1.2.3}");
+    }
+    assertThat(sqlOnly(is("asset.ip", "10.1.2.3"))).isEqualTo(ids(a2));
+  }
+
+  private Set<Long> sqlOnly(Expr q) {
+    SqlFilter filter = compiler.compile(QueryEntity.ASSETS, q);
+    return new TreeSet<>(
+        jdbc.query(
+            "SELECT a.id FROM asset a WHERE " + filter.whereSql(),
+            rs -> rs.getLong(1),
+            filter.params().toArray()));
+  }
+
+  @Test
   void shouldMatchEveryInventoryTermOnTheSameSourceRecord() {
     assertThat(assets(nested("inventory", matches("source", phrase("Alpha Spotlight")))))
         .isEqualTo(ids(a1, a2, a3));
