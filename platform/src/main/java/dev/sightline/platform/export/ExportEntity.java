@@ -134,6 +134,11 @@ public enum ExportEntity {
     return columns.values().stream().map(ExportColumn::name).toList();
   }
 
+  /** Refuses unknown column names (a 400 listing the known ones) before anything is streamed. */
+  public void check(List<String> asked) {
+    columns(asked);
+  }
+
   /**
    * The columns asked for ({@code id,hostName}), in that order, any letter case; the defaults when
    * none; a 400 naming the unknown ones and listing the known.

@@ -6,6 +6,7 @@ import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.intel.CveIntel;
 import dev.sightline.platform.intel.IntelLookup;
 import dev.sightline.platform.lifecycle.FindingState;
+import dev.sightline.platform.query.SqlFilter;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -75,31 +76,154 @@ public final class InventoryQueries {
   }
 
   public PageOf<AssetView> assets(Filter filter, Sort order, int page, int size) {
-    checkPaging(page, size);
+    return assets(filter, Listing.page(order.assets, page, size));
+  }
+
+  /** Assets the filter and the listing's query select, in its order, a page of them. */
+  public PageOf<AssetView> assets(Filter filter, Listing listing) {
+    checkPaging(listing.page(), listing.size());
     List<Object> params = new ArrayList<>();
     // An asset is shown while at least one source reports it.
-    String where =
-        " WHERE EXISTS (SELECT 1 FROM source_asset s WHERE s.asset_id = a.id"
-            + (filter.connectorId().isPresent() ? " AND s.connector_id = ?)" : ")")
-            + filter.status().map(InventoryQueries::assetState).orElse("");
+    StringBuilder where =
+        new StringBuilder(
+            " WHERE EXISTS (SELECT 1 FROM source_asset s WHERE s.asset_id = a.id"
+                + (filter.connectorId().isPresent() ? " AND s.connector_id = ?)" : ")")
+                + filter.status().map(InventoryQueries::assetState).orElse(""));
     filter.connectorId().ifPresent(params::add);
-    long total =
-        jdbc.queryOne("SELECT count(*) FROM asset a" + where, rs -> rs.getLong(1), params.toArray())
-            .orElse(0L);
-    params.add(size);
-    params.add((long) page * size);
+    and(where, params, listing.query());
     List<Long> ids = new ArrayList<>();
-    List<AssetView> bare =
-        jdbc.query(
-            ASSET_SELECT + where + " ORDER BY " + order.assets + " LIMIT ? OFFSET ?",
+    Read<AssetView> read =
+        read(
+            "asset a",
+            ASSET_SELECT,
+            where,
+            params,
+            listing,
             rs -> {
               ids.add(rs.getLong("id"));
               return asset(rs, List.of());
-            },
-            params.toArray());
+            });
     Map<Long, List<AssetSourceView>> sources = sources(ids, false);
-    List<AssetView> items = bare.stream().map(a -> withSources(a, sources)).toList();
-    return new PageOf<>(total, page, size, items);
+    List<AssetView> items = read.rows().stream().map(a -> withSources(a, sources)).toList();
+    return new PageOf<>(
+        read.total(), read.exact(), listing.page(), listing.size(), read.next(), items);
+  }
+
+  /** Rows exactly counted up to this many; beyond it the total is the planner's estimate. */
+  public static final int EXACT_UP_TO = 10_000;
+
+  /** No listing query runs longer than this; a longer one is refused with what to do. */
+  static final int STATEMENT_TIMEOUT_MS = 15_000;
+
+  private record Read<T>(List<T> rows, long total, boolean exact, String next) {}
+
+  private static void and(StringBuilder where, List<Object> params, SqlFilter filter) {
+    if (filter != null && !filter.whereSql().isBlank() && !"true".equals(filter.whereSql())) {
+      where.append(where.isEmpty() ? " WHERE (" : " AND (").append(filter.whereSql()).append(')');
+      params.addAll(filter.params());
+    }
+  }
+
+  /**
+   * Counts and reads one page in one read-only transaction under a statement timeout: the total
+   * (exact, or up to {@link #EXACT_UP_TO} and then estimated), the page's rows (after the keyset
+   * cursor, when given), and the cursor of the rows after them.
+   */
+  private <T> Read<T> read(
+      String table,
+      String select,
+      StringBuilder where,
+      List<Object> params,
+      Listing listing,
+      Jdbc.RowMapper<T> mapper) {
+    StringBuilder pageWhere = new StringBuilder(where);
+    List<Object> pageParams = new ArrayList<>(params);
+    listing.after().ifPresent(after -> and(pageWhere, pageParams, after));
+    // The sort value leads the select list, so the page's last row can become the next cursor.
+    String leading = listing.sort().map(k -> k.value() + " AS sort_value, ").orElse("");
+    pageParams.add(listing.size());
+    pageParams.add(listing.after().isPresent() ? 0L : (long) listing.page() * listing.size());
+    String pageSql =
+        "SELECT "
+            + leading
+            + select.strip().substring("SELECT ".length())
+            + pageWhere
+            + " ORDER BY "
+            + listing.orderBy()
+            + " LIMIT ? OFFSET ?";
+    try {
+      return jdbc.inTransaction(
+          c -> {
+            Jdbc.update(c, "SET LOCAL statement_timeout = " + STATEMENT_TIMEOUT_MS);
+            long total;
+            boolean exact = true;
+            if (listing.exactCount()) {
+              total =
+                  Jdbc.query(
+                          c,
+                          "SELECT count(*) FROM " + table + where,
+                          rs -> rs.getLong(1),
+                          params.toArray())
+                      .get(0);
+            } else {
+              List<Object> bounded = new ArrayList<>(params);
+              bounded.add(EXACT_UP_TO + 1);
+              total =
+                  Jdbc.query(
+                          c,
+                          "SELECT count(*) FROM (SELECT 1 FROM " + table + where + " LIMIT ?) x",
+                          rs -> rs.getLong(1),
+                          bounded.toArray())
+                      .get(0);
+              if (total > EXACT_UP_TO) {
+                exact = false;
+                total = Math.max(total, estimate(c, "SELECT 1 FROM " + table + where, params));
+              }
+            }
+            List<Object> lastSort = new ArrayList<>(1);
+            long[] lastId = {-1};
+            List<T> rows =
+                Jdbc.query(
+                    c,
+                    pageSql,
+                    rs -> {
+                      if (listing.sort().isPresent()) {
+                        lastSort.clear();
+                        lastSort.add(rs.getObject("sort_value"));
+                        lastId[0] = rs.getLong("id");
+                      }
+                      return mapper.map(rs);
+                    },
+                    pageParams.toArray());
+            String next =
+                listing.sort().isPresent() && rows.size() == listing.size() && lastId[0] >= 0
+                    ? listing.sort().get().cursor(lastSort.get(0), lastId[0])
+                    : null;
+            return new Read<>(rows, total, exact, next);
+          });
+    } catch (Jdbc.DataAccessException e) {
+      if (e.getCause() instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+        throw new InvalidRequestException(
+            "q",
+            "the query ran longer than "
+                + STATEMENT_TIMEOUT_MS / 1000
+                + " s and was stopped: narrow it (a source, a state, a date range) or export it");
+      }
+      throw e;
+    }
+  }
+
+  /** The planner's estimate of how many rows a query selects. */
+  private static long estimate(java.sql.Connection c, String sql, List<Object> params)
+      throws java.sql.SQLException {
+    String plan =
+        Jdbc.query(c, "EXPLAIN (FORMAT JSON) " + sql, rs -> rs.getString(1), params.toArray())
+            .get(0);
+    try {
+      return JSON.readTree(plan).path(0).path("Plan").path("Plan Rows").asLong(0);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return 0;
+    }
   }
 
   /** An asset's state while it counts toward the totals. */
@@ -290,8 +414,12 @@ public final class InventoryQueries {
   }
 
   public PageOf<FindingView> findings(Filter filter, Sort order, int page, int size) {
-    String orderBy = order.findings;
-    checkPaging(page, size);
+    return findings(filter, Listing.page(order.findings, page, size));
+  }
+
+  /** Findings the filter and the listing's query select, in its order, a page of them. */
+  public PageOf<FindingView> findings(Filter filter, Listing listing) {
+    checkPaging(listing.page(), listing.size());
     List<String> clauses = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     filter
@@ -320,24 +448,20 @@ public final class InventoryQueries {
                 params.add(st);
               }
             });
-    String where = clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
-    long total =
-        jdbc.queryOne(
-                "SELECT count(*) FROM finding f" + where, rs -> rs.getLong(1), params.toArray())
-            .orElse(0L);
-    params.add(size);
-    params.add((long) page * size);
-    List<FindingView> bare =
-        jdbc.query(
-            FINDING_SELECT + where + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
-            rs -> finding(rs, List.of()),
-            params.toArray());
+    StringBuilder where =
+        new StringBuilder(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses));
+    and(where, params, listing.query());
+    Read<FindingView> read =
+        read("finding f", FINDING_SELECT, where, params, listing, rs -> finding(rs, List.of()));
+    List<FindingView> bare = read.rows();
     Map<Long, List<DetectionView>> detections = detectionsOf(bare, false);
     Map<String, CveIntel> known = intel(bare);
     return new PageOf<>(
-        total,
-        page,
-        size,
+        read.total(),
+        read.exact(),
+        listing.page(),
+        listing.size(),
+        read.next(),
         bare.stream()
             .map(f -> withDetections(f, detections.getOrDefault(f.id(), List.of()), known))
             .toList());

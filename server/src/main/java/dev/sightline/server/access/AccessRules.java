@@ -69,12 +69,15 @@ public final class AccessRules {
           // Inventory: analysts read it and set decisions and criticality.
           roles(GET, "/api/v1/assets", ADMIN, ANALYST),
           roles(GET, "/api/v1/assets/totals", ADMIN, ANALYST),
+          roles(GET, "/api/v1/assets/export", ADMIN, ANALYST),
           roles(GET, "/api/v1/assets/{id}", ADMIN, ANALYST),
           roles(GET, "/api/v1/assets/{id}/score", ADMIN, ANALYST),
           roles(PUT, "/api/v1/assets/{id}/criticality", ADMIN, ANALYST),
           roles(POST, "/api/v1/assets/{id}/unlink", ADMIN, ANALYST),
           roles(GET, "/api/v1/findings", ADMIN, ANALYST),
           roles(GET, "/api/v1/findings/{id}", ADMIN, ANALYST),
+          roles(GET, "/api/v1/findings/export", ADMIN, ANALYST),
+          signedIn(GET, "/api/v1/query/tokens"),
           roles(POST, "/api/v1/findings/{id}/decision", ADMIN, ANALYST),
           roles(GET, "/api/v1/detections", ADMIN, ANALYST),
           // Scoring settings: operators set them; everyone reads them.

@@ -4,6 +4,8 @@ import dev.sightline.platform.correlation.AssetLinks;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.rescoring.ScoreRefresher;
+import dev.sightline.platform.search.InventorySearch;
+import dev.sightline.platform.search.SearchRequest;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.platform.views.InventoryQueries.Filter;
 import dev.sightline.server.audit.AuditAction;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AssetController {
   private final InventoryQueries queries;
+  private final InventorySearch search;
   private final AssetLinks links;
   private final ScoreRefresher refresher;
   private final Clock clock;
@@ -35,28 +38,43 @@ class AssetController {
 
   AssetController(
       InventoryQueries queries,
+      InventorySearch search,
       AssetLinks links,
       ScoreRefresher refresher,
       Clock clock,
       AuditTrail audit) {
     this.queries = queries;
+    this.search = search;
     this.links = links;
     this.refresher = refresher;
     this.clock = clock;
     this.audit = audit;
   }
 
+  /**
+   * Assets a query selects ({@code q}, the query language; {@code connectorId} and {@code state}
+   * are shorthands kept from before it), in a token's order, by page or after a cursor.
+   */
   @GetMapping("/api/v1/assets")
   PageResponse<AssetResponse> assets(
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size,
       @RequestParam Optional<UUID> connectorId,
       @RequestParam Optional<String> sort,
-      @RequestParam Optional<String> state) {
+      @RequestParam Optional<String> state,
+      @RequestParam Optional<String> q,
+      @RequestParam Optional<String> after,
+      @RequestParam Optional<String> count) {
     return PageResponse.from(
-        queries.assets(
-            new Filter(connectorId, state), InventoryQueries.Sort.parse(sort), page, size),
+        search.assets(
+            new Filter(connectorId, state),
+            new SearchRequest(q, sort, page, size, after, exact(count))),
         AssetResponse::from);
+  }
+
+  /** {@code count=exact}: every matching row counted, however many. */
+  static boolean exact(Optional<String> count) {
+    return count.map(c -> c.trim().equalsIgnoreCase("exact")).orElse(false);
   }
 
   /** The inventory's totals: stale assets are counted apart and their findings not at all. */

@@ -3,6 +3,8 @@ package dev.sightline.server.findings;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.lifecycle.FindingDecisions;
+import dev.sightline.platform.search.InventorySearch;
+import dev.sightline.platform.search.SearchRequest;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.platform.views.InventoryQueries.Filter;
 import dev.sightline.server.audit.AuditAction;
@@ -25,11 +27,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FindingController {
   private final InventoryQueries queries;
+  private final InventorySearch search;
   private final FindingDecisions decisions;
   private final AuditTrail audit;
 
-  FindingController(InventoryQueries queries, FindingDecisions decisions, AuditTrail audit) {
+  FindingController(
+      InventoryQueries queries,
+      InventorySearch search,
+      FindingDecisions decisions,
+      AuditTrail audit) {
     this.queries = queries;
+    this.search = search;
     this.decisions = decisions;
     this.audit = audit;
   }
@@ -41,10 +49,20 @@ class FindingController {
       @RequestParam(defaultValue = "50") int size,
       @RequestParam Optional<UUID> connectorId,
       @RequestParam Optional<String> status,
-      @RequestParam Optional<String> sort) {
+      @RequestParam Optional<String> sort,
+      @RequestParam Optional<String> q,
+      @RequestParam Optional<String> after,
+      @RequestParam Optional<String> count) {
     return PageResponse.from(
-        queries.findings(
-            new Filter(connectorId, status), InventoryQueries.Sort.parse(sort), page, size),
+        search.findings(
+            new Filter(connectorId, status),
+            new SearchRequest(
+                q,
+                sort,
+                page,
+                size,
+                after,
+                count.map(c -> c.trim().equalsIgnoreCase("exact")).orElse(false))),
         FindingResponse::from);
   }
 

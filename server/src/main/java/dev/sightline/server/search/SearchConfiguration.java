@@ -1,0 +1,33 @@
+package dev.sightline.server.search;
+
+import dev.sightline.platform.connectors.ConnectorCatalog;
+import dev.sightline.platform.db.Jdbc;
+import dev.sightline.platform.export.InventoryExport;
+import dev.sightline.platform.query.QueryCompiler;
+import dev.sightline.platform.query.SourceLabels;
+import dev.sightline.platform.search.InventorySearch;
+import dev.sightline.platform.views.InventoryQueries;
+import dev.sightline.query.QueryParser;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The query language wired to the inventory: parser, catalogue compiler, search, export. */
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+  @Bean
+  QueryCompiler queryCompiler(Clock clock) {
+    // Source and product names come from each connector type's descriptor: the platform names none.
+    return new QueryCompiler(SourceLabels.of(ConnectorCatalog.discover()), clock);
+  }
+
+  @Bean
+  InventorySearch inventorySearch(InventoryQueries queries, QueryCompiler compiler) {
+    return new InventorySearch(queries, compiler, QueryParser.withDefaults());
+  }
+
+  @Bean
+  InventoryExport inventoryExport(Jdbc jdbc) {
+    return new InventoryExport(jdbc);
+  }
+}
