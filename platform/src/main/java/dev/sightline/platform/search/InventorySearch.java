@@ -63,7 +63,7 @@ public final class InventorySearch {
   }
 
   /** A token's order; the older words of the API map onto tokens. */
-  SortKey sortKey(QueryEntity entity, Optional<String> text) {
+  public SortKey sortKey(QueryEntity entity, Optional<String> text) {
     String raw = text.map(String::trim).filter(t -> !t.isEmpty()).orElse("id");
     boolean desc = false;
     String token = raw;

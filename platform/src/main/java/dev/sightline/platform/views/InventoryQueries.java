@@ -113,7 +113,7 @@ public final class InventoryQueries {
   public static final int EXACT_UP_TO = 10_000;
 
   /** No listing query runs longer than this; a longer one is refused with what to do. */
-  static final int STATEMENT_TIMEOUT_MS = 15_000;
+  public static final int STATEMENT_TIMEOUT_MS = 15_000;
 
   private record Read<T>(List<T> rows, long total, boolean exact, String next) {}
 

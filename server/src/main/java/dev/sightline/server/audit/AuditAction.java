@@ -27,6 +27,10 @@ public enum AuditAction {
   /** A role, display name or password change (the detail says a password was set, never it). */
   USER_EDIT("user.edit"),
   USER_DELETE("user.delete"),
+  /** A saved view made, changed (its query, sort, columns, name or sharing) or removed. */
+  VIEW_CREATE("view.create"),
+  VIEW_EDIT("view.edit"),
+  VIEW_DELETE("view.delete"),
   TOKEN_CREATE("token.create"),
   TOKEN_REVOKE("token.revoke"),
   /** A sign-in with a password or through single sign-on (the detail says which). */

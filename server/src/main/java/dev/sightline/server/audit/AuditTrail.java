@@ -7,6 +7,7 @@ import dev.sightline.platform.connectors.ConnectionTestFailedException;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.platform.errors.InvalidRequestException;
 import dev.sightline.platform.errors.NotFoundException;
+import dev.sightline.server.web.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.function.Function;
@@ -52,8 +53,8 @@ public final class AuditTrail {
   /**
    * Runs the change and records it: {@code SUCCEEDED} with {@code after} of what it returned, or,
    * when it throws, {@code REFUSED} (the request was invalid, in conflict, about something missing,
-   * or not proven by a connection test) or {@code FAILED} (anything else), with the reason as the
-   * detail; the exception is then rethrown as it was.
+   * not proven by a connection test, or not the caller's to make) or {@code FAILED} (anything
+   * else), with the reason as the detail; the exception is then rethrown as it was.
    *
    * @param before the value before the change as the API shows it, null for a create
    * @param detail what the values do not say (never a secret's value), or null
@@ -205,7 +206,8 @@ public final class AuditTrail {
     return e instanceof InvalidRequestException
         || e instanceof ConflictException
         || e instanceof NotFoundException
-        || e instanceof ConnectionTestFailedException;
+        || e instanceof ConnectionTestFailedException
+        || e instanceof ForbiddenException;
   }
 
   /**

@@ -77,6 +77,11 @@ class ApiErrors {
     return body("unauthorized", request, HttpStatus.UNAUTHORIZED, e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<ErrorBody> forbidden(ForbiddenException e, HttpServletRequest request) {
+    return body("forbidden", request, HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(TooManyRequestsException.class)
   ResponseEntity<ErrorBody> tooMany(TooManyRequestsException e, HttpServletRequest request) {
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
