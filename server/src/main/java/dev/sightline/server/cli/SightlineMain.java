@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
-      IntelCommand.class
+      IntelCommand.class,
+      QueryCommand.class
     })
 public final class SightlineMain implements Runnable {
 
