@@ -1,6 +1,9 @@
 package dev.sightline.server.cli;
 
 import dev.sightline.server.boot.StartupException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,13 +17,20 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
-      IntelCommand.class
+      IntelCommand.class,
+      QueryCommand.class
     })
 public final class SightlineMain implements Runnable {
 
   public static void main(String[] args) {
     int code =
         new CommandLine(new SightlineMain())
+            // What a command prints (`query`'s exports, the server's messages) stays UTF-8 as the
+            // server sent it, whatever the platform's charset (Java 17 takes it from the locale).
+            .setOut(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+            .setErr(
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
             .setExecutionExceptionHandler(SightlineMain::explainStartupFailure)
             .execute(args);
     if (code != 0) {
