@@ -64,7 +64,12 @@ public final class QueryBenchmark {
                     .withOffset(hosts - cortexHosts / 2)
                     .withDailyQuotaUnits(1_000_000));
         EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      Jdbc jdbc = new Jdbc(pg.getPostgresDatabase());
+      // Pooled, as the server's are: a new connection per query would time PostgreSQL's fork.
+      com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
+      pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+      pool.setMaximumPoolSize(4);
+      com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(pool);
+      Jdbc jdbc = new Jdbc(dataSource);
       Database.migrate(jdbc.dataSource());
       ConnectorService connectors =
           new ConnectorService(

@@ -124,8 +124,21 @@ class ApiErrors {
                         : e.getRequiredType().getSimpleName()))));
   }
 
+  /**
+   * A client that stopped reading (an export cut short by {@code head} or {@code --limit}) is not a
+   * server fault: nothing to answer, nothing to alarm anyone with.
+   */
+  @ExceptionHandler(java.io.IOException.class)
+  ResponseEntity<ErrorBody> io(java.io.IOException e, HttpServletRequest request) {
+    return unexpected(new java.io.UncheckedIOException(e), request);
+  }
+
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<ErrorBody> unexpected(RuntimeException e, HttpServletRequest request) {
+    if (org.springframework.web.util.DisconnectedClientHelper.isClientDisconnectedException(e)) {
+      LOG.debug("The client went away before the answer was written: {}", request.getRequestURI());
+      return null;
+    }
     LOG.error("Unexpected error answering a request", e);
     return body(
         "unexpected",
