@@ -29,6 +29,10 @@ public final class SortKey {
 
   /** The ORDER BY list, e.g. {@code f.qds DESC NULLS LAST, f.id DESC}. */
   public String orderBy() {
+    if (value.equals(id)) {
+      // The id is never missing: plain order, which the primary key serves as it is.
+      return id + (desc ? " DESC" : " ASC");
+    }
     return desc
         ? value + " DESC NULLS LAST, " + id + " DESC"
         : value + " ASC NULLS FIRST, " + id + " ASC";

@@ -65,7 +65,12 @@ final class Sorts {
     List<Object> params = new ArrayList<>();
     Object v = typed(key.tokenDefinition(), cursor.value());
     String sql;
-    if (v == null) {
+    if (e.equals(id)) {
+      // By id alone: a plain range the primary key serves (a row comparison of the id with
+      // itself would be read as a filter, skipping every earlier row on every page).
+      params.add(cursor.id());
+      sql = id + (key.desc() ? " < ?" : " > ?");
+    } else if (v == null) {
       params.add(cursor.id());
       sql =
           key.desc()

@@ -155,4 +155,29 @@ class QueryPlansIT {
     assertThat(indexes(QueryEntity.FINDINGS, is("finding.state", "ACTIVE"), asc))
         .contains("finding_qds_id");
   }
+
+  @Test
+  void shouldReadADeepKeysetPageAsARangeOfItsIndexNotBySkippingEveryEarlierRow() {
+    SortKey byId = compiler.sort(QueryEntity.FINDINGS, "finding.id", false);
+    String idPlan =
+        plan(compiler.after(QueryEntity.FINDINGS, byId, byId.cursor(40_000L, 40_000L)), byId);
+    assertThat(idPlan)
+        .contains("\"Index Cond\": \"(id > ")
+        .doesNotContain("\"Node Type\": \"Sort\"");
+
+    SortKey byQds = compiler.sort(QueryEntity.FINDINGS, "finding.qds", true);
+    String qdsPlan =
+        plan(compiler.after(QueryEntity.FINDINGS, byQds, byQds.cursor(20, 123L)), byQds);
+    assertThat(qdsPlan).contains("finding_qds_id").doesNotContain("\"Node Type\": \"Sort\"");
+  }
+
+  private String plan(SqlFilter after, SortKey key) {
+    String sql =
+        "EXPLAIN (FORMAT JSON) SELECT f.id FROM finding f WHERE "
+            + after.whereSql()
+            + " ORDER BY "
+            + key.orderBy()
+            + " LIMIT 50";
+    return String.join("\n", jdbc.query(sql, rs -> rs.getString(1), after.params().toArray()));
+  }
 }
