@@ -89,9 +89,12 @@ public enum ExportEntity {
                   + " ORDER BY d.vendor_product_name) FROM detection d JOIN source_asset s"
                   + " ON s.id = d.source_asset_id WHERE s.asset_id = f.asset_id"
                   + " AND d.finding_key = f.finding_key)")),
+      // The finding's own columns by default: they stream at hundreds of thousands of rows a
+      // second; hostName and vendorProductNames look up other tables for every row (about ten
+      // times slower on a million findings, docs/benchmarks.md) and come when asked for.
       List.of(
           "id",
-          "hostName",
+          "assetId",
           "cveId",
           "name",
           "severity",
@@ -100,7 +103,8 @@ public enum ExportEntity {
           "state",
           "firstFound",
           "lastFound",
-          "vendorProductNames"));
+          "fixedOn",
+          "decision"));
 
   private final String from;
   private final String shown;
