@@ -210,6 +210,12 @@ public final class QueryBenchmark {
                   "finding.isKev:true OR finding.epss > 0.5",
                   "-finding.qds"));
 
+      if (runs == 0) {
+        export(jdbc, search, List.of());
+        export(
+            jdbc, search, List.of("id", "hostName", "cveId", "qds", "state", "vendorProductNames"));
+        return;
+      }
       System.out.printf(
           "%nQueries (first page of 50 unless said; %d runs after a warm-up):%n", runs);
       System.out.println("| query | p50 ms | p95 ms | max ms | total |");
