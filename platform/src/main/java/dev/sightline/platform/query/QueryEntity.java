@@ -15,4 +15,19 @@ public enum QueryEntity {
   public String alias() {
     return alias;
   }
+
+  /**
+   * The entity a request names ({@code assets}, {@code findings}, any letter case, singular too); a
+   * 400 naming {@code field} otherwise.
+   */
+  public static QueryEntity named(String text, String field) {
+    String e = text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT);
+    return switch (e) {
+      case "ASSETS", "ASSET" -> ASSETS;
+      case "FINDINGS", "FINDING" -> FINDINGS;
+      default ->
+          throw new dev.sightline.platform.errors.InvalidRequestException(
+              field, "is '" + (text == null ? "" : text) + "': use assets or findings");
+    };
+  }
 }

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -155,7 +154,7 @@ public final class SavedViews {
       throw new InvalidRequestException(
           "name", "is required: 1 to " + MAX_NAME + " characters, no control characters");
     }
-    QueryEntity e = entity(entity);
+    QueryEntity e = QueryEntity.named(entity, "entity");
     // The query is checked as a listing would run it: a broken one is refused with its position.
     search.filter(e, Optional.of(query));
     String s = sort == null || sort.isBlank() ? null : sort.strip();
@@ -165,18 +164,6 @@ public final class SavedViews {
     List<String> cols = columns.stream().map(c -> c == null ? "" : c.strip()).toList();
     ExportEntity.valueOf(e.name()).check(cols);
     return new Checked(n, e, query, s, cols, shared);
-  }
-
-  private static QueryEntity entity(String text) {
-    String e = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
-    return switch (e) {
-      case "ASSETS" -> QueryEntity.ASSETS;
-      case "FINDINGS" -> QueryEntity.FINDINGS;
-      default ->
-          throw new InvalidRequestException(
-              "entity",
-              "is required: ASSETS or FINDINGS; it was '" + (text == null ? "" : text) + "'");
-    };
   }
 
   /** Runs a write, answering a taken name with a conflict. */

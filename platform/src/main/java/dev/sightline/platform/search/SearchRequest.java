@@ -18,4 +18,10 @@ public record SearchRequest(
     int page,
     int size,
     Optional<String> after,
-    boolean exactCount) {}
+    boolean exactCount) {
+
+  /** {@code count=exact} (any letter case): every matching row counted, however many. */
+  public static boolean exactCount(Optional<String> count) {
+    return count.map(c -> c.trim().equalsIgnoreCase("exact")).orElse(false);
+  }
+}

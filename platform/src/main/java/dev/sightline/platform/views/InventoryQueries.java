@@ -379,7 +379,10 @@ public final class InventoryQueries {
 
   private static final String FINDING_SELECT = "SELECT f.* FROM finding f";
 
-  /** Orders a listing may take: by id (the default) or by stored score, highest first. */
+  /**
+   * The orders of the listings that take no query (the demo, the ingest benchmark): by id or by
+   * stored score, highest first. The API's sorts are tokens (InventorySearch.sortKey).
+   */
   public enum Sort {
     ID("f.id", "a.id"),
     SCORE("f.qds DESC NULLS LAST, f.id", "a.risk_score DESC NULLS LAST, a.id");
@@ -390,21 +393,6 @@ public final class InventoryQueries {
     Sort(String findings, String assets) {
       this.findings = findings;
       this.assets = assets;
-    }
-
-    /** {@code id}, or {@code qds} / {@code risk}: highest score first. */
-    public static Sort parse(Optional<String> text) {
-      String value = text.map(t -> t.trim().toLowerCase(java.util.Locale.ROOT)).orElse("id");
-      return switch (value) {
-        case "id" -> ID;
-        case "qds", "risk", "score" -> SCORE;
-        default ->
-            throw new InvalidRequestException(
-                "sort",
-                "sort must be id, qds (findings) or risk (assets); it was '"
-                    + text.orElse("")
-                    + "'");
-      };
     }
   }
 

@@ -68,13 +68,8 @@ class AssetController {
     return PageResponse.from(
         search.assets(
             new Filter(connectorId, state),
-            new SearchRequest(q, sort, page, size, after, exact(count))),
+            new SearchRequest(q, sort, page, size, after, SearchRequest.exactCount(count))),
         AssetResponse::from);
-  }
-
-  /** {@code count=exact}: every matching row counted, however many. */
-  static boolean exact(Optional<String> count) {
-    return count.map(c -> c.trim().equalsIgnoreCase("exact")).orElse(false);
   }
 
   /** The inventory's totals: stale assets are counted apart and their findings not at all. */

@@ -56,13 +56,7 @@ class FindingController {
     return PageResponse.from(
         search.findings(
             new Filter(connectorId, status),
-            new SearchRequest(
-                q,
-                sort,
-                page,
-                size,
-                after,
-                count.map(c -> c.trim().equalsIgnoreCase("exact")).orElse(false))),
+            new SearchRequest(q, sort, page, size, after, SearchRequest.exactCount(count))),
         FindingResponse::from);
   }
 
