@@ -26,11 +26,15 @@ public final class AccessProblems implements AuthenticationEntryPoint, AccessDen
     this.json = json;
   }
 
-  /** Nobody is signed in. */
+  /** Nobody is signed in: a person opening a console page is sent to sign in first. */
   @Override
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
+    if (ConsolePages.isPage(request)) {
+      response.sendRedirect(ConsolePages.signInThenBackTo(request));
+      return;
+    }
     unauthorized(
         request,
         response,
@@ -65,6 +69,10 @@ public final class AccessProblems implements AuthenticationEntryPoint, AccessDen
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
     String role =
         who != null && who.getPrincipal() instanceof SignedIn s ? s.role().name() : "your role";
+    if (ConsolePages.isPage(request)) {
+      ConsolePages.forbidden(response, role);
+      return;
+    }
     write(
         request,
         response,

@@ -15,6 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what: the one place the role matrix is written. Every endpoint of the API has its
@@ -24,6 +26,7 @@ import org.springframework.http.HttpMethod;
  */
 public final class AccessRules {
   private static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+  private static final PathPatternParser PATTERNS = PathPatternParser.defaultInstance;
 
   /** The API's endpoints, each with the roles that may call it. */
   private static final List<Rule> API =
@@ -113,7 +116,69 @@ public final class AccessRules {
           anyone(null, "/login/**"),
           anyone(null, "/error"));
 
+  /**
+   * The console's pages. A page shows what one API endpoint answers, so it takes that endpoint's
+   * roles (the matrix above stays the only one); its own files and the sign-in page are anyone's.
+   */
+  private static final List<Rule> CONSOLE =
+      List.of(
+          anyone(GET, "/"),
+          anyone(GET, "/console/**"),
+          anyone(GET, "/webjars/**"),
+          anyone(GET, "/favicon.ico"),
+          page("/connectors", "/api/v1/connectors"),
+          page("/connectors/new", POST, "/api/v1/connectors"),
+          page("/connectors/{id}/edit", PATCH, "/api/v1/connectors/{id}"),
+          page("/connectors/{id}", "/api/v1/connectors/{id}"),
+          page("/connectors/{id}/**", "/api/v1/connectors/{id}"),
+          page("/runs/{runId}", "/api/v1/runs/{runId}"),
+          page("/runs/{runId}/**", "/api/v1/runs/{runId}"),
+          page("/assets", "/api/v1/assets"),
+          page("/assets/**", "/api/v1/assets/{id}"),
+          page("/findings", "/api/v1/findings"),
+          page("/findings/**", "/api/v1/findings/{id}"),
+          page("/users", "/api/v1/users"),
+          page("/users/**", "/api/v1/users/{id}"),
+          page("/tokens", "/api/v1/users/{id}/tokens"),
+          page("/tokens/**", "/api/v1/users/{id}/tokens"),
+          page("/audit", "/api/v1/audit"),
+          page("/audit/**", "/api/v1/audit"));
+
   private AccessRules() {}
+
+  /** The console's pages and files. */
+  public static List<Rule> console() {
+    return CONSOLE;
+  }
+
+  /**
+   * Whether the role may call this API path (a concrete path, e.g. {@code /api/v1/connectors/42}):
+   * the console shows a control only when the call behind it would be allowed.
+   */
+  public static boolean allows(Role role, HttpMethod method, String path) {
+    for (Rule rule : API) {
+      if (rule.method().equals(method) && rule.matches(path)) {
+        return rule.allows(role);
+      }
+    }
+    return false;
+  }
+
+  /** A page that shows what a GET of {@code apiPattern} answers: the same roles may open it. */
+  private static Rule page(String pattern, String apiPattern) {
+    return page(pattern, GET, apiPattern);
+  }
+
+  /** A page for making the call {@code method apiPattern} (a form): the same roles may open it. */
+  private static Rule page(String pattern, HttpMethod method, String apiPattern) {
+    Rule read =
+        API.stream()
+            .filter(r -> method.equals(r.method()) && r.pattern().equals(apiPattern))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("No API rule for " + method + " " + apiPattern));
+    return new Rule(GET, pattern, read.audience(), read.roles());
+  }
 
   /** Every API endpoint's rule. */
   public static List<Rule> api() {
@@ -160,6 +225,11 @@ public final class AccessRules {
     /** Whether a signed-in user of this role gets past the rule. */
     public boolean allows(Role role) {
       return audience == Audience.ANYONE || roles.contains(role);
+    }
+
+    /** Whether a concrete path falls under this rule's pattern. */
+    boolean matches(String path) {
+      return PATTERNS.parse(pattern).matches(PathContainer.parsePath(path));
     }
   }
 }

@@ -169,6 +169,7 @@ final class DemoCommand implements Callable<Integer> {
     String base = "http://localhost:" + port;
     System.out.println();
     System.out.println("Sightline is running at " + base + " (Ctrl-C to stop)");
+    System.out.println("  Console: open " + base + "/ in a browser and sign in as 'admin'");
     System.out.println("  Admin API token: " + token);
     System.out.println(
         "  People sign in as 'admin' with "

@@ -28,6 +28,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,6 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSecurity
 class SecurityConfiguration {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  /**
+   * The console loads nothing from another host and runs no inline script: every script, style,
+   * font and image is a file this server serves.
+   */
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+          + " form-action 'self'; frame-ancestors 'none'";
 
   /** Sessions live in the servlet container's session, keyed by an HttpOnly cookie. */
   @Bean
@@ -112,6 +122,11 @@ class SecurityConfiguration {
         .addFilterAfter(
             new TokenAuthentication(tokens, problems), SecurityContextHolderFilter.class)
         .addFilterAfter(new SessionRefresh(users, contexts), TokenAuthentication.class)
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(
+                        r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
@@ -139,9 +154,12 @@ class SecurityConfiguration {
     for (AccessRules.Rule rule : AccessRules.around()) {
       apply(a, rule);
     }
+    for (AccessRules.Rule rule : AccessRules.console()) {
+      apply(a, rule);
+    }
     // An API path without a rule is no one's: the role-matrix test keeps this list complete.
     a.requestMatchers(matcher(null, "/api/**")).denyAll();
-    // The console's pages and files are public; what they show comes from the API.
+    // Anything else is no page of ours: Spring answers its 404.
     a.anyRequest().permitAll();
   }
 
