@@ -63,20 +63,23 @@ class ConsoleSignInIT {
       assertThat(page.locator(".who")).containsText("ada");
       assertThat(page.locator(".who")).containsText("ADMIN");
       var nav = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"));
-      for (String item : new String[] {"Dashboard", "Connectors", "Host", "Vulnerability"}) {
+      for (String item :
+          new String[] {"Dashboard", "Connectors", "Assets", "Host", "Findings", "Vulnerability"}) {
         assertThat(
                 nav.getByRole(
                     AriaRole.LINK,
-                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName(item)))
+                    new com.microsoft.playwright.Locator.GetByRoleOptions()
+                        .setName(item)
+                        .setExact(true)))
             .isVisible();
       }
-      assertThat(nav).containsText("Assets");
-      assertThat(nav).containsText("Findings");
       for (String item : new String[] {"Users", "Tokens", "Audit"}) {
         assertThat(
                 nav.getByRole(
                     AriaRole.LINK,
-                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName(item)))
+                    new com.microsoft.playwright.Locator.GetByRoleOptions()
+                        .setName(item)
+                        .setExact(true)))
             .isVisible();
       }
       browser.check("dashboard-admin");
