@@ -45,7 +45,11 @@ class InventoryDetailController {
     model.addAttribute("asset", a);
     model.addAttribute("fmt", new Formats());
     model.addAttribute("riskBadge", Badge.score(a.riskScore(), a.riskBand()));
-    model.addAttribute("explanation", explain(id));
+    Optional<AssetScores.Explanation> explanation = explain(id);
+    model.addAttribute("explanation", explanation);
+    model.addAttribute(
+        "explainedBadge",
+        explanation.map(e -> Badge.score(e.risk().score(), e.risk().band().name())).orElse(null));
     model.addAttribute("findingsHref", "/findings?q=" + Links.enc("asset.id:" + id));
     model.addAttribute(
         "openFindingsHref",
