@@ -8,6 +8,23 @@
   var VALUE = /([A-Za-z_][A-Za-z0-9_.]*)\s*:\s*([A-Za-z0-9_*-]*)$/;
   var MAX = 12;
 
+  /** The parent token of the nested term the text ends inside (lower case), or null. */
+  function openParent(text) {
+    var nested = /([A-Za-z_][A-Za-z0-9_.]*)\s*:\s*\(/g;
+    var found = null;
+    var match;
+    while ((match = nested.exec(text)) !== null) {
+      var rest = text.substring(nested.lastIndex);
+      var depth = 1;
+      for (var i = 0; i < rest.length; i++) {
+        if (rest[i] === '(') depth++;
+        else if (rest[i] === ')') depth--;
+      }
+      if (depth > 0) found = match[1].toLowerCase();
+    }
+    return found;
+  }
+
   function setUp(input) {
     var list = document.getElementById(input.getAttribute('aria-controls'));
     var tokens = null;
@@ -102,10 +119,17 @@
       var word = before.match(WORD);
       if (!word || /^(and|or|not|is|null)$/i.test(word[0])) { close(); return; }
       var typedWord = word[0].toLowerCase();
+      // Inside parent:( … ) tokens are named without the parent's prefix (inventory:(source:…)).
+      var parent = openParent(before.substring(0, before.length - word[0].length));
       var starts = [];
       var contains = [];
       tokens.forEach(function (t) {
         var name = t.token.toLowerCase();
+        if (parent) {
+          if (name.indexOf(parent + '.') !== 0) return;
+          t = { token: t.token.substring(parent.length + 1), type: t.type, example: t.example };
+          name = t.token.toLowerCase();
+        }
         if (name === typedWord) return;
         if (name.indexOf(typedWord) === 0) starts.push(t);
         else if (name.indexOf(typedWord) > 0) contains.push(t);
@@ -126,9 +150,13 @@
       } else if (event.key === 'ArrowUp') {
         event.preventDefault();
         mark(active <= 0 ? options.length - 1 : active - 1);
-      } else if ((event.key === 'Enter' || event.key === 'Tab') && active >= 0) {
+      } else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
         accept(active);
+      } else if (event.key === 'Tab' && !event.shiftKey) {
+        // Tab takes the marked option, or the first; Enter without one runs the query.
+        event.preventDefault();
+        accept(active >= 0 ? active : 0);
       } else if (event.key === 'Escape') {
         event.preventDefault();
         close();

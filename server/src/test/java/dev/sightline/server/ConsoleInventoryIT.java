@@ -126,6 +126,12 @@ class ConsoleInventoryIT {
       bar.fill("");
       bar.pressSequentially("asset.riskBand:HI");
       assertThat(page.getByRole(AriaRole.OPTION).first()).containsText("HIGH");
+      // Inside a nested term, tokens are named without the parent's prefix.
+      bar.fill("");
+      bar.pressSequentially("inventory:(sour");
+      assertThat(page.getByRole(AriaRole.OPTION).first()).containsText("source");
+      bar.press("Tab");
+      assertThat(bar).hasValue("inventory:(source:");
       browser.assertQuiet();
     }
   }
@@ -244,6 +250,18 @@ class ConsoleInventoryIT {
         assertThat(page.locator("#main")).containsText(source.path("linkRule").asText());
       }
       browser.check("asset-detail");
+
+      // Its findings: the findings page with the query for this asset, counted as the API counts.
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All findings")).click();
+      long findings =
+          server
+              .get("/api/v1/findings?size=1&q=" + enc("asset.id:" + id))
+              .json()
+              .path("total")
+              .asLong();
+      assertThat(findings).isPositive();
+      assertThat(page.locator("#row-count")).containsText("of " + findings + " findings");
+      browser.go("/assets/" + id);
 
       // Criticality, through the API's PUT.
       page.getByLabel("Asset criticality (1 lowest, 5 highest)").selectOption("5");
