@@ -65,8 +65,11 @@ class ConsoleWizardIT {
               AriaRole.RADIO, new Page.GetByRoleOptions().setName("CrowdStrike Endpoint Security"))
           .check();
       page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Falcon wizard");
-      page.getByLabel("Description", new Page.GetByLabelOptions().setExact(true))
-          .fill("simulated tenant");
+      Locator description =
+          page.getByLabel("Description", new Page.GetByLabelOptions().setExact(true));
+      description.fill("d".repeat(165));
+      assertThat(page.locator("#description-counter")).hasText("165 of 164 characters: 1 too many");
+      description.fill("simulated tenant");
       assertThat(page.locator("#description-counter")).hasText("16 of 164 characters");
       field(page, "Url").fill(falcon.baseUrl().toString());
       field(page, "Client ID").fill("sim-client");
@@ -236,6 +239,28 @@ class ConsoleWizardIT {
     var retest = server.post("/api/v1/connectors/" + id + "/test", "");
     assertThat(retest.json().path("passed").asBoolean())
         .as("the stored secret is the new one: %s", retest.text())
+        .isTrue();
+
+    // Another edit with the secret left blank keeps the stored one.
+    try (ConsoleBrowser browser = ConsoleBrowser.open(server)) {
+      browser.signIn("olga", Accounts.PASSWORD);
+      Page page = browser.go("/connectors/" + id + "/edit");
+      page.getByLabel("Description", new Page.GetByLabelOptions().setExact(true))
+          .fill("secret rotated");
+      testConnection(page);
+      assertThat(page.locator(".checks .state-PASSED")).hasCount(5);
+      next(page).click();
+      next(page).click();
+      assertThat(page.locator("[data-review]"))
+          .containsText("Unchanged (the stored value is kept)");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+      landOnConnectors(page);
+    }
+    assertThat(server.get("/api/v1/connectors/" + id).json().path("description").asText())
+        .isEqualTo("secret rotated");
+    assertThat(
+            server.post("/api/v1/connectors/" + id + "/test", "").json().path("passed").asBoolean())
+        .as("the blank secret kept the stored one")
         .isTrue();
   }
 
