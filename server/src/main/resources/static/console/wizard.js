@@ -244,31 +244,43 @@
     previewTimer = window.setTimeout(runPreview, 150);
   }
 
-  /** Asks the server how the schedule reads; resolves to whether it is a valid schedule. */
+  /**
+   * Asks the server how the schedule reads (once per set of values: the answer is kept); resolves
+   * to whether it is a valid schedule.
+   */
   function runPreview() {
     window.clearTimeout(previewTimer);
+    var key = JSON.stringify(scheduleBody());
+    if (state.preview && state.preview.key === key) return Promise.resolve(applyPreview(state.preview.result));
     var seq = ++state.previewSeq;
-    var sentence = $('[data-confirmation]');
-    ['schedule.occurs', 'schedule.cron', 'schedule.timezone', 'schedule.start'].forEach(function (f) { var s = slotFor(f); if (s) s.textContent = ''; });
     state.scheduleOk = false;
     return api('POST', '/api/v1/schedules/preview', scheduleBody()).then(function (result) {
       if (seq !== state.previewSeq) return false; // a newer change is on its way
-      if (result.ok) {
-        state.scheduleOk = true;
-        state.confirmation = result.body.confirmation;
-        sentence.textContent = result.body.confirmation + '.';
-        sentence.classList.remove('invalid');
-      } else {
-        state.confirmation = null;
-        sentence.textContent = 'Not a schedule yet: see the field marked below.';
-        sentence.classList.add('invalid');
-        (result.body && result.body.problems || []).forEach(function (p) {
-          var slot = slotFor(p.field);
-          if (slot) slot.textContent = p.message;
-        });
-      }
-      return state.scheduleOk;
+      state.preview = { key: key, result: result };
+      return applyPreview(result);
     });
+  }
+
+  /** Shows the confirmation sentence, or each problem beside its field. */
+  function applyPreview(result) {
+    var sentence = $('[data-confirmation]');
+    ['schedule.occurs', 'schedule.cron', 'schedule.timezone', 'schedule.start'].forEach(function (f) { var s = slotFor(f); if (s) s.textContent = ''; });
+    state.scheduleOk = result.ok;
+    if (result.ok) {
+      state.confirmation = result.body.confirmation;
+      sentence.textContent = result.body.confirmation + '.';
+      sentence.classList.remove('invalid');
+    } else {
+      state.confirmation = null;
+      sentence.textContent = 'Not a schedule yet: see the field marked below.';
+      sentence.classList.add('invalid');
+      (result.body && result.body.problems || []).forEach(function (p) {
+        var slot = slotFor(p.field);
+        if (slot) slot.textContent = p.message;
+        else sentence.textContent += ' ' + p.message;
+      });
+    }
+    return state.scheduleOk;
   }
 
   // ---- Advanced Settings ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +147,18 @@ class ConsoleWizardIT {
       assertThat(field(page, "API Key ID")).hasValue(cortex.options().keyId());
       rightSecretThen(browser, "API Key", cortex.options().key(), "cortex-xdr");
 
+      // A single occurrence in the past: refused beside its field in the server's words.
+      page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Single occurrence"))
+          .check();
+      page.getByLabel("Start date").fill("2001-01-01");
+      assertThat(page.locator("[data-field-error='schedule.start']"))
+          .containsText("a single occurrence must be in the future");
+      next(page).click();
+      assertThat(page.locator("[data-step=scope]")).isVisible();
+      page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Recurring")).check();
+      page.getByLabel("Start date").fill(LocalDate.now().toString());
+      assertThat(page.locator("[data-confirmation]")).containsText("to run daily from");
+      browser.forgetConsoleErrors(); // the refused preview's 400, expected here
       scopeAndSchedule(browser, "cortex-xdr");
       page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Assets").setExact(true))
           .check();
@@ -262,6 +275,24 @@ class ConsoleWizardIT {
             server.post("/api/v1/connectors/" + id + "/test", "").json().path("passed").asBoolean())
         .as("the blank secret kept the stored one")
         .isTrue();
+  }
+
+  @Test
+  void theSchedulePreviewReadsAScheduleAsCreateWould() {
+    var weekly =
+        server.post(
+            "/api/v1/schedules/preview",
+            Map.of("occurs", "WEEKLY", "timezone", "Asia/Calcutta", "start", "2031-05-05T15:08"));
+    assertThat(weekly.status()).as(weekly.text()).isEqualTo(200);
+    assertThat(weekly.json().path("confirmation").asText())
+        .isEqualTo(
+            "The sync is scheduled to run weekly from May 5, 2031 at 03:08 PM till May 5, 2036 at"
+                + " 03:08 PM in the Asia/Calcutta timezone");
+    assertThat(weekly.json().path("nextRuns")).hasSize(5);
+    var wrong = server.post("/api/v1/schedules/preview", Map.of("timezone", "Mars/Olympus"));
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.json().path("problems").get(0).path("field").asText())
+        .isEqualTo("schedule.timezone");
   }
 
   @Test
