@@ -28,8 +28,11 @@ import java.util.UUID;
 
 /** Registers connectors and shows them with their secrets masked. */
 public final class ConnectorService {
-  static final int DESCRIPTION_MAX = 164;
-  static final int NAME_MAX = 128;
+  /** The longest description, in characters (the seed's limit); the console counts against it. */
+  public static final int DESCRIPTION_MAX = 164;
+
+  /** The longest name, in characters. */
+  public static final int NAME_MAX = 128;
 
   private final ConnectorCatalog catalog;
   private final ConnectorRepository repository;

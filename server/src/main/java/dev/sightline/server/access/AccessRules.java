@@ -63,6 +63,8 @@ public final class AccessRules {
           roles(GET, "/api/v1/connectors/{id}/severity-mapping", ADMIN, OPERATOR, AUDITOR),
           roles(PUT, "/api/v1/connectors/{id}/severity-mapping", ADMIN, OPERATOR),
           roles(DELETE, "/api/v1/connectors/{id}/severity-mapping", ADMIN, OPERATOR),
+          // A schedule read as a connector's create or edit would: for those who set schedules.
+          roles(POST, "/api/v1/schedules/preview", ADMIN, OPERATOR),
           // Runs: operators start them; analysts read them.
           roles(POST, "/api/v1/connectors/{id}/runs", ADMIN, OPERATOR),
           roles(GET, "/api/v1/connectors/{id}/runs", ADMIN, OPERATOR, ANALYST),
