@@ -352,9 +352,7 @@ public final class ConnectorService {
         value
             .trim()
             .toUpperCase(Locale.ROOT)
-            .replace('&', '_')
-            .replace(' ', '_')
-            .replace("__", "_");
+            .replaceAll("[\\s&]+", "_");
     if (v.equals("ASSETS") || v.equals("ASSETS_ONLY")) {
       return DataScope.ASSETS;
     }
