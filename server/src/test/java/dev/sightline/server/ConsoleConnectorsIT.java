@@ -42,7 +42,7 @@ class ConsoleConnectorsIT {
 
   @BeforeAll
   void start() throws Exception {
-    sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(100));
+    sim = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(50));
     server = new TestServer("127.0.0.1", Optional.of(sim.caCertificatePem()));
     Accounts accounts = new Accounts(server);
     accounts.user("oli", "OPERATOR");
@@ -241,6 +241,65 @@ class ConsoleConnectorsIT {
       assertThat(status).isEqualTo(403);
       browser.forgetConsoleErrors(); // the browser logs the refused call itself
       assertThat(server.get("/api/v1/connectors/" + falcon + "/runs").json()).hasSize(1);
+    }
+  }
+
+  @Test
+  @Order(6)
+  void aFailingConnectorShowsItsErrorsWithTheirFixesOnTheListTheTestAndTheRunsPage() {
+    var draft =
+        server.post(
+            "/api/v1/connectors",
+            Map.of(
+                "type",
+                "crowdstrike",
+                "name",
+                "Falcon wrong secret",
+                "draft",
+                true,
+                "auth",
+                Map.of(
+                    "url",
+                    sim.baseUrl().toString(),
+                    "clientId",
+                    "sim-client",
+                    "clientSecret",
+                    "not-the-secret")));
+    assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+    String id = draft.json().path("id").asText();
+    JsonNode run = server.runToEnd(id);
+    assertThat(run.path("state").asText()).isEqualTo("ERRORED");
+    JsonNode errorLine = null;
+    for (JsonNode line : server.get("/api/v1/runs/" + run.path("runId").asText() + "/log").json()) {
+      if ("ERROR".equals(line.path("level").asText()) && line.hasNonNull("fix")) {
+        errorLine = line;
+      }
+    }
+    assertThat(errorLine).as("an error line with its fix in the run's log").isNotNull();
+
+    try (ConsoleBrowser browser = ConsoleBrowser.open(server)) {
+      browser.signIn("oli", Accounts.PASSWORD);
+      Page page = browser.go("/connectors");
+      Locator row = page.locator("#connector-" + id);
+      assertThat(row.locator(".state-cell .badge")).hasText("Errored");
+      assertThat(row).containsText("Draft");
+      assertThat(row.locator(".next-run")).containsText("Not scheduled");
+
+      row.getByRole(AriaRole.BUTTON, named("Test")).click();
+      assertThat(page.locator("#test-result [data-test-summary]")).containsText("A check failed");
+      Locator failed = page.locator("#test-result [data-test-checks] tr:has(.state-FAILED)");
+      assertThat(failed).hasCount(1);
+      assertThat(failed.locator("td").nth(3)).not().isEmpty();
+      browser.check("connectors-test-failed");
+
+      row.locator(".last-run a").click();
+      page.waitForURL(server.uri("/runs/" + run.path("runId").asText()).toString());
+      assertThat(page.locator("[data-run-state]")).hasText("Errored");
+      Locator errors = page.locator("section.errors");
+      assertThat(errors.locator(".error-list")).containsText(errorLine.path("message").asText());
+      assertThat(errors.locator(".error-list")).containsText(errorLine.path("fix").asText());
+      assertThat(page.locator("main")).not().containsText("not-the-secret");
+      browser.check("run-errored");
     }
   }
 }
