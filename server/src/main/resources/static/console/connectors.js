@@ -80,6 +80,22 @@
     show(name, (result.passed ? 'All five checks passed for “' : 'A check failed for “') + name + '”.', result.checks);
   });
 
+  // A live part that comes back as something else (signed out meanwhile: redirected to sign in;
+  // the connector deleted elsewhere; the role changed) is not swapped in: the page is opened again
+  // and says so itself (sign-in that comes back here, "Not found", "Not allowed").
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var detail = event.detail;
+    var xhr = detail.xhr;
+    var asked = detail.requestConfig && detail.requestConfig.path;
+    var redirected = xhr && xhr.responseURL && asked &&
+      new URL(xhr.responseURL).pathname !== new URL(asked, window.location.href).pathname;
+    if (redirected || (xhr && [401, 403, 404].indexOf(xhr.status) >= 0)) {
+      detail.shouldSwap = false;
+      detail.isError = false;
+      window.location.reload();
+    }
+  });
+
   document.addEventListener('htmx:beforeRequest', function (event) {
     // Not while a question is open or a call is on its way: the swap would drop its button.
     if (document.querySelector('dialog[open], [aria-busy=true]')) event.preventDefault();

@@ -302,4 +302,20 @@ class ConsoleConnectorsIT {
       browser.check("run-errored");
     }
   }
+
+  @Test
+  @Order(7)
+  void aListWhoseSessionEndedGoesToSignInAndComesBack() {
+    try (ConsoleBrowser browser = ConsoleBrowser.open(server)) {
+      browser.signIn("oli", Accounts.PASSWORD);
+      Page page = browser.go("/connectors");
+      assertThat(page.locator("#connector-" + falcon)).hasCount(1);
+      // Signed out from elsewhere (another tab), then the list's next poll.
+      page.evaluate("() => window.Sightline.api('DELETE', '/api/v1/session')");
+      page.evaluate("() => htmx.trigger('#connectors-live', 'refresh')");
+      page.waitForURL(server.uri("/?next=%2Fconnectors").toString());
+      assertThat(page.getByLabel("User name")).isVisible();
+      assertThat(page.locator("#connectors-live")).hasCount(0);
+    }
+  }
 }
