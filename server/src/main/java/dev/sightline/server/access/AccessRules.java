@@ -131,6 +131,7 @@ public final class AccessRules {
           page("/connectors", "/api/v1/connectors"),
           page("/connectors/new", POST, "/api/v1/connectors"),
           page("/connectors/{id}/edit", PATCH, "/api/v1/connectors/{id}"),
+          page("/connectors/rows", "/api/v1/connectors"),
           page("/connectors/{id}", "/api/v1/connectors/{id}"),
           page("/connectors/{id}/**", "/api/v1/connectors/{id}"),
           page("/runs/{runId}", "/api/v1/runs/{runId}"),

@@ -13,7 +13,7 @@ import java.util.UUID;
  * assets are kept): what its runs fetch and how long its assets count as current. {@code draft}:
  * saved without a passing connection test, so never scheduled.
  */
-record ConnectorResponse(
+public record ConnectorResponse(
     UUID id,
     String type,
     String name,
@@ -38,7 +38,7 @@ record ConnectorResponse(
    * The connector's latest run: its state and where its findings are ({@code findingsState}), as
    * the seeds show a connector PROCESSED while findings may still be importing.
    */
-  record LastRun(UUID runId, String state, String findingsState, String trigger) {
+  public record LastRun(UUID runId, String state, String findingsState, String trigger) {
     static LastRun from(dev.sightline.platform.sync.SyncRun r) {
       return new LastRun(
           r.runId(), r.state().name(), r.findingsState().name(), r.claim().trigger().name());
@@ -49,7 +49,7 @@ record ConnectorResponse(
    * When the connector runs, the seeds' confirmation sentence, and the next five runs (none once
    * the schedule has ended).
    */
-  record ScheduleResponse(
+  public record ScheduleResponse(
       String occurs,
       String cron,
       String timezone,
@@ -75,7 +75,7 @@ record ConnectorResponse(
     return from(c, java.util.Optional.empty());
   }
 
-  static ConnectorResponse from(
+  public static ConnectorResponse from(
       ConnectorView c, java.util.Optional<dev.sightline.platform.sync.SyncRun> last) {
     return new ConnectorResponse(
         c.id(),

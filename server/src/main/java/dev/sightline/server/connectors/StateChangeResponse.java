@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One step of a connector's state history. */
-record StateChangeResponse(String state, UUID runId, String reason, Instant at) {
-  static StateChangeResponse from(StateChange c) {
+public record StateChangeResponse(String state, UUID runId, String reason, Instant at) {
+  public static StateChangeResponse from(StateChange c) {
     return new StateChangeResponse(
         c.state().name(), c.runId().orElse(null), c.reason().orElse(null), c.at());
   }

@@ -9,7 +9,7 @@ import java.util.Map;
  * What a run did (fetched = created + updated + unchanged + rejected), and per stream what it
  * fetched and what became of it, in the order the streams were read.
  */
-record RunCountersResponse(
+public record RunCountersResponse(
     long fetched,
     long created,
     long updated,
@@ -25,7 +25,7 @@ record RunCountersResponse(
     Map<String, StreamCounters> streams) {
 
   /** One stream's records, and the findings carried inside them, stored or rejected. */
-  record StreamCounters(
+  public record StreamCounters(
       long fetched,
       long stored,
       long rejected,

@@ -10,7 +10,7 @@ import java.util.UUID;
  * trigger} SCHEDULE, MANUAL or RECOVERY; {@code owner} the node working on it; {@code
  * lateBySeconds} how long after its scheduled time a schedule's run started.
  */
-record RunResponse(
+public record RunResponse(
     UUID runId,
     UUID connectorId,
     String state,
@@ -32,9 +32,9 @@ record RunResponse(
     Progress progress) {
 
   /** Where a run is in the stream it reads; {@code percent} where the vendor gives a total. */
-  record Progress(String stream, long pages, long records, Long total, Integer percent) {}
+  public record Progress(String stream, long pages, long records, Long total, Integer percent) {}
 
-  static RunResponse from(SyncRun run) {
+  public static RunResponse from(SyncRun run) {
     return new RunResponse(
         run.runId(),
         run.connectorId(),
