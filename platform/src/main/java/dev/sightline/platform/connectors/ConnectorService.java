@@ -348,11 +348,7 @@ public final class ConnectorService {
     if (value == null || value.isBlank()) {
       return DataScope.ASSETS_AND_FINDINGS;
     }
-    String v =
-        value
-            .trim()
-            .toUpperCase(Locale.ROOT)
-            .replaceAll("[\\s&]+", "_");
+    String v = value.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s&]+", "_");
     if (v.equals("ASSETS") || v.equals("ASSETS_ONLY")) {
       return DataScope.ASSETS;
     }

@@ -14,10 +14,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DataScopeParsingTest {
   @ParameterizedTest
   @ValueSource(
-      strings = {"Assets & Findings", "assets and findings", "ASSETS_AND_FINDINGS", "Assets&Findings"})
+      strings = {
+        "Assets & Findings",
+        "assets and findings",
+        "ASSETS_AND_FINDINGS",
+        "Assets&Findings"
+      })
   void theSeedsWordsAndTheirSpellingsMeanAssetsAndFindings(String value) {
     List<Problem> problems = new ArrayList<>();
-    assertThat(ConnectorService.parseScope(value, problems)).isEqualTo(DataScope.ASSETS_AND_FINDINGS);
+    assertThat(ConnectorService.parseScope(value, problems))
+        .isEqualTo(DataScope.ASSETS_AND_FINDINGS);
     assertThat(problems).isEmpty();
   }
 
