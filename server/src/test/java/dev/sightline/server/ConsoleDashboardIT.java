@@ -56,6 +56,28 @@ class ConsoleDashboardIT {
                     "clientSecret",
                     "sim-secret")));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
+    // A draft with a wrong secret: its run ends ERRORED, as connector health must show.
+    var broken =
+        server.post(
+            "/api/v1/connectors",
+            Map.of(
+                "type",
+                "crowdstrike",
+                "name",
+                "Falcon wrong secret",
+                "draft",
+                true,
+                "auth",
+                Map.of(
+                    "url",
+                    sim.baseUrl().toString(),
+                    "clientId",
+                    "sim-client",
+                    "clientSecret",
+                    "not-the-secret")));
+    assertThat(broken.status()).as(broken.text()).isEqualTo(201);
+    assertThat(server.runToEnd(broken.json().path("id").asText()).path("state").asText())
+        .isEqualTo("ERRORED");
     String id = created.json().path("id").asText();
     JsonNode run = server.runToEnd(id);
     assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("PROCESSED");
@@ -132,11 +154,20 @@ class ConsoleDashboardIT {
           .containsText(riskiest.path("items").get(0).path("riskScore").asText());
 
       Locator health = page.locator("#connector-health tbody tr");
-      assertThat(health).hasCount(1);
-      assertThat(health).containsText("Falcon prod");
-      assertThat(health).containsText("PROCESSED");
-      assertThat(health.locator("a").first())
+      assertThat(health).hasCount(2);
+      Locator good = health.filter(new Locator.FilterOptions().setHasText("Falcon prod"));
+      assertThat(good).containsText("PROCESSED");
+      assertThat(good.locator(".run-error")).hasText("None");
+      assertThat(good.locator("a").first())
           .hasAttribute("href", java.util.regex.Pattern.compile("^/connectors/[0-9a-f-]{36}$"));
+      assertThat(good.locator("a").nth(1))
+          .hasAttribute("href", java.util.regex.Pattern.compile("^/runs/[0-9a-f-]{36}$"));
+      Locator bad = health.filter(new Locator.FilterOptions().setHasText("Falcon wrong secret"));
+      assertThat(bad).containsText("(draft)");
+      assertThat(bad.locator(".badge").nth(1)).hasText("ERRORED");
+      // The run's error in the API's words, with its fix; never the secret.
+      assertThat(bad.locator(".run-error")).containsText("To fix");
+      assertThat(bad).not().containsText("not-the-secret");
       browser.check("dashboard");
     }
   }
@@ -219,6 +250,15 @@ class ConsoleDashboardIT {
                   + "'#findings-by-severity [data-chart-canvas]')).getOption().textStyle.color]");
       assertThat(colours).isEqualTo(List.of("#e4e8ee", "#e4e8ee"));
       browser.check("dashboard-dark");
+      // Switching the theme by hand (system → light) redraws the charts in the light colours.
+      page.locator("[data-theme-switch]").click();
+      assertThat(page.locator("html")).hasAttribute("data-theme", "light");
+      assertThat(
+              page.evaluate(
+                  "() => echarts.getInstanceByDom(document.querySelector("
+                      + "'#findings-by-severity [data-chart-canvas]')).getOption().textStyle.color"))
+          .isEqualTo("#1c2330");
+      browser.assertQuiet();
     }
   }
 
@@ -227,7 +267,7 @@ class ConsoleDashboardIT {
     try (ConsoleBrowser browser = ConsoleBrowser.open(server)) {
       browser.signIn("otto", Accounts.PASSWORD);
       Page page = browser.page;
-      assertThat(page.locator("#connector-health tbody tr")).containsText("Falcon prod");
+      assertThat(page.locator("#connector-health tbody")).containsText("Falcon prod");
       assertThat(page.locator(".chart-card")).hasCount(0);
       assertThat(page.locator("#riskiest-assets")).hasCount(0);
       assertThat(page.locator(".dash-totals")).hasCount(0);
@@ -242,7 +282,7 @@ class ConsoleDashboardIT {
       Page page = browser.page;
       assertThat(page.locator("#findings-by-severity canvas")).hasCount(1);
       assertThat(page.locator("#riskiest-assets tbody tr")).hasCount(10);
-      assertThat(page.locator("#connector-health tbody tr")).containsText("Falcon prod");
+      assertThat(page.locator("#connector-health tbody")).containsText("Falcon prod");
       browser.assertQuiet();
     }
   }
