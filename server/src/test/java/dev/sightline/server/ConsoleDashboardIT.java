@@ -153,21 +153,23 @@ class ConsoleDashboardIT {
       assertThat(rows.first())
           .containsText(riskiest.path("items").get(0).path("riskScore").asText());
 
-      Locator health = page.locator("#connector-health tbody tr");
+      Locator health = page.locator("#connector-health tbody tr[data-connector]");
       assertThat(health).hasCount(2);
-      Locator good = health.filter(new Locator.FilterOptions().setHasText("Falcon prod"));
+      Locator good = page.locator("#connector-health tr[data-connector='Falcon prod']");
       assertThat(good).containsText("PROCESSED");
-      assertThat(good.locator(".run-error")).hasText("None");
+      assertThat(good.locator("td").last()).hasText("None");
+      assertThat(page.locator("#connector-health tr[data-error-of='Falcon prod']")).hasCount(0);
       assertThat(good.locator("a").first())
           .hasAttribute("href", java.util.regex.Pattern.compile("^/connectors/[0-9a-f-]{36}$"));
       assertThat(good.locator("a").nth(1))
           .hasAttribute("href", java.util.regex.Pattern.compile("^/runs/[0-9a-f-]{36}$"));
-      Locator bad = health.filter(new Locator.FilterOptions().setHasText("Falcon wrong secret"));
+      Locator bad = page.locator("#connector-health tr[data-connector='Falcon wrong secret']");
       assertThat(bad).containsText("(draft)");
       assertThat(bad.locator(".badge").nth(1)).hasText("ERRORED");
-      // The run's error in the API's words, with its fix; never the secret.
-      assertThat(bad.locator(".run-error")).containsText("To fix");
-      assertThat(bad).not().containsText("not-the-secret");
+      // The run's error in the API's words, with its fix, beneath its row; never the secret.
+      Locator error = page.locator("#connector-health tr[data-error-of='Falcon wrong secret']");
+      assertThat(error.locator(".run-error")).containsText("To fix");
+      assertThat(page.locator("#connector-health")).not().containsText("not-the-secret");
       browser.check("dashboard");
     }
   }
