@@ -247,4 +247,26 @@ class ConsoleAdminIT {
       browser.assertQuiet();
     }
   }
+
+  @Test
+  @Order(7)
+  void anAdminRemovesAUserAfterBeingToldWhatIsLost() {
+    String doraId = accounts.user("dora", "ANALYST");
+    String doraToken = accounts.token(doraId, "script");
+    try (ConsoleBrowser browser = ConsoleBrowser.open(server)) {
+      browser.signIn("ada", Accounts.PASSWORD);
+      Page page = browser.go("/users");
+      page.locator("tr[data-user=dora]")
+          .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove dora"))
+          .click();
+      assertThat(page.locator("#confirm-dialog"))
+          .containsText("every API token they hold is revoked");
+      page.locator("#confirm-dialog [data-confirm-ok]").click();
+      assertThat(page.locator("tr[data-user=dora]")).hasCount(0);
+      assertThat(page.locator("tr[data-user=ada]")).hasCount(1);
+      assertThat(user("dora")).isEmpty();
+      assertThat(statusWith(doraToken, "/api/v1/findings")).isEqualTo(401);
+      browser.assertQuiet();
+    }
+  }
 }
