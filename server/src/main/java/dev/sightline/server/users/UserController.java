@@ -57,8 +57,19 @@ class UserController {
       throw new dev.sightline.platform.errors.InvalidRequestException(
           "username", "cannot be changed: create a new user and remove this one");
     }
-    return UserResponse.of(
-        users.edit(id, new Users.UserEdit(body.password(), body.parsedRole(), body.displayName())));
+    UserResponse before = UserResponse.of(users.get(id));
+    // Recorded like every other change to a user; a new password is named, never shown.
+    return audit.change(
+        AuditAction.USER_EDIT,
+        before.username(),
+        before,
+        body.password() == null ? null : "password changed",
+        () ->
+            UserResponse.of(
+                users.edit(
+                    id,
+                    new Users.UserEdit(body.password(), body.parsedRole(), body.displayName()))),
+        changed -> changed);
   }
 
   @DeleteMapping("/api/v1/users/{id}")
