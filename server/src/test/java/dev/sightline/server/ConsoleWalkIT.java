@@ -53,8 +53,8 @@ class ConsoleWalkIT {
 
   @BeforeAll
   void start() throws Exception {
-    falcon = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(40));
-    cortex = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(40).withOffset(20));
+    falcon = CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(80));
+    cortex = CortexXdrSimulator.start(CortexXdrSimulatorOptions.defaults(40).withOffset(60));
     server =
         new TestServer(
             "127.0.0.1", Optional.of(falcon.caCertificatePem() + "\n" + cortex.caCertificatePem()));
@@ -126,7 +126,10 @@ class ConsoleWalkIT {
       page.getByRole(
               AriaRole.LINK, new Page.GetByRoleOptions().setName("Connectors").setExact(true))
           .click();
-      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New connector")).click();
+      // The page's action (the empty list offers the same link again).
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New connector"))
+          .first()
+          .click();
       page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(vendor.label())).check();
       page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(vendor.name());
       connection.accept(page);
