@@ -172,6 +172,8 @@ final class ConsoleBrowser implements AutoCloseable {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+    // From the top: a full-page picture of a scrolled page draws the sticky header mid-page.
+    page.evaluate("() => window.scrollTo(0, 0)");
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
