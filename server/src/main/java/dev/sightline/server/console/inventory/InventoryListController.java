@@ -39,10 +39,22 @@ class InventoryListController {
   private final InventorySearch search;
   private final SavedViews views;
   private final Map<QueryEntity, Set<String>> sortable = new LinkedHashMap<>();
+  private final String assetExample;
 
-  InventoryListController(InventorySearch search, SavedViews views, QueryCompiler compiler) {
+  InventoryListController(
+      InventorySearch search,
+      SavedViews views,
+      QueryCompiler compiler,
+      dev.sightline.platform.connectors.ConnectorService connectors) {
     this.search = search;
     this.views = views;
+    // The example names a source this server has a connector type for (the console names none).
+    this.assetExample =
+        connectors.catalog().types().stream()
+            .findFirst()
+            .map(t -> connectors.factoryFor(t).descriptor().sourceName())
+            .map(source -> "inventory:(source:\"" + source + "\")")
+            .orElse("asset.riskBand:[CRITICAL, HIGH]");
     for (QueryEntity e : QueryEntity.values()) {
       sortable.put(
           e,
@@ -73,7 +85,7 @@ class InventoryListController {
             state,
             Columns.ASSETS,
             Columns.ASSET_DEFAULTS,
-            "inventory:(source:\"CrowdStrike Spotlight\")",
+            assetExample,
             () -> search.assets(Filter.none(), request(state))));
     return "inventory/list";
   }
