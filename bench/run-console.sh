@@ -12,14 +12,21 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --hosts) HOSTS="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
-    *) echo "usage: $0 [--hosts N] [--runs R]" >&2; exit 2 ;;
+    --data) KEEP="$2"; shift 2 ;;
+    *) echo "usage: $0 [--hosts N] [--runs R] [--data DIR]" >&2; exit 2 ;;
   esac
 done
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-DATA="$(mktemp -d)"
+# --data DIR keeps the demo's database there (a later run with the same DIR starts from it, and
+# the demo's start-up sync is then a delta); without it, a temporary directory is removed at exit.
+if [ -n "${KEEP:-}" ]; then mkdir -p "$KEEP"; DATA="$(cd "$KEEP" && pwd)"; else DATA="$(mktemp -d)"; fi
 TOKEN="bench-console-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 LOG="$DATA/demo.log"
-cleanup() { [ -n "${DEMO:-}" ] && kill "$DEMO" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$DATA"; }
+cleanup() {
+  [ -n "${DEMO:-}" ] && kill "$DEMO" 2>/dev/null
+  wait 2>/dev/null || true
+  [ -n "${KEEP:-}" ] || rm -rf "$DATA"
+}
 trap cleanup EXIT
 
 echo "Starting the demo with $HOSTS hosts (log: $LOG) ..." >&2
@@ -32,10 +39,11 @@ until grep -q "Sightline is running at" "$LOG"; do
   sleep 5
 done
 echo "Synced in $(( $(date +%s) - start )) s" >&2
+sleep 20 # the background rescoring the demo's syncs asked for
 BASE="http://127.0.0.1:$PORT"
 api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE$1"; }
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-FINDINGS=$(api "/api/v1/findings/count?q=" | field 'd["count"]')
+FINDINGS=$(api "/api/v1/findings/count?q=" | field 'format(d["total"], ",")')
 ASSET=$(api "/api/v1/assets?size=1&sort=-riskScore" | field 'd["items"][0]["id"]')
 FINDING=$(api "/api/v1/findings?size=1" | field 'd["items"][0]["id"]')
 CONNECTOR=$(api "/api/v1/connectors" | field 'd[0]["id"]')

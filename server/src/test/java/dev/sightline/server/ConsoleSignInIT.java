@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.sightline.server.boot.AccessSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,20 +22,58 @@ import org.junit.jupiter.api.Test;
  * page asked for before signing in reached after it.
  */
 class ConsoleSignInIT {
+  private static OidcTestServer provider;
   private static TestServer server;
   private static Accounts accounts;
 
   @BeforeAll
   static void start() throws IOException {
-    server = new TestServer("127.0.0.1", Optional.empty());
+    // Single sign-on is on, so the sign-in page offers it beside the password form.
+    provider = OidcTestServer.http();
+    server =
+        new TestServer(
+            "127.0.0.1",
+            Optional.empty(),
+            settings ->
+                settings.withAccess(
+                    AccessSettings.none()
+                        .withOidc(
+                            new AccessSettings.Oidc(
+                                provider.issuerUrl().toString(),
+                                "sightline",
+                                "sso-client-secret-value",
+                                "groups"))));
     accounts = new Accounts(server);
     accounts.user("ada", "ADMIN");
     accounts.user("ana", "ANALYST");
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() throws Exception {
     server.close();
+    provider.close();
+  }
+
+  @Test
+  void singleSignOnIsOfferedAndSignsAPersonInWithTheRoleTheirClaimGives() {
+    provider.nextSignIn(
+        "sub-sam",
+        java.util.Map.of(
+            "preferred_username",
+            "sam",
+            "name",
+            "Sam Analyst",
+            "groups",
+            java.util.List.of("analyst")));
+    try (ConsoleBrowser browser = ConsoleBrowser.open(server)) {
+      Page page = browser.go("/");
+      page.getByRole(
+              AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in with single sign-on"))
+          .click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).waitFor();
+      assertThat(page.locator(".who")).containsText("sam");
+      assertThat(page.locator(".who")).containsText("ANALYST");
+    }
   }
 
   @Test
