@@ -44,7 +44,7 @@ BASE="http://127.0.0.1:$PORT"
 api() { curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE$1"; }
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 FINDINGS=$(api "/api/v1/findings/count?q=" | field 'format(d["total"], ",")')
-ASSET=$(api "/api/v1/assets?size=1&sort=-riskScore" | field 'd["items"][0]["id"]')
+ASSET=$(api "/api/v1/assets?size=1&sort=-asset.riskScore" | field 'd["items"][0]["id"]')
 FINDING=$(api "/api/v1/findings?size=1" | field 'd["items"][0]["id"]')
 CONNECTOR=$(api "/api/v1/connectors" | field 'd[0]["id"]')
 RUN=$(api "/api/v1/connectors/$CONNECTOR/runs" | field 'd[0]["runId"]')
