@@ -26,9 +26,17 @@ public final class GroupBy {
   private static final String PRIMARY = "(SELECT gp.%s FROM primary_source(%s) gp)";
 
   /** The source name of the connector {@code gc}'s type, from labels bound as two arrays. */
-  private static final String SOURCE_LABEL =
-      "coalesce((SELECT gl.label FROM unnest(?::text[], ?::text[]) AS gl(type, label)"
-          + " WHERE gl.type = gc.type), gc.type)";
+  private static final String SOURCE_LABEL = label("gc.type");
+
+  /** The source name of a connector type (the column given), from labels bound as two arrays. */
+  private static String label(String type) {
+    return "coalesce((SELECT gl.label FROM unnest(?::text[], ?::text[]) AS gl(type, label)"
+        + " WHERE gl.type = "
+        + type
+        + "), "
+        + type
+        + ")";
+  }
 
   /** How one key reads its values. */
   private sealed interface Reader {}
@@ -44,6 +52,16 @@ public final class GroupBy {
    * column is {@code k}, over the row's alias; {@code labels} when it binds the source labels.
    */
   private record EachValue(String sql, boolean labels) implements Reader {}
+
+  /**
+   * Every distinct value of the row's related records, read set-wise: {@code joins} from the row's
+   * alias to the related records, {@code value} the column read there, {@code labels} when it is a
+   * connector type to show as its source name. A finding's detections are found this way: one hash
+   * join over all of them instead of an index walk per finding, which a million findings made
+   * slower than the statement timeout.
+   */
+  private record JoinedValues(String joins, String related, String value, boolean labels)
+      implements Reader {}
 
   private static final Map<QueryEntity, Map<String, Reader>> KEYS = keys();
 
@@ -65,11 +83,14 @@ public final class GroupBy {
     findings.put("state", new OneValue("f.state"));
     findings.put("qdsBand", new OneValue("f.qds_band"));
     String detections =
-        " FROM source_asset gs JOIN detection gd ON gd.source_asset_id = gs.id"
-            + " JOIN connector gc ON gc.id = gd.connector_id"
+        " JOIN source_asset gs ON gs.asset_id = f.asset_id"
+            + " JOIN detection gd ON gd.source_asset_id = gs.id AND gd.finding_key = f.finding_key"
+            + " JOIN connector gc ON gc.id = gd.connector_id";
+    String detected =
+        "SELECT 1 FROM source_asset gs JOIN detection gd ON gd.source_asset_id = gs.id"
             + " WHERE gs.asset_id = f.asset_id AND gd.finding_key = f.finding_key";
-    findings.put("source", new EachValue("SELECT DISTINCT " + SOURCE_LABEL + detections, true));
-    findings.put("connector", new EachValue("SELECT DISTINCT gc.name" + detections, false));
+    findings.put("source", new JoinedValues(detections, detected, "gc.type", true));
+    findings.put("connector", new JoinedValues(detections, detected, "gc.name", false));
     findings.put("cve", new OneValue("f.cve_id"));
     findings.put(
         "riskBand", new OneValue("(SELECT ga.risk_band FROM asset ga WHERE ga.id = f.asset_id)"));
@@ -167,6 +188,9 @@ public final class GroupBy {
    */
   Select select(String table, String where, SourceLabels labels) {
     List<Object> params = new ArrayList<>();
+    if (reader instanceof JoinedValues joined) {
+      return joined(joined, table, where, labels);
+    }
     String key = null;
     if (reader instanceof OneValue one) {
       key = one.sql();
@@ -178,17 +202,7 @@ public final class GroupBy {
               + bucket.sql()
               + " AT TIME ZONE 'UTC'), 'YYYY-MM-DD')";
     } else if (((EachValue) reader).labels()) {
-      List<String> types = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      labels
-          .byType()
-          .forEach(
-              (type, l) -> {
-                types.add(type);
-                names.add(l.sourceName());
-              });
-      params.add(types.toArray(String[]::new));
-      params.add(names.toArray(String[]::new));
+      params.addAll(labelArrays(labels));
     }
     String sql =
         key != null
@@ -200,9 +214,54 @@ public final class GroupBy {
                 + ((EachValue) reader).sql()
                 + ") AS g(k) ON true"
                 + where;
-    return new Select(sql, params);
+    return new Select(sql, params, 1);
   }
 
-  /** SQL selecting {@code k} per row (and key value) and the parameters it binds first. */
-  record Select(String sql, List<Object> params) {}
+  /**
+   * Each row's distinct values through one join, and once with no key each row that has no related
+   * record: the same rows and keys as the lateral form, read set-wise.
+   */
+  private static Select joined(
+      JoinedValues joined, String table, String where, SourceLabels labels) {
+    List<Object> params = new ArrayList<>();
+    String key = "y.v";
+    if (joined.labels()) {
+      key = label("y.v");
+      params.addAll(labelArrays(labels));
+    }
+    String unrelated =
+        (where.isEmpty() ? " WHERE " : where + " AND ") + "NOT EXISTS (" + joined.related() + ")";
+    String sql =
+        "SELECT "
+            + key
+            + " AS k FROM (SELECT DISTINCT f.id, "
+            + joined.value()
+            + " AS v FROM "
+            + table
+            + joined.joins()
+            + where
+            + ") y UNION ALL SELECT NULL::text AS k FROM "
+            + table
+            + unrelated;
+    return new Select(sql, params, 2);
+  }
+
+  private static List<Object> labelArrays(SourceLabels labels) {
+    List<String> types = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    labels
+        .byType()
+        .forEach(
+            (type, l) -> {
+              types.add(type);
+              names.add(l.sourceName());
+            });
+    return List.of(types.toArray(String[]::new), names.toArray(String[]::new));
+  }
+
+  /**
+   * SQL selecting {@code k} per row (and key value), the parameters it binds first, and how many
+   * times the WHERE clause (and so its parameters, in turn) appears after them.
+   */
+  record Select(String sql, List<Object> params, int whereTimes) {}
 }

@@ -73,7 +73,9 @@ public final class InventoryCounts {
             }
             GroupBy.Select select = key.get().select(table, where, labels);
             List<Object> params = new ArrayList<>(select.params());
-            params.addAll(filter.params());
+            for (int i = 0; i < select.whereTimes(); i++) {
+              params.addAll(filter.params());
+            }
             params.add(maxGroups + 1);
             List<Counts.Group> groups =
                 Jdbc.query(
