@@ -302,6 +302,38 @@ class CountsIT {
   }
 
   @Test
+  void aFindingNoSourceDetectsAnyMoreCountsOnceWithNoSource() {
+    long asset =
+        jdbc.queryOne("SELECT min(asset_id) FROM finding", rs -> rs.getLong(1)).orElseThrow();
+    long orphan =
+        new Rows(jdbc)
+            .finding(
+                new Rows.F(
+                    asset,
+                    "CVE-2020-0001",
+                    "CVE-2020-0001",
+                    "left without a detection",
+                    2,
+                    20,
+                    "LOW",
+                    "NEW",
+                    at("2026-02-01"),
+                    at("2026-02-01"),
+                    null,
+                    null));
+    try {
+      Counts bySource = findings(null, "source");
+      assertThat(bySource.total()).isEqualTo(6);
+      assertThat(groups(bySource))
+          .isEqualTo(ordered("Alpha Spotlight", 3, "Beta Networks", 3, null, 1));
+      assertThat(groups(findings(null, "connector")))
+          .isEqualTo(ordered("EU tenant", 3, "Lab", 3, null, 1));
+    } finally {
+      jdbc.update("DELETE FROM finding WHERE id = ?", orphan);
+    }
+  }
+
+  @Test
   void findingDatesBucketByUtcDayMondayWeekAndMonth() {
     assertThat(groups(findings(null, "firstFound:month")))
         .isEqualTo(
