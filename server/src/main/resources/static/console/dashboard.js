@@ -102,6 +102,9 @@
     });
   }
 
+  // Each chart arrives on its own request (htmx swaps it in for its placeholder): draw it then.
+  document.addEventListener('htmx:afterSettle', drawAll);
+
   document.addEventListener('DOMContentLoaded', function () {
     drawAll();
     window.addEventListener('resize', function () { drawn.forEach(function (chart) { chart.resize(); }); });

@@ -134,6 +134,10 @@ final class ConsoleBrowser implements AutoCloseable {
    * no request to another host so far; and a screenshot named after it.
    */
   void check(String name) {
+    // Parts a page loads on their own request (the dashboard's charts) are checked once there.
+    com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+            page.locator("[data-pending]"))
+        .hasCount(0);
     screenshot(name);
     AxeResults results =
         new AxeBuilder(page)

@@ -218,6 +218,8 @@ class ConsoleDashboardIT {
     try (ConsoleBrowser browser = ConsoleBrowser.open(server)) {
       browser.signIn("ada", Accounts.PASSWORD);
       Page page = browser.page;
+      // Each chart comes on its own request: read the links once every one has come.
+      assertThat(page.locator("[data-pending]")).hasCount(0);
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> cells =
           (List<Map<String, Object>>)

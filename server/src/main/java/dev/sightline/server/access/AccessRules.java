@@ -128,6 +128,8 @@ public final class AccessRules {
           anyone(GET, "/console/**"),
           anyone(GET, "/webjars/**"),
           anyone(GET, "/favicon.ico"),
+          // The dashboard's charts: each checks the role may read what it counts.
+          signedIn(GET, "/dashboard/**"),
           page("/connectors", "/api/v1/connectors"),
           page("/connectors/new", POST, "/api/v1/connectors"),
           page("/connectors/{id}/edit", PATCH, "/api/v1/connectors/{id}"),

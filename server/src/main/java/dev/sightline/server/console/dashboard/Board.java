@@ -13,13 +13,19 @@ import java.util.UUID;
  */
 public record Board(
     Optional<Totals> totals,
-    List<Chart> charts,
-    Optional<Trend> trend,
+    List<Slot> charts,
+    boolean trend,
     Optional<List<RiskyAsset>> riskiest,
     Optional<String> riskiestHref,
     Optional<List<ConnectorHealth>> connectors,
     boolean connectorLinks,
     boolean runLinks) {
+
+  /**
+   * A chart the role may see, counted on its own request ({@code /dashboard/charts/{id}}) so that
+   * the page draws at once and each chart follows as its count comes.
+   */
+  public record Slot(String id, String title) {}
 
   /** Headline numbers, each a link to its listing; empty parts the role may not read. */
   public record Totals(

@@ -19,6 +19,7 @@ import dev.sightline.server.console.dashboard.Board.Figure;
 import dev.sightline.server.console.dashboard.Board.LastRun;
 import dev.sightline.server.console.dashboard.Board.RiskyAsset;
 import dev.sightline.server.console.dashboard.Board.Slice;
+import dev.sightline.server.console.dashboard.Board.Slot;
 import dev.sightline.server.console.dashboard.Board.Totals;
 import dev.sightline.server.console.dashboard.Board.Trend;
 import java.time.Clock;
@@ -66,39 +67,48 @@ public class DashboardReader {
     this.clock = clock;
   }
 
-  /** The dashboard as this role may see it. */
+  /** The charts in the order they are laid out, each with the role that may read it. */
+  private static final List<Slot> FINDING_CHARTS =
+      List.of(
+          new Slot("findings-by-severity", "Findings by severity"),
+          new Slot("findings-by-state", "Findings by state"),
+          new Slot("findings-by-source", "Findings by source"));
+
+  private static final List<Slot> ASSET_CHARTS =
+      List.of(
+          new Slot("assets-by-source", "Assets by source"),
+          new Slot("assets-by-state", "Assets by state"),
+          new Slot("assets-by-risk-band", "Assets by risk band"));
+
+  /**
+   * The dashboard as this role may see it, without its charts: only what answers at once (totals,
+   * the ten riskiest assets, connector health). The charts are counted one by one by {@link #chart}
+   * and {@link #trend}, each on its own request.
+   */
   public Board read(Permissions may) {
-    boolean assets = may.get("/api/v1/assets/count") && may.get("/api/v1/assets");
-    boolean findings = may.get("/api/v1/findings/count");
+    boolean assets = readsAssets(may);
+    boolean findings = readsFindings(may);
     boolean connectorList = may.get("/api/v1/connectors");
-    List<Chart> charts = new ArrayList<>();
+    List<Slot> charts = new ArrayList<>();
     Optional<Figure> assetTotal = Optional.empty();
     Optional<Figure> findingTotal = Optional.empty();
     Optional<Figure> openTotal = Optional.empty();
-    Optional<Trend> trend = Optional.empty();
     if (findings) {
-      Counts bySeverity = count(QueryEntity.FINDINGS, "", "severity");
       findingTotal =
-          Optional.of(new Figure("Findings", bySeverity.total(), ChartQueries.findings("")));
+          Optional.of(
+              new Figure("Findings", total(QueryEntity.FINDINGS, ""), ChartQueries.findings("")));
       String open = ChartQueries.openFindings();
       openTotal =
           Optional.of(
               new Figure(
-                  "Open findings",
-                  counts.count(QueryEntity.FINDINGS, Optional.of(open), Optional.empty()).total(),
-                  ChartQueries.findings(open)));
-      charts.add(findingsBySeverity(bySeverity));
-      charts.add(findingsByState(count(QueryEntity.FINDINGS, "", "state")));
-      charts.add(findingsBySource(count(QueryEntity.FINDINGS, "", "source")));
-      trend = Optional.of(trend());
+                  "Open findings", total(QueryEntity.FINDINGS, open), ChartQueries.findings(open)));
+      charts.addAll(FINDING_CHARTS);
     }
     Optional<List<RiskyAsset>> riskiest = Optional.empty();
     if (assets) {
-      Counts bySource = count(QueryEntity.ASSETS, "", "source");
-      assetTotal = Optional.of(new Figure("Assets", bySource.total(), ChartQueries.assets("")));
-      charts.add(assetsBySource(bySource));
-      charts.add(assetsByState(count(QueryEntity.ASSETS, "", "state")));
-      charts.add(riskBands(count(QueryEntity.ASSETS, "", "riskBand")));
+      assetTotal =
+          Optional.of(new Figure("Assets", total(QueryEntity.ASSETS, ""), ChartQueries.assets("")));
+      charts.addAll(ASSET_CHARTS);
       riskiest = Optional.of(riskiest());
     }
     Optional<Board.Totals> totals =
@@ -108,7 +118,7 @@ public class DashboardReader {
     return new Board(
         totals,
         charts,
-        trend,
+        findings,
         riskiest,
         assets
             ? Optional.of(ChartQueries.assets(ChartQueries.scoredAssets(), "-asset.riskScore"))
@@ -116,6 +126,64 @@ public class DashboardReader {
         connectorList ? Optional.of(connectorHealth()) : Optional.empty(),
         may.get("/api/v1/connectors/0"),
         may.get("/api/v1/runs/0"));
+  }
+
+  /** One chart, counted now; empty when there is no such chart or the role may not read it. */
+  public Optional<Chart> chart(String id, Permissions may) {
+    if (readsFindings(may)) {
+      switch (id) {
+        case "findings-by-severity":
+          return Optional.of(findingsBySeverity(count(QueryEntity.FINDINGS, "", "severity")));
+        case "findings-by-state":
+          return Optional.of(findingsByState(count(QueryEntity.FINDINGS, "", "state")));
+        case "findings-by-source":
+          return Optional.of(findingsBySource(count(QueryEntity.FINDINGS, "", "source")));
+        default:
+          break;
+      }
+    }
+    if (readsAssets(may)) {
+      switch (id) {
+        case "assets-by-source":
+          return Optional.of(assetsBySource(count(QueryEntity.ASSETS, "", "source")));
+        case "assets-by-state":
+          return Optional.of(assetsByState(count(QueryEntity.ASSETS, "", "state")));
+        case "assets-by-risk-band":
+          return Optional.of(riskBands(count(QueryEntity.ASSETS, "", "riskBand")));
+        default:
+          break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The title of a chart this role may see, for a chart whose count failed. */
+  public Optional<Slot> slot(String id, Permissions may) {
+    List<Slot> all = new ArrayList<>();
+    if (readsFindings(may)) {
+      all.addAll(FINDING_CHARTS);
+    }
+    if (readsAssets(may)) {
+      all.addAll(ASSET_CHARTS);
+    }
+    return all.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /** New and fixed findings per day, counted now; empty when the role may not read findings. */
+  public Optional<Trend> trend(Permissions may) {
+    return readsFindings(may) ? Optional.of(trend()) : Optional.empty();
+  }
+
+  private static boolean readsAssets(Permissions may) {
+    return may.get("/api/v1/assets/count") && may.get("/api/v1/assets");
+  }
+
+  private static boolean readsFindings(Permissions may) {
+    return may.get("/api/v1/findings/count");
+  }
+
+  private long total(QueryEntity entity, String q) {
+    return counts.count(entity, Optional.of(q), Optional.empty()).total();
   }
 
   private Counts count(QueryEntity entity, String q, String groupBy) {
