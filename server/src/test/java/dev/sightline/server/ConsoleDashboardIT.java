@@ -290,4 +290,36 @@ class ConsoleDashboardIT {
       browser.assertQuiet();
     }
   }
+
+  @Test
+  void aChartIsCountedOnlyForARoleThatMayReadWhatItCounts() {
+    Accounts accounts = new Accounts(server);
+    String operator = accounts.tokenOfNewUser("opal", "OPERATOR");
+    String analyst = accounts.tokenOfNewUser("anya", "ANALYST");
+    for (String chart :
+        new String[] {"findings-by-severity", "findings-by-source", "assets-by-risk-band"}) {
+      var asOperator =
+          server.sendAs(
+              operator,
+              java.net.http.HttpRequest.newBuilder(server.uri("/dashboard/charts/" + chart)));
+      assertThat(asOperator.status()).as(chart).isEqualTo(404);
+      var asAnalyst =
+          server.sendAs(
+              analyst,
+              java.net.http.HttpRequest.newBuilder(server.uri("/dashboard/charts/" + chart)));
+      assertThat(asAnalyst.status()).as(chart).isEqualTo(200);
+      assertThat(asAnalyst.text()).contains("id=\"" + chart + "\"").contains("<table");
+    }
+    var trend =
+        server.sendAs(
+            operator, java.net.http.HttpRequest.newBuilder(server.uri("/dashboard/trend")));
+    assertThat(trend.status()).isEqualTo(404);
+    var unknown =
+        server.sendAs(
+            analyst, java.net.http.HttpRequest.newBuilder(server.uri("/dashboard/charts/nope")));
+    assertThat(unknown.status()).isEqualTo(404);
+    var nobody =
+        server.sendAs(null, java.net.http.HttpRequest.newBuilder(server.uri("/dashboard/trend")));
+    assertThat(nobody.status()).as("not signed in: sent to sign in").isEqualTo(302);
+  }
 }
