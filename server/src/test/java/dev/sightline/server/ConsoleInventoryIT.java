@@ -226,6 +226,19 @@ class ConsoleInventoryIT {
       assertThat(page.getByLabel("Query", new Page.GetByLabelOptions().setExact(true)))
           .hasValue("finding.severity >= 4");
       assertThat(page.locator("th[data-column=vendorProductNames]")).isVisible();
+
+      // Its owner deletes it: asked once, naming what is lost; gone from the page and the API.
+      page.getByText("Saved views", new Page.GetByTextOptions().setExact(true)).click();
+      page.getByRole(
+              AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete the saved view Severe"))
+          .click();
+      assertThat(page.locator("#confirm-dialog")).containsText("Delete the saved view 'Severe'?");
+      page.locator("#confirm-dialog [data-confirm-ok]").click();
+      assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Severe")))
+          .hasCount(0);
+      page.reload(); // read again from the server: the view is gone there, not only on the page
+      page.getByText("Saved views", new Page.GetByTextOptions().setExact(true)).click();
+      assertThat(page.locator("#main")).containsText("No saved view yet");
       browser.assertQuiet();
     }
   }

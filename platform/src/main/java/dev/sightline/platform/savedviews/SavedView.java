@@ -28,4 +28,9 @@ public record SavedView(
   public SavedView {
     columns = List.copyOf(columns);
   }
+
+  /** Who may change or remove the view: its owner, or an admin (others only read a shared one). */
+  public boolean changeableBy(UUID userId, boolean admin) {
+    return admin || ownerId.equals(userId);
+  }
 }

@@ -94,12 +94,12 @@ class ViewController {
   private SavedView visible(SignedIn me, UUID id) {
     return views
         .find(id)
-        .filter(v -> v.shared() || owns(me, v) || me.role() == Role.ADMIN)
+        .filter(v -> v.shared() || v.changeableBy(me.userId(), me.role() == Role.ADMIN))
         .orElseThrow(() -> SavedViews.notFound(id));
   }
 
   private static void mayChange(SignedIn me, SavedView v) {
-    if (!owns(me, v) && me.role() != Role.ADMIN) {
+    if (!v.changeableBy(me.userId(), me.role() == Role.ADMIN)) {
       throw new ForbiddenException(
           "The view '"
               + v.name()
@@ -108,9 +108,5 @@ class ViewController {
               + "'s, shared for reading: only its owner or an admin may change or remove it;"
               + " save a copy of your own instead");
     }
-  }
-
-  private static boolean owns(SignedIn me, SavedView v) {
-    return v.ownerId().equals(me.userId());
   }
 }

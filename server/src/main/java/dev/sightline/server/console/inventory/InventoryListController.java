@@ -266,7 +266,18 @@ class InventoryListController {
               p.add(new String[] {"q", v.query()});
               p.add(new String[] {"sort", v.sort()});
               p.add(new String[] {"cols", String.join(",", v.columns())});
-              return new ViewLink(v.name(), v.owner(), v.shared(), Links.of(path, p));
+              return new ViewLink(
+                  v.id(),
+                  v.name(),
+                  v.owner(),
+                  v.shared(),
+                  Links.of(path, p),
+                  dev.sightline.server.access.AccessRules.allows(
+                          who.role(),
+                          org.springframework.http.HttpMethod.DELETE,
+                          "/api/v1/views/" + v.id())
+                      && v.changeableBy(
+                          who.userId(), who.role() == dev.sightline.server.access.Role.ADMIN));
             })
         .toList();
   }
