@@ -12,6 +12,8 @@ import java.util.List;
  *     other streams
  */
 public record Rejection(String recordKey, String elementPath, List<String> reasons, int findings) {
+  /** How a record's reasons are joined where they are stored (and split where they are read). */
+  public static final String REASON_SEPARATOR = "; ";
 
   public Rejection {
     reasons = List.copyOf(reasons);

@@ -191,7 +191,7 @@ final class PageCommitter {
           stream,
           r.recordKey(),
           r.elementPath(),
-          String.join("; ", r.reasons()),
+          String.join(Rejection.REASON_SEPARATOR, r.reasons()),
           now);
     }
   }

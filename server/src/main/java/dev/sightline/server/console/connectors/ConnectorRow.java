@@ -1,6 +1,7 @@
 package dev.sightline.server.console.connectors;
 
 import dev.sightline.server.connectors.ConnectorResponse;
+import dev.sightline.server.console.Times;
 
 /** One connector as the list and its page show it: the API's answer and its latest run. */
 public record ConnectorRow(ConnectorResponse connector, RunShown lastRun) {
@@ -30,6 +31,6 @@ public record ConnectorRow(ConnectorResponse connector, RunShown lastRun) {
     if (schedule.ended() || schedule.nextRuns() == null || schedule.nextRuns().isEmpty()) {
       return "Schedule ended";
     }
-    return Shown.when(schedule.nextRuns().get(0));
+    return Times.second(schedule.nextRuns().get(0));
   }
 }

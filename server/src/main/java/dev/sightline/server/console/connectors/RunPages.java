@@ -5,6 +5,7 @@ import dev.sightline.platform.errors.NotFoundException;
 import dev.sightline.platform.sync.RunStage;
 import dev.sightline.platform.sync.SyncService;
 import dev.sightline.server.connectors.ConnectorResponse;
+import dev.sightline.server.console.Times;
 import dev.sightline.server.runs.RejectionResponse;
 import dev.sightline.server.runs.RunLogLineResponse;
 import dev.sightline.server.runs.RunResponse;
@@ -102,7 +103,7 @@ class RunPages {
             out.add(
                 new StageTime(
                     Shown.word(stage),
-                    Shown.duration(Duration.ofMillis(ms)),
+                    Times.duration(Duration.ofMillis(ms)),
                     total == 0 ? 0 : (int) Math.round(ms * 100.0 / total))));
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.sightline.server.console.connectors;
 
+import dev.sightline.server.console.Times;
 import dev.sightline.server.runs.RunResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,19 +22,19 @@ public record RunShown(RunResponse run, Instant now) {
 
   /** When it started, or was asked for while it waits for a worker. */
   public String when() {
-    return Shown.when(run.startedAt() != null ? run.startedAt() : run.requestedAt());
+    return Times.second(run.startedAt() != null ? run.startedAt() : run.requestedAt());
   }
 
   public String requestedAt() {
-    return Shown.when(run.requestedAt());
+    return Times.second(run.requestedAt());
   }
 
   public String startedAt() {
-    return Shown.when(run.startedAt());
+    return Times.second(run.startedAt());
   }
 
   public String finishedAt() {
-    return Shown.when(run.finishedAt());
+    return Times.second(run.finishedAt());
   }
 
   /** How long it took, or has taken so far. */
@@ -42,7 +43,7 @@ public record RunShown(RunResponse run, Instant now) {
       return "";
     }
     Instant end = run.finishedAt() != null ? run.finishedAt() : now;
-    return Shown.duration(Duration.between(run.startedAt(), end));
+    return Times.duration(Duration.between(run.startedAt(), end));
   }
 
   public String fetched() {

@@ -87,10 +87,6 @@ public record Board(
       long rejected,
       Optional<String> error) {
 
-    private static final java.time.format.DateTimeFormatter WHEN =
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(java.time.ZoneOffset.UTC);
-
     /** When the run ended, else when it was asked for. */
     public Instant when() {
       return finishedAt.orElse(requestedAt);
@@ -98,17 +94,12 @@ public record Board(
 
     /** {@link #when()} as a person reads it, in UTC. */
     public String whenText() {
-      return WHEN.format(when());
+      return dev.sightline.server.console.Times.minute(when());
     }
 
-    /** Minutes and seconds, as a person reads a run's length. */
+    /** How long the run took, as every console page writes a duration. */
     public String tookText() {
-      return took.map(
-              d ->
-                  d.toMinutes() > 0
-                      ? d.toMinutes() + " min " + d.toSecondsPart() + " s"
-                      : d.toSeconds() + " s")
-          .orElse("");
+      return took.map(dev.sightline.server.console.Times::duration).orElse("");
     }
   }
 }

@@ -3,11 +3,9 @@ package dev.sightline.server.console.inventory;
 import dev.sightline.platform.views.AssetSourceView;
 import dev.sightline.platform.views.AssetView;
 import dev.sightline.platform.views.FindingView;
+import dev.sightline.server.console.Times;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -18,11 +16,8 @@ import java.util.stream.Collectors;
 final class Columns {
   private Columns() {}
 
-  static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
   static String when(Instant at) {
-    return at == null ? "" : WHEN.format(at);
+    return Times.minute(at);
   }
 
   static final List<Column<AssetView>> ASSETS =

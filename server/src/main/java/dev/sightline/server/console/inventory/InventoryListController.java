@@ -11,6 +11,7 @@ import dev.sightline.platform.views.InventoryQueries.Filter;
 import dev.sightline.platform.views.PageOf;
 import dev.sightline.query.QuerySyntaxException;
 import dev.sightline.server.access.SignedIn;
+import dev.sightline.server.console.Permissions;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -272,10 +273,7 @@ class InventoryListController {
                   v.owner(),
                   v.shared(),
                   Links.of(path, p),
-                  dev.sightline.server.access.AccessRules.allows(
-                          who.role(),
-                          org.springframework.http.HttpMethod.DELETE,
-                          "/api/v1/views/" + v.id())
+                  new Permissions(who.role()).delete("/api/v1/views/" + v.id())
                       && v.changeableBy(
                           who.userId(), who.role() == dev.sightline.server.access.Role.ADMIN));
             })
