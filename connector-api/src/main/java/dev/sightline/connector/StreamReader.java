@@ -4,9 +4,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Pulls one page at a time from a vendor stream. Not thread-safe; the caller reads, commits the
- * page with its checkpoint, then asks for the next. A reader never holds a vendor cursor that could
- * expire while the caller commits: it may re-derive its position from the last checkpoint.
+ * Pulls one page at a time from a vendor stream. Not thread-safe: one thread reads it. The platform
+ * reads a page or two ahead of the one it is committing (each page is committed with its
+ * checkpoint, in order), so a reader must not hold a vendor cursor that could expire while earlier
+ * pages are committed: it may re-derive its position from the last checkpoint it handed out.
  */
 public interface StreamReader extends AutoCloseable {
 

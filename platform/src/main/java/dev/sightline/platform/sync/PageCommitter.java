@@ -49,12 +49,16 @@ final class PageCommitter {
    * assets.
    */
   private record Attachable(
-      List<FindingRow> findings, List<AssetRow> snapshots, List<Rejection> rejections) {}
+      List<FindingRow> rows,
+      InventoryWriter.FindingBatch findings,
+      List<AssetRow> snapshots,
+      List<Rejection> rejections) {}
 
   RunCounters commit(
       UUID connectorId,
       UUID runId,
       MappedPage page,
+      InventoryWriter.FindingBatch encoded,
       Checkpoint checkpoint,
       Instant readStartedAt,
       StageClock stages) {
@@ -67,7 +71,7 @@ final class PageCommitter {
               InventoryLock.hold(c);
               InventoryWriter.Outcome assets =
                   writer.upsertAssets(c, connectorId, runId, page.assets(), now);
-              Attachable attachable = attachable(c, connectorId, page);
+              Attachable attachable = attachable(c, connectorId, page, encoded);
               InventoryWriter.Outcome snapshots =
                   writer.upsertAssets(c, connectorId, runId, attachable.snapshots(), now, true);
               List<Long> written = new ArrayList<>(assets.written());
@@ -104,10 +108,11 @@ final class PageCommitter {
    * Splits the page's findings by whether their asset is known: stored before, or built now from
    * the host snapshot a finding of the page carries; a finding whose asset is neither is rejected.
    */
-  private static Attachable attachable(Connection c, UUID connectorId, MappedPage page)
+  private static Attachable attachable(
+      Connection c, UUID connectorId, MappedPage page, InventoryWriter.FindingBatch encoded)
       throws SQLException {
     if (page.findings().isEmpty()) {
-      return new Attachable(List.of(), List.of(), List.of());
+      return new Attachable(List.of(), encoded, List.of(), List.of());
     }
     Set<String> wanted = new LinkedHashSet<>();
     page.findings().forEach(f -> wanted.add(f.assetSourceId()));
@@ -120,7 +125,7 @@ final class PageCommitter {
       }
     }
     if (unknown.isEmpty()) {
-      return new Attachable(page.findings(), snapshots, List.of());
+      return new Attachable(page.findings(), encoded, snapshots, List.of());
     }
     List<FindingRow> attachable = new ArrayList<>();
     List<Rejection> rejections = new ArrayList<>();
@@ -138,7 +143,11 @@ final class PageCommitter {
       rejections.add(
           new Rejection(f.externalFindingId(), path, List.of(reason), path == null ? 0 : 1));
     }
-    return new Attachable(attachable, snapshots, rejections);
+    return new Attachable(
+        attachable,
+        encoded.only(f -> !unknown.contains(f.assetSourceId()), attachable.size()),
+        snapshots,
+        rejections);
   }
 
   private static StreamTally tally(
@@ -150,7 +159,7 @@ final class PageCommitter {
     long storedAssets =
         page.assets().stream().filter(a -> assets.stored().contains(a.sourceRecordId())).count();
     long storedFindings =
-        attachable.findings().stream()
+        attachable.rows().stream()
             .filter(f -> findings.stored().contains(f.externalFindingId()))
             .count();
     long elementRejections = attachable.rejections().stream().filter(Rejection::ofElement).count();
@@ -179,20 +188,23 @@ final class PageCommitter {
                 rs -> rs.getLong(1),
                 runId)
             .get(0);
-    for (Rejection r : rejections) {
-      if (kept++ >= REJECTIONS_KEPT_PER_RUN) {
-        return;
-      }
-      Jdbc.update(
-          c,
-          "INSERT INTO rejected_record (run_id, stream, record_key, element_path,"
-              + " reasons, rejected_at) VALUES (?, ?, ?, ?, ?, ?)",
-          runId,
-          stream,
-          r.recordKey(),
-          r.elementPath(),
-          String.join(Rejection.REASON_SEPARATOR, r.reasons()),
-          now);
+    int room = (int) Math.max(0, REJECTIONS_KEPT_PER_RUN - kept);
+    List<Rejection> keep = rejections.subList(0, Math.min(room, rejections.size()));
+    if (keep.isEmpty()) {
+      return;
     }
+    Jdbc.update(
+        c,
+        "INSERT INTO rejected_record (run_id, stream, record_key, element_path, reasons,"
+            + " rejected_at) SELECT ?, ?, r.record_key, r.element_path, r.reasons, ?"
+            + " FROM unnest(?::text[], ?::text[], ?::text[]) AS r(record_key, element_path, reasons)",
+        runId,
+        stream,
+        now,
+        keep.stream().map(Rejection::recordKey).toArray(String[]::new),
+        keep.stream().map(Rejection::elementPath).toArray(String[]::new),
+        keep.stream()
+            .map(r -> String.join(Rejection.REASON_SEPARATOR, r.reasons()))
+            .toArray(String[]::new));
   }
 }

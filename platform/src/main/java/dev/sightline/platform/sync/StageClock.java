@@ -4,7 +4,10 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Adds up where one run's time goes; used by the run's own thread only. */
+/**
+ * Adds up where one run's time goes. The run's thread and its page reader add to it at the same
+ * time (reading overlaps writing), so the stages of a run can add up to more than its duration.
+ */
 final class StageClock {
   private final EnumMap<RunStage, Long> nanos = new EnumMap<>(RunStage.class);
 
@@ -23,12 +26,12 @@ final class StageClock {
     }
   }
 
-  void add(RunStage stage, long elapsedNanos) {
+  synchronized void add(RunStage stage, long elapsedNanos) {
     nanos.merge(stage, elapsedNanos, Long::sum);
   }
 
   /** Milliseconds per stage, every stage present, in the order of {@link RunStage}. */
-  Map<String, Long> millis() {
+  synchronized Map<String, Long> millis() {
     Map<String, Long> out = new LinkedHashMap<>();
     for (RunStage stage : RunStage.values()) {
       out.put(stage.key(), nanos.getOrDefault(stage, 0L) / 1_000_000);

@@ -4,7 +4,6 @@ import dev.sightline.connector.Checkpoint;
 import dev.sightline.connector.Connector;
 import dev.sightline.connector.ConnectorContext;
 import dev.sightline.connector.ConnectorDescriptor;
-import dev.sightline.connector.Page;
 import dev.sightline.connector.RecordKind;
 import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.StreamSpec;
@@ -18,7 +17,6 @@ import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.InventoryLock;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.errors.NotFoundException;
-import dev.sightline.platform.ingest.MappedPage;
 import dev.sightline.platform.ingest.PageMapper;
 import dev.sightline.platform.ingest.StreamTally;
 import dev.sightline.platform.inventory.InventoryWriter;
@@ -406,23 +404,30 @@ public final class SyncService {
               + " sync"
               + (resuming ? ", resuming from the last committed page" : "")
               + ")");
-      Optional<Page> page;
       long shownTotal = -1;
-      while ((page = stages.time(RunStage.FETCH, reader::next)).isPresent()) {
-        if (Thread.interrupted()) {
-          throw new InterruptedException("run cancelled");
+      try (PageReadAhead pages =
+          new PageReadAhead(reader, mapper::map, run.connectorId(), stages, stream.name())) {
+        Optional<PageReadAhead.Prepared> page;
+        while ((page = pages.next()).isPresent()) {
+          if (Thread.interrupted()) {
+            throw new InterruptedException("run cancelled");
+          }
+          long total = page.get().total().orElse(-1);
+          if (total != shownTotal && total >= 0) {
+            runs.streamTotal(run.runId(), total);
+            shownTotal = total;
+          }
+          Instant now = clock.instant();
+          runs.renew(run.runId(), lease.node(), lease.until(now), now);
+          committer.commit(
+              run.connectorId(),
+              run.runId(),
+              page.get().mapped(),
+              page.get().findings(),
+              page.get().checkpoint(),
+              readStartedAt,
+              stages);
         }
-        long total = reader.total().orElse(-1);
-        if (total != shownTotal && total >= 0) {
-          runs.streamTotal(run.runId(), total);
-          shownTotal = total;
-        }
-        Instant now = clock.instant();
-        runs.renew(run.runId(), lease.node(), lease.until(now), now);
-        List<com.fasterxml.jackson.databind.JsonNode> records = page.get().records();
-        MappedPage mapped = stages.time(RunStage.MAP, () -> mapper.map(records));
-        committer.commit(
-            run.connectorId(), run.runId(), mapped, page.get().checkpoint(), readStartedAt, stages);
       }
       accountFor(run, stream, journal);
       if (stream.kind() == RecordKind.FINDING && reader.fullSync()) {
