@@ -36,6 +36,32 @@ final class CopyLine {
     return this;
   }
 
+  /** A {@code text[]} literal; null elements are dropped, an absent list is null. */
+  CopyLine array(java.util.List<String> values) {
+    if (values == null) {
+      return text(null);
+    }
+    StringBuilder literal = new StringBuilder("{");
+    for (String v : values) {
+      if (v == null) {
+        continue;
+      }
+      if (literal.length() > 1) {
+        literal.append(',');
+      }
+      literal.append('"');
+      for (int i = 0; i < v.length(); i++) {
+        char ch = v.charAt(i);
+        if (ch == '"' || ch == '\\') {
+          literal.append('\\');
+        }
+        literal.append(ch);
+      }
+      literal.append('"');
+    }
+    return text(literal.append('}').toString());
+  }
+
   CopyLine number(long value) {
     separate();
     out.append(value);

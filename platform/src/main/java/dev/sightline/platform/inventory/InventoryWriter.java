@@ -2,8 +2,6 @@ package dev.sightline.platform.inventory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,7 +35,21 @@ public final class InventoryWriter {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  private static final String UPSERT_ASSETS =
+  // Like detections, a page's source records arrive by COPY into a session-local staging table.
+  private static final String CREATE_ASSET_STAGE =
+      """
+      CREATE TEMP TABLE IF NOT EXISTS sightline_asset_stage (source_record_id text,
+          external_asset_id text, asset_name text, host_name text, fqdn text, domain text,
+          asset_type text, os_name text, os_version text, bios_serial text,
+          bios_manufacturer text, ip_addresses text[], mac_addresses text[],
+          first_found timestamptz, last_seen timestamptz, cloud_provider text,
+          cloud_instance_id text, source_tags text[], attributes jsonb, content_hash text,
+          key_cloud text, key_serial text, key_manufacturer text, key_macs text[],
+          key_virtual_macs text[], key_host text, key_domain text, tags jsonb)
+      ON COMMIT DELETE ROWS
+      """;
+
+  private static final String MERGE_ASSETS =
       """
       INSERT INTO source_asset (connector_id, source_record_id, external_asset_id, asset_name,
           host_name, fqdn, domain, asset_type, os_name, os_version, bios_serial, bios_manufacturer,
@@ -52,13 +64,7 @@ public final class InventoryWriter {
           r.attributes, r.content_hash, r.key_cloud, r.key_serial, r.key_manufacturer,
           COALESCE(r.key_macs, '{}'), COALESCE(r.key_virtual_macs, '{}'), r.key_host,
           r.key_domain, COALESCE(r.tags, '[]'), ?, ?, ?, ?
-      FROM jsonb_to_recordset(?::jsonb) AS r(source_record_id text, external_asset_id text,
-          asset_name text, host_name text, fqdn text, domain text, asset_type text, os_name text,
-          os_version text, bios_serial text, bios_manufacturer text, ip_addresses text[],
-          mac_addresses text[], first_found timestamptz, last_seen timestamptz,
-          cloud_provider text, cloud_instance_id text, source_tags text[], attributes jsonb,
-          content_hash text, key_cloud text, key_serial text, key_manufacturer text,
-          key_macs text[], key_virtual_macs text[], key_host text, key_domain text, tags jsonb)
+      FROM sightline_asset_stage r
       ON CONFLICT (connector_id, source_record_id) DO UPDATE SET
           external_asset_id = EXCLUDED.external_asset_id, asset_name = EXCLUDED.asset_name,
           host_name = EXCLUDED.host_name, fqdn = EXCLUDED.fqdn, domain = EXCLUDED.domain,
@@ -210,41 +216,86 @@ public final class InventoryWriter {
       boolean fromSnapshot)
       throws SQLException {
     List<AssetRow> unique = lastWins(rows, AssetRow::sourceRecordId);
-    ArrayNode json = JSON.createArrayNode();
-    for (AssetRow r : unique) {
-      ObjectNode o = JSON.valueToTree(snakeCase(r));
-      o.put("content_hash", hash(r.attributes()));
-      AssetKeys keys = AssetKeys.of(r);
-      o.put("key_cloud", keys.cloudInstance().orElse(null));
-      o.put("key_serial", keys.serial().orElse(null));
-      o.put("key_manufacturer", keys.manufacturer().orElse(null));
-      o.set("key_macs", JSON.valueToTree(keys.strongMacs()));
-      o.set("key_virtual_macs", JSON.valueToTree(keys.virtualMacs()));
-      o.put("key_host", keys.host().orElse(null));
-      o.put("key_domain", keys.domain().orElse(null));
-      o.set(
-          "source_tags",
-          JSON.valueToTree(r.tags().stream().map(SourceTag::tag).distinct().toList()));
-      json.add(o);
+    if (unique.isEmpty()) {
+      return new Outcome(0, 0, rows.size(), List.of(), Set.of());
     }
-    Outcome written =
-        run(
-            c,
-            UPSERT_ASSETS,
-            json,
-            rows.size(),
-            connectorId,
-            fromSnapshot,
-            now,
-            now,
-            runId,
-            json.toString());
+    stage(c, CREATE_ASSET_STAGE, "sightline_asset_stage", encodeAssets(unique));
+    long created = 0;
+    long updated = 0;
+    List<Long> written = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(MERGE_ASSETS)) {
+      ps.setObject(1, connectorId);
+      ps.setBoolean(2, fromSnapshot);
+      ps.setObject(3, ts(now));
+      ps.setObject(4, ts(now));
+      ps.setObject(5, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getBoolean(1)) {
+            created++;
+          } else {
+            updated++;
+          }
+          written.add(rs.getLong(2));
+        }
+      }
+    }
     return new Outcome(
-        written.created(),
-        written.updated(),
-        written.unchanged(),
-        written.written(),
+        created,
+        updated,
+        rows.size() - created - updated,
+        written,
         storedAssetKeys(c, connectorId, unique.stream().map(AssetRow::sourceRecordId).toList()));
+  }
+
+  private static List<String> encodeAssets(List<AssetRow> rows) {
+    List<String> lines = new ArrayList<>(rows.size());
+    StringBuilder line = new StringBuilder(2048);
+    for (AssetRow r : rows) {
+      line.setLength(0);
+      String attributes = canonicalJson(r.attributes());
+      AssetKeys keys = AssetKeys.of(r);
+      new CopyLine(line)
+          .text(r.sourceRecordId())
+          .text(r.externalAssetId())
+          .text(r.assetName())
+          .text(r.hostName())
+          .text(r.fqdn())
+          .text(r.domain())
+          .text(r.assetType())
+          .text(r.osName())
+          .text(r.osVersion())
+          .text(r.biosSerial())
+          .text(r.biosManufacturer())
+          .array(r.ipAddresses())
+          .array(r.macAddresses())
+          .time(r.firstFound())
+          .time(r.lastSeen())
+          .text(r.cloudProvider())
+          .text(r.cloudInstanceId())
+          .array(r.tags().stream().map(SourceTag::tag).distinct().toList())
+          .text(attributes)
+          .text(sha256(attributes))
+          .text(keys.cloudInstance().orElse(null))
+          .text(keys.serial().orElse(null))
+          .text(keys.manufacturer().orElse(null))
+          .array(List.copyOf(keys.strongMacs()))
+          .array(List.copyOf(keys.virtualMacs()))
+          .text(keys.host().orElse(null))
+          .text(keys.domain().orElse(null))
+          .text(json(r.tags()))
+          .end();
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Which of the given vendor ids the connector has a source asset for. */
@@ -320,7 +371,7 @@ public final class InventoryWriter {
     if (batch.rows().isEmpty()) {
       return new Outcome(0, 0, batch.received(), List.of(), Set.of());
     }
-    stage(c, batch.lines());
+    stage(c, CREATE_STAGE, STAGE_TABLE, batch.lines());
     long created = 0;
     long updated = 0;
     List<Long> written = new ArrayList<>();
@@ -351,9 +402,19 @@ public final class InventoryWriter {
     return new Outcome(created, updated, batch.received() - created - updated, written, attached);
   }
 
-  private static void stage(Connection c, List<String> lines) throws SQLException {
+  /**
+   * Fills a session's staging table with the lines, by COPY. The table empties itself at commit, so
+   * this must run inside the caller's transaction (in autocommit the rows would be gone before the
+   * merge reads them); a second page in one transaction replaces the first.
+   */
+  private static void stage(Connection c, String create, String table, List<String> lines)
+      throws SQLException {
+    if (c.getAutoCommit()) {
+      throw new IllegalStateException("Staged writes must run inside a transaction");
+    }
     try (java.sql.Statement st = c.createStatement()) {
-      st.execute(CREATE_STAGE);
+      st.execute(create);
+      st.execute("DELETE FROM " + table);
     }
     StringBuilder all = new StringBuilder(lines.size() * 1024);
     lines.forEach(all::append);
@@ -361,10 +422,10 @@ public final class InventoryWriter {
       c.unwrap(org.postgresql.PGConnection.class)
           .getCopyAPI()
           .copyIn(
-              "COPY " + STAGE_TABLE + " FROM STDIN",
+              "COPY " + table + " FROM STDIN",
               new java.io.ByteArrayInputStream(all.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (java.io.IOException e) {
-      throw new SQLException("Could not stage a page of detections: " + e.getMessage(), e);
+      throw new SQLException("Could not stage a page for " + table + ": " + e.getMessage(), e);
     }
   }
 
@@ -415,56 +476,10 @@ public final class InventoryWriter {
     }
   }
 
-  private static Outcome run(
-      Connection c, String sql, ArrayNode rows, int received, Object... params)
-      throws SQLException {
-    long created = 0;
-    long updated = 0;
-    List<Long> written = new ArrayList<>();
-    if (rows.isEmpty()) {
-      return new Outcome(0, 0, received, List.of(), Set.of());
-    }
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        Object p = params[i];
-        ps.setObject(
-            i + 1,
-            p instanceof Instant t
-                ? java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC)
-                : p);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (rs.getBoolean(1)) {
-            created++;
-          } else {
-            updated++;
-          }
-          written.add(rs.getLong(2));
-        }
-      }
-    }
-    return new Outcome(created, updated, received - created - updated, written, Set.of());
-  }
-
   private static <T> List<T> lastWins(List<T> rows, Function<T, String> key) {
     Map<String, T> byKey = new LinkedHashMap<>();
     rows.forEach(r -> byKey.put(key.apply(r), r));
     return List.copyOf(byKey.values());
-  }
-
-  private static Map<String, Object> snakeCase(Record row) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (var component : row.getClass().getRecordComponents()) {
-      try {
-        Object value = component.getAccessor().invoke(row);
-        String name = component.getName().replaceAll("([A-Z])", "_$1").toLowerCase();
-        out.put(name, value);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return out;
   }
 
   static String hash(Map<String, Object> attributes) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Detections staged by COPY and merged arrive exactly as the vendor sent them, on PostgreSQL. */
+/** Records staged by COPY and merged arrive exactly as the vendor sent them, on PostgreSQL. */
 @ExtendWith(PostgresExtension.class)
 class FindingCopyIT {
   private final Jdbc jdbc;
@@ -114,5 +114,58 @@ class FindingCopyIT {
     write(finding("v1", "before\0after", Map.of()));
     assertThat(jdbc.queryOne("SELECT finding_description FROM detection", rs -> rs.getString(1)))
         .contains("before\uFFFDafter");
+  }
+
+  @Test
+  void shouldStoreASourceRecordsListsAndTagsAsSent() {
+    AssetRow host =
+        new AssetRow(
+            "aid-1",
+            "aid-1",
+            "HOST\t1",
+            "host-1",
+            null,
+            "corp",
+            "Server",
+            "Windows",
+            null,
+            "SN-1",
+            "Dell",
+            List.of("10.0.0.1", "fe80::1"),
+            List.of("00-11-22-33-44-55"),
+            null,
+            Instant.parse("2026-12-01T00:00:00Z"),
+            null,
+            null,
+            List.of(
+                new SourceTag("say \"hi\"", "group"),
+                new SourceTag("back\\slash, {braces}", "tag")),
+            Map.of("id", "aid-1"));
+    UUID run = UUID.randomUUID();
+    InventoryWriter.Outcome first =
+        jdbc.inTransaction(c -> writer.upsertAssets(c, connector, run, List.of(host), now));
+    InventoryWriter.Outcome again =
+        jdbc.inTransaction(c -> writer.upsertAssets(c, connector, run, List.of(host), now));
+
+    assertThat(List.of(first.created(), again.unchanged())).containsExactly(1L, 1L);
+    assertThat(
+            jdbc.queryOne(
+                "SELECT asset_name, array_to_string(ip_addresses, '|'),"
+                    + " array_to_string(source_tags, '|'), tags->1->>'tag', key_host"
+                    + " FROM source_asset",
+                rs ->
+                    java.util.Arrays.asList(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5))))
+        .contains(
+            List.of(
+                "HOST\t1",
+                "10.0.0.1|fe80::1",
+                "say \"hi\"|back\\slash, {braces}",
+                "back\\slash, {braces}",
+                "host-1"));
   }
 }
