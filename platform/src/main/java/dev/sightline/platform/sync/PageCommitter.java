@@ -68,6 +68,10 @@ final class PageCommitter {
     RunCounters committed =
         jdbc.inTransaction(
             c -> {
+              // A page need not wait for its WAL to reach the disk: its checkpoint commits with
+              // it, so a page a database crash loses is simply read again by the next run, and
+              // the run's end (a synchronous commit) flushes every page before it.
+              Jdbc.update(c, "SET LOCAL synchronous_commit = off");
               InventoryLock.hold(c);
               InventoryWriter.Outcome assets =
                   writer.upsertAssets(c, connectorId, runId, page.assets(), now);

@@ -61,13 +61,14 @@ public final class DatabaseBootstrap implements AutoCloseable {
     EmbeddedPostgres pg;
     try {
       LOG.info("Starting the embedded PostgreSQL in {} (after a crash it first recovers)", pgDir);
-      pg =
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(pgDir)
               .setCleanDataDirectory(false)
               .setOverrideWorkingDirectory(settings.dataDir().resolve("pg-runtime").toFile())
-              .setPGStartupWait(STARTUP_WAIT)
-              .start();
+              .setPGStartupWait(STARTUP_WAIT);
+      dev.sightline.platform.db.Database.EMBEDDED_SETTINGS.forEach(builder::setServerConfig);
+      pg = builder.start();
     } catch (IOException | RuntimeException e) {
       throw new StartupException(
           "Cannot start the embedded PostgreSQL in " + pgDir + ": " + rootMessage(e),
