@@ -142,7 +142,11 @@ public final class InventoryWriter {
             recommendation = EXCLUDED.recommendation, first_found_on = EXCLUDED.first_found_on,
             last_found_on = EXCLUDED.last_found_on, fixed_on = EXCLUDED.fixed_on,
             vendor_product_name = EXCLUDED.vendor_product_name, open = EXCLUDED.open,
-            attributes = EXCLUDED.attributes, content_hash = EXCLUDED.content_hash,
+            -- the stored attributes are kept when unchanged: re-storing them would write their
+            -- TOAST chunks again for every detection a full read returns
+            attributes = CASE WHEN detection.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+                THEN EXCLUDED.attributes ELSE detection.attributes END,
+            content_hash = EXCLUDED.content_hash,
             updated_at = CASE WHEN detection.content_hash IS DISTINCT FROM EXCLUDED.content_hash
                 THEN EXCLUDED.updated_at ELSE detection.updated_at END,
             last_run_id = EXCLUDED.last_run_id,
