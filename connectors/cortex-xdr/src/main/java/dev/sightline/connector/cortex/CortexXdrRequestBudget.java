@@ -12,19 +12,33 @@ import java.time.Instant;
  * requests." is the only sign that other integrations are using the tenant's share too: each one
  * halves the rate (down to one request per second), and every quiet {@link
  * CortexXdrTuning#budgetRecovery()} after the last one gives one request per second back, up to the
- * configured rate. Waits go through {@link ConnectorContext#sleep}, so a cancelled run stops at
- * once. Thread-safe.
+ * configured rate.
+ *
+ * <p>Spacing starts alone cannot keep the tenant's count: a request that is slow to arrive (the
+ * first one's TLS handshake, say) lands close to the next one. So a request also starts no sooner
+ * than a second after the request {@link CortexXdrConfig#TENANT_LIMIT ten} before it ended (see
+ * {@link #finished}): whatever the latency, no eleven requests reach the tenant within one second.
+ * This assumes one request in flight at a time, as the connector sends them. Waits go through
+ * {@link ConnectorContext#sleep}, so a cancelled run stops at once.
  */
 final class CortexXdrRequestBudget {
 
   /** The slowest the budget gets: a second between requests, whatever the vendor says. */
   static final double FLOOR = 1.0;
 
+  private static final Duration SECOND = Duration.ofSeconds(1);
+
   private final ConnectorContext context;
   private final double configured;
   private final Duration recovery;
   private double rate;
   private Instant nextStart = Instant.MIN;
+
+  /** When each of the last ten requests ended, or started while it is under way; a ring. */
+  private final Instant[] recent = new Instant[CortexXdrConfig.TENANT_LIMIT];
+
+  private int slot;
+  private int underWay = -1;
 
   /** The last refusal or the last step of recovery since; the next step is a quiet period on. */
   private Instant lastChange = Instant.MIN;
@@ -47,10 +61,28 @@ final class CortexXdrRequestBudget {
       Instant now = context.clock().instant();
       recover(now);
       Instant start = nextStart.isAfter(now) ? nextStart : now;
+      Instant tenBefore = recent[slot];
+      if (tenBefore != null && start.isBefore(tenBefore.plus(SECOND))) {
+        start = tenBefore.plus(SECOND);
+      }
       nextStart = start.plus(spacing());
+      recent[slot] = start;
+      underWay = slot;
+      slot = (slot + 1) % recent.length;
       wait = Duration.between(now, start);
     }
     context.sleep(wait);
+  }
+
+  /** The request last started has been answered (or failed): its end counts for the tenant. */
+  synchronized void finished() {
+    if (underWay >= 0) {
+      Instant now = context.clock().instant();
+      if (now.isAfter(recent[underWay])) {
+        recent[underWay] = now;
+      }
+      underWay = -1;
+    }
   }
 
   /**

@@ -57,8 +57,16 @@ final class CortexXdrRetryPolicy {
    */
   RawResponse execute(String what, RetryLoop.Attempt<RawResponse> exchange)
       throws IOException, InterruptedException {
+    RetryLoop.Attempt<RawResponse> counted =
+        () -> {
+          try {
+            return exchange.send();
+          } finally {
+            budget.finished();
+          }
+        };
     return loop.execute(
-        what, budget::acquire, exchange, response -> transientFailure(what, response));
+        what, budget::acquire, counted, response -> transientFailure(what, response));
   }
 
   int maxAttempts() {

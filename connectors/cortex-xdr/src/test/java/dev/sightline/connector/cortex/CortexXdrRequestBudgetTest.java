@@ -64,6 +64,42 @@ class CortexXdrRequestBudgetTest {
     }
   }
 
+  /** Starts {@code requests} requests, each answered {@code latency} after it started. */
+  private List<Instant> answeredAfter(CortexXdrRequestBudget budget, int requests, Duration latency)
+      throws InterruptedException {
+    List<Instant> starts = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      budget.acquire();
+      starts.add(context.clock().instant());
+      context.mutableClock().advance(latency);
+      budget.finished();
+    }
+    return starts;
+  }
+
+  @Test
+  void shouldStartNoRequestWithinASecondOfTheEndOfTheRequestTenBefore()
+      throws InterruptedException {
+    // At the full 10 a second, spacing alone would let a late-arriving request share a second
+    // with ten others; each start waits for the end of the request ten before it, plus a second.
+    List<Instant> starts = answeredAfter(budget(10), 21, Duration.ofMillis(50));
+
+    for (int i = 10; i < starts.size(); i++) {
+      assertThat(Duration.between(starts.get(i - 10), starts.get(i)))
+          .as("starts %d..%d", i - 10, i)
+          .isGreaterThanOrEqualTo(Duration.ofMillis(1050));
+    }
+  }
+
+  @Test
+  void shouldNotSlowDownForLatencyTheSpacingAlreadyCovers() throws InterruptedException {
+    List<Instant> starts = answeredAfter(budget(8), 21, Duration.ofMillis(100));
+
+    // 10 starts at 125 ms take 1,250 ms, more than the 1,100 ms from start to end plus a second.
+    assertThat(Duration.between(starts.get(0), starts.get(20)))
+        .isEqualTo(Duration.ofMillis(20 * 125));
+  }
+
   @Test
   void shouldHalveTheRateOnEachTooManyRequestsDownToOnePerSecond() throws InterruptedException {
     CortexXdrRequestBudget budget = budget(8);

@@ -139,6 +139,11 @@ class CortexXdrRetryPolicyTest {
     assertThat(failing.budget.rate()).isEqualTo(8.0);
   }
 
+  private static RawResponse cutShort(RawResponse whole) {
+    byte[] body = whole.body();
+    return new RawResponse(200, whole.headers(), java.util.Arrays.copyOf(body, body.length / 2));
+  }
+
   @Test
   void shouldSendAgainWhenASuccessfulAnswersJsonWasCutShort() throws InterruptedException {
     Harness h = new Harness();
