@@ -33,6 +33,7 @@ public final class CortexFaultPlan {
   private final ArmedFault cut = new ArmedFault();
   private final ArmedFault truncate = new ArmedFault();
   private long calls;
+  private long injected;
   private CortexFaultSpec spec;
   private String specText;
 
@@ -89,6 +90,21 @@ public final class CortexFaultPlan {
     truncate.arm(responses);
   }
 
+  /**
+   * Replaces the random fault spec ({@code --faults} grammar) from the next call on, so one
+   * simulator can serve a clean run and a faulty one; the draws go on from where they were.
+   */
+  public synchronized void useSpec(String newSpec) {
+    spec = CortexFaultSpec.parse(newSpec);
+    specText = spec == CortexFaultSpec.NONE ? "" : newSpec.trim();
+    streaks.clear();
+  }
+
+  /** How many calls a fault has hit so far, slow ones included. */
+  public synchronized long injected() {
+    return injected;
+  }
+
   /** Disarms every armed fault and switches the random {@code --faults} spec off. */
   public synchronized void clear() {
     tooMany.disarm();
@@ -116,10 +132,14 @@ public final class CortexFaultPlan {
     }
     Duration delay = slow.takeDelay();
     CortexFaultDecision armed = armed(startQuery);
-    if (armed != null) {
-      return armed.withDelay(delay);
+    CortexFaultDecision decision =
+        armed != null
+            ? armed.withDelay(delay)
+            : random(signature, startQuery).withDelay(delay.isZero() ? randomDelay() : delay);
+    if (decision.kind() != CortexFaultDecision.Kind.NONE || !decision.delay().isZero()) {
+      injected++;
     }
-    return random(signature, startQuery).withDelay(delay.isZero() ? randomDelay() : delay);
+    return decision;
   }
 
   /** The random fault spec in force, as given; empty when none. */

@@ -90,4 +90,26 @@ class CortexFaultPlanTest {
     assertThat(cut).isBetween(120, 280);
     assertThat(truncated).isBetween(120, 280);
   }
+
+  @Test
+  void shouldSwitchTheRandomSpecAtRunTimeAndCountWhatItInjected() {
+    CortexFaultPlan plan = new CortexFaultPlan("", 3);
+    for (int i = 0; i < 50; i++) {
+      assertThat(plan.forCall("page" + i, false)).isEqualTo(CortexFaultDecision.NONE);
+    }
+    assertThat(plan.injected()).isZero();
+
+    plan.useSpec("truncate:40%");
+    int truncated = 0;
+    for (int i = 0; i < 50; i++) {
+      truncated +=
+          plan.forCall("page" + i, false).kind() == CortexFaultDecision.Kind.TRUNCATE_JSON ? 1 : 0;
+    }
+
+    assertThat(truncated).isPositive();
+    assertThat(plan.injected()).isEqualTo(truncated);
+    assertThat(plan.describe()).isEqualTo("truncate:40%");
+    plan.useSpec("");
+    assertThat(plan.forCall("page", false)).isEqualTo(CortexFaultDecision.NONE);
+  }
 }
