@@ -113,7 +113,7 @@ class CortexXdrFaultsEndToEndIT {
             "5xx bursts",
             s -> {
               s.faults().serverErrorNext(3); // three in a row on the first page
-              s.faults().useSpec("5xx:15%");
+              s.faults().useSpec("5xx:10%");
             });
 
     assertThat(statuses(calls)).contains(500, 503);
