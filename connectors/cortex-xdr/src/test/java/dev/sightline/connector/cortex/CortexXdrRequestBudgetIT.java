@@ -8,6 +8,7 @@ import dev.sightline.connector.StreamReader;
 import dev.sightline.connector.SyncRequest;
 import dev.sightline.connector.testkit.StreamReading;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
+import dev.sightline.simulators.server.RequestLog;
 import dev.sightline.simulators.server.RequestRate;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The endpoint listing against the simulator uses the configured request budget nearly whole and
  * never sends the tenant more than its 10 requests in any one second, as the simulator counts them.
- * The bounds on the achieved rate are deliberately loose (a loaded 2-core machine slows the
- * simulator too); the figures themselves are printed for the report.
+ * What shows the budget is used is a count, the busiest second's calls; the bounds on the achieved
+ * rate are deliberately loose (a loaded 2-core machine slows the simulator too), and the figures
+ * themselves are printed for the report.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CortexXdrRequestBudgetIT {
@@ -42,9 +44,19 @@ class CortexXdrRequestBudgetIT {
           .doesNotHaveDuplicates()
           .hasSize((int) tenant.expectedRecords());
     }
-    RequestRate rate = tenant.simulator().requestRate(GET_ENDPOINT);
+    RequestRate all = tenant.simulator().requestRate(GET_ENDPOINT);
+    // The rate between the second call and the last: the first one's TLS handshake delays its
+    // arrival, not the budget.
+    List<RequestLog.Entry> calls =
+        tenant.simulator().requests().entries().stream()
+            .filter(e -> e.path().startsWith(GET_ENDPOINT))
+            .toList();
+    RequestRate paced = RequestRate.of(calls.subList(1, calls.size()));
+    RequestRate rate =
+        new RequestRate(
+            all.requests(), all.refused(), paced.span(), paced.perSecond(), all.busiestSecond());
     System.out.printf(
-        "Cortex XDR endpoint listing: %d endpoints, %d calls (%d refused) in %d ms: %.2f requests/s"
+        "Cortex XDR endpoint listing: %d endpoints, %d calls (%d refused), calls 2.. in %d ms: %.2f requests/s"
             + " of a budget of %d = %.1f %%; busiest second %d%n",
         tenant.expectedRecords(),
         rate.requests(),
@@ -68,9 +80,11 @@ class CortexXdrRequestBudgetIT {
       // 100 endpoints a call, the first of each later page the anchor already read: ~31 calls.
       assertThat(rate.requests()).isBetween(30, 33);
       assertThat(rate.refused()).isZero();
-      assertThat(rate.busiestSecond()).isLessThanOrEqualTo(TENANT_LIMIT);
-      // ~0.99 on an idle machine; the bound only catches a budget left largely unused.
-      assertThat(rate.useOf(8)).isGreaterThan(0.75).isLessThan(1.1);
+      // Some second held at least 7 calls: the budget was reached, not the old 5 a second.
+      assertThat(rate.busiestSecond()).isBetween(7, TENANT_LIMIT);
+      // ~0.99 on an idle machine, 0.69 at a load of 24 on 2 cores; the bound only catches a
+      // budget left largely unused.
+      assertThat(rate.useOf(8)).isGreaterThan(0.4).isLessThan(1.25);
     }
   }
 
@@ -84,8 +98,8 @@ class CortexXdrRequestBudgetIT {
 
       // The simulator refuses the eleventh request within any one second.
       assertThat(rate.refused()).isZero();
-      assertThat(rate.busiestSecond()).isLessThanOrEqualTo(TENANT_LIMIT);
-      assertThat(rate.useOf(TENANT_LIMIT)).isGreaterThan(0.6).isLessThan(1.1);
+      assertThat(rate.busiestSecond()).isBetween(8, TENANT_LIMIT);
+      assertThat(rate.useOf(TENANT_LIMIT)).isGreaterThan(0.4).isLessThan(1.25);
     }
   }
 
@@ -99,7 +113,7 @@ class CortexXdrRequestBudgetIT {
       assertThat(rate.refused()).isZero();
       // Starts 333 ms apart: three fit in one second, a fourth only when arrivals bunch up.
       assertThat(rate.busiestSecond()).isBetween(2, 4);
-      assertThat(rate.useOf(3)).isGreaterThan(0.75).isLessThan(1.1);
+      assertThat(rate.useOf(3)).isGreaterThan(0.4).isLessThan(1.25);
     }
   }
 
