@@ -38,6 +38,7 @@ final class CortexCall {
   private final HttpExchange exchange;
   private byte[] body;
   private boolean responded;
+  private CortexFaultDecision.Kind spoil = CortexFaultDecision.Kind.NONE;
 
   CortexCall(HttpExchange exchange) {
     this.exchange = exchange;
@@ -69,6 +70,14 @@ final class CortexCall {
     return body;
   }
 
+  /**
+   * The next buffered reply is spoiled by an injected fault ({@link
+   * CortexFaultDecision.Kind#spoilsBody}).
+   */
+  void spoilNextReply(CortexFaultDecision.Kind kind) {
+    spoil = kind;
+  }
+
   boolean responded() {
     return responded;
   }
@@ -83,11 +92,20 @@ final class CortexCall {
   }
 
   void send(int status, String contentType, byte[] bytes) throws IOException {
-    byte[] payload = bytes;
+    CortexFaultDecision.Kind fault = spoil;
+    spoil = CortexFaultDecision.Kind.NONE;
+    if (fault == CortexFaultDecision.Kind.CUT_BODY && bytes.length > 1) {
+      sendHalfThenClose(status, contentType, bytes);
+      return;
+    }
+    byte[] payload =
+        fault == CortexFaultDecision.Kind.TRUNCATE_JSON
+            ? java.util.Arrays.copyOf(bytes, bytes.length / 2)
+            : bytes;
     if (gzipAccepted()) {
-      ByteArrayOutputStream zipped = new ByteArrayOutputStream(bytes.length / 4 + 64);
+      ByteArrayOutputStream zipped = new ByteArrayOutputStream(payload.length / 4 + 64);
       try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
-        gz.write(bytes);
+        gz.write(payload);
       }
       payload = zipped.toByteArray();
       exchange.getResponseHeaders().set("Content-Encoding", "gzip");
@@ -128,6 +146,20 @@ final class CortexCall {
             }
           });
     }
+  }
+
+  /**
+   * Promises the whole body in the length header, sends half of it (uncompressed, whatever the
+   * client accepts), then closes the connection, as when a connection breaks mid-transfer.
+   */
+  private void sendHalfThenClose(int status, String contentType, byte[] bytes) throws IOException {
+    responded = true;
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    exchange.sendResponseHeaders(status, bytes.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(bytes, 0, bytes.length / 2);
+    out.flush();
+    exchange.close(); // the body is short of its length, so the server closes the connection
   }
 
   /** Closes the connection without any response, like a load balancer dropping it. */

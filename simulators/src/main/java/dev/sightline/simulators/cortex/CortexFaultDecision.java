@@ -9,7 +9,16 @@ record CortexFaultDecision(Kind kind, int status, Duration delay) {
     TOO_MANY,
     SERVER_ERROR,
     DROP,
-    PARALLEL
+    PARALLEL,
+    /** Answer, but close the connection halfway through the body. */
+    CUT_BODY,
+    /** Answer with the JSON body cut in half and a length header to match. */
+    TRUNCATE_JSON;
+
+    /** True for the faults that answer the call and then spoil the reply's body. */
+    boolean spoilsBody() {
+      return this == CUT_BODY || this == TRUNCATE_JSON;
+    }
   }
 
   static final CortexFaultDecision NONE = new CortexFaultDecision(Kind.NONE, 0, Duration.ZERO);

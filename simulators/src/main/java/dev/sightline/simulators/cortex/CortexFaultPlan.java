@@ -11,8 +11,9 @@ import java.time.Duration;
  * Runtime fault control. Each arming method affects the next API calls ({@code /public_api/*});
  * {@code /_sim/*} never. Armed faults are served before any random fault from the {@code --faults}
  * spec, and in this order per call: dropped connection, "Too many requests.", 5xx, then (only for
- * {@code start_xql_query}) the parallel-queries refusal; a slow fault delays a call and then lets
- * it proceed.
+ * {@code start_xql_query}) the parallel-queries refusal, a body cut mid-way, a truncated JSON body;
+ * a slow fault delays a call and then lets it proceed. A {@code 429-storm:N/EVERY} spec arms N
+ * refusals in a row at every EVERY-th API call.
  *
  * <p>Thread-safe. Random faults are drawn from a stream seeded by the tenant seed, and a request
  * (same path and body) never gets a third random fault in a row, so a retrying client always gets
@@ -29,6 +30,10 @@ public final class CortexFaultPlan {
   private final ArmedFault drop = new ArmedFault();
   private final ArmedFault slow = new ArmedFault();
   private final ArmedFault parallel = new ArmedFault();
+  private final ArmedFault cut = new ArmedFault();
+  private final ArmedFault truncate = new ArmedFault();
+  private long calls;
+  private long injected;
   private CortexFaultSpec spec;
   private String specText;
 
@@ -69,6 +74,37 @@ public final class CortexFaultPlan {
     parallel.arm(responses);
   }
 
+  /**
+   * The next replies are cut mid-body: the headers promise the whole JSON, half of it is sent, then
+   * the connection closes (buffered JSON replies only; a streamed result is sent whole).
+   */
+  public synchronized void cutBodyNext(int responses) {
+    cut.arm(responses);
+  }
+
+  /**
+   * The next replies are complete HTTP responses whose JSON ends halfway, the length header
+   * matching the shortened body (buffered JSON replies only).
+   */
+  public synchronized void truncateJsonNext(int responses) {
+    truncate.arm(responses);
+  }
+
+  /**
+   * Replaces the random fault spec ({@code --faults} grammar) from the next call on, so one
+   * simulator can serve a clean run and a faulty one; the draws go on from where they were.
+   */
+  public synchronized void useSpec(String newSpec) {
+    spec = CortexFaultSpec.parse(newSpec);
+    specText = spec == CortexFaultSpec.NONE ? "" : newSpec.trim();
+    streaks.clear();
+  }
+
+  /** How many calls a fault has hit so far, slow ones included. */
+  public synchronized long injected() {
+    return injected;
+  }
+
   /** Disarms every armed fault and switches the random {@code --faults} spec off. */
   public synchronized void clear() {
     tooMany.disarm();
@@ -76,6 +112,8 @@ public final class CortexFaultPlan {
     drop.disarm();
     slow.disarm();
     parallel.disarm();
+    cut.disarm();
+    truncate.disarm();
     spec = CortexFaultSpec.NONE;
     specText = "";
     streaks.clear();
@@ -88,12 +126,20 @@ public final class CortexFaultPlan {
    * @param startQuery whether the call is {@code start_xql_query}, the only one parallel faults hit
    */
   synchronized CortexFaultDecision forCall(String signature, boolean startQuery) {
+    calls++;
+    if (spec.stormEvery() > 0 && calls % spec.stormEvery() == 0) {
+      tooMany.arm(spec.stormLength()); // a storm ignores the never-three-in-a-row rule
+    }
     Duration delay = slow.takeDelay();
     CortexFaultDecision armed = armed(startQuery);
-    if (armed != null) {
-      return armed.withDelay(delay);
+    CortexFaultDecision decision =
+        armed != null
+            ? armed.withDelay(delay)
+            : random(signature, startQuery).withDelay(delay.isZero() ? randomDelay() : delay);
+    if (decision.kind() != CortexFaultDecision.Kind.NONE || !decision.delay().isZero()) {
+      injected++;
     }
-    return random(signature, startQuery).withDelay(delay.isZero() ? randomDelay() : delay);
+    return decision;
   }
 
   /** The random fault spec in force, as given; empty when none. */
@@ -113,6 +159,12 @@ public final class CortexFaultPlan {
     }
     if (startQuery && parallel.take()) {
       return CortexFaultDecision.of(CortexFaultDecision.Kind.PARALLEL, 500);
+    }
+    if (cut.take()) {
+      return CortexFaultDecision.of(CortexFaultDecision.Kind.CUT_BODY, 0);
+    }
+    if (truncate.take()) {
+      return CortexFaultDecision.of(CortexFaultDecision.Kind.TRUNCATE_JSON, 0);
     }
     return null;
   }
@@ -135,6 +187,16 @@ public final class CortexFaultPlan {
         decision = serverError();
       } else if (r < spec.tooManyRate() + spec.serverErrorRate() + spec.dropRate()) {
         decision = CortexFaultDecision.of(CortexFaultDecision.Kind.DROP, 0);
+      } else if (r
+          < spec.tooManyRate() + spec.serverErrorRate() + spec.dropRate() + spec.cutRate()) {
+        decision = CortexFaultDecision.of(CortexFaultDecision.Kind.CUT_BODY, 0);
+      } else if (r
+          < spec.tooManyRate()
+              + spec.serverErrorRate()
+              + spec.dropRate()
+              + spec.cutRate()
+              + spec.truncateRate()) {
+        decision = CortexFaultDecision.of(CortexFaultDecision.Kind.TRUNCATE_JSON, 0);
       } else if (startQuery && p < spec.parallelRate()) {
         decision = CortexFaultDecision.of(CortexFaultDecision.Kind.PARALLEL, 500);
       }

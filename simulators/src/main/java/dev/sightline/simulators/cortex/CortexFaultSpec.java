@@ -11,6 +11,12 @@ import java.time.Duration;
  *     running queries" 500, whatever the real number of running queries
  * @param blankCveRate share of endpoints whose XQL results carry one extra row with an empty CVE
  *     name ({@link BlankCveRows}); tenant data, not a per-call fault
+ * @param cutRate chance that a JSON reply is cut mid-body: the headers promise the whole body, half
+ *     of it is sent, then the connection closes
+ * @param truncateRate chance that a JSON reply is a complete HTTP response whose JSON ends halfway
+ *     (the length header matches the shortened body), as a broken proxy may send
+ * @param stormLength how many calls in a row a 429 storm refuses, 0 for no storms
+ * @param stormEvery a storm starts at every this-many-th API call
  */
 record CortexFaultSpec(
     double tooManyRate,
@@ -19,11 +25,17 @@ record CortexFaultSpec(
     double slowRate,
     Duration slowDelay,
     double parallelRate,
-    double blankCveRate) {
+    double blankCveRate,
+    double cutRate,
+    double truncateRate,
+    int stormLength,
+    int stormEvery) {
 
-  static final CortexFaultSpec NONE = new CortexFaultSpec(0, 0, 0, 0, Duration.ZERO, 0, 0);
+  static final CortexFaultSpec NONE =
+      new CortexFaultSpec(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, 0, 0, 0);
   static final String GRAMMAR =
-      "429:P%, too-many:P%, 5xx:P%, drop:P%, slow:P%:DURATION, parallel:P%, blank-cve:P%";
+      "429:P%, too-many:P%, 5xx:P%, drop:P%, cut:P%, truncate:P%, slow:P%:DURATION, parallel:P%,"
+          + " blank-cve:P%, 429-storm:N/EVERY";
 
   static CortexFaultSpec parse(String spec) {
     if (spec == null || spec.isBlank()) {
@@ -36,6 +48,10 @@ record CortexFaultSpec(
     Duration slowDelay = Duration.ZERO;
     double parallel = 0;
     double blankCve = 0;
+    double cut = 0;
+    double truncate = 0;
+    int stormLength = 0;
+    int stormEvery = 0;
     for (FaultItem item : FaultItem.split(spec, GRAMMAR)) {
       switch (item.kind()) {
         case "429", "too-many" -> tooMany = rate(item);
@@ -43,6 +59,20 @@ record CortexFaultSpec(
         case "drop" -> drop = rate(item);
         case "parallel" -> parallel = rate(item);
         case "blank-cve" -> blankCve = rate(item);
+        case "cut" -> cut = rate(item);
+        case "truncate" -> truncate = rate(item);
+        case "429-storm" -> {
+          String usage = "expected 429-storm:<calls in a row>/<every N calls>, e.g. 429-storm:3/40";
+          String[] storm = item.value(usage).split("/");
+          if (storm.length != 2) {
+            throw item.invalid(usage);
+          }
+          stormLength = item.positiveCount(storm[0].trim());
+          stormEvery = item.positiveCount(storm[1].trim());
+          if (stormLength >= stormEvery) {
+            throw item.invalid("a storm must be shorter than the calls between storms, " + usage);
+          }
+        }
         case "slow" -> {
           FaultItem.Slow s = item.slow();
           slow = s.rate();
@@ -51,16 +81,27 @@ record CortexFaultSpec(
         default -> throw item.invalid("unknown fault '" + item.kind() + "'");
       }
     }
-    FaultItem.requireNoStall(spec, tooMany + serverError + drop);
+    FaultItem.requireNoStall(spec, tooMany + serverError + drop + cut + truncate);
     if (parallel > FaultItem.MAX_FAILURE_RATE) {
       throw new IllegalArgumentException(
           "invalid --faults '" + spec + "': parallel above 50% could stall a run");
     }
-    return new CortexFaultSpec(tooMany, serverError, drop, slow, slowDelay, parallel, blankCve);
+    return new CortexFaultSpec(
+        tooMany,
+        serverError,
+        drop,
+        slow,
+        slowDelay,
+        parallel,
+        blankCve,
+        cut,
+        truncate,
+        stormLength,
+        stormEvery);
   }
 
   boolean randomFailures() {
-    return tooManyRate + serverErrorRate + dropRate + parallelRate > 0;
+    return tooManyRate + serverErrorRate + dropRate + parallelRate + cutRate + truncateRate > 0;
   }
 
   private static double rate(FaultItem item) {

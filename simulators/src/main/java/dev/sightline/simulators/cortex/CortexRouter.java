@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.sightline.simulators.cortex.RolePermissions.Permission;
 import dev.sightline.simulators.server.CallGuard;
+import dev.sightline.simulators.server.FormEncoding;
+import dev.sightline.simulators.server.RequestRate;
 import dev.sightline.simulators.server.SimControl;
 import dev.sightline.simulators.server.SlidingWindowLimiter;
 import java.io.IOException;
@@ -38,12 +40,21 @@ final class CortexRouter implements HttpHandler {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   static final int REQUESTS_PER_SECOND = 10;
 
+  /**
+   * {@code GET /_sim/request-rate?prefix=/public_api/v1/endpoints/}: how fast the calls under the
+   * prefix (default {@code /public_api/}) arrived, {@link RequestRate}.
+   */
+  static final String REQUEST_RATE = "/_sim/request-rate";
+
+  static final String API_PREFIX = "/public_api/";
+
   private final Map<String, Route> routes;
   private final SimControl control;
   private final CortexFaultPlan faults;
   private final ApiKeyAuthenticator authenticator;
   private final String role;
   private final Clock clock;
+  private final java.util.function.Function<String, RequestRate> requestRate;
   private final SlidingWindowLimiter limiter =
       new SlidingWindowLimiter(REQUESTS_PER_SECOND, Duration.ofSeconds(1));
 
@@ -53,13 +64,15 @@ final class CortexRouter implements HttpHandler {
       CortexFaultPlan faults,
       ApiKeyAuthenticator authenticator,
       String role,
-      Clock clock) {
+      Clock clock,
+      java.util.function.Function<String, RequestRate> requestRate) {
     this.routes = Map.copyOf(routes);
     this.control = control;
     this.faults = faults;
     this.authenticator = authenticator;
     this.role = role;
     this.clock = clock;
+    this.requestRate = requestRate;
   }
 
   @Override
@@ -74,6 +87,15 @@ final class CortexRouter implements HttpHandler {
 
   private void dispatch(CortexCall call) throws IOException {
     String path = call.path();
+    if (path.equals(REQUEST_RATE) && call.method().equals("GET")) {
+      String prefix =
+          FormEncoding.decode(call.rawQuery())
+              .getOrDefault("prefix", java.util.List.of(API_PREFIX))
+              .get(0);
+      call.send(
+          200, "application/json", MAPPER.writeValueAsBytes(requestRate.apply(prefix).toJson()));
+      return;
+    }
     if (path.startsWith(SimControl.PREFIX)) {
       SimControl.Reply reply = control.handle(call.method(), path, call.rawQuery());
       call.send(reply.status(), "application/json", reply.bytes());
@@ -160,6 +182,10 @@ final class CortexRouter implements HttpHandler {
                   ? "Service Unavailable"
                   : CortexErrors.PROCESSING + " - internal error, please try again later",
               "injected fault");
+      case CUT_BODY, TRUNCATE_JSON -> {
+        call.spoilNextReply(fault.kind());
+        return false;
+      }
       case PARALLEL ->
           CortexErrors.send(
               call,

@@ -3,6 +3,7 @@ package dev.sightline.simulators.cortex;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sightline.simulators.cortex.RolePermissions.Permission;
 import dev.sightline.simulators.server.RequestLog;
+import dev.sightline.simulators.server.RequestRate;
 import dev.sightline.simulators.server.ScopeQuery;
 import dev.sightline.simulators.server.SimControl;
 import dev.sightline.simulators.server.SimulatorServer;
@@ -35,12 +36,18 @@ import javax.net.ssl.SSLContext;
  *   <li>{@code drop:P%} closes the connection without a response
  *   <li>{@code slow:P%:DURATION} delays the answer ({@code 500ms}, {@code 2s}, {@code 1m}; at most
  *       1m)
+ *   <li>{@code cut:P%} sends the headers and half of a JSON reply, then closes the connection
+ *   <li>{@code truncate:P%} sends a complete response whose JSON stops halfway (its length header
+ *       matches the short body)
+ *   <li>{@code 429-storm:N/EVERY} answers N calls in a row with 429 at every EVERY-th call (a storm
+ *       ignores the never-three-in-a-row rule)
  *   <li>{@code parallel:P%} refuses that share of {@code start_xql_query} calls with the 500
  *       "reached max allowed amount of parallel running queries"
  * </ul>
  *
- * Example: {@code 429:5%,5xx:2%,drop:1%,slow:1%:2s,parallel:10%}. The 429, 5xx and drop rates may
- * add up to at most 50%, and parallel may be at most 50%.
+ * Example: {@code 429:5%,5xx:2%,drop:1%,slow:1%:2s,parallel:10%}. The 429, 5xx, drop, cut and
+ * truncate rates may add up to at most 50%, and parallel may be at most 50%. Cut and truncate spoil
+ * buffered JSON replies only; a streamed XQL result is sent whole.
  *
  * <p>Lifecycle: {@link #start} binds and serves until {@link #close}. Thread-safe; requests are
  * served by a fixed pool of daemon threads.
@@ -77,7 +84,8 @@ public final class CortexXdrSimulator implements AutoCloseable {
             new ApiKeyAuthenticator(
                 options.keyId(), options.key(), options.security(), options.clock()),
             options.role(),
-            options.clock());
+            options.clock(),
+            this::requestRate);
     this.server =
         SimulatorServer.start("cortex-xdr", options.port(), certificates, router, options.clock());
   }
@@ -135,6 +143,16 @@ public final class CortexXdrSimulator implements AutoCloseable {
   /** Every request received, in arrival order (the shared simulator request log). */
   public RequestLog requests() {
     return server.requests();
+  }
+
+  /**
+   * How fast the API calls whose path starts with {@code prefix} arrived (the same JSON as {@code
+   * GET /_sim/request-rate?prefix=…}): e.g. {@code /public_api/v1/endpoints/get_endpoint} for the
+   * endpoint listing's share of the tenant's 10 requests per second.
+   */
+  public RequestRate requestRate(String prefix) {
+    return RequestRate.of(
+        server.requests().entries().stream().filter(e -> e.path().startsWith(prefix)).toList());
   }
 
   @Override

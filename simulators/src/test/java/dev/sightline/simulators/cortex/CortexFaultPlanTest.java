@@ -2,6 +2,8 @@ package dev.sightline.simulators.cortex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CortexFaultPlanTest {
@@ -47,5 +49,67 @@ class CortexFaultPlanTest {
     }
     plan.clear();
     assertThat(plan.describe()).isEmpty();
+  }
+
+  @Test
+  void shouldSpoilArmedRepliesAfterTheRefusals() {
+    CortexFaultPlan plan = new CortexFaultPlan("", 3);
+    plan.truncateJsonNext(1);
+    plan.cutBodyNext(1);
+    plan.tooManyRequestsNext(1);
+
+    assertThat(plan.forCall("a", false).status()).isEqualTo(429);
+    assertThat(plan.forCall("a", false).kind()).isEqualTo(CortexFaultDecision.Kind.CUT_BODY);
+    assertThat(plan.forCall("a", false).kind()).isEqualTo(CortexFaultDecision.Kind.TRUNCATE_JSON);
+    assertThat(plan.forCall("a", false)).isEqualTo(CortexFaultDecision.NONE);
+  }
+
+  @Test
+  void shouldRefuseStormLengthCallsInARowAtEveryNthCall() {
+    CortexFaultPlan plan = new CortexFaultPlan("429-storm:3/10", 3);
+    List<Integer> refused = new ArrayList<>();
+    for (int call = 1; call <= 30; call++) {
+      if (plan.forCall("same request", false).kind() == CortexFaultDecision.Kind.TOO_MANY) {
+        refused.add(call);
+      }
+    }
+
+    assertThat(refused).containsExactly(10, 11, 12, 20, 21, 22, 30);
+  }
+
+  @Test
+  void shouldDrawCutAndTruncatedRepliesAtTheirRates() {
+    CortexFaultPlan plan = new CortexFaultPlan("cut:10%,truncate:10%", 3);
+    int cut = 0;
+    int truncated = 0;
+    for (int i = 0; i < 2000; i++) {
+      CortexFaultDecision.Kind kind = plan.forCall("page" + i, false).kind();
+      cut += kind == CortexFaultDecision.Kind.CUT_BODY ? 1 : 0;
+      truncated += kind == CortexFaultDecision.Kind.TRUNCATE_JSON ? 1 : 0;
+    }
+    assertThat(cut).isBetween(120, 280);
+    assertThat(truncated).isBetween(120, 280);
+  }
+
+  @Test
+  void shouldSwitchTheRandomSpecAtRunTimeAndCountWhatItInjected() {
+    CortexFaultPlan plan = new CortexFaultPlan("", 3);
+    for (int i = 0; i < 50; i++) {
+      assertThat(plan.forCall("page" + i, false)).isEqualTo(CortexFaultDecision.NONE);
+    }
+    assertThat(plan.injected()).isZero();
+
+    plan.useSpec("truncate:40%");
+    int truncated = 0;
+    for (int i = 0; i < 50; i++) {
+      truncated +=
+          plan.forCall("page" + i, false).kind() == CortexFaultDecision.Kind.TRUNCATE_JSON ? 1 : 0;
+    }
+
+    assertThat(truncated).isPositive();
+    assertThat(plan.injected()).isEqualTo(truncated);
+    assertThat(plan.describe()).isEqualTo("truncate:40%");
+    plan.useSpec("");
+    assertThat(plan.forCall("page", false)).isEqualTo(CortexFaultDecision.NONE);
   }
 }

@@ -23,6 +23,28 @@ class CortexFaultSpecTest {
   }
 
   @Test
+  void shouldParseCutTruncatedAndStormFaults() {
+    CortexFaultSpec spec = CortexFaultSpec.parse("cut:3%, truncate:2%, 429-storm:4/50");
+
+    assertThat(spec.cutRate()).isEqualTo(0.03);
+    assertThat(spec.truncateRate()).isEqualTo(0.02);
+    assertThat(spec.stormLength()).isEqualTo(4);
+    assertThat(spec.stormEvery()).isEqualTo(50);
+    assertThat(spec.randomFailures()).isTrue();
+    assertThat(CortexFaultSpec.parse("429-storm:4/50").randomFailures()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseStormsThatDoNotParseOrNeverEnd() {
+    assertThatThrownBy(() -> CortexFaultSpec.parse("429-storm:4"))
+        .hasMessageContaining("429-storm:3/40");
+    assertThatThrownBy(() -> CortexFaultSpec.parse("429-storm:10/10"))
+        .hasMessageContaining("shorter than the calls between storms");
+    assertThatThrownBy(() -> CortexFaultSpec.parse("cut:30%,truncate:30%"))
+        .hasMessageContaining("50%");
+  }
+
+  @Test
   void shouldRefuseSpecsThatCouldStallARunOrDoNotParse() {
     assertThatThrownBy(() -> CortexFaultSpec.parse("429:30%,drop:30%")).hasMessageContaining("50%");
     assertThatThrownBy(() -> CortexFaultSpec.parse("parallel:60%")).hasMessageContaining("50%");

@@ -120,6 +120,73 @@ class CortexLimitsIT {
     }
   }
 
+  private static HttpResponse<byte[]> rawPage(CortexXdrSimulator simulator) throws Exception {
+    HttpClient http = HttpClient.newBuilder().sslContext(simulator.clientSslContext()).build();
+    return http.send(
+        HttpRequest.newBuilder(simulator.baseUrl().resolve(EndpointsApi.GET_ENDPOINT))
+            .header("Authorization", simulator.options().key())
+            .header("x-xdr-auth-id", simulator.options().keyId())
+            .POST(HttpRequest.BodyPublishers.ofString(PAGE))
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void shouldCloseTheConnectionHalfwayThroughACutBody() throws Exception {
+    try (CortexXdrSimulator simulator = start("")) {
+      simulator.faults().cutBodyNext(1);
+
+      assertThatThrownBy(() -> rawPage(simulator)).isInstanceOf(IOException.class);
+      assertThat(rawPage(simulator).statusCode()).as("only the armed reply is cut").isEqualTo(200);
+      assertThat(simulator.requests().entries(EndpointsApi.GET_ENDPOINT))
+          .extracting(RequestLog.Entry::status)
+          .containsExactly(200, 200);
+    }
+  }
+
+  @Test
+  void shouldSendACompleteResponseWhoseJsonStopsHalfway() throws Exception {
+    try (CortexXdrSimulator simulator = start("")) {
+      byte[] whole = rawPage(simulator).body();
+      simulator.faults().truncateJsonNext(1);
+
+      HttpResponse<byte[]> truncated = rawPage(simulator);
+
+      assertThat(truncated.statusCode()).isEqualTo(200);
+      assertThat(truncated.headers().firstValueAsLong("Content-Length")).hasValue(whole.length / 2);
+      assertThat(truncated.body()).isEqualTo(java.util.Arrays.copyOf(whole, whole.length / 2));
+      assertThatThrownBy(() -> CortexClient.MAPPER.readTree(truncated.body()))
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void shouldReportHowFastTheCallsUnderAPrefixArrived() throws Exception {
+    try (CortexXdrSimulator simulator = start("")) {
+      for (int i = 0; i < 3; i++) {
+        rawPage(simulator);
+      }
+      new CortexClient(simulator).post(XqlApi.QUOTA, "{}");
+      HttpClient http = HttpClient.newBuilder().sslContext(simulator.clientSslContext()).build();
+
+      var answer =
+          CortexClient.MAPPER.readTree(
+              http.send(
+                      HttpRequest.newBuilder(
+                              simulator
+                                  .baseUrl()
+                                  .resolve("/_sim/request-rate?prefix=/public_api/v1/endpoints/"))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body());
+
+      assertThat(answer.path("requests").asInt()).isEqualTo(3);
+      assertThat(answer.path("refused").asInt()).isZero();
+      assertThat(answer.path("busiestSecond").asInt()).isEqualTo(3); // a frozen clock
+      assertThat(simulator.requestRate("/public_api/").requests()).isEqualTo(4);
+    }
+  }
+
   @Test
   void shouldAnswerSlowCallsNormally() {
     try (CortexXdrSimulator simulator = start("")) {

@@ -175,12 +175,31 @@ final class CortexXdrClient {
     return opened[0];
   }
 
+  /**
+   * One call and its JSON answer. A success whose JSON ends early (a proxy or load balancer cut the
+   * body, yet the length matched) is a transient failure like a dropped connection, so it is sent
+   * again; a body that is not JSON at all stays an unexpected answer.
+   */
   private JsonNode call(CortexXdrCall call, ObjectNode data) throws InterruptedException {
-    RawResponse response = exchange(call, () -> transport.send(request(call, data)));
+    JsonNode[] parsed = new JsonNode[1];
+    RawResponse response =
+        exchange(
+            call,
+            () -> {
+              RawResponse answer = transport.send(request(call, data));
+              parsed[0] = null;
+              if (answer.ok()) {
+                parsed[0] = CortexXdrWire.completeTree(answer, call.label()).orElse(null);
+              }
+              return answer;
+            });
     if (!response.ok()) {
       throw classify(call, response);
     }
-    return CortexXdrWire.tree(response).orElseThrow(() -> failures.unexpected(call, response));
+    if (parsed[0] == null) {
+      throw failures.unexpected(call, response);
+    }
+    return parsed[0];
   }
 
   private RawResponse exchange(CortexXdrCall call, RetryLoop.Attempt<RawResponse> exchange)

@@ -14,19 +14,29 @@ import java.util.regex.Pattern;
  * @param baseUrl {@code https://api-<fqdn>[:port]}, no path, no trailing slash
  * @param apiKeyId the numeric ID of the key (the ID column of the API Keys table)
  * @param deltaOnLastSeen beyond the seed: read only endpoints seen since the last run
+ * @param requestsPerSecond this connection's share of the tenant's 10 requests per second, which
+ *     every integration on the tenant shares; the connector never starts requests faster
  */
 record CortexXdrConfig(
     URI baseUrl,
     String apiKey,
     String apiKeyId,
     SecurityLevel securityLevel,
-    boolean deltaOnLastSeen) {
+    boolean deltaOnLastSeen,
+    int requestsPerSecond) {
 
   static final String URL = "url";
   static final String API_KEY = "apiKey";
   static final String API_KEY_ID = "apiKeyId";
   static final String SECURITY_LEVEL = "securityLevel";
   static final String DELTA_ON_LAST_SEEN = "deltaOnLastSeen";
+  static final String REQUESTS_PER_SECOND = "requestsPerSecond";
+
+  /** Cortex XDR: "10 API requests per second for each tenant", all integrations together. */
+  static final int TENANT_LIMIT = 10;
+
+  /** Leaves the tenant two requests a second for other integrations (XSOAR, SIEM, scripts). */
+  static final int DEFAULT_REQUESTS_PER_SECOND = 8;
 
   private static final Pattern NUMERIC = Pattern.compile("\\d{1,18}");
   private static final String API_PREFIX = "/public_api/v1";
@@ -45,6 +55,19 @@ record CortexXdrConfig(
       throw new IllegalArgumentException("apiKeyId must be numeric");
     }
     Objects.requireNonNull(securityLevel, "securityLevel");
+    if (requestsPerSecond < 1 || requestsPerSecond > TENANT_LIMIT) {
+      throw new IllegalArgumentException("requestsPerSecond must be 1.." + TENANT_LIMIT);
+    }
+  }
+
+  /** A connection with the default request budget. */
+  CortexXdrConfig(
+      URI baseUrl,
+      String apiKey,
+      String apiKeyId,
+      SecurityLevel securityLevel,
+      boolean deltaOnLastSeen) {
+    this(baseUrl, apiKey, apiKeyId, securityLevel, deltaOnLastSeen, DEFAULT_REQUESTS_PER_SECOND);
   }
 
   /** The key's security level, chosen when the key was generated in the Cortex XDR console. */
@@ -78,7 +101,44 @@ record CortexXdrConfig(
         config.require(API_KEY).trim(),
         apiKeyId(config.require(API_KEY_ID)),
         SecurityLevel.parse(config.get(SECURITY_LEVEL).orElse("standard")),
-        deltaOnLastSeen(config.get(DELTA_ON_LAST_SEEN).orElse("false")));
+        deltaOnLastSeen(config.get(DELTA_ON_LAST_SEEN).orElse("false")),
+        requestsPerSecond(config.get(REQUESTS_PER_SECOND).filter(v -> !v.isBlank())));
+  }
+
+  /**
+   * The declared choice 1..10 is checked when the connector is saved; a value stored otherwise (an
+   * older release, a hand edit) is refused here with the same range.
+   */
+  static int requestsPerSecond(java.util.Optional<String> raw) {
+    if (raw.isEmpty()) {
+      return DEFAULT_REQUESTS_PER_SECOND;
+    }
+    String value = raw.get().trim();
+    try {
+      int perSecond = Integer.parseInt(value);
+      if (perSecond >= 1 && perSecond <= TENANT_LIMIT) {
+        return perSecond;
+      }
+    } catch (NumberFormatException e) {
+      // explained below
+    }
+    throw new PermanentException(
+        "The setting '"
+            + REQUESTS_PER_SECOND
+            + "' must be a whole number from 1 to "
+            + TENANT_LIMIT
+            + ", not '"
+            + shorten(value)
+            + "'",
+        "choose 1 to "
+            + TENANT_LIMIT
+            + " "
+            + EDIT
+            + ": Cortex XDR allows "
+            + TENANT_LIMIT
+            + " requests per second per tenant for all integrations together (default "
+            + DEFAULT_REQUESTS_PER_SECOND
+            + ")");
   }
 
   /** host[:port], the only part of the URL that messages show. */
@@ -205,6 +265,8 @@ record CortexXdrConfig(
         + securityLevel.label()
         + ", deltaOnLastSeen="
         + deltaOnLastSeen
+        + ", requestsPerSecond="
+        + requestsPerSecond
         + "]";
   }
 }

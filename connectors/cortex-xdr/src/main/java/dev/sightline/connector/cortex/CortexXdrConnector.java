@@ -39,7 +39,12 @@ final class CortexXdrConnector implements Connector {
     SecureRandom random = new SecureRandom();
     CortexXdrRetryPolicy retry =
         new CortexXdrRetryPolicy(
-            tuning, context, new CortexXdrRequestBudget(context, tuning), failures, random);
+            tuning,
+            context,
+            new CortexXdrRequestBudget(
+                context, config.requestsPerSecond(), tuning.budgetRecovery()),
+            failures,
+            random);
     CortexXdrApiKeySigner signer = new CortexXdrApiKeySigner(config, context.clock(), random);
     this.client = new CortexXdrClient(config, transport, retry, signer, failures, tuning);
   }

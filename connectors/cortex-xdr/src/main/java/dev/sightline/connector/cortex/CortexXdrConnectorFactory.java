@@ -63,7 +63,17 @@ public final class CortexXdrConnectorFactory implements ConnectorFactory {
                       "Beyond the product seed, which always syncs in full: when true, runs after the first read"
                           + " only the endpoints seen since the previous run (vulnerabilities are always read in full)",
                       List.of("false", "true"),
-                      "false"))),
+                      "false"),
+                  ConfigField.choice(
+                      CortexXdrConfig.REQUESTS_PER_SECOND,
+                      "Requests per second",
+                      "How many API requests a second this connection may start, 1 to 10: Cortex XDR allows"
+                          + " 10 per tenant for all integrations together and answers 'Too many requests.'"
+                          + " beyond; the connector slows down by itself when it gets that answer",
+                      java.util.stream.IntStream.rangeClosed(1, CortexXdrConfig.TENANT_LIMIT)
+                          .mapToObj(Integer::toString)
+                          .toList(),
+                      Integer.toString(CortexXdrConfig.DEFAULT_REQUESTS_PER_SECOND)))),
           Set.of(Capability.FINDINGS, Capability.DELTA),
           List.of(
               new DefaultMap("Cortex XDR Asset Transform Map", ASSET_MAP),

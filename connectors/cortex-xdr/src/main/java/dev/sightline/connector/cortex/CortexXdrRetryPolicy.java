@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries one vendor exchange through transient failures, each attempt paced by the {@link
- * CortexXdrRequestBudget}: "Too many requests." (HTTP 429, or the text on another status) from one
- * second up, refusals for too many parallel XQL queries from {@link
- * CortexXdrTuning#parallelQueryWait()} up, both doubled per attempt with jitter; 5xx and dropped
- * connections with exponential backoff and jitter. Cortex sends no Retry-After. The loop itself is
- * the SPI's {@link RetryLoop}.
+ * CortexXdrRequestBudget}: "Too many requests." (HTTP 429, or the text on another status) halves
+ * the budget's rate and is retried from one second up, refusals for too many parallel XQL queries
+ * from {@link CortexXdrTuning#parallelQueryWait()} up, both doubled per attempt with jitter; 5xx
+ * and dropped connections with exponential backoff and jitter. Cortex sends no Retry-After. The
+ * loop itself is the SPI's {@link RetryLoop}.
  */
 final class CortexXdrRetryPolicy {
 
@@ -57,8 +57,16 @@ final class CortexXdrRetryPolicy {
    */
   RawResponse execute(String what, RetryLoop.Attempt<RawResponse> exchange)
       throws IOException, InterruptedException {
+    RetryLoop.Attempt<RawResponse> counted =
+        () -> {
+          try {
+            return exchange.send();
+          } finally {
+            budget.finished();
+          }
+        };
     return loop.execute(
-        what, budget::acquire, exchange, response -> transientFailure(what, response));
+        what, budget::acquire, counted, response -> transientFailure(what, response));
   }
 
   int maxAttempts() {
@@ -76,6 +84,7 @@ final class CortexXdrRetryPolicy {
       return Optional.empty(); // waiting minutes will not help: the quota resets daily
     }
     if (response.status() == 429 || lower.contains("too many requests")) {
+      budget.tooManyRequests();
       return Optional.of(
           new RetryableException(
               "Cortex XDR's request limit was reached on "

@@ -7,8 +7,8 @@ import java.util.Objects;
  * Timing and budget knobs of the connector. Production uses {@link #defaults()}; tests change them
  * through the factory's package-private constructor, so no knob reaches the console form.
  *
- * @param requestsPerSecond the client-side budget; Cortex allows 10 per second per tenant for all
- *     integrations together, so the default takes half (Elastic settled on 4)
+ * @param budgetRecovery after "Too many requests." halved the request budget, each such quiet
+ *     period without another one gives back one request per second, up to the configured budget
  * @param rateLimitWait first wait after "Too many requests." (the limit is per second), doubled per
  *     attempt up to {@code backoffCap}
  * @param parallelQueryWait first wait after a refusal for too many parallel XQL queries, doubled
@@ -23,7 +23,7 @@ import java.util.Objects;
  *     still wants a window
  */
 record CortexXdrTuning(
-    double requestsPerSecond,
+    Duration budgetRecovery,
     Duration rateLimitWait,
     Duration parallelQueryWait,
     Duration jitter,
@@ -39,8 +39,9 @@ record CortexXdrTuning(
     Duration requestTimeout) {
 
   CortexXdrTuning {
-    if (!(requestsPerSecond > 0)) {
-      throw new IllegalArgumentException("requestsPerSecond must be positive");
+    Objects.requireNonNull(budgetRecovery, "budgetRecovery");
+    if (budgetRecovery.isNegative() || budgetRecovery.isZero()) {
+      throw new IllegalArgumentException("budgetRecovery must be positive");
     }
     for (Duration d :
         new Duration[] {
@@ -71,7 +72,7 @@ record CortexXdrTuning(
 
   static CortexXdrTuning defaults() {
     return new CortexXdrTuning(
-        5.0,
+        Duration.ofSeconds(2),
         Duration.ofSeconds(1),
         Duration.ofSeconds(5),
         Duration.ofMillis(250),
@@ -87,14 +88,9 @@ record CortexXdrTuning(
         Duration.ofSeconds(120));
   }
 
-  /** The least time between two request starts. */
-  Duration requestSpacing() {
-    return Duration.ofNanos((long) Math.ceil(1_000_000_000L / requestsPerSecond));
-  }
-
-  CortexXdrTuning withRequestsPerSecond(double perSecond) {
+  CortexXdrTuning withBudgetRecovery(Duration recovery) {
     return new CortexXdrTuning(
-        perSecond,
+        recovery,
         rateLimitWait,
         parallelQueryWait,
         jitter,
@@ -112,7 +108,7 @@ record CortexXdrTuning(
 
   CortexXdrTuning withBackoff(Duration base, Duration cap, int attempts) {
     return new CortexXdrTuning(
-        requestsPerSecond,
+        budgetRecovery,
         rateLimitWait,
         parallelQueryWait,
         jitter,
@@ -130,7 +126,7 @@ record CortexXdrTuning(
 
   CortexXdrTuning withWaits(Duration rateLimit, Duration parallelQuery, Duration poll) {
     return new CortexXdrTuning(
-        requestsPerSecond,
+        budgetRecovery,
         rateLimit,
         parallelQuery,
         jitter,
@@ -148,7 +144,7 @@ record CortexXdrTuning(
 
   CortexXdrTuning withDeltaOverlap(Duration overlap) {
     return new CortexXdrTuning(
-        requestsPerSecond,
+        budgetRecovery,
         rateLimitWait,
         parallelQueryWait,
         jitter,

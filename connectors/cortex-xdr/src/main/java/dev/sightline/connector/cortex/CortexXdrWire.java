@@ -76,6 +76,36 @@ final class CortexXdrWire {
   }
 
   /** The body as a JSON object, or empty when it is not one (HTML error pages, truncation). */
+  /**
+   * Like {@link #tree}, but a JSON document that ends early is thrown as {@link CutShortAnswer}, an
+   * IOException the retry loop treats like a dropped connection.
+   */
+  static Optional<JsonNode> completeTree(RawResponse response, String what) throws CutShortAnswer {
+    if (response.body().length == 0) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode node = JSON.readTree(response.body());
+      return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+    } catch (com.fasterxml.jackson.core.io.JsonEOFException e) {
+      throw new CutShortAnswer(what, response.body().length);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A JSON answer that ended before its document did: cut short on the way. */
+  static final class CutShortAnswer extends IOException {
+    CutShortAnswer(String what, int bytes) {
+      super(
+          "the answer to "
+              + what
+              + " was cut short: its JSON ended early after "
+              + bytes
+              + " bytes");
+    }
+  }
+
   static Optional<JsonNode> tree(RawResponse response) {
     if (response.body().length == 0) {
       return Optional.empty();

@@ -130,6 +130,49 @@ class CortexXdrConfigTest {
         .satisfies(p -> assertThat(p.message()).contains("standard, advanced"));
   }
 
+  @Test
+  void shouldTakeEightRequestsPerSecondOfTheTenantsTenUnlessConfigured() {
+    assertThat(bind(values("https://api-acme.example.com")).requestsPerSecond()).isEqualTo(8);
+    Map<String, String> values = values("https://api-acme.example.com");
+    values.put(CortexXdrConfig.REQUESTS_PER_SECOND, " 10 ");
+
+    assertThat(bind(values).requestsPerSecond()).isEqualTo(10);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "11", "-1", "7.5", "fast"})
+  void shouldRefuseARequestBudgetOutsideTheTenantsLimitNamingTheRange(String raw) {
+    Map<String, String> values = values("https://api-acme.example.com");
+    values.put(CortexXdrConfig.REQUESTS_PER_SECOND, raw);
+
+    assertThatThrownBy(() -> bind(values))
+        .isInstanceOf(PermanentException.class)
+        .hasMessageContaining("'requestsPerSecond' must be a whole number from 1 to 10")
+        .hasMessageContaining("10 requests per second per tenant");
+    var spec = new CortexXdrConnectorFactory().descriptor().config();
+    assertThat(spec.validate(values))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("requestsPerSecond");
+              assertThat(p.message()).contains("1, 2, 3, 4, 5, 6, 7, 8, 9, 10");
+            });
+  }
+
+  @Test
+  void shouldDeclareTheRequestBudgetAsAnOptionalChoiceDefaultingToEight() {
+    var field =
+        new CortexXdrConnectorFactory()
+            .descriptor()
+            .config()
+            .field(CortexXdrConfig.REQUESTS_PER_SECOND)
+            .orElseThrow();
+
+    assertThat(field.required()).isFalse();
+    assertThat(field.defaultValue()).contains("8");
+    assertThat(field.allowedValues()).hasSize(10).startsWith("1").endsWith("10");
+  }
+
   private static Map<String, String> values(String url) {
     Map<String, String> values = new HashMap<>();
     values.put(CortexXdrConfig.URL, url);

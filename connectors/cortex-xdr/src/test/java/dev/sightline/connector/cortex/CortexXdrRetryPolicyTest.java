@@ -123,9 +123,72 @@ class CortexXdrRetryPolicyTest {
   }
 
   @Test
-  void shouldSpaceRequestStartsByTheClientSideBudget() throws InterruptedException {
+  void shouldHalveTheRequestBudgetOnTooManyRequestsAndNotOnOtherFailures()
+      throws InterruptedException {
+    Harness limited = new Harness();
+    limited.fake.on(GET_ENDPOINT, new RawResponse(429, FakeCortexXdr.headers(), new byte[0]));
+    limited.fake.byDefault(GET_ENDPOINT, (r, b) -> ONE_PAGE);
+    Harness failing = new Harness();
+    failing.fake.on(GET_ENDPOINT, error(500, "Internal server error"));
+    failing.fake.byDefault(GET_ENDPOINT, (r, b) -> ONE_PAGE);
+
+    limited.client.endpointsById(List.of("a1"));
+    failing.client.endpointsById(List.of("a1"));
+
+    assertThat(limited.budget.rate()).as("a second or so after the refusal").isEqualTo(4.0);
+    assertThat(failing.budget.rate()).isEqualTo(8.0);
+  }
+
+  private static RawResponse cutShort(RawResponse whole) {
+    byte[] body = whole.body();
+    return new RawResponse(200, whole.headers(), java.util.Arrays.copyOf(body, body.length / 2));
+  }
+
+  @Test
+  void shouldSendAgainWhenASuccessfulAnswersJsonWasCutShort() throws InterruptedException {
+    Harness h = new Harness();
+    h.fake.on(GET_ENDPOINT, cutShort(ONE_PAGE));
+    h.fake.byDefault(GET_ENDPOINT, (r, b) -> ONE_PAGE);
+
+    assertThat(h.client.endpointsById(List.of("a1")).endpoints()).hasSize(1);
+    assertThat(h.fake.sent()).hasSize(2);
+  }
+
+  @Test
+  void shouldGiveUpOnAnswersAlwaysCutShortNamingWhatHappened() {
     Harness h =
-        new Harness(CortexXdrTuning.defaults().withRequestsPerSecond(5), SecurityLevel.STANDARD);
+        new Harness(
+            CortexXdrTuning.defaults()
+                .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1), 3),
+            SecurityLevel.STANDARD);
+    h.fake.byDefault(GET_ENDPOINT, (r, b) -> cutShort(ONE_PAGE));
+
+    assertThatThrownBy(() -> h.client.endpointsById(List.of("a1")))
+        .isInstanceOf(PermanentException.class)
+        .hasMessageContaining("/public_api/v1/endpoints/get_endpoint was cut short")
+        .hasMessageContaining("after 3 attempts");
+    assertThat(h.fake.sent()).hasSize(3);
+  }
+
+  @Test
+  void shouldNotSendAgainWhenASuccessfulAnswerIsNotJsonAtAll() {
+    Harness h = new Harness();
+    h.fake.byDefault(
+        GET_ENDPOINT,
+        (r, b) ->
+            new RawResponse(
+                200,
+                FakeCortexXdr.headers(),
+                "<html>Sign in</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> h.client.endpointsById(List.of("a1")))
+        .isInstanceOf(dev.sightline.connector.ConnectorException.class);
+    assertThat(h.fake.sent()).hasSize(1);
+  }
+
+  @Test
+  void shouldSpaceRequestStartsByTheClientSideBudget() throws InterruptedException {
+    Harness h = new Harness(); // the default budget, 8 requests per second
     List<java.time.Instant> starts = new java.util.ArrayList<>();
     h.fake.byDefault(
         GET_ENDPOINT,
@@ -140,7 +203,7 @@ class CortexXdrRetryPolicyTest {
 
     for (int i = 1; i < starts.size(); i++) {
       assertThat(Duration.between(starts.get(i - 1), starts.get(i)))
-          .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+          .isGreaterThanOrEqualTo(Duration.ofMillis(125));
     }
     for (int i = 10; i < starts.size(); i++) {
       assertThat(Duration.between(starts.get(i - 10), starts.get(i)))

@@ -16,6 +16,7 @@ final class Harness {
   final CortexXdrConfig config;
   final CortexXdrTuning tuning;
   final CortexXdrFailures failures;
+  final CortexXdrRequestBudget budget;
   final CortexXdrRetryPolicy retry;
   final CortexXdrClient client;
 
@@ -29,9 +30,9 @@ final class Harness {
         new CortexXdrConfig(
             URI.create("https://api-acme.xdr.us.paloaltonetworks.com"), KEY, "7", level, false);
     this.failures = new CortexXdrFailures(config);
-    this.retry =
-        new CortexXdrRetryPolicy(
-            tuning, context, new CortexXdrRequestBudget(context, tuning), failures, new Random(42));
+    this.budget =
+        new CortexXdrRequestBudget(context, config.requestsPerSecond(), tuning.budgetRecovery());
+    this.retry = new CortexXdrRetryPolicy(tuning, context, budget, failures, new Random(42));
     this.client =
         new CortexXdrClient(
             config,

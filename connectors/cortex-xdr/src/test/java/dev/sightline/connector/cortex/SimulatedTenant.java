@@ -61,6 +61,13 @@ final class SimulatedTenant extends AbstractContractTenant {
     return new ConnectorConfig(values);
   }
 
+  /** The connection with a request budget of its own ({@code requestsPerSecond}). */
+  ConnectorConfig configWithBudget(int requestsPerSecond) {
+    Map<String, String> values = new HashMap<>(configWith(simulator.options().key()).values());
+    values.put(CortexXdrConfig.REQUESTS_PER_SECOND, Integer.toString(requestsPerSecond));
+    return new ConnectorConfig(values);
+  }
+
   @Override
   public ConnectorConfig config() {
     return configWith(simulator.options().key());
