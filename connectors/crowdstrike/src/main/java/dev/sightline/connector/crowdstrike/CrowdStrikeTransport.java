@@ -27,11 +27,21 @@ interface CrowdStrikeTransport {
     };
   }
 
-  /** A vendor answer as received. */
-  record RawResponse(int status, HttpHeaders headers, byte[] body) {
+  /**
+   * A vendor answer as received.
+   *
+   * @param parsed the body's JSON, parsed at most once however many steps read it (the retry policy
+   *     checks that a page is whole JSON before the client reads its records)
+   */
+  record RawResponse(int status, HttpHeaders headers, byte[] body, ParsedBody parsed) {
     public RawResponse {
       Objects.requireNonNull(headers, "headers");
       body = body == null ? new byte[0] : body;
+      Objects.requireNonNull(parsed, "parsed");
+    }
+
+    RawResponse(int status, HttpHeaders headers, byte[] body) {
+      this(status, headers, body, new ParsedBody());
     }
 
     Optional<String> header(String name) {
@@ -45,6 +55,19 @@ interface CrowdStrikeTransport {
 
     boolean ok() {
       return status >= 200 && status < 300;
+    }
+  }
+
+  /** A response body's JSON object, computed on first use. Thread-safe. */
+  final class ParsedBody {
+    private Optional<com.fasterxml.jackson.databind.JsonNode> tree;
+
+    synchronized Optional<com.fasterxml.jackson.databind.JsonNode> get(
+        java.util.function.Supplier<Optional<com.fasterxml.jackson.databind.JsonNode>> parse) {
+      if (tree == null) {
+        tree = parse.get();
+      }
+      return tree;
     }
   }
 }
