@@ -193,6 +193,42 @@ class CrowdStrikeClientTest {
   }
 
   @Test
+  void shouldGiveUpOnAnswersThatAlwaysEndMidBodyNamingTheHostAndTheAttempts() {
+    for (int i = 0; i < harness.tuning.maxAttempts(); i++) {
+      harness.fake.on(
+          VULNS,
+          r -> {
+            // What java.net.http says when the connection closes before the Content-Length.
+            throw new IOException("fixed content-length: 5120, bytes received: 2560");
+          });
+    }
+
+    assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
+        .isInstanceOf(PermanentException.class)
+        .hasMessageContaining("api.us-2.crowdstrike.com kept failing")
+        .hasMessageContaining("bytes received")
+        .hasMessageContaining("after 8 attempts");
+    assertThat(harness.fake.dataRequests()).hasSize(harness.tuning.maxAttempts());
+  }
+
+  @Test
+  void shouldAskAgainWhenAPageTakesLongerThanTheRequestTimeout() throws InterruptedException {
+    harness
+        .fake
+        .on(
+            VULNS,
+            r -> {
+              throw new java.net.http.HttpTimeoutException("request timed out");
+            })
+        .on(VULNS, page(List.of(vulnerability("v1", "2024-05-01T00:00:00Z")), "", 1));
+
+    QueryPage page = harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST);
+
+    assertThat(page.resources()).hasSize(1);
+    assertThat(harness.fake.dataRequests()).hasSize(2);
+  }
+
+  @Test
   void shouldFailAtOnceNamingTheHostWhenTheConnectionIsRefused() {
     harness.fake.on(
         VULNS,
