@@ -76,7 +76,7 @@ record CrowdStrikeFaultSpec(
     double malformedRate = 0;
     double unlistedHosts = 0;
     FaultBurst storm = FaultBurst.NONE;
-    FaultBurst burst = FaultBurst.NONE;
+    FaultBurst serverErrors = FaultBurst.NONE;
     FaultBurst midBody = FaultBurst.NONE;
     FaultBurst truncated = FaultBurst.NONE;
     FaultBurst cursorExpiry = FaultBurst.NONE;
@@ -108,7 +108,7 @@ record CrowdStrikeFaultSpec(
         }
         case "unlisted-hosts" -> unlistedHosts = rate(item);
         case "429-storm" -> storm = burst(item);
-        case "5xx-burst" -> burst = burst(item);
+        case "5xx-burst" -> serverErrors = burst(item);
         case "drop-mid-body" -> midBody = burst(item);
         case "truncated" -> truncated = burst(item);
         case "cursor-expiry" -> cursorExpiry = burst(item);
@@ -128,7 +128,7 @@ record CrowdStrikeFaultSpec(
         malformedRate,
         unlistedHosts,
         storm,
-        burst,
+        serverErrors,
         midBody,
         truncated,
         cursorExpiry);

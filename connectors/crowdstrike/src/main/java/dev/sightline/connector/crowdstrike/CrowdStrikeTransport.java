@@ -1,5 +1,6 @@
 package dev.sightline.connector.crowdstrike;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -7,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Sends one HTTP request, nothing more: no retry, no auth. The seam lets unit tests script vendor
@@ -60,10 +62,9 @@ interface CrowdStrikeTransport {
 
   /** A response body's JSON object, computed on first use. Thread-safe. */
   final class ParsedBody {
-    private Optional<com.fasterxml.jackson.databind.JsonNode> tree;
+    private Optional<JsonNode> tree;
 
-    synchronized Optional<com.fasterxml.jackson.databind.JsonNode> get(
-        java.util.function.Supplier<Optional<com.fasterxml.jackson.databind.JsonNode>> parse) {
+    synchronized Optional<JsonNode> get(Supplier<Optional<JsonNode>> parse) {
       if (tree == null) {
         tree = parse.get();
       }
