@@ -8,7 +8,11 @@ record CrowdStrikeFaultDecision(Kind kind, int status, int retryAfterSeconds, Du
     NONE,
     RATE_LIMIT,
     SERVER_ERROR,
-    DROP
+    DROP,
+    /** The endpoint answers, but the connection closes after half the body. */
+    DROP_MID_BODY,
+    /** The endpoint answers with half its JSON body and a matching Content-Length. */
+    TRUNCATE
   }
 
   static final CrowdStrikeFaultDecision NONE =

@@ -4,6 +4,7 @@ import dev.sightline.simulators.fleet.SeededDraws;
 import dev.sightline.simulators.fleet.StableHash;
 import dev.sightline.simulators.server.AlternatingServerError;
 import dev.sightline.simulators.server.ArmedFault;
+import dev.sightline.simulators.server.FaultBurst;
 import dev.sightline.simulators.server.FaultStreaks;
 import java.time.Duration;
 
@@ -11,7 +12,8 @@ import java.time.Duration;
  * Runtime fault control. Each arming method affects the next API calls (Spotlight, Discover,
  * Devices); {@code /oauth2/token} only through the {@code token…} methods; {@code /_sim/*} never.
  * Armed faults are served before any random fault from the {@code --faults} spec, and in this order
- * per call: dropped connection, 429, 5xx; a slow fault delays a call and then lets it proceed.
+ * per call: dropped connection, 429, 5xx, connection dropped mid-body, truncated body; a slow fault
+ * delays a call and then lets it proceed.
  *
  * <p>Thread-safe. Random faults are drawn from a seeded stream, and a request (same method, path
  * and query) never gets a third random fault in a row, so a retrying client always gets through.
@@ -20,6 +22,7 @@ public final class CrowdStrikeFaultPlan {
   private static final long SALT = StableHash.salt("cs.faults");
 
   private final TokenStore tokens;
+  private final CursorRegistry cursors;
   private final SeededDraws draws;
   private final FaultStreaks streaks = new FaultStreaks();
   private final AlternatingServerError serverErrors = new AlternatingServerError();
@@ -30,14 +33,18 @@ public final class CrowdStrikeFaultPlan {
   private final ArmedFault malformed = new ArmedFault();
   private final ArmedFault tokenRateLimit = new ArmedFault();
   private final ArmedFault tokenServerError = new ArmedFault();
+  private final ArmedFault midBodyDrop = new ArmedFault();
+  private final ArmedFault truncated = new ArmedFault();
+  private final ArmedFault cursorExpiry = new ArmedFault();
   private CrowdStrikeFaultSpec spec;
   private String specText;
   private int rateLimitRetryAfter;
   private int tokenRateLimitRetryAfter;
   private long dataCalls;
 
-  CrowdStrikeFaultPlan(TokenStore tokens, String specText, long seed) {
+  CrowdStrikeFaultPlan(TokenStore tokens, CursorRegistry cursors, String specText, long seed) {
     this.tokens = tokens;
+    this.cursors = cursors;
     this.spec = CrowdStrikeFaultSpec.parse(specText);
     this.specText = spec == CrowdStrikeFaultSpec.NONE ? "" : specText.trim();
     this.draws = new SeededDraws(StableHash.of(seed, SALT));
@@ -66,6 +73,31 @@ public final class CrowdStrikeFaultPlan {
   /** Answers normally after {@code delay}. */
   public synchronized void slowNext(int responses, Duration delay) {
     slow.armSlow(responses, delay);
+  }
+
+  /**
+   * Sends the headers and half the body of each of the next {@code responses} answers, then closes
+   * the connection: the client sees the answer end before its Content-Length.
+   */
+  public synchronized void dropMidBodyNext(int responses) {
+    midBodyDrop.arm(responses);
+  }
+
+  /**
+   * Answers each of the next {@code responses} calls with a complete HTTP response whose JSON body
+   * is cut in half (its Content-Length matches the cut body), as a gateway that fails mid-stream
+   * and still ends the response would.
+   */
+  public synchronized void truncateNext(int responses) {
+    truncated.arm(responses);
+  }
+
+  /**
+   * The next {@code calls} data calls that carry an {@code after} cursor find it expired: 404
+   * "Search context expired", as after the real cursor's ~120 s life.
+   */
+  public synchronized void expireCursorsNext(int calls) {
+    cursorExpiry.arm(calls);
   }
 
   /** Every token issued so far becomes invalid: 401 {@code access denied, invalid bearer token}. */
@@ -101,15 +133,28 @@ public final class CrowdStrikeFaultPlan {
     malformed.disarm();
     tokenRateLimit.disarm();
     tokenServerError.disarm();
+    midBodyDrop.disarm();
+    truncated.disarm();
+    cursorExpiry.disarm();
     spec = CrowdStrikeFaultSpec.NONE;
     specText = "";
     streaks.clear();
   }
 
-  synchronized CrowdStrikeFaultDecision forDataCall(String signature) {
+  /**
+   * The fault for one data call.
+   *
+   * @param carriesCursor whether the call sends an {@code after} cursor, which an armed cursor
+   *     expiry then invalidates (with every other cursor issued so far)
+   */
+  synchronized CrowdStrikeFaultDecision forDataCall(String signature, boolean carriesCursor) {
     dataCalls++;
+    armBurstsStartingNow();
     if (spec.tokenExpiryEveryCalls() > 0 && dataCalls % spec.tokenExpiryEveryCalls() == 0) {
       tokens.expireAll();
+    }
+    if (carriesCursor && cursorExpiry.take()) {
+      cursors.expireAll();
     }
     Duration delay = slow.takeDelay();
     CrowdStrikeFaultDecision armed = armedDataFault();
@@ -149,6 +194,26 @@ public final class CrowdStrikeFaultPlan {
     return specText;
   }
 
+  /** The {@code --faults} bursts whose first call this is (see {@link FaultBurst}). */
+  private void armBurstsStartingNow() {
+    if (spec.rateLimitStorm().startsAt(dataCalls)) {
+      rateLimit.arm(spec.rateLimitStorm().count());
+      rateLimitRetryAfter = 1;
+    }
+    if (spec.serverErrorBurst().startsAt(dataCalls)) {
+      serverError.arm(spec.serverErrorBurst().count());
+    }
+    if (spec.midBodyDrops().startsAt(dataCalls)) {
+      midBodyDrop.arm(spec.midBodyDrops().count());
+    }
+    if (spec.truncatedBodies().startsAt(dataCalls)) {
+      truncated.arm(spec.truncatedBodies().count());
+    }
+    if (spec.cursorExpiries().startsAt(dataCalls)) {
+      cursorExpiry.arm(spec.cursorExpiries().count());
+    }
+  }
+
   private CrowdStrikeFaultDecision armedDataFault() {
     if (drop.take()) {
       return new CrowdStrikeFaultDecision(CrowdStrikeFaultDecision.Kind.DROP, 0, 0, Duration.ZERO);
@@ -159,6 +224,14 @@ public final class CrowdStrikeFaultPlan {
     }
     if (serverError.take()) {
       return serverError();
+    }
+    if (midBodyDrop.take()) {
+      return new CrowdStrikeFaultDecision(
+          CrowdStrikeFaultDecision.Kind.DROP_MID_BODY, 0, 0, Duration.ZERO);
+    }
+    if (truncated.take()) {
+      return new CrowdStrikeFaultDecision(
+          CrowdStrikeFaultDecision.Kind.TRUNCATE, 0, 0, Duration.ZERO);
     }
     return null;
   }

@@ -1,5 +1,6 @@
 package dev.sightline.simulators.crowdstrike;
 
+import dev.sightline.simulators.server.FaultBurst;
 import dev.sightline.simulators.server.FaultGrammar;
 import dev.sightline.simulators.server.FaultItem;
 import java.time.Duration;
@@ -14,6 +15,11 @@ import java.time.Duration;
  * @param malformedPages the next that many record-bearing pages carry one malformed record
  * @param malformedRate chance that a record-bearing page carries one malformed record
  * @param unlistedHostsRate share of managed machines Discover never returns ({@link UnlistedHosts})
+ * @param rateLimitStorm consecutive data calls answered 429 (a storm outlasting a client's retries)
+ * @param serverErrorBurst consecutive data calls answered 500 or 503
+ * @param midBodyDrops data calls whose connection closes after half the body was sent
+ * @param truncatedBodies data calls answered in full at the HTTP level with half the JSON body
+ * @param cursorExpiries data calls carrying an {@code after} cursor that find it expired (404)
  */
 record CrowdStrikeFaultSpec(
     double rateLimitRate,
@@ -25,12 +31,34 @@ record CrowdStrikeFaultSpec(
     int tokenExpiryEveryCalls,
     int malformedPages,
     double malformedRate,
-    double unlistedHostsRate) {
+    double unlistedHostsRate,
+    FaultBurst rateLimitStorm,
+    FaultBurst serverErrorBurst,
+    FaultBurst midBodyDrops,
+    FaultBurst truncatedBodies,
+    FaultBurst cursorExpiries) {
 
   static final CrowdStrikeFaultSpec NONE =
-      new CrowdStrikeFaultSpec(0, 0, 0, 0, Duration.ZERO, Duration.ZERO, 0, 0, 0, 0);
+      new CrowdStrikeFaultSpec(
+          0,
+          0,
+          0,
+          0,
+          Duration.ZERO,
+          Duration.ZERO,
+          0,
+          0,
+          0,
+          0,
+          FaultBurst.NONE,
+          FaultBurst.NONE,
+          FaultBurst.NONE,
+          FaultBurst.NONE,
+          FaultBurst.NONE);
   static final String GRAMMAR =
-      "429:P%, 5xx:P%, drop:P%, slow:P%:DURATION, token-expiry:DURATION|N, malformed:N|P%, unlisted-hosts:P%";
+      "429:P%, 5xx:P%, drop:P%, slow:P%:DURATION, token-expiry:DURATION|N, malformed:N|P%,"
+          + " unlisted-hosts:P%, 429-storm:N[@K], 5xx-burst:N[@K], drop-mid-body:N[@K],"
+          + " truncated:N[@K], cursor-expiry:N[@K]";
   private static final String VALUE_USAGE = "expected <fault>:<value>";
 
   static CrowdStrikeFaultSpec parse(String spec) {
@@ -47,6 +75,11 @@ record CrowdStrikeFaultSpec(
     int malformedPages = 0;
     double malformedRate = 0;
     double unlistedHosts = 0;
+    FaultBurst storm = FaultBurst.NONE;
+    FaultBurst serverErrors = FaultBurst.NONE;
+    FaultBurst midBody = FaultBurst.NONE;
+    FaultBurst truncated = FaultBurst.NONE;
+    FaultBurst cursorExpiry = FaultBurst.NONE;
     for (FaultItem item : FaultItem.split(spec, GRAMMAR)) {
       switch (item.kind()) {
         case "429" -> rateLimit = rate(item);
@@ -74,6 +107,11 @@ record CrowdStrikeFaultSpec(
           }
         }
         case "unlisted-hosts" -> unlistedHosts = rate(item);
+        case "429-storm" -> storm = burst(item);
+        case "5xx-burst" -> serverErrors = burst(item);
+        case "drop-mid-body" -> midBody = burst(item);
+        case "truncated" -> truncated = burst(item);
+        case "cursor-expiry" -> cursorExpiry = burst(item);
         default -> throw item.invalid("unknown fault '" + item.kind() + "'");
       }
     }
@@ -88,11 +126,20 @@ record CrowdStrikeFaultSpec(
         tokenEvery,
         malformedPages,
         malformedRate,
-        unlistedHosts);
+        unlistedHosts,
+        storm,
+        serverErrors,
+        midBody,
+        truncated,
+        cursorExpiry);
   }
 
   boolean randomFailures() {
     return rateLimitRate + serverErrorRate + dropRate + slowRate > 0;
+  }
+
+  private static FaultBurst burst(FaultItem item) {
+    return FaultBurst.parse(item, item.value(VALUE_USAGE));
   }
 
   private static double rate(FaultItem item) {

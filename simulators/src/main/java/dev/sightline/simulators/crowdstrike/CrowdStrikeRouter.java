@@ -104,7 +104,10 @@ final class CrowdStrikeRouter implements HttpHandler {
       }
       return;
     }
-    if (applyFault(call, faults.forDataCall(call.method() + " " + path + "?" + call.rawQuery()))) {
+    CrowdStrikeFaultDecision fault =
+        faults.forDataCall(
+            call.method() + " " + path + "?" + call.rawQuery(), call.first("after").isPresent());
+    if (applyFault(call, fault)) {
       return;
     }
     Instant now = clock.instant();
@@ -150,6 +153,14 @@ final class CrowdStrikeRouter implements HttpHandler {
       case DROP -> {
         call.drop();
         return true;
+      }
+      case DROP_MID_BODY -> {
+        call.cutBody(HttpCall.Cut.DROP_MID_BODY);
+        return false;
+      }
+      case TRUNCATE -> {
+        call.cutBody(HttpCall.Cut.TRUNCATE);
+        return false;
       }
       case RATE_LIMIT -> {
         rateLimited(call, 6000, clock.instant().getEpochSecond() + fault.retryAfterSeconds());

@@ -38,6 +38,20 @@ import javax.net.ssl.SSLContext;
  *       while their Spotlight findings and Devices records remain (fixed for the simulator's life)
  * </ul>
  *
+ * Bursts hit exactly {@code N} consecutive data calls, from data call {@code K} on ({@code @K}
+ * optional, counted from 1 over the simulator's life), so a test can aim one at the middle of a
+ * crawl; they ignore the three-in-a-row rule:
+ *
+ * <ul>
+ *   <li>{@code 429-storm:N[@K]} answers 429 with {@code X-RateLimit-RetryAfter} = now + 1 s
+ *   <li>{@code 5xx-burst:N[@K]} answers 500 and 503, alternating
+ *   <li>{@code drop-mid-body:N[@K]} sends the headers and half the body, then closes the connection
+ *   <li>{@code truncated:N[@K]} sends a complete HTTP answer whose JSON body is cut in half
+ *   <li>{@code cursor-expiry:N[@K]} makes the next N calls that carry an {@code after} cursor find
+ *       it expired (404 "Search context expired"); {@link CrowdStrikeSimulatorOptions#cursorTtl()}
+ *       sets the cursors' life itself
+ * </ul>
+ *
  * Example: {@code 429:5%,5xx:2%,drop:1%,slow:1%:2s,token-expiry:60s,malformed:1}. The 429, 5xx and
  * drop rates may add up to at most 50%.
  *
@@ -56,8 +70,8 @@ public final class CrowdStrikeSimulator implements AutoCloseable {
     LoopbackCertificates certificates = LoopbackCertificates.generate("CrowdStrike");
     this.tenant = new CrowdStrikeTenant(options);
     TokenStore tokens = new TokenStore();
-    this.faults = new CrowdStrikeFaultPlan(tokens, options.faultSpec(), options.seed());
     CursorRegistry cursors = new CursorRegistry(options.clock(), options.cursorTtl());
+    this.faults = new CrowdStrikeFaultPlan(tokens, cursors, options.faultSpec(), options.seed());
     SpotlightEndpoint spotlight =
         new SpotlightEndpoint(options.seed(), tenant.vulns(), cursors, faults, options.clock());
     DiscoverEndpoints discover =

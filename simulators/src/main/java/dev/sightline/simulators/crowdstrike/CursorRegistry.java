@@ -59,6 +59,11 @@ final class CursorRegistry {
     return token;
   }
 
+  /** Forgets every cursor handed out so far, as a search cluster that dropped its contexts. */
+  void expireAll() {
+    issued.clear();
+  }
+
   /** The position of a live cursor; empty when expired, unknown or not a cursor at all. */
   Optional<Position> redeem(String token) {
     Instant at = issued.get(token);

@@ -32,11 +32,21 @@ final class HttpCall {
     void write(JsonGenerator g) throws IOException;
   }
 
+  /** How an injected fault spoils the answer's body; see {@link CrowdStrikeFaultPlan}. */
+  enum Cut {
+    NONE,
+    /** Headers with the full Content-Length, half the body, then the connection closes. */
+    DROP_MID_BODY,
+    /** Half the body, sent as a complete answer of that length. */
+    TRUNCATE
+  }
+
   private final HttpExchange exchange;
   private final String traceId;
   private final long startedNanos = System.nanoTime();
   private final Map<String, List<String>> query;
   private int status;
+  private Cut cut = Cut.NONE;
 
   HttpCall(HttpExchange exchange, String traceId) {
     this.exchange = exchange;
@@ -104,6 +114,11 @@ final class HttpCall {
     return BigDecimal.valueOf(Math.max(1_000, System.nanoTime() - startedNanos), 9);
   }
 
+  /** Spoils this call's answer body, whichever way the endpoint writes it. */
+  void cutBody(Cut how) {
+    cut = how;
+  }
+
   /** Small documents: buffered and sent with a Content-Length, as the real API does. */
   void respond(int code, JsonWriter writer) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
@@ -115,6 +130,10 @@ final class HttpCall {
 
   /** Large documents: streamed with chunked encoding, never held in memory. */
   void stream(int code, JsonWriter writer) throws IOException {
+    if (cut != Cut.NONE) {
+      respond(code, writer); // a spoiled answer is built whole first, to know where half is
+      return;
+    }
     prepare(code);
     exchange.sendResponseHeaders(code, 0);
     OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024);
@@ -124,6 +143,10 @@ final class HttpCall {
   }
 
   void send(int code, byte[] body) throws IOException {
+    if (cut != Cut.NONE && body.length > 1) {
+      sendCut(code, body);
+      return;
+    }
     prepare(code);
     exchange.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
@@ -131,6 +154,25 @@ final class HttpCall {
         out.write(body);
       }
     }
+  }
+
+  private void sendCut(int code, byte[] body) throws IOException {
+    prepare(code);
+    int half = body.length / 2;
+    if (cut == Cut.TRUNCATE) {
+      exchange.sendResponseHeaders(code, half);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body, 0, half);
+      }
+      return;
+    }
+    exchange.sendResponseHeaders(code, body.length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body, 0, half);
+    out.flush();
+    // Closing the exchange while the fixed-length body is short makes the JDK server close the
+    // connection itself; closing the stream first would leave the client waiting instead.
+    exchange.close();
   }
 
   /** Closes the connection without any response, like a load balancer dropping it. */

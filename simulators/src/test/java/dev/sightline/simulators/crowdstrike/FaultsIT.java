@@ -205,4 +205,80 @@ class FaultsIT {
     }
     return n;
   }
+
+  @Test
+  void shouldCutTheJsonBodyInHalfBehindACompleteAnswer() throws Exception {
+    try (CrowdStrikeSimulator simulator = start("")) {
+      SimClient client = new SimClient(simulator).authenticate();
+      String whole = client.getRaw(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "5").body();
+      simulator.faults().truncateNext(1);
+
+      var cut = client.getRaw(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "5");
+
+      assertThat(cut.statusCode()).isEqualTo(200);
+      assertThat(cut.headers().firstValueAsLong("Content-Length")).hasValue(cut.body().length());
+      assertThat(cut.body().length()).isEqualTo(whole.length() / 2);
+      assertThatThrownBy(() -> SimClient.MAPPER.readTree(cut.body()))
+          .isInstanceOf(java.io.IOException.class);
+      assertThat(client.get(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "5").resources())
+          .hasSize(5);
+    }
+  }
+
+  @Test
+  void shouldCloseTheConnectionHalfwayThroughTheBody() throws Exception {
+    try (CrowdStrikeSimulator simulator = start("drop-mid-body:1@2")) {
+      SimClient client = new SimClient(simulator).authenticate();
+      assertThat(client.get(SpotlightEndpoint.PATH, "filter", FILTER).status()).isEqualTo(200);
+
+      assertThatThrownBy(() -> client.getRaw(SpotlightEndpoint.PATH, "filter", FILTER))
+          .isInstanceOf(java.io.IOException.class);
+      assertThat(simulator.requests().entries(SpotlightEndpoint.PATH))
+          .extracting(RequestLog.Entry::status)
+          .as("the headers went out before the connection closed")
+          .containsExactly(200, 200);
+      assertThat(client.get(SpotlightEndpoint.PATH, "filter", FILTER).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void shouldExpireAnAfterCursorOnDemandButNotAFreshQuery() {
+    try (CrowdStrikeSimulator simulator = start("")) {
+      SimClient client = new SimClient(simulator).authenticate();
+      SimClient.Response first = client.get(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "3");
+      simulator.faults().expireCursorsNext(1);
+
+      SimClient.Response late =
+          client.get(
+              SpotlightEndpoint.PATH, "filter", FILTER, "limit", "3", "after", first.after());
+      SimClient.Response again = client.get(SpotlightEndpoint.PATH, "filter", FILTER, "limit", "3");
+      SimClient.Response next =
+          client.get(
+              SpotlightEndpoint.PATH, "filter", FILTER, "limit", "3", "after", again.after());
+
+      assertThat(late.status()).isEqualTo(404);
+      assertThat(late.body().at("/errors/0/message").asText())
+          .isEqualTo("Search context expired, 'after' key no longer valid");
+      assertThat(again.status()).as("a query without a cursor is not affected").isEqualTo(200);
+      assertThat(next.status()).as("the expiry was for one call").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void shouldAnswerAStormOf429sToExactlyItsCalls() {
+    try (CrowdStrikeSimulator simulator = start("429-storm:3@2")) {
+      SimClient client = new SimClient(simulator).authenticate();
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        SimClient.Response r = client.get(SpotlightEndpoint.PATH, "filter", FILTER);
+        statuses.add(r.status());
+        if (r.status() == 429) {
+          assertThat(r.header("X-RateLimit-RetryAfter"))
+              .contains(String.valueOf(NOW.getEpochSecond() + 1));
+        }
+      }
+
+      assertThat(statuses).containsExactly(200, 429, 429, 429, 200);
+    }
+  }
 }

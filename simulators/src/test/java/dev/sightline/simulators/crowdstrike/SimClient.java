@@ -74,6 +74,14 @@ final class SimClient {
     return send(authorized(HttpRequest.newBuilder(uri(path, params))).GET().build());
   }
 
+  /** GET without parsing the body, for answers that are not meant to parse. */
+  HttpResponse<String> getRaw(String path, String... params)
+      throws IOException, InterruptedException {
+    return http.send(
+        authorized(HttpRequest.newBuilder(uri(path, params))).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   Response postJson(String path, JsonNode body) {
     return send(
         authorized(HttpRequest.newBuilder(simulator.baseUrl().resolve(path)))

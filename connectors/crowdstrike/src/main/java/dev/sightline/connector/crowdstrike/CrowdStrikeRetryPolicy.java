@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Retries one vendor exchange through transient failures: 429 until the vendor's {@code
  * X-RateLimit-RetryAfter} (epoch seconds) plus a margin, 5xx and dropped connections with
- * exponential backoff, both with jitter. The loop itself is the SPI's {@link RetryLoop}. It also
- * slows down before the per-minute budget runs out ({@code X-RateLimit-Remaining}).
+ * exponential backoff, both with jitter; a 2xx whose body is not whole JSON (cut off by a gateway)
+ * like a 5xx. The loop itself is the SPI's {@link RetryLoop}. It also slows down before the
+ * per-minute budget runs out ({@code X-RateLimit-Remaining}).
  */
 final class CrowdStrikeRetryPolicy {
 
@@ -79,6 +80,20 @@ final class CrowdStrikeRetryPolicy {
               + " (HTTP 429); trace id "
               + response.traceId(),
           rateLimitWait(response));
+    }
+    if (response.ok() && CrowdStrikeWire.tree(response).isEmpty()) {
+      // A gateway that fails mid-stream can still end the answer properly: a 2xx whose JSON stops
+      // short. The call is a read, so asking again is safe and usually gets the whole page.
+      return new RetryableException(
+          "CrowdStrike answered "
+              + what
+              + " with HTTP "
+              + response.status()
+              + " but a body that is not a whole JSON object ("
+              + response.body().length
+              + " bytes, cut off or not JSON); trace id "
+              + response.traceId(),
+          Duration.ZERO);
     }
     if (response.status() >= 500) {
       return new RetryableException(

@@ -57,11 +57,15 @@ final class CrowdStrikeWire {
 
   /** The body as a JSON object, or empty when it is not one (HTML error pages, truncation). */
   static Optional<JsonNode> tree(RawResponse response) {
-    if (response.body().length == 0) {
+    return response.parsed().get(() -> parse(response.body()));
+  }
+
+  private static Optional<JsonNode> parse(byte[] body) {
+    if (body.length == 0) {
       return Optional.empty();
     }
     try {
-      JsonNode node = JSON.readTree(response.body());
+      JsonNode node = JSON.readTree(body);
       return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
     } catch (JsonProcessingException e) {
       return Optional.empty();

@@ -94,14 +94,34 @@ class CrowdStrikeClientTest {
   }
 
   @Test
-  void shouldReportAnUnparseableBodyWithStatusAndTraceIdButNotTheBody() {
-    harness.fake.on(
-        VULNS, response(200, "<html>token=abc</html>".getBytes(StandardCharsets.UTF_8)));
+  void shouldAskAgainWhenAPageArrivesCutOffAndReadTheWholeOne() throws InterruptedException {
+    byte[] whole =
+        FakeCrowdStrike.page(List.of(vulnerability("v1", "2024-05-01T00:00:00Z")), "", 1).body();
+    harness
+        .fake
+        .on(VULNS, response(200, java.util.Arrays.copyOf(whole, whole.length / 2)))
+        .on(VULNS, response(200, whole));
+
+    QueryPage page = harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST);
+
+    assertThat(page.resources()).extracting(r -> r.path("id").asText()).containsExactly("v1");
+    assertThat(harness.fake.dataRequests()).hasSize(2);
+    assertThat(harness.context.sleeps()).hasSize(1);
+  }
+
+  @Test
+  void shouldGiveUpOnBodiesThatAreNeverWholeJsonNamingStatusAndTraceIdButNotTheBody() {
+    for (int i = 0; i < harness.tuning.maxAttempts(); i++) {
+      harness.fake.on(
+          VULNS, response(200, "<html>token=abc</html>".getBytes(StandardCharsets.UTF_8)));
+    }
 
     assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
-        .isInstanceOf(UnexpectedResponseException.class)
+        .isInstanceOf(RetryableException.class)
         .hasMessageContaining("HTTP 200")
+        .hasMessageContaining("not a whole JSON object")
         .hasMessageContaining("trace-200")
+        .hasMessageContaining("gave up after 8 attempts")
         .hasMessageNotContaining("token=abc");
   }
 
@@ -170,6 +190,42 @@ class CrowdStrikeClientTest {
         .hasMessageContaining("HTTP 500")
         .hasMessageContaining("gave up after 8 attempts");
     assertThat(harness.context.sleeps()).hasSize(harness.tuning.maxAttempts() - 1);
+  }
+
+  @Test
+  void shouldGiveUpOnAnswersThatAlwaysEndMidBodyNamingTheHostAndTheAttempts() {
+    for (int i = 0; i < harness.tuning.maxAttempts(); i++) {
+      harness.fake.on(
+          VULNS,
+          r -> {
+            // What java.net.http says when the connection closes before the Content-Length.
+            throw new IOException("fixed content-length: 5120, bytes received: 2560");
+          });
+    }
+
+    assertThatThrownBy(() -> harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST))
+        .isInstanceOf(PermanentException.class)
+        .hasMessageContaining("api.us-2.crowdstrike.com kept failing")
+        .hasMessageContaining("bytes received")
+        .hasMessageContaining("after 8 attempts");
+    assertThat(harness.fake.dataRequests()).hasSize(harness.tuning.maxAttempts());
+  }
+
+  @Test
+  void shouldAskAgainWhenAPageTakesLongerThanTheRequestTimeout() throws InterruptedException {
+    harness
+        .fake
+        .on(
+            VULNS,
+            r -> {
+              throw new java.net.http.HttpTimeoutException("request timed out");
+            })
+        .on(VULNS, page(List.of(vulnerability("v1", "2024-05-01T00:00:00Z")), "", 1));
+
+    QueryPage page = harness.client.query(CrowdStrikeStream.VULNERABILITIES, FIRST);
+
+    assertThat(page.resources()).hasSize(1);
+    assertThat(harness.fake.dataRequests()).hasSize(2);
   }
 
   @Test
