@@ -4,50 +4,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs the query mix and times each query: idle (one client, each case after a warm-up) or as
  * {@code clients} concurrent clients while something else runs (each client goes round the mix,
- * starting at its own case, until the other work is done, and at least once round).
+ * starting at its own case, until the other work is done, and at least once round). A query that
+ * throws (a timeout, a refused connection) is an error, counted and not timed.
  */
 final class QueryLoad {
   private final List<QueryMix.Case> cases;
+  private final AtomicBoolean reported = new AtomicBoolean();
 
   QueryLoad(List<QueryMix.Case> cases) {
     this.cases = cases;
   }
 
   /** Every case once to warm up, then {@code rounds} more times, one query at a time. */
-  Latencies idle(int rounds) {
-    List<Double> millis = new ArrayList<>();
-    int errors = 0;
+  MixLatencies idle(int rounds) {
+    List<MixLatencies.Sample> samples = new ArrayList<>();
     for (int round = 0; round <= rounds; round++) {
       for (QueryMix.Case c : cases) {
-        long start = System.nanoTime();
-        try {
-          c.run().get();
-          if (round > 0) {
-            millis.add((System.nanoTime() - start) / 1e6);
-          }
-        } catch (RuntimeException e) {
-          if (errors++ == 0) {
-            System.err.println("bench: query '" + c.name() + "' failed: " + e);
-          }
+        MixLatencies.Sample sample = time(c);
+        if (round > 0) {
+          samples.add(sample);
         }
       }
     }
-    return Latencies.of(millis.stream().mapToDouble(Double::doubleValue).toArray(), errors);
+    return MixLatencies.of(names(), samples);
   }
 
   /**
-   * {@code clients} threads going round the mix until {@code done} says so (each at least once
-   * round); a query that throws is an error, counted and not timed.
+   * {@code clients} threads going round the mix until {@code done} says so (each once at least).
    */
-  Latencies concurrent(int clients, BooleanSupplier done) throws InterruptedException {
-    ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
-    AtomicInteger errors = new AtomicInteger();
+  MixLatencies concurrent(int clients, BooleanSupplier done) throws InterruptedException {
+    ConcurrentLinkedQueue<MixLatencies.Sample> samples = new ConcurrentLinkedQueue<>();
     CountDownLatch finished = new CountDownLatch(clients);
     for (int client = 0; client < clients; client++) {
       int first = client % cases.size();
@@ -56,16 +48,7 @@ final class QueryLoad {
               () -> {
                 try {
                   for (long n = 0; n < cases.size() || !done.getAsBoolean(); n++) {
-                    QueryMix.Case c = cases.get((int) ((first + n) % cases.size()));
-                    long start = System.nanoTime();
-                    try {
-                      c.run().get();
-                      millis.add((System.nanoTime() - start) / 1e6);
-                    } catch (RuntimeException e) {
-                      if (errors.getAndIncrement() == 0) {
-                        System.err.println("bench: query '" + c.name() + "' failed: " + e);
-                      }
-                    }
+                    samples.add(time(cases.get((int) ((first + n) % cases.size()))));
                   }
                 } finally {
                   finished.countDown();
@@ -76,6 +59,23 @@ final class QueryLoad {
       thread.start();
     }
     finished.await();
-    return Latencies.of(millis.stream().mapToDouble(Double::doubleValue).toArray(), errors.get());
+    return MixLatencies.of(names(), new ArrayList<>(samples));
+  }
+
+  private MixLatencies.Sample time(QueryMix.Case c) {
+    long start = System.nanoTime();
+    try {
+      c.run().get();
+      return new MixLatencies.Sample(c.name(), (System.nanoTime() - start) / 1e6);
+    } catch (RuntimeException e) {
+      if (reported.compareAndSet(false, true)) {
+        System.err.println("bench: query '" + c.name() + "' failed (first error only): " + e);
+      }
+      return new MixLatencies.Sample(c.name(), Double.NaN);
+    }
+  }
+
+  private List<String> names() {
+    return cases.stream().map(QueryMix.Case::name).toList();
   }
 }

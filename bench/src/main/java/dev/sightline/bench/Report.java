@@ -85,8 +85,8 @@ final class Report {
               "max ms",
               "queries",
               "errors"));
-      queryRow(b, "idle", r.idle());
-      queryRow(b, r.clients() + " clients during a sync", r.load());
+      queryRow(b, "idle", r.idle().all());
+      queryRow(b, r.clients() + " clients during a sync", r.load().all());
       b.append(ratioLine(r.ingestOverFloor())).append('\n');
       b.append(String.format(Locale.ROOT, "delta time / full time: %.3f%n", r.deltaOverFull()));
     }
@@ -131,8 +131,35 @@ final class Report {
     b.append("\n| vendor | query mix | p50 ms | p95 ms | max ms | queries | errors |\n");
     b.append("|---|---|---:|---:|---:|---:|---:|\n");
     for (VendorResult r : results) {
-      mdQuery(b, r.vendor(), "idle", r.idle());
-      mdQuery(b, r.vendor(), r.clients() + " clients during a sync", r.load());
+      mdQuery(b, r.vendor(), "idle", r.idle().all());
+      mdQuery(b, r.vendor(), r.clients() + " clients during a sync", r.load().all());
+    }
+    for (VendorResult r : results) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%n%s, per query (ms; idle, then %d clients during a sync):%n%n",
+              r.vendor(),
+              r.clients()));
+      b.append("| query | idle p50 | idle p95 | load p50 | load p95 | load max | load errors |\n");
+      b.append("|---|---:|---:|---:|---:|---:|---:|\n");
+      r.idle()
+          .byQuery()
+          .forEach(
+              (query, idle) -> {
+                Latencies load = r.load().byQuery().get(query);
+                b.append(
+                    String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s | %s | %s | %s | %d |%n",
+                        query,
+                        ms(idle, idle.p50()),
+                        ms(idle, idle.p95()),
+                        ms(load, load.p50()),
+                        ms(load, load.p95()),
+                        ms(load, load.max()),
+                        load.errors()));
+              });
     }
     b.append('\n');
     for (VendorResult r : results) {
@@ -148,6 +175,11 @@ final class Report {
               r.floor().recordsPerSecond()));
     }
     return b.toString();
+  }
+
+  /** A latency in ms, or "–" when no query of the set succeeded (every one failed). */
+  private static String ms(Latencies l, double millis) {
+    return l.queries() > l.errors() ? String.format(Locale.ROOT, "%.1f", millis) : "–";
   }
 
   private String date() {

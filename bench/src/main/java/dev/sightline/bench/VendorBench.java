@@ -76,8 +76,8 @@ final class VendorBench {
 
       jdbc.update("ANALYZE"); // as autovacuum would have by the time anyone queries
       QueryLoad queries = new QueryLoad(QueryMix.cases(jdbc, QueryMix.search(jdbc, clock)));
-      Latencies idle = queries.idle(options.runs());
-      log.printf("query idle  %s%n", Report.latencies(idle));
+      MixLatencies idle = queries.idle(options.runs());
+      log.printf("query idle  %s%n", Report.latencies(idle.all()));
 
       int changes = (int) Math.max(1, Math.round(tenant.findings() * options.deltaPercent() / 100));
       tenant.advance(changes);
@@ -86,7 +86,7 @@ final class VendorBench {
 
       UUID second = register(connectors, tenant, "bench under load");
       AtomicBoolean syncDone = new AtomicBoolean();
-      AtomicReference<Latencies> load = new AtomicReference<>();
+      AtomicReference<MixLatencies> load = new AtomicReference<>();
       PhaseFigures loadSync =
           meter
               .measure(
@@ -112,7 +112,8 @@ final class VendorBench {
                   this::fetched)
               .figures();
       log.printf("sync + load %s%n", line(loadSync));
-      log.printf("query load  %s (%d clients)%n", Report.latencies(load.get()), options.clients());
+      log.printf(
+          "query load  %s (%d clients)%n", Report.latencies(load.get().all()), options.clients());
       return new VendorResult(
           vendor,
           hosts,

@@ -23,10 +23,10 @@ record VendorResult(
     PhaseFigures full,
     int changes,
     PhaseFigures delta,
-    Latencies idle,
+    MixLatencies idle,
     PhaseFigures loadSync,
     int clients,
-    Latencies load) {
+    MixLatencies load) {
 
   /** Full ingest time over floor time: the figure the target is about. */
   double ingestOverFloor() {
