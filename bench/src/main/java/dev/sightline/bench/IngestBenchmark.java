@@ -23,10 +23,6 @@ import dev.sightline.platform.sync.RunCounters;
 import dev.sightline.platform.sync.SyncRun;
 import dev.sightline.platform.sync.SyncService;
 import dev.sightline.platform.views.InventoryQueries;
-import dev.sightline.simulators.cortex.CortexXdrSimulator;
-import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
-import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
-import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Clock;
 import java.util.List;
@@ -40,16 +36,6 @@ import java.util.Optional;
  * absolute figures depend on the machine.
  */
 public final class IngestBenchmark {
-
-  /** A simulated tenant to ingest, whichever vendor it imitates. */
-  private record BenchTenant(
-      String type,
-      Map<String, String> auth,
-      javax.net.ssl.SSLContext ssl,
-      long assets,
-      long findings,
-      AutoCloseable simulator,
-      java.util.function.Supplier<dev.sightline.simulators.server.RequestLog> requests) {}
 
   /** The most vendor calls the simulator saw in any one second (the tenant's rate budget). */
   private static long busiestSecond(dev.sightline.simulators.server.RequestLog log) {
@@ -69,59 +55,18 @@ public final class IngestBenchmark {
     return most;
   }
 
-  private static BenchTenant tenant(String vendor, int hosts) {
-    if (vendor.equals("cortex-xdr")) {
-      CortexXdrSimulator sim =
-          CortexXdrSimulator.start(
-              CortexXdrSimulatorOptions.defaults(hosts).withDailyQuotaUnits(1_000_000));
-      var o = sim.options();
-      return new BenchTenant(
-          "cortex-xdr",
-          Map.of(
-              "url",
-              sim.baseUrl().toString(),
-              "apiKeyId",
-              o.keyId(),
-              "apiKey",
-              o.key(),
-              "securityLevel",
-              o.security().wire()),
-          sim.clientSslContext(),
-          sim.manifest().path("endpoints").asLong(),
-          sim.manifest().path("findings").asLong(),
-          sim,
-          sim::requests);
-    }
-    CrowdStrikeSimulator sim =
-        CrowdStrikeSimulator.start(CrowdStrikeSimulatorOptions.defaults(hosts));
-    return new BenchTenant(
-        "crowdstrike",
-        Map.of(
-            "url",
-            sim.baseUrl().toString(),
-            "clientId",
-            "sim-client",
-            "clientSecret",
-            "sim-secret"),
-        sim.clientSslContext(),
-        sim.manifest().path("agents").asLong() + sim.manifest().path("unmanagedAssets").asLong(),
-        sim.manifest().path("vulnerabilities").asLong(),
-        sim,
-        sim::requests);
-  }
-
   public static void main(String[] args) throws Exception {
     int hosts = intArg(args, "--hosts", 5000);
     int pageSize = intArg(args, "--page-size", 1000);
     String vendor = stringArg(args, "--vendor", "crowdstrike");
     Clock clock = Clock.systemUTC();
-    BenchTenant tenant = tenant(vendor, hosts);
-    try (AutoCloseable sim = tenant.simulator();
+    SimulatedTenant tenant = SimulatedTenant.start(vendor, hosts, pageSize);
+    try (tenant;
         EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       long agents = tenant.assets();
       long vulns = tenant.findings();
       System.out.printf(
-          "BenchTenant (%s): %,d hosts (%,d agents), %,d vulnerabilities; page size %d%n",
+          "Tenant (%s): %,d hosts (%,d agents), %,d vulnerabilities; page size %d%n",
           vendor, hosts, agents, vulns, pageSize);
       PlatformConnectorContext context = new PlatformConnectorContext(clock, tenant.ssl());
       Map<String, String> auth = tenant.auth();
@@ -129,7 +74,7 @@ public final class IngestBenchmark {
       long rawStart = System.nanoTime();
       long rawRecords =
           readOnly(
-              ConnectorCatalog.discover().find(tenant.type()).orElseThrow(),
+              ConnectorCatalog.discover().find(tenant.vendor()).orElseThrow(),
               new ConnectorConfig(auth),
               context,
               pageSize);
@@ -145,7 +90,7 @@ public final class IngestBenchmark {
               TargetPolicy.fromList("127.0.0.1"),
               clock);
       SyncService sync = new SyncService(connectors, jdbc, context, clock, pageSize);
-      var id = connectors.register(new NewConnector(tenant.type(), "bench", "", auth, null)).id();
+      var id = connectors.register(new NewConnector(tenant.vendor(), "bench", "", auth, null)).id();
       long e2eStart = System.nanoTime();
       SyncRun run = sync.execute(sync.request(id).runId());
       double e2eSeconds = (System.nanoTime() - e2eStart) / 1e9;

@@ -9,22 +9,16 @@ import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.export.ExportEntity;
 import dev.sightline.platform.export.InventoryExport;
 import dev.sightline.platform.net.TargetPolicy;
-import dev.sightline.platform.query.QueryCompiler;
 import dev.sightline.platform.query.QueryEntity;
-import dev.sightline.platform.query.SourceLabels;
 import dev.sightline.platform.query.SqlFilter;
 import dev.sightline.platform.rescoring.ScoreRefresher;
 import dev.sightline.platform.rescoring.ScoringSettings;
 import dev.sightline.platform.rescoring.SeverityDefaults;
 import dev.sightline.platform.search.InventorySearch;
-import dev.sightline.platform.search.SearchRequest;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
 import dev.sightline.platform.sync.SyncRun;
 import dev.sightline.platform.sync.SyncService;
-import dev.sightline.platform.views.InventoryQueries;
-import dev.sightline.platform.views.PageOf;
-import dev.sightline.query.QueryParser;
 import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
@@ -38,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Query latency on a large inventory, in one run: both simulators synced through the real walk
@@ -49,8 +42,6 @@ import java.util.function.Supplier;
  * full rescore (with and without them, on the same data).
  */
 public final class QueryBenchmark {
-  private record Case(String name, Supplier<Object> run) {}
-
   public static void main(String[] args) throws Exception {
     int hosts = intArg(args, "--hosts", 100_000);
     int runs = intArg(args, "--runs", 20);
@@ -111,104 +102,8 @@ public final class QueryBenchmark {
           count(jdbc, "SELECT count(*) FROM detection"),
           (System.nanoTime() - ingestStart) / 1e9);
 
-      InventoryQueries queries = new InventoryQueries(jdbc);
-      QueryCompiler compiler =
-          new QueryCompiler(SourceLabels.of(ConnectorCatalog.discover()), clock);
-      InventorySearch search = new InventorySearch(queries, compiler, QueryParser.withDefaults());
-      String cve =
-          jdbc.queryOne(
-                  "SELECT cve_id FROM finding WHERE cve_id IS NOT NULL GROUP BY cve_id"
-                      + " ORDER BY count(*) DESC LIMIT 1",
-                  rs -> rs.getString(1))
-              .orElse("CVE-2021-44228");
-      String hostPrefix =
-          jdbc.queryOne(
-                  "SELECT left(host_name, 5) FROM source_asset WHERE host_name IS NOT NULL LIMIT 1",
-                  rs -> rs.getString(1))
-              .orElse("web");
-      String deepQds = cursorAt(search, "-finding.qds", 200);
-      String deepId = cursorAt(search, "finding.id", 2_000);
-
-      List<Case> cases =
-          List.of(
-              assets(
-                  search,
-                  "seed: CrowdStrike assets",
-                  "inventory:(source:\"CrowdStrike Spotlight\")",
-                  null),
-              assets(
-                  search, "seed: Cortex assets", "inventory:(source:\"Palo Alto Networks\")", null),
-              findings(
-                  search,
-                  "seed: CrowdStrike findings",
-                  "findings.vendorProductname:\"CrowdStrike Endpoint Security\"",
-                  null),
-              findings(
-                  search,
-                  "seed: Cortex findings",
-                  "findings.vendorProductname:\"Cortex XDR\"",
-                  null),
-              assets(search, "CIDR 10.0.0.0/8", "asset.ip:10.0.0.0/8", null),
-              assets(search, "IP range", "asset.ip:[10.1.0.0 .. 10.1.255.255]", null),
-              findings(search, "QDS range [70 .. 89]", "finding.qds:[70 .. 89]", null),
-              findings(search, "first found in 30 days", "finding.firstFound > now-30d", null),
-              findings(search, "one CVE", "finding.cveId:" + cve, null),
-              assets(search, "host name prefix", "asset.hostName:" + hostPrefix + "*", null),
-              assets(
-                  search,
-                  "nested source + date",
-                  "inventory:(source:\"CrowdStrike Spotlight\" AND lastUpdated > now-1d)",
-                  null),
-              findings(
-                  search,
-                  "active high, by QDS",
-                  "finding.state:ACTIVE AND finding.severity >= 4",
-                  "-finding.qds"),
-              findings(search, "all, by QDS", "", "-finding.qds"),
-              assets(search, "all assets, by risk", "", "-asset.riskScore"),
-              new Case(
-                  "deep keyset page 201 by QDS",
-                  () ->
-                      search.findings(
-                          InventoryQueries.Filter.none(),
-                          request("", "-finding.qds", Optional.of(deepQds), false))),
-              new Case(
-                  "deep keyset page 2001 by id",
-                  () ->
-                      search.findings(
-                          InventoryQueries.Filter.none(),
-                          request("", "finding.id", Optional.of(deepId), false))),
-              new Case(
-                  "exact count: active",
-                  () ->
-                      search.findings(
-                          InventoryQueries.Filter.none(),
-                          request("finding.state:ACTIVE", null, Optional.empty(), true))),
-              new Case(
-                  "exact count: Cortex findings",
-                  () ->
-                      search.findings(
-                          InventoryQueries.Filter.none(),
-                          request(
-                              "findings.vendorProductname:\"Cortex XDR\"",
-                              null,
-                              Optional.empty(),
-                              true))),
-              new Case(
-                  "exact count: CrowdStrike assets",
-                  () ->
-                      search.assets(
-                          InventoryQueries.Filter.none(),
-                          request(
-                              "inventory:(source:\"CrowdStrike Spotlight\")",
-                              null,
-                              Optional.empty(),
-                              true))),
-              findings(
-                  search,
-                  "KEV or EPSS > 0.5",
-                  "finding.isKev:true OR finding.epss > 0.5",
-                  "-finding.qds"));
+      InventorySearch search = QueryMix.search(jdbc, clock);
+      List<QueryMix.Case> cases = QueryMix.cases(jdbc, search);
 
       if (runs == 0) {
         export(jdbc, search, List.of());
@@ -220,7 +115,7 @@ public final class QueryBenchmark {
           "%nQueries (first page of 50 unless said; %d runs after a warm-up):%n", runs);
       System.out.println("| query | p50 ms | p95 ms | max ms | total |");
       System.out.println("|---|---|---|---|---|");
-      for (Case c : cases) {
+      for (QueryMix.Case c : cases) {
         Object first = c.run().get();
         long[] ms = new long[runs];
         for (int i = 0; i < runs; i++) {
@@ -235,9 +130,7 @@ public final class QueryBenchmark {
             ms[runs / 2],
             ms[(int) Math.ceil(runs * 0.95) - 1],
             ms[runs - 1],
-            first instanceof PageOf<?> p
-                ? (p.totalExact() ? "" : "~") + String.format("%,d", p.total())
-                : "");
+            QueryMix.total(first));
       }
       export(jdbc, search, List.of());
       export(
@@ -344,41 +237,6 @@ public final class QueryBenchmark {
                     "%,d updates, %.0f%% heap-only",
                     rs.getLong(1), 100.0 * rs.getLong(2) / Math.max(1, rs.getLong(1))))
         .orElse("no statistics");
-  }
-
-  private static String cursorAt(InventorySearch search, String sort, int pages) {
-    Optional<String> after = Optional.empty();
-    for (int i = 0; i < pages; i++) {
-      PageOf<?> page =
-          search.findings(InventoryQueries.Filter.none(), request("", sort, after, false));
-      if (page.next() == null) {
-        break;
-      }
-      after = Optional.of(page.next());
-    }
-    return after.orElseThrow();
-  }
-
-  private static SearchRequest request(
-      String q, String sort, Optional<String> after, boolean exact) {
-    return new SearchRequest(
-        Optional.ofNullable(q), Optional.ofNullable(sort), 0, 50, after, exact);
-  }
-
-  private static Case assets(InventorySearch search, String name, String q, String sort) {
-    return new Case(
-        name,
-        () ->
-            search.assets(
-                InventoryQueries.Filter.none(), request(q, sort, Optional.empty(), false)));
-  }
-
-  private static Case findings(InventorySearch search, String name, String q, String sort) {
-    return new Case(
-        name,
-        () ->
-            search.findings(
-                InventoryQueries.Filter.none(), request(q, sort, Optional.empty(), false)));
   }
 
   private static long count(Jdbc jdbc, String sql) {
