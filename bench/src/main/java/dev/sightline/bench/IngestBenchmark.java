@@ -62,7 +62,7 @@ public final class IngestBenchmark {
     Clock clock = Clock.systemUTC();
     SimulatedTenant tenant = SimulatedTenant.start(vendor, hosts, pageSize);
     try (tenant;
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres pg = BenchPostgres.start()) {
       long agents = tenant.assets();
       long vulns = tenant.findings();
       System.out.printf(

@@ -54,7 +54,7 @@ public final class QueryBenchmark {
                 CortexXdrSimulatorOptions.defaults(cortexHosts)
                     .withOffset(hosts - cortexHosts / 2)
                     .withDailyQuotaUnits(1_000_000));
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+        EmbeddedPostgres pg = BenchPostgres.start()) {
       // Pooled, as the server's are: a new connection per query would time PostgreSQL's fork.
       com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
       pool.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));

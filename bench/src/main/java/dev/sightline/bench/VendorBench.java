@@ -43,7 +43,7 @@ final class VendorBench {
     int hosts = options.hostsOf(vendor);
     log.printf("%n== %s, %,d hosts ==%n", vendor, hosts);
     try (SimulatedTenant tenant = SimulatedTenant.start(vendor, hosts, options.pageSize());
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres pg = BenchPostgres.start();
         HikariDataSource pool = pool(pg);
         PhaseMeter meter = new PhaseMeter()) {
       log.printf("Tenant: %,d asset records, %,d findings%n", tenant.assets(), tenant.findings());
