@@ -123,7 +123,18 @@ final class TermCompiler {
       return "false";
     }
     String e = q.alias();
-    return row
+    String g = q.alias();
+    // The uncorrelated guard is evaluated once per query (a one-time filter): when no connector of
+    // these types exists, PostgreSQL skips the probe of every row's detections, which on a large
+    // inventory with none of them otherwise walks every finding to find nothing.
+    return "(EXISTS (SELECT 1 FROM connector "
+        + g
+        + " WHERE "
+        + g
+        + ".type = ANY("
+        + q.bind(types.toArray(String[]::new), at)
+        + ")) AND "
+        + row
         + ".connector_id IN (SELECT "
         + e
         + ".id FROM connector "
@@ -132,7 +143,7 @@ final class TermCompiler {
         + e
         + ".type = ANY("
         + q.bind(types.toArray(String[]::new), at)
-        + "))";
+        + ")))";
   }
 
   private static String connector(Condition c, String row, Compilation q) {
