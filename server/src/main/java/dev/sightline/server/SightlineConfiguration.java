@@ -33,6 +33,7 @@ import dev.sightline.platform.sync.PlatformConnectorContext;
 import dev.sightline.platform.sync.RunLease;
 import dev.sightline.platform.sync.SyncService;
 import dev.sightline.platform.views.InventoryQueries;
+import dev.sightline.server.boot.ClusterTimings;
 import dev.sightline.server.boot.DatabaseBootstrap;
 import dev.sightline.server.boot.NodeNames;
 import dev.sightline.server.boot.ServerSettings;
@@ -96,20 +97,27 @@ class SightlineConfiguration {
     return new PlatformConnectorContext(clock, tls, vendorCalls, java.util.Optional.of(targets));
   }
 
+  /** Lease and check-in: read from the environment, defaults unless set. */
+  @Bean
+  ClusterTimings clusterTimings() {
+    return ClusterTimings.fromEnvironment(System.getenv());
+  }
+
   @Bean
   SyncService syncService(
       ConnectorService connectors,
       Jdbc jdbc,
       ServerSettings settings,
       PlatformConnectorContext context,
-      Clock clock) {
+      Clock clock,
+      ClusterTimings timings) {
     return new SyncService(
         connectors,
         jdbc,
         context,
         clock,
         settings.pageSize(),
-        new RunLease(NodeNames.generate(), RunLease.DEFAULT));
+        new RunLease(NodeNames.generate(), timings.lease()));
   }
 
   @Bean(destroyMethod = "close")
@@ -118,13 +126,14 @@ class SightlineConfiguration {
       SyncService sync,
       ConnectorService connectors,
       Clock clock,
-      ServerSettings settings) {
+      ServerSettings settings,
+      ClusterTimings timings) {
     return new ClusterScheduler(
         dataSource,
         sync,
         connectors,
         clock,
-        new SchedulerSettings(settings.workers(), SchedulerSettings.defaults().checkin()));
+        new SchedulerSettings(settings.workers(), timings.checkin()));
   }
 
   @Bean
