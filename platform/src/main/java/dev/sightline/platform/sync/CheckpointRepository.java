@@ -25,6 +25,21 @@ public final class CheckpointRepository {
         stream);
   }
 
+  /**
+   * Whether this run already read the stream to its end (its last page committed) before it was
+   * taken over: such a stream is not read again.
+   */
+  public boolean completedBy(UUID connectorId, String stream, UUID runId) {
+    return jdbc.queryOne(
+            "SELECT 1 FROM stream_checkpoint WHERE connector_id = ? AND stream = ?"
+                + " AND run_id = ? AND complete",
+            rs -> true,
+            connectorId,
+            stream,
+            runId)
+        .isPresent();
+  }
+
   /** When the unfinished read of a stream began (resumed reads keep their start). */
   public Optional<Instant> readStartedAt(UUID connectorId, String stream) {
     return jdbc.queryOne(

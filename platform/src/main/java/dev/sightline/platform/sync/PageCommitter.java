@@ -10,6 +10,7 @@ import dev.sightline.platform.ingest.StreamTally;
 import dev.sightline.platform.inventory.AssetRow;
 import dev.sightline.platform.inventory.FindingRow;
 import dev.sightline.platform.inventory.InventoryWriter;
+import dev.sightline.platform.lifecycle.FindingLifecycle;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -35,6 +36,7 @@ final class PageCommitter {
   private final Jdbc jdbc;
   private final InventoryWriter writer;
   private final AssetCorrelator correlator;
+  private final FindingLifecycle lifecycle = new FindingLifecycle();
   private final Clock clock;
 
   PageCommitter(Jdbc jdbc, InventoryWriter writer, AssetCorrelator correlator, Clock clock) {
@@ -54,17 +56,29 @@ final class PageCommitter {
       List<AssetRow> snapshots,
       List<Rejection> rejections) {}
 
-  RunCounters commit(
+  /**
+   * What a page's commit did: its counters, and, for the last page of a full read of findings, how
+   * many detections the read did not return were closed with it.
+   */
+  record Committed(RunCounters counters, java.util.OptionalInt closedAbsent) {}
+
+  /**
+   * Commits the page; {@code closesAbsent}: the stream is a full read of findings, so its last page
+   * (the one whose checkpoint is complete) also closes the detections the read did not return.
+   */
+  Committed commit(
       UUID connectorId,
       UUID runId,
       MappedPage page,
       InventoryWriter.FindingBatch encoded,
       Checkpoint checkpoint,
       Instant readStartedAt,
+      boolean closesAbsent,
       StageClock stages) {
     Instant now = clock.instant();
     long start = System.nanoTime();
     long[] correlating = new long[1];
+    int[] closed = {-1};
     RunCounters committed =
         jdbc.inTransaction(
             c -> {
@@ -101,11 +115,16 @@ final class PageCommitter {
               RunRepository.addPage(c, runId, counters);
               RunRepository.addStreamTally(c, runId, checkpoint.stream(), tally);
               CheckpointRepository.save(c, connectorId, runId, checkpoint, readStartedAt, now);
+              if (closesAbsent && checkpoint.complete()) {
+                closed[0] = lifecycle.closeAbsent(c, connectorId, readStartedAt, now);
+              }
               return counters;
             });
     stages.add(RunStage.CORRELATE, correlating[0]);
     stages.add(RunStage.WRITE, System.nanoTime() - start - correlating[0]);
-    return committed;
+    return new Committed(
+        committed,
+        closed[0] < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(closed[0]));
   }
 
   /**

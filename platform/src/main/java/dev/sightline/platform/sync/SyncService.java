@@ -387,6 +387,16 @@ public final class SyncService {
     if (stream.kind() == RecordKind.FINDING) {
       runs.findingsState(run.runId(), FindingsState.PROCESSING);
     }
+    if (checkpoints.completedBy(run.connectorId(), stream.name(), run.runId())) {
+      // Taken over after the stream's last page: its pages, and the closing of what a full read
+      // did not return, were committed with it; reading it again would count its records twice.
+      journal.info(
+          stream.name(),
+          stream.name()
+              + " was read to its end before this run was taken over: it is not read again");
+      accountFor(run, stream, journal);
+      return;
+    }
     Optional<Checkpoint> from = checkpoints.find(run.connectorId(), stream.name());
     boolean resuming = from.isPresent() && !from.get().complete();
     Instant readStartedAt =
@@ -405,6 +415,10 @@ public final class SyncService {
               + (resuming ? ", resuming from the last committed page" : "")
               + ")");
       long shownTotal = -1;
+      // A full read of findings closes what it did not return in its last page's transaction, so
+      // a crash can never separate the end of the read from the closing.
+      boolean closesAbsent = stream.kind() == RecordKind.FINDING && reader.fullSync();
+      java.util.OptionalInt closedAbsent = null;
       try (PageReadAhead pages =
           new PageReadAhead(reader, mapper::map, run.connectorId(), stages, stream.name())) {
         Optional<PageReadAhead.Prepared> page;
@@ -419,28 +433,35 @@ public final class SyncService {
           }
           Instant now = clock.instant();
           runs.renew(run.runId(), lease.node(), lease.until(now), now);
-          committer.commit(
-              run.connectorId(),
-              run.runId(),
-              page.get().mapped(),
-              page.get().findings(),
-              page.get().checkpoint(),
-              readStartedAt,
-              stages);
+          PageCommitter.Committed committed =
+              committer.commit(
+                  run.connectorId(),
+                  run.runId(),
+                  page.get().mapped(),
+                  page.get().findings(),
+                  page.get().checkpoint(),
+                  readStartedAt,
+                  closesAbsent,
+                  stages);
+          if (committed.closedAbsent().isPresent()) {
+            closedAbsent = committed.closedAbsent();
+          }
         }
       }
       accountFor(run, stream, journal);
-      if (stream.kind() == RecordKind.FINDING && reader.fullSync()) {
+      if (closesAbsent) {
         int closed =
-            stages.time(
-                RunStage.LIFECYCLE,
-                () ->
-                    jdbc.inTransaction(
-                        c -> {
-                          InventoryLock.hold(c);
-                          return lifecycle.closeAbsent(
-                              c, run.connectorId(), readStartedAt, clock.instant());
-                        }));
+            closedAbsent != null
+                ? closedAbsent.getAsInt()
+                : stages.time(
+                    RunStage.LIFECYCLE,
+                    () ->
+                        jdbc.inTransaction(
+                            c -> {
+                              InventoryLock.hold(c);
+                              return lifecycle.closeAbsent(
+                                  c, run.connectorId(), readStartedAt, clock.instant());
+                            }));
         journal.info(
             stream.name(),
             closed + " detection(s) absent from the full read of " + stream.name() + " are closed");

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,5 +193,61 @@ class SyncServiceIT {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync.request(id))
         .hasMessageContaining("already scheduled or in progress");
     assertThat(sync.requestScheduled(id, java.time.Instant.now())).isEmpty();
+  }
+
+  @Test
+  void shouldNotReadAgainAStreamTheRunFinishedBeforeItWasTakenOver() throws Exception {
+    UUID id = register("falcon");
+    Clock clock = Clock.systemUTC();
+    SyncService nodeA =
+        new SyncService(
+            connectors,
+            jdbc,
+            new PlatformConnectorContext(clock, sim.clientSslContext()),
+            clock,
+            100,
+            new RunLease("node-a", Duration.ofSeconds(1)));
+    SyncService nodeB =
+        new SyncService(
+            connectors,
+            jdbc,
+            new PlatformConnectorContext(clock, sim.clientSslContext()),
+            clock,
+            100,
+            new RunLease("node-b", Duration.ofSeconds(1)));
+    sim.faults().slowNext(1_000, Duration.ofMillis(30));
+    UUID runId = nodeA.request(id).runId();
+    Thread worker = new Thread(() -> nodeA.execute(runId));
+    worker.start();
+    // node A stops once the hosts stream is read to its end and findings are being read
+    await().atMost(Duration.ofMinutes(1)).until(() -> "vulnerabilities".equals(streamOf(runId)));
+    nodeA.stopping();
+    worker.interrupt();
+    worker.join(30_000);
+    sim.faults().clear();
+    long hostCallsBefore = hostCalls();
+    TimeUnit.MILLISECONDS.sleep(1_500);
+
+    SyncRun done = nodeB.execute(nodeB.takeOver(runId).orElseThrow().runId());
+
+    long agents =
+        sim.manifest().path("agents").asLong() + sim.manifest().path("unmanagedAssets").asLong();
+    assertThat(done.state()).isEqualTo(RunState.PROCESSED);
+    assertThat(hostCalls()).as("calls for hosts after the take-over").isEqualTo(hostCallsBefore);
+    assertThat(done.counters().streams().get("hosts").fetched()).isEqualTo(agents);
+    assertThat(done.fullSync()).contains(true);
+    assertThat(sourceRecords()).isEqualTo(agents);
+  }
+
+  private String streamOf(UUID runId) {
+    return jdbc.queryOne(
+            "SELECT coalesce(stream, '') FROM sync_run WHERE id = ?", rs -> rs.getString(1), runId)
+        .orElse(null);
+  }
+
+  private long hostCalls() {
+    return sim.requests().entries().stream()
+        .filter(e -> e.path().contains("/devices/") || e.path().contains("/discover/"))
+        .count();
   }
 }
