@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param runs rounds of the idle query mix after its warm-up
  * @param clients concurrent query clients during the second sync
  * @param deltaPercent the share of the tenant's findings changed before the delta
+ * @param loadSeconds how long, at most, the clients query while the second sync runs (a second full
+ *     sync of a million findings outlasts any useful sample of latencies)
  */
 record BenchOptions(
     List<String> vendors,
@@ -25,6 +27,7 @@ record BenchOptions(
     int runs,
     int clients,
     double deltaPercent,
+    int loadSeconds,
     List<String> arguments) {
 
   /** The full sizes: 100,000 CrowdStrike hosts (1,000,000 findings), 20,000 endpoints. */
@@ -35,7 +38,7 @@ record BenchOptions(
   static final String USAGE =
       "usage: ./sightline bench [--vendor crowdstrike|cortex-xdr|both] [--hosts N]"
           + " [--cortex-hosts N] [--page-size N] [--runs N] [--clients N] [--delta-percent P]"
-          + " [--out FILE|-]";
+          + " [--load-seconds S] [--out FILE|-]";
 
   int hostsOf(String vendor) {
     if (vendor.equals(SimulatedTenant.CORTEX_XDR)) {
@@ -59,6 +62,7 @@ record BenchOptions(
     int runs = 5;
     int clients = 20;
     double deltaPercent = 1;
+    int loadSeconds = 180;
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(args[i] + " needs a value; " + USAGE);
@@ -80,12 +84,22 @@ record BenchOptions(
         case "--runs" -> runs = positive(args[i], value);
         case "--clients" -> clients = positive(args[i], value);
         case "--delta-percent" -> deltaPercent = Double.parseDouble(value);
+        case "--load-seconds" -> loadSeconds = positive(args[i], value);
         case "--out" -> out = value.equals("-") ? Optional.empty() : Optional.of(Path.of(value));
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; " + USAGE);
       }
     }
     return new BenchOptions(
-        vendors, hosts, cortexHosts, pageSize, out, runs, clients, deltaPercent, List.of(args));
+        vendors,
+        hosts,
+        cortexHosts,
+        pageSize,
+        out,
+        runs,
+        clients,
+        deltaPercent,
+        loadSeconds,
+        List.of(args));
   }
 
   private static int positive(String name, String value) {

@@ -114,7 +114,8 @@ final class Report {
             + "- **delta**: the given share of the findings changed through `/_sim/advance`, then"
             + " the connector's next run;\n"
             + "- **second sync under load**: a second connector of the same tenant syncs while"
-            + " concurrent clients run issue 12's 20-query mix through `InventorySearch` (as the"
+            + " concurrent clients run issue 12's 20-query mix through `InventorySearch` (for"
+            + " the whole sync, or its first `--load-seconds`, 180 by default, when longer; as the"
             + " API does, one pool of 10 connections shared with the sync); **idle**: the same mix"
             + " one query at a time, after `ANALYZE`.\n\n");
     b.append(

@@ -86,6 +86,7 @@ final class VendorBench {
 
       UUID second = register(connectors, tenant, "bench under load");
       AtomicBoolean syncDone = new AtomicBoolean();
+      long loadEnds = System.nanoTime() + options.loadSeconds() * 1_000_000_000L;
       AtomicReference<MixLatencies> load = new AtomicReference<>();
       PhaseFigures loadSync =
           meter
@@ -95,7 +96,10 @@ final class VendorBench {
                         new Thread(
                             () -> {
                               try {
-                                load.set(queries.concurrent(options.clients(), syncDone::get));
+                                load.set(
+                                    queries.concurrent(
+                                        options.clients(),
+                                        () -> syncDone.get() || System.nanoTime() > loadEnds));
                               } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                               }
@@ -113,7 +117,8 @@ final class VendorBench {
               .figures();
       log.printf("sync + load %s%n", line(loadSync));
       log.printf(
-          "query load  %s (%d clients)%n", Report.latencies(load.get().all()), options.clients());
+          "query load  %s (%d clients, during at most the first %d s of the sync)%n",
+          Report.latencies(load.get().all()), options.clients(), options.loadSeconds());
       return new VendorResult(
           vendor,
           hosts,
