@@ -73,6 +73,10 @@ final class VendorBench {
       UUID connector = register(connectors, tenant, "bench");
       PhaseFigures full = meter.measure(() -> runSync(sync, connector), this::fetched).figures();
       log.printf("full ingest %s%n", line(full));
+      log.printf(
+          "database    %,d MiB after the full ingest (pg_database_size)%n",
+          jdbc.queryOne("SELECT pg_database_size(current_database())", rs -> rs.getLong(1) >> 20)
+              .orElseThrow());
 
       jdbc.update("ANALYZE"); // as autovacuum would have by the time anyone queries
       QueryLoad queries = new QueryLoad(QueryMix.cases(jdbc, QueryMix.search(jdbc, clock)));
