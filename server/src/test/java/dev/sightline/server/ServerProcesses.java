@@ -35,6 +35,7 @@ final class ServerProcesses implements AutoCloseable {
   private final Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<Node> started = new ArrayList<>();
+  private final java.util.Random random = new java.util.Random();
 
   /** One server process; {@code name} is its SIGHTLINE_NODE_NAME, the prefix of its run owner. */
   record Node(String name, Process process, URI base) {
@@ -66,10 +67,7 @@ final class ServerProcesses implements AutoCloseable {
   /** Starts a node without waiting for it; {@link #ready} waits. */
   Node start() {
     try {
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
+      int port = freePort();
       String name = cluster + "-" + (started.size() + 1);
       String java = ProcessHandle.current().info().command().orElse("java");
       ProcessBuilder pb =
@@ -96,6 +94,23 @@ final class ServerProcesses implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A port free now, below Linux's ephemeral range (32768–60999): a port the kernel handed out for
+   * bind(0) is soon handed out again as the local end of some outgoing connection (a JDBC or HTTP
+   * client of the other vendor's nodes), and the node starting on it then fails to bind.
+   */
+  private int freePort() throws IOException {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int candidate = 20_000 + random.nextInt(12_000);
+      try (ServerSocket s = new ServerSocket(candidate)) {
+        return s.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("no free port between 20000 and 32000");
   }
 
   /** Waits until the node answers its API. */
