@@ -10,6 +10,24 @@ import dev.sightline.platform.secrets.SecretCipher;
 final class RunFailure {
   private RunFailure() {}
 
+  /** SQL state class 08 (connection exception), 57P (operator intervention), or a dead pool. */
+  private static boolean lostDatabase(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+          return true;
+        }
+        String message = String.valueOf(sql.getMessage());
+        if (message.contains("Connection is closed")
+            || message.contains("connection has been closed")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static String describe(Throwable e) {
     if (e instanceof PermanentException p) {
       return p.getMessage();
@@ -35,6 +53,13 @@ final class RunFailure {
     }
     if (e instanceof UnaccountedRecordsException u) {
       return u.getMessage();
+    }
+    if (e instanceof dev.sightline.platform.db.Jdbc.DataAccessException d && lostDatabase(d)) {
+      return "The connection to PostgreSQL was lost mid-run (the database stopped, restarted or"
+          + " failed over: "
+          + d.getMessage()
+          + "). Every page committed before it is kept. To fix: check that PostgreSQL is up,"
+          + " then start the run again; it resumes from the last committed page.";
     }
     if (e instanceof InterruptedException) {
       return "The run was cancelled (the server stopped or the run was interrupted)."
