@@ -338,7 +338,8 @@ public final class InventoryWriter {
     StringBuilder line = new StringBuilder(2048);
     for (FindingRow r : unique) {
       line.setLength(0);
-      String attributes = canonicalJson(r.attributes());
+      TreeMap<String, Object> sorted = new TreeMap<>(r.attributes());
+      String attributes = json(sorted);
       new CopyLine(line)
           .text(r.externalFindingId())
           .text(r.assetSourceId())
@@ -361,7 +362,7 @@ public final class InventoryWriter {
           .text(r.vendorProductName())
           .bool(r.open())
           .text(attributes)
-          .text(findingHash(r, attributes))
+          .text(findingHash(sorted, r.assetSourceId(), attributes))
           .end();
       lines.add(line.toString());
     }
@@ -447,14 +448,15 @@ public final class InventoryWriter {
    * #hash} computes it, reusing the attributes' JSON when {@code "@asset"} sorts before every key
    * (always, for keys that start with a letter) instead of serializing the record twice.
    */
-  static String findingHash(FindingRow r, String attributesJson) {
-    TreeMap<String, Object> sorted = new TreeMap<>(r.attributes());
+  private static String findingHash(
+      TreeMap<String, Object> sorted, String assetSourceId, String attributesJson) {
     if (!sorted.isEmpty() && sorted.firstKey().compareTo(ASSET_KEY) <= 0) {
-      sorted.put(ASSET_KEY, r.assetSourceId());
-      return hash(sorted);
+      TreeMap<String, Object> hashed = new TreeMap<>(sorted);
+      hashed.put(ASSET_KEY, assetSourceId);
+      return hash(hashed);
     }
     try {
-      String asset = "{\"" + ASSET_KEY + "\":" + JSON.writeValueAsString(r.assetSourceId());
+      String asset = "{\"" + ASSET_KEY + "\":" + JSON.writeValueAsString(assetSourceId);
       String hashed = sorted.isEmpty() ? asset + "}" : asset + "," + attributesJson.substring(1);
       return sha256(hashed);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

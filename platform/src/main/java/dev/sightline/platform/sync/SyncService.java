@@ -418,7 +418,7 @@ public final class SyncService {
       // A full read of findings closes what it did not return in its last page's transaction, so
       // a crash can never separate the end of the read from the closing.
       boolean closesAbsent = stream.kind() == RecordKind.FINDING && reader.fullSync();
-      java.util.OptionalInt closedAbsent = null;
+      java.util.OptionalInt closedAbsent = java.util.OptionalInt.empty();
       try (PageReadAhead pages =
           new PageReadAhead(reader, mapper::map, run.connectorId(), stages, stream.name())) {
         Optional<PageReadAhead.Prepared> page;
@@ -451,7 +451,7 @@ public final class SyncService {
       accountFor(run, stream, journal);
       if (closesAbsent) {
         int closed =
-            closedAbsent != null
+            closedAbsent.isPresent()
                 ? closedAbsent.getAsInt()
                 : stages.time(
                     RunStage.LIFECYCLE,
