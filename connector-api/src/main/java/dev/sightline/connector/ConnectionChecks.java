@@ -1,6 +1,9 @@
 package dev.sightline.connector;
 
 import dev.sightline.connector.CheckResult.Check;
+import dev.sightline.connector.http.OutboundProxy;
+import dev.sightline.connector.http.ProxyEndpoint;
+import dev.sightline.connector.http.ProxyTunnel;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -79,17 +83,50 @@ public final class ConnectionChecks {
       Step authorize,
       Step fetch)
       throws InterruptedException {
+    return run(api, OutboundProxy.NONE, unreachable, tlsFailed, authenticate, authorize, fetch);
+  }
+
+  /**
+   * The same checks, the network and TLS probes through the operator's proxy when it applies to the
+   * host: the network check then opens the proxy's CONNECT tunnel, so a proxy that cannot be
+   * reached, refuses its credentials (407, or tinyproxy's 401) or refuses the tunnel by policy
+   * (403) fails it, reaching {@code unreachable} as a {@link ProxyFailureException} that names the
+   * proxy (password masked), the status and the fix.
+   */
+  public static List<CheckResult> run(
+      HttpsHost api,
+      OutboundProxy proxy,
+      Function<IOException, ? extends RuntimeException> unreachable,
+      Function<IOException, ? extends RuntimeException> tlsFailed,
+      Step authenticate,
+      Step authorize,
+      Step fetch)
+      throws InterruptedException {
+    Optional<ProxyEndpoint> route = proxy.routeForHttps(api.host(), api.port());
     return run(
         Map.of(
-            Check.NETWORK_REACHABILITY, () -> reach(api, unreachable),
-            Check.TLS_HANDSHAKE, () -> negotiate(api, tlsFailed),
+            Check.NETWORK_REACHABILITY, () -> reach(api, route, unreachable),
+            Check.TLS_HANDSHAKE, () -> negotiate(api, route, tlsFailed),
             Check.AUTHENTICATION, authenticate,
             Check.AUTHORIZATION_SCOPE, authorize,
             Check.DATA_FETCH, fetch));
   }
 
   private static String reach(
-      HttpsHost api, Function<IOException, ? extends RuntimeException> unreachable) {
+      HttpsHost api,
+      Optional<ProxyEndpoint> route,
+      Function<IOException, ? extends RuntimeException> unreachable) {
+    if (route.isPresent()) {
+      try (Socket tunnel = ProxyTunnel.open(route.get(), api.host(), api.port(), api.timeout())) {
+        return "reached "
+            + api.label()
+            + " through the proxy "
+            + route.get().masked()
+            + " (CONNECT answered 200)";
+      } catch (IOException e) {
+        throw unreachable.apply(e);
+      }
+    }
     try {
       connect(api.host(), api.port(), api.timeout());
       return "reached " + api.label() + " over TCP";
@@ -101,15 +138,25 @@ public final class ConnectionChecks {
   }
 
   private static String negotiate(
-      HttpsHost api, Function<IOException, ? extends RuntimeException> tlsFailed) {
+      HttpsHost api,
+      Optional<ProxyEndpoint> route,
+      Function<IOException, ? extends RuntimeException> tlsFailed) {
     try {
-      String protocol = handshake(api.tls(), api.host(), api.port(), api.timeout());
+      String protocol;
+      if (route.isPresent()) {
+        try (Socket tunnel = ProxyTunnel.open(route.get(), api.host(), api.port(), api.timeout())) {
+          protocol = handshakeOver(tunnel, api.tls(), api.host(), api.port());
+        }
+      } else {
+        protocol = handshake(api.tls(), api.host(), api.port(), api.timeout());
+      }
       return "negotiated "
           + protocol
           + " with "
           + api.label()
           + ", certificate trusted for "
-          + api.host();
+          + api.host()
+          + route.map(p -> " (through the proxy " + p.masked() + ")").orElse("");
     } catch (IOException e) {
       throw tlsFailed.apply(e);
     }
@@ -132,14 +179,20 @@ public final class ConnectionChecks {
     try (Socket plain = new Socket()) {
       plain.connect(new InetSocketAddress(host, port), millis);
       plain.setSoTimeout(millis);
-      try (SSLSocket socket =
-          (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, false)) {
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        socket.setSSLParameters(parameters);
-        socket.startHandshake();
-        return socket.getSession().getProtocol();
-      }
+      return handshakeOver(plain, tls, host, port);
+    }
+  }
+
+  /** A TLS handshake over a connected socket (the caller closes it), host name verified. */
+  private static String handshakeOver(Socket plain, SSLContext tls, String host, int port)
+      throws IOException {
+    try (SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket(plain, host, port, false)) {
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(parameters);
+      socket.startHandshake();
+      return socket.getSession().getProtocol();
     }
   }
 

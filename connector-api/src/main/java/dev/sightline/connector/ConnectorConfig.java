@@ -6,11 +6,20 @@ import java.util.Optional;
 /**
  * Bound configuration values of one connection, secrets already decrypted. {@link #toString} never
  * shows values, so a config can be logged by accident without leaking a secret.
+ *
+ * @param useProxy whether the connection's vendor calls go through the operator's outbound proxy
+ *     (when one is set); the platform applies it to the {@link ConnectorContext} it lends, so a
+ *     connector need not read it
  */
-public record ConnectorConfig(Map<String, String> values) {
+public record ConnectorConfig(Map<String, String> values, boolean useProxy) {
 
   public ConnectorConfig {
     values = Map.copyOf(values);
+  }
+
+  /** Values of a connection that goes through the proxy, when one is set. */
+  public ConnectorConfig(Map<String, String> values) {
+    this(values, true);
   }
 
   public Optional<String> get(String name) {
@@ -29,6 +38,6 @@ public record ConnectorConfig(Map<String, String> values) {
 
   @Override
   public String toString() {
-    return "ConnectorConfig" + values.keySet();
+    return "ConnectorConfig" + values.keySet() + (useProxy ? "" : " direct");
   }
 }

@@ -29,6 +29,49 @@ public interface ConnectorContext {
    */
   default void checkOutbound(java.net.URI target) {}
 
+  /**
+   * The operator's outbound proxy for this connection's vendor calls ({@link
+   * dev.sightline.connector.http.VendorHttp} and Test Connection use it); none by default, and none
+   * for a connector saved with "useProxy": false.
+   */
+  default dev.sightline.connector.http.OutboundProxy proxy() {
+    return dev.sightline.connector.http.OutboundProxy.NONE;
+  }
+
+  /**
+   * This context with every vendor call direct: for a connector saved with "useProxy": false (a
+   * vendor this server reaches without the proxy). Everything else is this context's.
+   */
+  default ConnectorContext withoutProxy() {
+    ConnectorContext self = this;
+    return new ConnectorContext() {
+      @Override
+      public Clock clock() {
+        return self.clock();
+      }
+
+      @Override
+      public SSLContext sslContext() {
+        return self.sslContext();
+      }
+
+      @Override
+      public void sleep(java.time.Duration duration) throws InterruptedException {
+        self.sleep(duration);
+      }
+
+      @Override
+      public void checkOutbound(java.net.URI target) {
+        self.checkOutbound(target);
+      }
+
+      @Override
+      public CallObserver calls() {
+        return self.calls();
+      }
+    };
+  }
+
   /** Told of each vendor call and retry by the SPI's retry loop; counts nothing by default. */
   default CallObserver calls() {
     return CallObserver.NONE;

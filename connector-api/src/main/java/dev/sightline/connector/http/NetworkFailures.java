@@ -20,9 +20,30 @@ public final class NetworkFailures {
 
   private NetworkFailures() {}
 
-  /** Failures that no retry can fix: unknown host, refused connection, untrusted certificate. */
+  /**
+   * Failures that no retry can fix: unknown host, refused connection, untrusted certificate, a
+   * proxy that refuses its credentials or the tunnel.
+   */
   public static boolean isPermanent(IOException failure) {
-    return cannotResolve(failure) || cannotConnect(failure) || isTlsFailure(failure);
+    return cannotResolve(failure)
+        || cannotConnect(failure)
+        || isTlsFailure(failure)
+        || proxyFailure(failure)
+            .filter(p -> p.hop() != ProxyFailureException.Hop.PROXY_UPSTREAM)
+            .isPresent();
+  }
+
+  /**
+   * The failure at the proxy, when the call failed there (see {@link ProxyFailureException}): a
+   * connector words it naming the proxy, not the vendor.
+   */
+  public static java.util.Optional<ProxyFailureException> proxyFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ProxyFailureException p) {
+        return java.util.Optional.of(p);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The host name does not resolve. */

@@ -9,15 +9,19 @@ public final class VendorHttp {
   private VendorHttp() {}
 
   /**
-   * java.net.http with the context's TLS trust and HTTP/1.1. Redirects are never followed: a
-   * redirect means the URL points at the wrong host, which the connector reports instead.
+   * java.net.http with the context's TLS trust and HTTP/1.1, through the context's outbound proxy
+   * ({@link ConnectorContext#proxy}), whose failures it raises as {@link ProxyFailureException}s.
+   * Redirects are never followed: a redirect means the URL points at the wrong host, which the
+   * connector reports instead.
    */
   public static HttpClient client(ConnectorContext context, Duration connectTimeout) {
-    return HttpClient.newBuilder()
-        .sslContext(context.sslContext())
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    return context
+        .proxy()
+        .build(
+            HttpClient.newBuilder()
+                .sslContext(context.sslContext())
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1));
   }
 }
