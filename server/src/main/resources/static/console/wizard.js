@@ -173,8 +173,15 @@
     step();
   }
 
+  /** Whether the connector's calls are to go through the server's outbound proxy. */
+  function useProxy() {
+    return $('#use-proxy').checked;
+  }
+
   function connectionChanged() {
     var now = authValues();
+    // Going through the proxy or around it is a change of the connection, tested like one.
+    if (editing && useProxy() !== (root.getAttribute('data-use-proxy') === 'true')) return true;
     return Object.keys(now).some(function (k) {
       var field = authFieldset().querySelector('[name="auth.' + CSS.escape(k) + '"]');
       if (field && field.hasAttribute('data-secret')) return now[k] !== '';
@@ -203,7 +210,7 @@
       // The stored settings, secret included, as they are.
       request = api('POST', '/api/v1/connectors/' + encodeURIComponent(connectorId) + '/test');
     } else {
-      request = api('POST', '/api/v1/connectors/test', { type: state.type, name: $('#name').value, auth: authValues() });
+      request = api('POST', '/api/v1/connectors/test', { type: state.type, name: $('#name').value, auth: authValues(), useProxy: useProxy() });
     }
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
@@ -417,6 +424,7 @@
         : (input.value || '(none)');
       fact(dl, label, value);
     });
+    fact(dl, 'Outbound proxy', useProxy() ? 'Used, when this server has one' : 'Not used: calls go direct');
     fact(dl, 'Connection test', state.testPassed ? 'All five checks passed' : 'Not passed');
     fact(dl, 'Data to sync', $('input[name="dataToSync"]:checked').closest('label').textContent.trim());
     fact(dl, 'Schedule', state.confirmation ? state.confirmation : 'Not a valid schedule: go back to Scope & Schedule');
@@ -444,7 +452,8 @@
       dataToSync: $('input[name="dataToSync"]:checked').value,
       schedule: scheduleBody(),
       sampling: $('#sampling').checked,
-      fetchFrom: $('#fetch-from').value || null
+      fetchFrom: $('#fetch-from').value || null,
+      useProxy: useProxy()
     };
     var filters = filtersBody();
     if (Object.keys(filters).length) body.filters = filters;
@@ -565,6 +574,7 @@
   root.addEventListener('change', function (event) {
     var t = event.target;
     if (t.name && t.name.indexOf('auth.') === 0 && (state.testPassed || state.connectionTestId)) resetTest();
+    if (t.id === 'use-proxy' && (state.testPassed || state.connectionTestId)) resetTest();
     if (t.name === 'scheduleKind' || t.id === 'occurs' || t.id === 'cron' || t.id === 'timezone' || t.id === 'start-date' || t.id === 'start-time') {
       scheduleShape();
       preview();

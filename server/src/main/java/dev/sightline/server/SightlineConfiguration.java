@@ -1,6 +1,7 @@
 package dev.sightline.server;
 
 import dev.sightline.connector.CallObserver;
+import dev.sightline.connector.http.OutboundProxy;
 import dev.sightline.platform.connectors.ConnectionTester;
 import dev.sightline.platform.connectors.ConnectionTests;
 import dev.sightline.platform.connectors.ConnectorCatalog;
@@ -47,6 +48,8 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the framework-free platform into the server. */
 @Configuration(proxyBeanMethods = false)
 class SightlineConfiguration {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(SightlineConfiguration.class);
 
   /** In the server's zone: a schedule without a timezone runs in it. */
   @Bean
@@ -86,15 +89,42 @@ class SightlineConfiguration {
         ConnectorCatalog.discover(), new ConnectorRepository(jdbc), cipher, targets, clock);
   }
 
+  /**
+   * SIGHTLINE_PROXY_URL / HTTPS_PROXY / HTTP_PROXY and SIGHTLINE_NO_PROXY / NO_PROXY, read once at
+   * start: every outbound call (vendors, their connection tests, intelligence feeds, the single
+   * sign-on provider) goes through it. Logged once, its password masked, so an operator can check
+   * what the server understood.
+   */
+  @Bean
+  OutboundProxy outboundProxy() {
+    OutboundProxy proxy;
+    try {
+      proxy = OutboundProxy.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      // The message names the setting and shows its value with the password masked.
+      throw new dev.sightline.server.boot.StartupException(
+          "The outbound proxy cannot be used: " + e.getMessage(),
+          "correct the setting, or unset it for direct connections",
+          null);
+    }
+    LOG.info("Outbound proxy: {}", proxy);
+    return proxy;
+  }
+
   @Bean
   PlatformConnectorContext connectorContext(
-      ServerSettings settings, Clock clock, CallObserver vendorCalls, TargetPolicy targets) {
+      ServerSettings settings,
+      Clock clock,
+      CallObserver vendorCalls,
+      TargetPolicy targets,
+      OutboundProxy proxy) {
     SSLContext tls =
         settings
             .extraCaPem()
             .map(TrustMaterial::jvmDefaultPlus)
             .orElseGet(TrustMaterial::jvmDefault);
-    return new PlatformConnectorContext(clock, tls, vendorCalls, java.util.Optional.of(targets));
+    return new PlatformConnectorContext(
+        clock, tls, vendorCalls, java.util.Optional.of(targets), proxy);
   }
 
   /** Lease and check-in: read from the environment, defaults unless set. */
@@ -180,9 +210,19 @@ class SightlineConfiguration {
   /** Fetches the public intelligence feeds; a scheduled job or `intel update` calls update(). */
   @Bean
   IntelUpdater intelUpdater(
-      DataSource dataSource, ServerSettings settings, Clock clock, TargetPolicy targets) {
+      DataSource dataSource,
+      ServerSettings settings,
+      Clock clock,
+      TargetPolicy targets,
+      OutboundProxy proxy) {
     return new IntelUpdater(
-        dataSource, settings.intelFeeds(), settings.outboundTls(), targets, clock, Sleeper.THREAD);
+        dataSource,
+        settings.intelFeeds(),
+        settings.outboundTls(),
+        proxy,
+        targets,
+        clock,
+        Sleeper.THREAD);
   }
 
   @Bean

@@ -41,7 +41,13 @@ public final class ConnectionTester {
   /** Tests settings already validated, such as a stored connector's with an edit applied. */
   List<CheckResult> testSettings(String type, Map<String, String> auth)
       throws InterruptedException {
-    return run(type, () -> connectors.checkTarget(type, auth), new ConnectorConfig(auth));
+    return testSettings(type, auth, true);
+  }
+
+  /** The same, through the proxy or around it as {@code useProxy} says. */
+  List<CheckResult> testSettings(String type, Map<String, String> auth, boolean useProxy)
+      throws InterruptedException {
+    return run(type, () -> connectors.checkTarget(type, auth), new ConnectorConfig(auth, useProxy));
   }
 
   private List<CheckResult> run(String type, Runnable targetCheck, ConnectorConfig config)

@@ -24,6 +24,8 @@ import java.util.UUID;
  * @param schedule a new schedule, read as on create (unset parts take their defaults); null keeps
  *     the stored one
  * @param scope the fetch-from date, sampling and retention fields to change, each null to keep
+ * @param useProxy whether its vendor calls go through the operator's outbound proxy; null keeps the
+ *     stored choice. A change is a change of the connection: tested before it is stored
  */
 public record ConnectorEdit(
     String name,
@@ -35,7 +37,8 @@ public record ConnectorEdit(
     Optional<UUID> connectionTestId,
     boolean confirmTenantChange,
     ScheduleInput schedule,
-    ConnectorScope.Request scope) {
+    ConnectorScope.Request scope,
+    Boolean useProxy) {
 
   public ConnectorEdit {
     // A null value is meaningful here (it clears a field), so no Map.copyOf.
@@ -44,6 +47,32 @@ public record ConnectorEdit(
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(connectionTestId, "connectionTestId");
     scope = scope == null ? ConnectorScope.Request.defaults() : scope;
+  }
+
+  /** An edit that leaves the proxy choice as it is. */
+  public ConnectorEdit(
+      String name,
+      String description,
+      Map<String, String> auth,
+      String dataToSync,
+      Map<String, List<String>> filters,
+      Optional<Boolean> draft,
+      Optional<UUID> connectionTestId,
+      boolean confirmTenantChange,
+      ScheduleInput schedule,
+      ConnectorScope.Request scope) {
+    this(
+        name,
+        description,
+        auth,
+        dataToSync,
+        filters,
+        draft,
+        connectionTestId,
+        confirmTenantChange,
+        schedule,
+        scope,
+        null);
   }
 
   /** An edit that leaves the schedule and the scope as they are. */

@@ -82,9 +82,13 @@ public final class ConnectorEditor {
     }
     boolean newTenant = tenantChanged(spec, before, after, edit.confirmTenantChange());
     boolean draft = edit.draft().orElse(current.draft());
-    boolean connectionChanged = !comparable(before).equals(comparable(after));
+    boolean useProxy = edit.useProxy() == null ? current.useProxy() : edit.useProxy();
+    // Going through the proxy or around it is a change of the connection: tested like one.
+    boolean connectionChanged =
+        !comparable(before).equals(comparable(after)) || useProxy != current.useProxy();
     if (!draft && (connectionChanged || current.draft())) {
-      registration.prove(current.type(), after, edit.connectionTestId(), "nothing was changed");
+      registration.prove(
+          current.type(), after, useProxy, edit.connectionTestId(), "nothing was changed");
     }
     Map<String, String> settings = new LinkedHashMap<>();
     Map<String, String> secrets = new LinkedHashMap<>();
@@ -104,7 +108,8 @@ public final class ConnectorEditor {
             connectors.clock().instant(),
             schedule,
             fetchAndRetain,
-            draft),
+            draft,
+            useProxy),
         secrets,
         newTenant);
     return connectors.get(id);

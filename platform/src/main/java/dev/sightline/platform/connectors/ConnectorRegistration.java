@@ -83,6 +83,7 @@ public final class ConnectorRegistration {
       prove(
           request.type(),
           request.auth(),
+          request.useProxy(),
           admission.connectionTestId(),
           "the connector was not created");
     }
@@ -95,6 +96,17 @@ public final class ConnectorRegistration {
    * @param outcome what not being proven means, for the message ("the connector was not created")
    */
   void prove(String type, Map<String, String> auth, Optional<UUID> testId, String outcome)
+      throws InterruptedException {
+    prove(type, auth, true, testId, outcome);
+  }
+
+  /** The same, the checks run through the proxy or around it as {@code useProxy} says. */
+  void prove(
+      String type,
+      Map<String, String> auth,
+      boolean useProxy,
+      Optional<UUID> testId,
+      String outcome)
       throws InterruptedException {
     if (testId.isPresent()) {
       Optional<Refusal> refusal = tests.take(testId.get(), connectors.fingerprint(type, auth));
@@ -110,7 +122,7 @@ public final class ConnectorRegistration {
       }
       return;
     }
-    List<CheckResult> checks = tester.testSettings(type, auth);
+    List<CheckResult> checks = tester.testSettings(type, auth, useProxy);
     if (!checks.stream().allMatch(CheckResult::passed)) {
       throw ConnectionTestFailedException.of(checks, outcome);
     }

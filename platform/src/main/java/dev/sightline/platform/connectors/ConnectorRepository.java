@@ -24,7 +24,7 @@ public final class ConnectorRepository {
   private static final String COLUMNS =
       "id, type, name, description, settings::text AS settings, secrets, data_scope, state,"
           + " created_at, updated_at, filters::text AS filters, schedule::text AS schedule,"
-          + " fetch_from, sampling, stale_after_days, purge_stale_after_days, draft";
+          + " fetch_from, sampling, stale_after_days, purge_stale_after_days, draft, use_proxy";
   private static final String LIVE = "deleted_at IS NULL";
 
   private final Jdbc jdbc;
@@ -55,8 +55,8 @@ public final class ConnectorRepository {
         conn,
         "INSERT INTO connector (id, type, name, description, settings, secrets, data_scope, state,"
             + " created_at, updated_at, filters, schedule, fetch_from, sampling, stale_after_days,"
-            + " purge_stale_after_days, draft)"
-            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?)",
+            + " purge_stale_after_days, draft, use_proxy)"
+            + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)",
         c.id(),
         c.type(),
         c.name(),
@@ -73,7 +73,8 @@ public final class ConnectorRepository {
         c.scope().sampling(),
         c.scope().staleAfterDays(),
         c.scope().purgeStaleAfterDays(),
-        c.draft());
+        c.draft(),
+        c.useProxy());
   }
 
   /**
@@ -100,7 +101,7 @@ public final class ConnectorRepository {
             "UPDATE connector SET name = ?, description = ?, settings = ?::jsonb, secrets = ?,"
                 + " data_scope = ?, filters = ?::jsonb, schedule = ?::jsonb, fetch_from = ?,"
                 + " sampling = ?, stale_after_days = ?, purge_stale_after_days = ?, draft = ?,"
-                + " updated_at = ? WHERE id = ? AND "
+                + " use_proxy = ?, updated_at = ? WHERE id = ? AND "
                 + LIVE,
             c.name(),
             c.description(),
@@ -114,6 +115,7 @@ public final class ConnectorRepository {
             c.scope().staleAfterDays(),
             c.scope().purgeStaleAfterDays(),
             c.draft(),
+            c.useProxy(),
             c.updatedAt(),
             c.id());
     if (updated == 0) {
@@ -207,7 +209,8 @@ public final class ConnectorRepository {
             rs.getBoolean("sampling"),
             rs.getInt("stale_after_days"),
             rs.getObject("purge_stale_after_days", Integer.class)),
-        rs.getBoolean("draft"));
+        rs.getBoolean("draft"),
+        rs.getBoolean("use_proxy"));
   }
 
   private static Map<String, List<String>> filters(String json) {

@@ -111,7 +111,8 @@ public final class ConnectorService {
             now,
             java.util.Optional.of(schedule),
             fetchAndRetain,
-            draft);
+            draft,
+            request.useProxy());
     return stored;
   }
 
@@ -165,7 +166,8 @@ public final class ConnectorService {
             edited.updatedAt(),
             edited.schedule(),
             edited.scope(),
-            edited.draft()),
+            edited.draft(),
+            edited.useProxy()),
         newTenant);
   }
 
@@ -222,7 +224,7 @@ public final class ConnectorService {
   public ConnectorConfig configOf(StoredConnector c) {
     Map<String, String> all = new LinkedHashMap<>(c.settings());
     all.putAll(ConnectorRepository.parse(cipher.open(c.sealedSecrets(), c.id().toString())));
-    return new ConnectorConfig(all);
+    return new ConnectorConfig(all, c.useProxy());
   }
 
   /** Moves the connector to a state, recorded in its history with the run and the reason. */
@@ -270,9 +272,15 @@ public final class ConnectorService {
     return factoryFor(c.type()).descriptor();
   }
 
+  /**
+   * The factory of a connector type. The connectors it creates get the lent context as it is, or,
+   * for a configuration saved with "useProxy": false, the context without the outbound proxy: each
+   * connector goes the way its settings say without having to read them.
+   */
   public ConnectorFactory factoryFor(String type) {
     return catalog
         .find(type)
+        .<ConnectorFactory>map(ProxyChoosingFactory::new)
         .orElseThrow(
             () ->
                 new InvalidRequestException(
@@ -303,7 +311,7 @@ public final class ConnectorService {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    return new ConnectorConfig(request.auth());
+    return new ConnectorConfig(request.auth(), request.useProxy());
   }
 
   /** Checks a draft's vendor URLs against the outbound policy, as a stored connector's are. */
@@ -382,6 +390,7 @@ public final class ConnectorService {
         c.updatedAt(),
         c.schedule().map(s -> scheduleView(s, c.draft())),
         c.scope(),
-        c.draft());
+        c.draft(),
+        c.useProxy());
   }
 }

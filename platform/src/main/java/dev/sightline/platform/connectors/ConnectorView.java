@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param scope the fetch-from date, sampling and asset retention ({@link ConnectorScope})
  * @param draft saved without a passing connection test: never scheduled until a test promotes it
+ * @param useProxy its vendor calls go through the operator's outbound proxy, when one is set
  */
 public record ConnectorView(
     UUID id,
@@ -26,7 +27,44 @@ public record ConnectorView(
     Instant updatedAt,
     java.util.Optional<ScheduleView> schedule,
     ConnectorScope scope,
-    boolean draft) {
+    boolean draft,
+    boolean useProxy) {
 
   public static final String MASK = "********";
+
+  /** A connector whose vendor calls go through the proxy, when one is set. */
+  public ConnectorView(
+      UUID id,
+      String type,
+      String name,
+      String description,
+      String vendorProductName,
+      String sourceName,
+      String dataToSync,
+      Map<String, String> auth,
+      Map<String, List<String>> filters,
+      String state,
+      Instant createdAt,
+      Instant updatedAt,
+      java.util.Optional<ScheduleView> schedule,
+      ConnectorScope scope,
+      boolean draft) {
+    this(
+        id,
+        type,
+        name,
+        description,
+        vendorProductName,
+        sourceName,
+        dataToSync,
+        auth,
+        filters,
+        state,
+        createdAt,
+        updatedAt,
+        schedule,
+        scope,
+        draft,
+        true);
+  }
 }

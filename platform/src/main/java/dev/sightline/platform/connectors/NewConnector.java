@@ -10,6 +10,8 @@ import java.util.Map;
  *     connector type's declared filters); null or empty for none
  * @param schedule when it runs; null for the default (daily from now in the server's zone)
  * @param scope the fetch-from date, sampling and asset retention as received; null for defaults
+ * @param useProxy whether its vendor calls go through the operator's outbound proxy (when one is
+ *     set); true unless the vendor is reached directly
  */
 public record NewConnector(
     String type,
@@ -19,7 +21,8 @@ public record NewConnector(
     String dataToSync,
     Map<String, List<String>> filters,
     dev.sightline.platform.schedule.ScheduleInput schedule,
-    ConnectorScope.Request scope) {
+    ConnectorScope.Request scope,
+    boolean useProxy) {
 
   public NewConnector {
     auth = auth == null ? Map.of() : Map.copyOf(auth);
@@ -28,6 +31,19 @@ public record NewConnector(
         filters == null
             ? Map.of()
             : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(filters));
+  }
+
+  /** A request whose vendor calls go through the proxy, when one is set. */
+  public NewConnector(
+      String type,
+      String name,
+      String description,
+      Map<String, String> auth,
+      String dataToSync,
+      Map<String, List<String>> filters,
+      dev.sightline.platform.schedule.ScheduleInput schedule,
+      ConnectorScope.Request scope) {
+    this(type, name, description, auth, dataToSync, filters, schedule, scope, true);
   }
 
   public NewConnector(

@@ -12,6 +12,7 @@ import java.util.UUID;
  *
  * @param scope the fetch-from date, sampling and asset retention ({@link ConnectorScope})
  * @param draft saved without a passing connection test: never scheduled until a test promotes it
+ * @param useProxy its vendor calls go through the operator's outbound proxy, when one is set
  */
 public record StoredConnector(
     UUID id,
@@ -27,10 +28,45 @@ public record StoredConnector(
     Instant updatedAt,
     java.util.Optional<dev.sightline.platform.schedule.Schedule> schedule,
     ConnectorScope scope,
-    boolean draft) {
+    boolean draft,
+    boolean useProxy) {
 
   public StoredConnector {
     settings = Map.copyOf(settings);
     Objects.requireNonNull(scope, "scope");
+  }
+
+  /** A connector whose vendor calls go through the proxy, when one is set. */
+  public StoredConnector(
+      UUID id,
+      String type,
+      String name,
+      String description,
+      Map<String, String> settings,
+      byte[] sealedSecrets,
+      DataScope dataScope,
+      SourceFilters filters,
+      ConnectorState state,
+      Instant createdAt,
+      Instant updatedAt,
+      java.util.Optional<dev.sightline.platform.schedule.Schedule> schedule,
+      ConnectorScope scope,
+      boolean draft) {
+    this(
+        id,
+        type,
+        name,
+        description,
+        settings,
+        sealedSecrets,
+        dataScope,
+        filters,
+        state,
+        createdAt,
+        updatedAt,
+        schedule,
+        scope,
+        draft,
+        true);
   }
 }

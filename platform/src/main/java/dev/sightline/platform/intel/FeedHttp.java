@@ -1,6 +1,8 @@
 package dev.sightline.platform.intel;
 
 import dev.sightline.connector.http.NetworkFailures;
+import dev.sightline.connector.http.OutboundProxy;
+import dev.sightline.connector.http.ProxyFailureException;
 import dev.sightline.platform.net.TargetPolicy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,12 +54,17 @@ final class FeedHttp {
    * timeout, HTTP/1.1, and redirects left to {@link FeedHttp} so each hop passes the target policy.
    */
   static HttpClient client(SSLContext tls) {
-    return HttpClient.newBuilder()
-        .sslContext(tls)
-        .connectTimeout(Duration.ofSeconds(20))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+    return client(tls, OutboundProxy.NONE);
+  }
+
+  /** The same client, its requests through the operator's outbound proxy when one is set. */
+  static HttpClient client(SSLContext tls, OutboundProxy proxy) {
+    return proxy.build(
+        HttpClient.newBuilder()
+            .sslContext(tls)
+            .connectTimeout(Duration.ofSeconds(20))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1));
   }
 
   /** Runs before every request attempt, e.g. to keep under a rate limit. */
@@ -164,6 +171,17 @@ final class FeedHttp {
   private static FeedFailure networkFailure(URI url, IOException e, String setting, int attempts) {
     String host = url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
     String why = NetworkFailures.shorten(NetworkFailures.describe(e));
+    Optional<ProxyFailureException> atProxy = NetworkFailures.proxyFailure(e);
+    if (atProxy.isPresent()) {
+      return new FeedFailure(
+          "cannot reach "
+              + host
+              + " through the proxy: "
+              + atProxy.get().getMessage()
+              + "; "
+              + atProxy.get().fix(),
+          e);
+    }
     if (NetworkFailures.cannotResolve(e)) {
       return new FeedFailure(
           "cannot resolve the host "

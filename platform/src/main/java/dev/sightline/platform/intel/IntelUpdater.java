@@ -1,6 +1,7 @@
 package dev.sightline.platform.intel;
 
 import dev.sightline.connector.http.NetworkFailures;
+import dev.sightline.connector.http.OutboundProxy;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.intel.FeedHttp.Answer;
 import dev.sightline.platform.intel.FeedStates.FeedState;
@@ -60,7 +61,22 @@ public final class IntelUpdater {
       TargetPolicy policy,
       Clock clock,
       Sleeper sleeper) {
-    this(dataSource, feeds, FeedHttp.client(tls), policy, clock, sleeper, STALL_LIMIT);
+    this(dataSource, feeds, tls, OutboundProxy.NONE, policy, clock, sleeper);
+  }
+
+  /**
+   * @param proxy the operator's outbound proxy, which feed requests go through (the target policy
+   *     still checks every feed URL, never the proxy)
+   */
+  public IntelUpdater(
+      DataSource dataSource,
+      IntelFeeds feeds,
+      SSLContext tls,
+      OutboundProxy proxy,
+      TargetPolicy policy,
+      Clock clock,
+      Sleeper sleeper) {
+    this(dataSource, feeds, FeedHttp.client(tls, proxy), policy, clock, sleeper, STALL_LIMIT);
   }
 
   IntelUpdater(

@@ -1,5 +1,6 @@
 package dev.sightline.server.cli;
 
+import dev.sightline.connector.http.OutboundProxy;
 import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
@@ -122,8 +123,10 @@ final class IntelCommand implements Runnable {
     @Override
     public Integer call() {
       ServerSettings settings;
+      OutboundProxy proxy;
       try {
         settings = ServerSettings.fromEnvironment(env, 0);
+        proxy = OutboundProxy.fromEnvironment(env);
       } catch (IllegalArgumentException e) {
         err.println("sightline intel update: " + e.getMessage());
         return 1;
@@ -138,6 +141,7 @@ final class IntelCommand implements Runnable {
                     db.dataSource(),
                     settings.intelFeeds(),
                     settings.outboundTls(),
+                    proxy,
                     TargetPolicy.fromList(settings.allowedTargets()),
                     Clock.systemUTC(),
                     Sleeper.THREAD)

@@ -1,5 +1,6 @@
 package dev.sightline.server.cli;
 
+import dev.sightline.connector.http.OutboundProxy;
 import dev.sightline.server.boot.StartupException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -23,6 +24,9 @@ import picocli.CommandLine.Command;
 public final class SightlineMain implements Runnable {
 
   public static void main(String[] args) {
+    // First, before anything builds an HttpClient: the JDK reads this switch only once (see
+    // OutboundProxy.allowBasicForTunnels for why a proxy's Basic credentials need it).
+    OutboundProxy.allowBasicForTunnels();
     int code =
         new CommandLine(new SightlineMain())
             // What a command prints (`query`'s exports, the server's messages) stays UTF-8 as the

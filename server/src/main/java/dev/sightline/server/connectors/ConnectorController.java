@@ -159,7 +159,8 @@ class ConnectorController {
         body.filters(),
         body.schedule() == null ? null : body.schedule().input(),
         new ConnectorScope.Request(
-            body.fetchFrom(), body.sampling(), body.staleAfterDays(), body.purgeStaleAfterDays()));
+            body.fetchFrom(), body.sampling(), body.staleAfterDays(), body.purgeStaleAfterDays()),
+        !Boolean.FALSE.equals(body.useProxy()));
   }
 
   /** Any setting; new connection settings are stored only once they pass the test. */
@@ -222,7 +223,8 @@ class ConnectorController {
                     body.fetchFrom(),
                     body.sampling(),
                     body.staleAfterDays(),
-                    body.purgeStaleAfterDays())));
+                    body.purgeStaleAfterDays()),
+                body.useProxy()));
     if (edited.draft()) {
       scheduler.remove(id); // a draft is never scheduled
     } else {

@@ -11,7 +11,8 @@ import java.util.UUID;
  * (they differ per type, hence a map), every secret already replaced by the platform's mask. {@code
  * fetchFrom}, {@code sampling}, {@code staleAfterDays}, {@code purgeStaleAfterDays} (null: stale
  * assets are kept): what its runs fetch and how long its assets count as current. {@code draft}:
- * saved without a passing connection test, so never scheduled.
+ * saved without a passing connection test, so never scheduled. {@code useProxy}: whether its vendor
+ * calls go through the server's outbound proxy (when one is set).
  */
 public record ConnectorResponse(
     UUID id,
@@ -32,7 +33,8 @@ public record ConnectorResponse(
     boolean sampling,
     int staleAfterDays,
     Integer purgeStaleAfterDays,
-    boolean draft) {
+    boolean draft,
+    boolean useProxy) {
 
   /**
    * The connector's latest run: its state and where its findings are ({@code findingsState}), as
@@ -96,6 +98,7 @@ public record ConnectorResponse(
         c.scope().sampling(),
         c.scope().staleAfterDays(),
         c.scope().purgeStaleAfterDays(),
-        c.draft());
+        c.draft(),
+        c.useProxy());
   }
 }

@@ -12,8 +12,9 @@ import java.util.UUID;
  * assets and their findings; {@code staleAfterDays}: asset retention (default 30); {@code
  * purgeStaleAfterDays}: days a stale asset is kept before it is deleted (default: kept); {@code
  * draft}: save without a connection test (never scheduled); {@code connectionTestId}: a passing
- * test of the same settings, instead of testing again. POST /api/v1/connectors/test takes the same
- * body.
+ * test of the same settings, instead of testing again; {@code useProxy}: false for a vendor this
+ * server reaches directly, around the outbound proxy (default true: through it, when one is set).
+ * POST /api/v1/connectors/test takes the same body.
  */
 record CreateConnectorRequest(
     String type,
@@ -28,7 +29,8 @@ record CreateConnectorRequest(
     Integer staleAfterDays,
     Integer purgeStaleAfterDays,
     Boolean draft,
-    UUID connectionTestId) {
+    UUID connectionTestId,
+    Boolean useProxy) {
 
   /**
    * When the connector runs: {@code occurs} ONCE, HOURLY, DAILY (default), WEEKLY, MONTHLY or CRON;

@@ -75,11 +75,14 @@ class SecurityConfiguration {
       Users users,
       SecurityContextRepository contexts,
       JsonMapper json,
-      AuditTrail audit) {
+      AuditTrail audit,
+      dev.sightline.connector.http.OutboundProxy proxy) {
     return settings
         .access()
         .oidc()
-        .map(oidc -> new SingleSignOn(oidc, settings.outboundTls(), users, contexts, json, audit))
+        .map(
+            oidc ->
+                new SingleSignOn(oidc, settings.outboundTls(), proxy, users, contexts, json, audit))
         .orElse(null);
   }
 

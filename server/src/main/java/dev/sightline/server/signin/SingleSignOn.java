@@ -1,5 +1,7 @@
 package dev.sightline.server.signin;
 
+import dev.sightline.connector.http.NetworkFailures;
+import dev.sightline.connector.http.OutboundProxy;
 import dev.sightline.platform.audit.AuditEntry.Outcome;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.server.access.Role;
@@ -75,9 +77,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Single sign-on through an OpenID Connect provider (SIGHTLINE_OIDC_ISSUER), on Spring Security's
  * OAuth2 client. Every call to the provider (discovery, token, keys, user info) goes through the
- * server's outbound TLS trust, so a provider behind a private CA (SIGHTLINE_EXTRA_CA_FILE) works.
- * The roles claim decides the person's role at every sign-in; a person whose claim names no
- * Sightline role is refused.
+ * server's outbound TLS trust, so a provider behind a private CA (SIGHTLINE_EXTRA_CA_FILE) works,
+ * and through the outbound proxy, so a provider outside the company network is reached the way the
+ * vendors are. The roles claim decides the person's role at every sign-in; a person whose claim
+ * names no Sightline role is refused.
  */
 public final class SingleSignOn {
   /** Spring Security's registration id: sign-in starts at /oauth2/authorization/oidc. */
@@ -101,17 +104,32 @@ public final class SingleSignOn {
       SecurityContextRepository contexts,
       JsonMapper json,
       AuditTrail audit) {
+    this(settings, tls, OutboundProxy.NONE, users, contexts, json, audit);
+  }
+
+  /**
+   * @param proxy the operator's outbound proxy: discovery, the token exchange and the keys all go
+   *     through the one client built here, so through it (or around it, for a NO_PROXY issuer)
+   */
+  public SingleSignOn(
+      AccessSettings.Oidc settings,
+      SSLContext tls,
+      OutboundProxy proxy,
+      Users users,
+      SecurityContextRepository contexts,
+      JsonMapper json,
+      AuditTrail audit) {
     this.audit = audit;
     this.settings = settings;
     this.users = users;
     this.contexts = contexts;
     this.json = json;
     this.http =
-        HttpClient.newBuilder()
-            .sslContext(tls)
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+        proxy.build(
+            HttpClient.newBuilder()
+                .sslContext(tls)
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER));
   }
 
   /**
@@ -171,9 +189,12 @@ public final class SingleSignOn {
           "The single sign-on provider's discovery document "
               + uri
               + " could not be read ("
-              + e.getClass().getSimpleName()
-              + "): check SIGHTLINE_OIDC_ISSUER, the network, and for a private CA"
-              + " SIGHTLINE_EXTRA_CA_FILE",
+              + NetworkFailures.proxyFailure(e)
+                  .map(p -> p.getMessage() + "): " + p.fix())
+                  .orElse(
+                      e.getClass().getSimpleName()
+                          + "): check SIGHTLINE_OIDC_ISSUER, the network, and for a private CA"
+                          + " SIGHTLINE_EXTRA_CA_FILE"),
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

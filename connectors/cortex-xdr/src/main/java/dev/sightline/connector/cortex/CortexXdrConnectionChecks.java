@@ -50,6 +50,7 @@ final class CortexXdrConnectionChecks {
             tuning.connectTimeout());
     return ConnectionChecks.run(
         api,
+        context.proxy(),
         e -> failures.unreachable(e, 1),
         failures::tlsFailed,
         this::authenticate,

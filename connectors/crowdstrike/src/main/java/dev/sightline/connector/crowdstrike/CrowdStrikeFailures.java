@@ -97,6 +97,18 @@ final class CrowdStrikeFailures {
   /** A network failure that retrying did not fix, or that retrying cannot fix. */
   PermanentException unreachable(IOException failure, int attempts) {
     String host = config.hostLabel();
+    java.util.Optional<dev.sightline.connector.http.ProxyFailureException> atProxy =
+        NetworkFailures.proxyFailure(failure);
+    if (atProxy.isPresent()) {
+      // The hop that failed is the proxy's: say so, naming it (password masked) and its answer.
+      return new PermanentException(
+          "Cannot reach the CrowdStrike host "
+              + host
+              + " through the proxy: "
+              + atProxy.get().getMessage(),
+          atProxy.get().fix(),
+          failure);
+    }
     if (NetworkFailures.cannotResolve(failure)) {
       return new PermanentException(
           "Cannot resolve the CrowdStrike host '" + config.baseUrl().getHost() + "'",

@@ -73,7 +73,14 @@ class WizardController {
     model.addAttribute("types", List.of(catalog.of(c)));
     model.addAttribute(
         "editing",
-        new Editing(c.id().toString(), c.type(), c.name(), c.description(), c.draft(), scope));
+        new Editing(
+            c.id().toString(),
+            c.type(),
+            c.name(),
+            c.description(),
+            c.draft(),
+            scope,
+            c.useProxy()));
     model.addAttribute("scope", scope);
     return "wizard/wizard";
   }

@@ -99,7 +99,13 @@ final class WizardForms {
 
   /** The connector being edited: what the first screen starts with. */
   record Editing(
-      String id, String type, String name, String description, boolean draft, ScopeForm scope) {}
+      String id,
+      String type,
+      String name,
+      String description,
+      boolean draft,
+      ScopeForm scope,
+      boolean useProxy) {}
 
   /** One of the seed's five checks, in order, with the seed's name for it. */
   record CheckForm(String check, String label) {}
