@@ -1,8 +1,6 @@
 package dev.sightline.connector.http;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -60,13 +58,14 @@ public final class OutboundProxy {
   }
 
   /**
-   * Lets the JDK answer a proxy's Basic challenge on {@code CONNECT} tunnels. java.net.http
-   * disables Basic there by default ({@code jdk.http.auth.tunneling.disabledSchemes=Basic} in the
-   * JDK's net.properties, so a tunnel's credentials cannot leak in clear to a proxy the operator
-   * did not mean), and it reads the property once, when its first client is built: so this must run
-   * at start, before any HttpClient exists. Here the proxy is the operator's own and its
-   * credentials are theirs to send; an explicit {@code -Djdk.http.auth.tunneling.disabledSchemes}
-   * is left as given.
+   * Lets java.net.http send Basic proxy credentials on {@code CONNECT} tunnels. It disables Basic
+   * there by default ({@code jdk.http.auth.tunneling.disabledSchemes=Basic} in the JDK's
+   * net.properties, so a tunnel's credentials cannot go in clear to a proxy the operator did not
+   * mean): a {@code Proxy-Authorization: Basic} header is then dropped from the CONNECT and an
+   * authenticating proxy refuses every tunnel. The JDK reads the property once, when its first
+   * client is built, so this must run at start, before any HttpClient exists. Here the proxy is the
+   * operator's own and the credentials are theirs to send; an explicit {@code
+   * -Djdk.http.auth.tunneling.disabledSchemes} is left as given.
    */
   public static void allowBasicForTunnels() {
     if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
@@ -102,24 +101,15 @@ public final class OutboundProxy {
   }
 
   /**
-   * Routes the builder's calls through the proxy and answers its Basic challenge with the
-   * configured credentials; nothing is changed when no proxy is set.
-   */
-  public HttpClient.Builder applyTo(HttpClient.Builder builder) {
-    if (isSet()) {
-      builder.proxy(selector()).authenticator(authenticator());
-    }
-    return builder;
-  }
-
-  /**
-   * The built client, its calls through the proxy, its proxy failures raised as {@link
-   * ProxyFailureException}s that say which hop failed. A client built without a proxy is returned
-   * as it is.
+   * The built client, its calls through the proxy with the proxy's credentials, its proxy failures
+   * raised as {@link ProxyFailureException}s that say which hop failed (see {@link
+   * ProxyAwareHttpClient}). Without a proxy set, the builder's client as it is.
    */
   public HttpClient build(HttpClient.Builder builder) {
-    HttpClient client = applyTo(builder).build();
-    return isSet() ? new ProxyAwareHttpClient(client, this) : client;
+    if (!isSet()) {
+      return builder.build();
+    }
+    return new ProxyAwareHttpClient(builder.proxy(selector()).build(), this);
   }
 
   /** Picks, per target, the proxy or a direct connection. */
@@ -133,32 +123,6 @@ public final class OutboundProxy {
       @Override
       public void connectFailed(URI uri, SocketAddress address, IOException failure) {
         // The call's own exception says it; there is no other proxy to fall back to.
-      }
-    };
-  }
-
-  /**
-   * Gives the credentials of the proxy that asks, and only to a proxy: a vendor's own 401 never
-   * gets them.
-   */
-  public Authenticator authenticator() {
-    return new Authenticator() {
-      @Override
-      protected PasswordAuthentication getPasswordAuthentication() {
-        if (getRequestorType() != RequestorType.PROXY) {
-          return null;
-        }
-        for (Optional<ProxyEndpoint> candidate : List.of(https, http)) {
-          if (candidate.isPresent()
-              && candidate.get().hasCredentials()
-              && candidate.get().port() == getRequestingPort()
-              && candidate.get().host().equalsIgnoreCase(getRequestingHost())) {
-            ProxyEndpoint p = candidate.get();
-            return new PasswordAuthentication(
-                p.user().orElse(""), p.password().orElse("").toCharArray());
-          }
-        }
-        return null;
       }
     };
   }

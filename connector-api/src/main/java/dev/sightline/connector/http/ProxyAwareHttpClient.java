@@ -20,12 +20,22 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /**
- * A client whose calls go through the proxy, telling the proxy's failures from the vendor's. What
- * java.net.http raises (checked against JDK 17 and 25 with Debian's tinyproxy): a CONNECT answered
- * other than 200 is an IOException "Tunnel failed, got: 401"; a 407 it could not answer (no or
- * disabled Basic) comes back as if it were the vendor's response; a refused TCP connection, which
- * behind a proxy can only be the proxy's, is a ConnectException. Each becomes a {@link
- * ProxyFailureException}; everything else passes as it came.
+ * A client whose calls go through the proxy, with its credentials, telling the proxy's failures
+ * from the vendor's.
+ *
+ * <p>The credentials go as a {@code Proxy-Authorization: Basic} header on each request routed
+ * through the proxy: java.net.http copies it onto the tunnel's CONNECT (only when Basic is not
+ * disabled for tunnels, see {@link OutboundProxy#allowBasicForTunnels}) and strips it from the
+ * request the vendor receives. Not a java.net.Authenticator: with one set, the client answers every
+ * 401 itself, and a vendor's 401 without a WWW-Authenticate header (CrowdStrike's token endpoint
+ * answers so) becomes an IOException "WWW-Authenticate header missing for response code 401",
+ * hiding the vendor's own answer from the connector.
+ *
+ * <p>What java.net.http raises (checked against JDK 17 and 25 with Debian's tinyproxy): a CONNECT
+ * answered other than 200 or 407 is an IOException "Tunnel failed, got: 401"; a 407 comes back as
+ * if it were the vendor's response; a refused TCP connection, which behind a proxy can only be the
+ * proxy's, is a ConnectException. Each becomes a {@link ProxyFailureException}; everything else
+ * passes as it came.
  */
 final class ProxyAwareHttpClient extends HttpClient {
   private static final Pattern TUNNEL_FAILED = Pattern.compile("Tunnel failed, got: (\\d{3})");
@@ -47,7 +57,7 @@ final class ProxyAwareHttpClient extends HttpClient {
     }
     HttpResponse<T> response;
     try {
-      response = delegate.send(request, handler);
+      response = delegate.send(withCredentials(request, route.get()), handler);
     } catch (IOException e) {
       throw explained(e, route.get(), request);
     }
@@ -66,28 +76,40 @@ final class ProxyAwareHttpClient extends HttpClient {
       HttpResponse.BodyHandler<T> handler,
       HttpResponse.PushPromiseHandler<T> pushes) {
     Optional<ProxyEndpoint> route = proxy.routeFor(request.uri());
-    CompletableFuture<HttpResponse<T>> sent = delegate.sendAsync(request, handler, pushes);
     if (route.isEmpty()) {
-      return sent;
+      return delegate.sendAsync(request, handler, pushes);
     }
-    return sent.handle(
-        (response, failure) -> {
-          try {
-            if (failure != null) {
-              Throwable cause =
-                  failure instanceof CompletionException && failure.getCause() != null
-                      ? failure.getCause()
-                      : failure;
-              if (cause instanceof IOException io) {
-                throw explained(io, route.get(), request);
+    return delegate
+        .sendAsync(withCredentials(request, route.get()), handler, pushes)
+        .handle(
+            (response, failure) -> {
+              try {
+                if (failure != null) {
+                  Throwable cause =
+                      failure instanceof CompletionException && failure.getCause() != null
+                          ? failure.getCause()
+                          : failure;
+                  if (cause instanceof IOException io) {
+                    throw explained(io, route.get(), request);
+                  }
+                  throw new CompletionException(cause);
+                }
+                return checked(response, route.get(), request);
+              } catch (IOException e) {
+                throw new CompletionException(e);
               }
-              throw new CompletionException(cause);
-            }
-            return checked(response, route.get(), request);
-          } catch (IOException e) {
-            throw new CompletionException(e);
-          }
-        });
+            });
+  }
+
+  /** The request with the proxy's Basic credentials, when it has any; else as it is. */
+  private static HttpRequest withCredentials(HttpRequest request, ProxyEndpoint route) {
+    Optional<String> authorization = route.basicAuthorization();
+    if (authorization.isEmpty()) {
+      return request;
+    }
+    return HttpRequest.newBuilder(request, (name, value) -> true)
+        .setHeader("Proxy-Authorization", authorization.get())
+        .build();
   }
 
   private static IOException explained(

@@ -124,9 +124,13 @@ public record ProxyEndpoint(
                         (u + ":" + password.orElse("")).getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** The proxy as java.net names it; its host resolved when it is used, not now. */
+  /**
+   * The proxy as java.net names it, its host resolved now: java.net.http cannot connect to an
+   * unresolved proxy address (it fails with a bare ConnectException), so each call's selection
+   * resolves it, following the proxy's DNS as it changes.
+   */
   public Proxy asProxy() {
-    return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
+    return new Proxy(Proxy.Type.HTTP, new InetSocketAddress(host, port));
   }
 
   @Override
