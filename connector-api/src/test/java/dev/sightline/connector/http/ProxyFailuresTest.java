@@ -32,12 +32,13 @@ class ProxyFailuresTest {
   private final List<String> heads = new CopyOnWriteArrayList<>();
 
   private ProxyEndpoint scriptedProxy(String statusLine) throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    server = listening;
     Thread answering =
         new Thread(
             () -> {
-              while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
+              while (!listening.isClosed()) {
+                try (Socket s = listening.accept()) {
                   heads.add(head(s.getInputStream()));
                   s.getOutputStream()
                       .write(
@@ -52,7 +53,7 @@ class ProxyFailuresTest {
     answering.setDaemon(true);
     answering.start();
     return ProxyEndpoint.parse(
-        "http://proxyuser:" + PASSWORD + "@127.0.0.1:" + server.getLocalPort(), "HTTPS_PROXY");
+        "http://proxyuser:" + PASSWORD + "@127.0.0.1:" + listening.getLocalPort(), "HTTPS_PROXY");
   }
 
   @AfterEach

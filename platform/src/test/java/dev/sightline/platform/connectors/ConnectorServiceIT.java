@@ -47,6 +47,29 @@ class ConnectorServiceIT {
   }
 
   @Test
+  void shouldKeepAConnectorsChoiceToGoAroundTheProxy() {
+    NewConnector direct =
+        new NewConnector(
+            "crowdstrike",
+            "direct",
+            "",
+            Map.of("url", "https://127.0.0.1:9", "clientId", "id", "clientSecret", "s"),
+            null,
+            null,
+            null,
+            null,
+            false);
+    ConnectorView created = service.register(direct);
+    ConnectorView through = service.register(crowdstrike("through", "https://127.0.0.1:9"));
+
+    assertThat(created.useProxy()).isFalse();
+    assertThat(service.get(created.id()).useProxy()).isFalse();
+    assertThat(service.configOf(service.stored(created.id())).useProxy()).isFalse();
+    assertThat(through.useProxy()).as("the default").isTrue();
+    assertThat(service.configOf(service.stored(through.id())).useProxy()).isTrue();
+  }
+
+  @Test
   void shouldStoreTheSecretSealedAndShowItMasked() {
     ConnectorView view = service.register(crowdstrike("one", "https://127.0.0.1:9"));
     assertThat(view.state()).isEqualTo("REGISTERED");
