@@ -50,7 +50,7 @@ public final class ProxyFailureException extends IOException {
   }
 
   /** No TCP connection to the proxy: its host or port is wrong, or it is down or firewalled. */
-  static ProxyFailureException unreachable(ProxyEndpoint proxy, Throwable cause) {
+  public static ProxyFailureException unreachable(ProxyEndpoint proxy, Throwable cause) {
     String why = cause.getMessage() == null ? "" : ": " + cause.getMessage();
     ProxyFailureException e =
         new ProxyFailureException(
