@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sightline.connector.testkit.Tinyproxy;
 import dev.sightline.server.cli.SightlineMain;
 import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;

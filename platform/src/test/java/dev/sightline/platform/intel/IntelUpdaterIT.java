@@ -3,7 +3,9 @@ package dev.sightline.platform.intel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.connector.SourceMeaning;
+import dev.sightline.connector.http.OutboundProxy;
 import dev.sightline.connector.testkit.MutableClock;
+import dev.sightline.connector.testkit.Tinyproxy;
 import dev.sightline.platform.connectors.ConnectorCatalog;
 import dev.sightline.platform.correlation.AssetCorrelator;
 import dev.sightline.platform.db.Jdbc;
@@ -23,6 +25,7 @@ import dev.sightline.platform.rescoring.SeverityDefaults;
 import dev.sightline.simulators.server.SimulatorServer;
 import dev.sightline.simulators.tls.LoopbackCertificates;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code intel update} against feeds served over HTTPS on loopback by a generated CA, into real
@@ -151,6 +155,60 @@ class IntelUpdaterIT {
     Map<IntelSource, FeedOutcome> map = new java.util.EnumMap<>(IntelSource.class);
     update.feeds().forEach(f -> map.put(f.source(), f));
     return map;
+  }
+
+  @Test
+  void shouldFetchEveryFeedThroughTheOutboundProxy(@TempDir Path dir) throws Exception {
+    // No credentials here: this JVM's first HttpClient may predate the tunnel switch that Basic
+    // needs (SightlineMain sets it at start); ProxyEndToEndIT covers credentials on the server.
+    try (Tinyproxy proxy = Tinyproxy.start(dir, null)) {
+      OutboundProxy outbound = OutboundProxy.fromEnvironment(Map.of("HTTPS_PROXY", proxy.url("")));
+      IntelUpdate update =
+          new IntelUpdater(
+                  dataSource,
+                  feeds(Optional.empty()),
+                  trustingTheFeeds(),
+                  outbound,
+                  TargetPolicy.fromList("127.0.0.1"),
+                  clock,
+                  sleeper)
+              .update();
+
+      assertThat(update.feeds()).extracting(FeedOutcome::status).containsOnly(Status.FETCHED);
+      assertThat(proxy.connectsTo("127.0.0.1:" + server.baseUrl().getPort(), 0))
+          .as("each feed's CONNECT")
+          .isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void shouldNameTheProxyWhenItCannotBeReached() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    OutboundProxy outbound =
+        OutboundProxy.fromEnvironment(
+            Map.of("SIGHTLINE_PROXY_URL", "http://u:feed-proxy-secret@127.0.0.1:" + closed));
+
+    IntelUpdate update =
+        new IntelUpdater(
+                dataSource,
+                feeds(Optional.empty()),
+                trustingTheFeeds(),
+                outbound,
+                TargetPolicy.fromList("127.0.0.1"),
+                clock,
+                sleeper)
+            .update();
+
+    FeedOutcome kev = bySource(update).get(IntelSource.KEV);
+    assertThat(kev.status()).isEqualTo(Status.FAILED);
+    assertThat(kev.line())
+        .contains("through the proxy")
+        .contains("cannot connect to the proxy http://u:***@127.0.0.1:" + closed)
+        .contains("SIGHTLINE_PROXY_URL")
+        .doesNotContain("feed-proxy-secret");
   }
 
   @Test

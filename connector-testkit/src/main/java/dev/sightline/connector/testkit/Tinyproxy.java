@@ -1,6 +1,4 @@
-package dev.sightline.server;
-
-import static org.awaitility.Awaitility.await;
+package dev.sightline.connector.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,12 +18,12 @@ import org.junit.jupiter.api.Assumptions;
  * log (LogLevel Connect) records every CONNECT it was asked for. Tests that need it are skipped
  * with a message when the binary is not installed (.ci/run installs it).
  */
-final class Tinyproxy implements AutoCloseable {
-  static final String USER = "proxyuser";
+public final class Tinyproxy implements AutoCloseable {
+  public static final String USER = "proxyuser";
 
   private final Process process;
   private final Path log;
-  final int port;
+  public final int port;
 
   private Tinyproxy(Process process, Path log, int port) {
     this.process = process;
@@ -33,8 +31,8 @@ final class Tinyproxy implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts tinyproxy requiring {@link #USER} and {@code password}. */
-  static Tinyproxy start(Path dir, String password) throws IOException {
+  /** Starts tinyproxy requiring {@link #USER} and {@code password}; null for no credentials. */
+  public static Tinyproxy start(Path dir, String password) throws IOException {
     Path binary =
         List.of("/usr/bin/tinyproxy", "/usr/sbin/tinyproxy", "/usr/local/bin/tinyproxy").stream()
             .map(Path::of)
@@ -59,43 +57,47 @@ final class Tinyproxy implements AutoCloseable {
             + port
             + "\nListen 127.0.0.1\nTimeout 600\nLogLevel Connect\nLogFile \""
             + log
-            + "\"\nMaxClients 100\nAllow 127.0.0.1\nBasicAuth "
-            + USER
-            + " "
-            + password
-            + "\nDisableViaHeader Yes\n");
+            + "\"\nMaxClients 100\nAllow 127.0.0.1\n"
+            + (password == null ? "" : "BasicAuth " + USER + " " + password + "\n")
+            + "DisableViaHeader Yes\n");
     Process process =
         new ProcessBuilder(binary.toString(), "-d", "-c", conf.toString())
             .redirectErrorStream(true)
             .redirectOutput(home.resolve("tinyproxy.out").toFile())
             .start();
     Tinyproxy proxy = new Tinyproxy(process, log, port);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(100))
-        .ignoreExceptions()
-        .until(
-            () -> {
-              try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-                return true;
-              }
-            });
-    return proxy;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+        return proxy;
+      } catch (IOException notYet) {
+        if (System.nanoTime() > deadline || !process.isAlive()) {
+          proxy.close();
+          throw new IOException("tinyproxy did not start; see " + home.resolve("tinyproxy.out"));
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted waiting for tinyproxy", e);
+        }
+      }
+    }
   }
 
   /** {@code http://proxyuser:password@127.0.0.1:port}. */
-  String url(String password) {
+  public String url(String password) {
     return "http://" + USER + ":" + password + "@127.0.0.1:" + port;
   }
 
   /** How far the log is now: CONNECTs after this mark are what a step caused. */
-  long mark() throws IOException {
+  public long mark() throws IOException {
     return Files.exists(log) ? Files.size(log) : 0;
   }
 
   /** How many CONNECTs to {@code hostPort} the proxy was asked for since {@code mark}. */
-  long connectsTo(String hostPort, long mark) throws IOException {
+  public long connectsTo(String hostPort, long mark) throws IOException {
     String text = since(mark);
     Matcher m = Pattern.compile("CONNECT " + Pattern.quote(hostPort) + " ").matcher(text);
     long n = 0;
@@ -105,7 +107,7 @@ final class Tinyproxy implements AutoCloseable {
     return n;
   }
 
-  String since(long mark) throws IOException {
+  public String since(long mark) throws IOException {
     if (!Files.exists(log)) {
       return "";
     }
@@ -115,10 +117,14 @@ final class Tinyproxy implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
