@@ -66,7 +66,9 @@ public final class ConnectorRegistration {
     return new DraftTest(
         checks,
         passed
-            ? Optional.of(tests.recordPass(connectors.fingerprint(request.type(), request.auth())))
+            ? Optional.of(
+                tests.recordPass(
+                    connectors.fingerprint(request.type(), request.auth(), request.useProxy())))
             : Optional.empty());
   }
 
@@ -109,7 +111,8 @@ public final class ConnectorRegistration {
       String outcome)
       throws InterruptedException {
     if (testId.isPresent()) {
-      Optional<Refusal> refusal = tests.take(testId.get(), connectors.fingerprint(type, auth));
+      Optional<Refusal> refusal =
+          tests.take(testId.get(), connectors.fingerprint(type, auth, useProxy));
       if (refusal.isPresent()) {
         String outcomeFirst = Character.toUpperCase(outcome.charAt(0)) + outcome.substring(1);
         throw new ConnectionTestFailedException(
@@ -140,7 +143,8 @@ public final class ConnectorRegistration {
       case OTHER_SETTINGS ->
           "the connection test "
               + id
-              + " tested other settings (the type, the address or a credential differ)";
+              + " tested other settings (the type, the address, a credential or the use of the"
+              + " proxy differ)";
     };
   }
 }

@@ -172,6 +172,28 @@ class ConnectorRegistrationIT {
   }
 
   @Test
+  void shouldNotTakeATestThatWentAroundTheProxyForOneThatGoesThroughIt() throws Exception {
+    NewConnector through = settings("Falcon", "sim-secret");
+    NewConnector direct =
+        new NewConnector(
+            through.type(),
+            through.name(),
+            through.description(),
+            through.auth(),
+            through.dataToSync(),
+            through.filters(),
+            through.schedule(),
+            through.scope(),
+            false);
+    Optional<UUID> id = node.registration.testDraft(direct).connectionTestId();
+
+    assertThatThrownBy(() -> node.registration.create(through, new Admission(false, id)))
+        .isInstanceOf(ConnectionTestFailedException.class)
+        .hasMessageContaining("the use of the proxy");
+    assertThat(node.registration.create(direct, new Admission(false, id)).useProxy()).isFalse();
+  }
+
+  @Test
   void shouldRefuseATestThatPassedFifteenMinutesAgo() throws Exception {
     Optional<UUID> stale =
         node.registration.testDraft(settings("Falcon", "sim-secret")).connectionTestId();
