@@ -55,7 +55,10 @@ public final class FindingLifecycle {
     this.scores = scores;
   }
 
-  // The scores (sc) are the findings' QDS computed before this write (ScoresAsWritten), so each
+  // A batch's detections are fetched through their indexes from its assets (the OFFSET 0 fences
+  // keep PostgreSQL from flattening the lateral joins into a scan of every detection, which a
+  // batch of a thousand assets would repeat for each batch). The scores (sc) are the findings' QDS
+  // computed before this write (ScoresAsWritten), so each
   // finding is written once with them; a recompute without scores (a merge, a split) keeps the
   // stored ones and queues its assets for rescoring instead.
   private static final String RECOMPUTE =
@@ -70,10 +73,19 @@ public final class FindingLifecycle {
             min(d.first_found_on) AS first_found,
             max(coalesce(d.last_found_on, d.last_seen_at)) AS last_found,
             max(d.fixed_on) AS fixed_on
-        FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id
-        WHERE sa.asset_id = ANY(?)
+        FROM unnest(?::bigint[]) AS a(id)
+        JOIN LATERAL (SELECT sa.id, sa.asset_id FROM source_asset sa WHERE sa.asset_id = a.id
+                      OFFSET 0) sa ON true
+        JOIN LATERAL (SELECT d.* FROM detection d WHERE d.source_asset_id = sa.id
+                      OFFSET 0) d ON true
         GROUP BY sa.asset_id, d.finding_key),
       old AS (SELECT f.asset_id, f.finding_key, f.state FROM finding f WHERE f.asset_id = ANY(?)),
+      -- A split can move every detection of a finding to another asset: such a finding is gone.
+      gone AS (
+        DELETE FROM finding f WHERE (f.asset_id, f.finding_key) IN (
+            SELECT o.asset_id, o.finding_key FROM old o WHERE NOT EXISTS (
+                SELECT 1 FROM agg a
+                WHERE a.asset_id = o.asset_id AND a.finding_key = o.finding_key))),
       up AS (
         INSERT INTO finding (asset_id, finding_key, cve_id, finding_name, severity, state,
             state_run, first_found, last_found, fixed_on, qds, qds_band, qds_method, created_at,
@@ -237,13 +249,6 @@ public final class FindingLifecycle {
         }
       }
     }
-    // A split can move every detection of a finding to another asset.
-    Jdbc.update(
-        c,
-        "DELETE FROM finding f WHERE f.asset_id = ANY(?) AND NOT EXISTS (SELECT 1"
-            + " FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id"
-            + " WHERE sa.asset_id = f.asset_id AND d.finding_key = f.finding_key)",
-        (Object) ids);
     return new Outcome(created, fixed, reopened, unchanged, 0);
   }
 
