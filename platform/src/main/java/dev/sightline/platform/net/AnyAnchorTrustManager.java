@@ -10,6 +10,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,7 +44,7 @@ final class AnyAnchorTrustManager extends X509ExtendedTrustManager {
     this.acceptedIssuers = acceptedIssuers;
   }
 
-  /** Trusts each of {@code anchors} (duplicates are ignored); none trusts no chain at all. */
+  /** Trusts each of {@code anchors} (duplicates are ignored); with none, no chain is trusted. */
   static AnyAnchorTrustManager of(List<X509Certificate> anchors) throws GeneralSecurityException {
     Set<X509Certificate> distinct = new LinkedHashSet<>(anchors);
     List<List<X509Certificate>> parts = new ArrayList<>();
@@ -55,7 +56,7 @@ final class AnyAnchorTrustManager extends X509ExtendedTrustManager {
       }
       if (part == parts.size()) {
         parts.add(new ArrayList<>());
-        names.add(new java.util.HashSet<>());
+        names.add(new HashSet<>());
       }
       parts.get(part).add(ca);
       names.get(part).add(ca.getSubjectX500Principal());
