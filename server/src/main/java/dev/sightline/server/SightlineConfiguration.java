@@ -18,7 +18,6 @@ import dev.sightline.platform.intel.IntelUpdater;
 import dev.sightline.platform.intel.Sleeper;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.net.TargetPolicy;
-import dev.sightline.platform.net.TrustMaterial;
 import dev.sightline.platform.removal.ConnectorRemoval;
 import dev.sightline.platform.rescoring.AssetScores;
 import dev.sightline.platform.rescoring.ScoreRefresher;
@@ -89,11 +88,7 @@ class SightlineConfiguration {
   @Bean
   PlatformConnectorContext connectorContext(
       ServerSettings settings, Clock clock, CallObserver vendorCalls, TargetPolicy targets) {
-    SSLContext tls =
-        settings
-            .extraCaPem()
-            .map(TrustMaterial::jvmDefaultPlus)
-            .orElseGet(TrustMaterial::jvmDefault);
+    SSLContext tls = settings.outboundTls();
     return new PlatformConnectorContext(clock, tls, vendorCalls, java.util.Optional.of(targets));
   }
 

@@ -1,5 +1,6 @@
 package dev.sightline.server.signin;
 
+import dev.sightline.connector.http.NetworkFailures;
 import dev.sightline.platform.audit.AuditEntry.Outcome;
 import dev.sightline.platform.errors.ConflictException;
 import dev.sightline.server.access.Role;
@@ -171,7 +172,9 @@ public final class SingleSignOn {
           "The single sign-on provider's discovery document "
               + uri
               + " could not be read ("
-              + e.getClass().getSimpleName()
+              + NetworkFailures.untrustedCertificate(e)
+                  .map(Throwable::getMessage)
+                  .orElse(e.getClass().getSimpleName())
               + "): check SIGHTLINE_OIDC_ISSUER, the network, and for a private CA"
               + " SIGHTLINE_EXTRA_CA_FILE",
           e);
