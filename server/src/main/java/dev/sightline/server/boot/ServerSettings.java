@@ -97,10 +97,16 @@ public record ServerSettings(
                   try {
                     return java.nio.file.Files.readString(Path.of(file));
                   } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException(
+                    throw new StartupException(
                         "SIGHTLINE_EXTRA_CA_FILE names "
                             + file
-                            + ", which cannot be read: fix the path or unset the variable");
+                            + ", which cannot be read ("
+                            + (e instanceof java.nio.file.NoSuchFileException
+                                ? "no such file"
+                                : StartupChecks.oneLine(e.getMessage()))
+                            + ")",
+                        "fix the path or unset the variable",
+                        e);
                   }
                 });
     return new ServerSettings(
