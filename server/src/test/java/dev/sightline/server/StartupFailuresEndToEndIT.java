@@ -219,11 +219,6 @@ class StartupFailuresEndToEndIT {
             Map.of("SIGHTLINE_DB_URL", "jdbc:postgresql://127.0.0.1:" + closed + "/sightline"), 0);
 
     assertOneLine(r, "Cannot reach the PostgreSQL of SIGHTLINE_DB_URL", "start that PostgreSQL");
-    // Without SIGHTLINE_LOG_FORMAT the log stays the human-readable lines.
-    assertThat(r.stdout())
-        .contains("INFO ")
-        .contains("Using the external PostgreSQL from SIGHTLINE_DB_URL")
-        .doesNotContain("\"@timestamp\"");
   }
 
   @Test
@@ -255,9 +250,29 @@ class StartupFailuresEndToEndIT {
                   + " 'V999__from_the_future.sql', 0, 'test', 1, true FROM flyway_schema_history");
     }
 
+    // Logs for machines asked for, too: every line on stdout one JSON object (ECS).
     Result r =
-        serve(Map.of("SIGHTLINE_DB_URL", url("newer_schema"), "SIGHTLINE_DB_USER", "postgres"), 0);
+        serve(
+            Map.of(
+                "SIGHTLINE_DB_URL", url("newer_schema"),
+                "SIGHTLINE_DB_USER", "postgres",
+                "SIGHTLINE_LOG_FORMAT", "json"),
+            0);
 
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : r.stdout().lines().filter(l -> !l.isBlank()).toList()) {
+      events.add(JSON.readTree(line));
+    }
+    assertThat(events)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.path("@timestamp").asText()).isNotEmpty())
+        .anySatisfy(
+            e -> {
+              assertThat(e.path("message").asText())
+                  .isEqualTo("Using the external PostgreSQL from SIGHTLINE_DB_URL");
+              assertThat(e.path("log").path("level").asText()).isEqualTo("INFO");
+              assertThat(e.path("ecs").path("version").asText()).isNotEmpty();
+            });
     assertOneLine(
         r,
         "The database's schema is at version 999, newer than this Sightline's schema version "
@@ -286,6 +301,11 @@ class StartupFailuresEndToEndIT {
         "there is no master key to open them",
         "SIGHTLINE_MASTER_KEY is not set",
         "set SIGHTLINE_MASTER_KEY");
+    // Without SIGHTLINE_LOG_FORMAT the log stays the human-readable lines.
+    assertThat(missing.stdout())
+        .contains("INFO ")
+        .contains("Using the external PostgreSQL from SIGHTLINE_DB_URL")
+        .doesNotContain("\"@timestamp\"");
     assertThat(freshData.resolve(MasterKeys.KEY_FILE))
         .as("no new key is made for a database sealed with another")
         .doesNotExist();
@@ -303,40 +323,6 @@ class StartupFailuresEndToEndIT {
   }
 
   // ---- logs for machines -------------------------------------------------------------------
-
-  @Test
-  void shouldWriteJsonLogLinesWhenAsked() throws Exception {
-    int closed;
-    try (ServerSocket s = new ServerSocket(0)) {
-      closed = s.getLocalPort();
-    }
-
-    Result r =
-        serve(
-            Map.of(
-                "SIGHTLINE_LOG_FORMAT",
-                "json",
-                "SIGHTLINE_DB_URL",
-                "jdbc:postgresql://127.0.0.1:" + closed + "/sightline"),
-            0);
-
-    List<String> lines = r.stdout().lines().filter(l -> !l.isBlank()).toList();
-    assertThat(lines).isNotEmpty();
-    List<JsonNode> events = new ArrayList<>();
-    for (String line : lines) {
-      events.add(JSON.readTree(line)); // every line one JSON object
-    }
-    assertThat(events)
-        .allSatisfy(e -> assertThat(e.path("@timestamp").asText()).isNotEmpty())
-        .anySatisfy(
-            e -> {
-              assertThat(e.path("message").asText())
-                  .isEqualTo("Using the external PostgreSQL from SIGHTLINE_DB_URL");
-              assertThat(e.path("log").path("level").asText()).isEqualTo("INFO");
-              assertThat(e.path("ecs").path("version").asText()).isNotEmpty();
-            });
-    assertOneLine(r, "Cannot reach the PostgreSQL");
-  }
 
   @Test
   void shouldRefuseAnUnknownLogFormat() {

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * What can be checked before anything starts, so that a start which cannot succeed fails in a
  * second with one line rather than after the database and the scheduler came up: the port, the data
- * directory, the CA file and the TLS files.
+ * directory, the CA file, the TLS files and the external database.
  */
 public final class StartupChecks {
   private StartupChecks() {}
@@ -25,6 +25,9 @@ public final class StartupChecks {
     dataDirectory(settings.dataDir());
     settings.extraCaPem().ifPresent(pem -> extraCa(pem, env.get("SIGHTLINE_EXTRA_CA_FILE")));
     TlsFiles.check(env);
+    if (settings.dbUrl().isPresent()) {
+      DatabaseProbe.connect(settings);
+    }
   }
 
   static StartupException portInUse(int port) {
