@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,17 +79,37 @@ class ConfigurationReferenceTest {
 
   static Set<String> readByTheCode(Path root) throws IOException {
     Set<String> names = new TreeSet<>();
-    List<Path> files;
-    try (Stream<Path> all = Files.walk(root)) {
-      files =
-          all.filter(Files::isRegularFile)
-              .filter(p -> !root.relativize(p).toString().startsWith("."))
-              .filter(
-                  p ->
-                      !p.toString().contains("/target/")
-                          && !p.toString().contains("/node_modules/"))
-              .toList();
-    }
+    List<Path> files = new java.util.ArrayList<>();
+    // Hidden directories (.git, a data directory's PostgreSQL) and build output are no sources.
+    Files.walkFileTree(
+        root,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult preVisitDirectory(
+              Path d, java.nio.file.attribute.BasicFileAttributes a) {
+            String name = d.getFileName() == null ? "" : d.getFileName().toString();
+            return !d.equals(root)
+                    && (name.startsWith(".")
+                        || name.equals("target")
+                        || name.equals("node_modules"))
+                ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                : java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path f, java.nio.file.attribute.BasicFileAttributes a) {
+            if (a.isRegularFile()) {
+              files.add(f);
+            }
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
     for (Path file : files) {
       String path = root.relativize(file).toString();
       if (path.endsWith(".java") && path.contains("src/main/java/")) {
