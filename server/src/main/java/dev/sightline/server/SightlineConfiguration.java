@@ -10,7 +10,6 @@ import dev.sightline.platform.connectors.ConnectorRepository;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.TransformMaps;
 import dev.sightline.platform.correlation.AssetLinks;
-import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.intel.IntelImporter;
 import dev.sightline.platform.intel.IntelLookup;
@@ -26,7 +25,6 @@ import dev.sightline.platform.rescoring.SeverityDefaults;
 import dev.sightline.platform.retention.StaleAssets;
 import dev.sightline.platform.scheduling.ClusterScheduler;
 import dev.sightline.platform.scheduling.SchedulerSettings;
-import dev.sightline.platform.secrets.MasterKeys;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
 import dev.sightline.platform.sync.RunLease;
@@ -34,7 +32,9 @@ import dev.sightline.platform.sync.SyncService;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.server.boot.ClusterTimings;
 import dev.sightline.server.boot.DatabaseBootstrap;
+import dev.sightline.server.boot.MasterKeyCheck;
 import dev.sightline.server.boot.NodeNames;
+import dev.sightline.server.boot.SchemaMigrations;
 import dev.sightline.server.boot.ServerSettings;
 import dev.sightline.server.scoring.BackgroundRescoring;
 import java.time.Clock;
@@ -56,8 +56,14 @@ class SightlineConfiguration {
   @Bean(destroyMethod = "close")
   DatabaseBootstrap database(ServerSettings settings) {
     DatabaseBootstrap db = DatabaseBootstrap.open(settings);
-    Database.migrate(db.dataSource());
-    return db;
+    try {
+      // A newer schema is refused and a failed upgrade rolled back, each in one line.
+      SchemaMigrations.apply(db.dataSource());
+      return db;
+    } catch (RuntimeException e) {
+      db.close(); // Spring destroys only the beans it made: stop the embedded PostgreSQL here
+      throw e;
+    }
   }
 
   @Bean
@@ -79,8 +85,8 @@ class SightlineConfiguration {
   @Bean
   ConnectorService connectorService(
       Jdbc jdbc, ServerSettings settings, Clock clock, TargetPolicy targets) {
-    SecretCipher cipher =
-        new SecretCipher(MasterKeys.resolve(settings.masterKey(), settings.dataDir()));
+    // Refuses to start with a key that does not open the secrets already stored.
+    SecretCipher cipher = new SecretCipher(MasterKeyCheck.resolve(settings, jdbc));
     return new ConnectorService(
         ConnectorCatalog.discover(), new ConnectorRepository(jdbc), cipher, targets, clock);
   }
