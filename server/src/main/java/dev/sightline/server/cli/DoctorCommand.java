@@ -1,0 +1,25 @@
+package dev.sightline.server.cli;
+
+import dev.sightline.server.doctor.Doctor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "doctor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check this installation with the same settings as serve: Java, the data directory, the"
+          + " database and its schema, the CA and TLS files, the clock and each connector's"
+          + " connection.",
+      "One line per check, with the fix of each that fails; exit status 1 when any fails."
+    })
+final class DoctorCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return Doctor.standard(System.getenv()).run(spec.commandLine().getOut());
+  }
+}
