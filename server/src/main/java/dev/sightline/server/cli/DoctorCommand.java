@@ -20,6 +20,18 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    quietLibraries();
     return Doctor.standard(System.getenv()).run(spec.commandLine().getOut());
+  }
+
+  /**
+   * The doctor's output is its lines: the libraries it uses (Flyway, the connectors) keep their
+   * INFO logs to themselves, their warnings still show.
+   */
+  private static void quietLibraries() {
+    if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 }

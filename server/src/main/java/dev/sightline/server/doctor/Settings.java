@@ -9,7 +9,9 @@ final class Settings {
   private Settings() {}
 
   static Path dataDir(Map<String, String> env) {
-    return Path.of(value(env, "SIGHTLINE_DATA_DIR").orElse("./.sightline")).toAbsolutePath();
+    return Path.of(value(env, "SIGHTLINE_DATA_DIR").orElse("./.sightline"))
+        .toAbsolutePath()
+        .normalize();
   }
 
   static Optional<String> value(Map<String, String> env, String name) {
