@@ -11,14 +11,15 @@ import picocli.CommandLine.Command;
 @Command(
     name = "sightline",
     mixinStandardHelpOptions = true,
-    version = "Sightline 0.1.0",
+    versionProvider = BuildVersion.class,
     description = "Open-source exposure-management hub.",
     subcommands = {
       ServeCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
       IntelCommand.class,
-      QueryCommand.class
+      QueryCommand.class,
+      DoctorCommand.class
     })
 public final class SightlineMain implements Runnable {
   @picocli.CommandLine.Option(
