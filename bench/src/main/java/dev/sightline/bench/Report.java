@@ -45,6 +45,22 @@ final class Report {
         l.errors());
   }
 
+  /** The budget a phase used, in one line: rate, share, busiest second, refusals. */
+  static String budget(BudgetUse use) {
+    var rate = use.rate();
+    return String.format(
+        Locale.ROOT,
+        "%s calls: %.2f requests/s of a %d/s budget = %.0f %% (%,d requests, busiest second %d,"
+            + " %d answered 429)",
+        use.budget().pathPrefix(),
+        rate.perSecond(),
+        use.budget().perSecond(),
+        use.share() * 100,
+        rate.requests(),
+        rate.busiestSecond(),
+        rate.refused());
+  }
+
   /** The plain-text summary for the terminal. */
   String text() {
     StringBuilder b = new StringBuilder();
@@ -88,6 +104,9 @@ final class Report {
       queryRow(b, "idle", r.idle().all());
       queryRow(b, r.clients() + " clients during a sync", r.load().all());
       b.append(ratioLine(r.ingestOverFloor())).append('\n');
+      r.fullBudget()
+          .ifPresent(
+              u -> b.append("request budget in the full ingest: ").append(budget(u)).append('\n'));
       b.append(String.format(Locale.ROOT, "delta time / full time: %.3f%n", r.deltaOverFull()));
     }
     return b.toString();
@@ -174,6 +193,14 @@ final class Report {
               r.deltaOverFull(),
               r.full().recordsPerSecond(),
               r.floor().recordsPerSecond()));
+      r.fullBudget()
+          .ifPresent(
+              u ->
+                  b.append("- ")
+                      .append(r.vendor())
+                      .append(": request budget in the full ingest (target ≥ 90 %): ")
+                      .append(budget(u).replaceFirst("^(\\S+) calls", "`$1` calls"))
+                      .append('\n'));
     }
     return b.toString();
   }

@@ -6,11 +6,14 @@ import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
 import dev.sightline.simulators.server.RequestLog;
+import dev.sightline.simulators.server.RequestRate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -22,6 +25,8 @@ import javax.net.ssl.SSLContext;
  * @param vendor the connector type, {@code crowdstrike} or {@code cortex-xdr}
  * @param assets source asset records the tenant holds (agents and unmanaged assets; endpoints)
  * @param findings finding records the tenant holds
+ * @param budget the request budget the connector is given and the calls it paces, when the vendor
+ *     limits the tenant's request rate (Cortex XDR)
  */
 record SimulatedTenant(
     String vendor,
@@ -33,8 +38,21 @@ record SimulatedTenant(
     long findings,
     AutoCloseable simulator,
     Supplier<RequestLog> requests,
-    Supplier<FetchFloor> floor)
+    Supplier<FetchFloor> floor,
+    Optional<RequestBudget> budget)
     implements AutoCloseable {
+
+  /**
+   * A request budget set on the connector, and the calls whose arrival rate shows how much of it a
+   * run used.
+   *
+   * @param perSecond the connector's requests per second, as configured
+   * @param pathPrefix the API calls it paces, as the simulator logs their paths
+   */
+  record RequestBudget(int perSecond, String pathPrefix) {}
+
+  /** The Cortex XDR connector's default share of the tenant's 10 requests per second. */
+  private static final int CORTEX_BUDGET = 8;
 
   static final String CROWDSTRIKE = "crowdstrike";
   static final String CORTEX_XDR = "cortex-xdr";
@@ -52,7 +70,8 @@ record SimulatedTenant(
               "url", sim.baseUrl().toString(),
               "apiKeyId", o.keyId(),
               "apiKey", o.key(),
-              "securityLevel", o.security().wire()),
+              "securityLevel", o.security().wire(),
+              "requestsPerSecond", Integer.toString(CORTEX_BUDGET)),
           sim.clientSslContext(),
           sim.baseUrl(),
           sim.manifest().path("endpoints").asLong(),
@@ -65,7 +84,8 @@ record SimulatedTenant(
                   o.keyId(),
                   o.key(),
                   o.security() == CortexXdrSimulatorOptions.SecurityLevel.ADVANCED,
-                  sim.clientSslContext()));
+                  sim.clientSslContext()),
+          Optional.of(new RequestBudget(CORTEX_BUDGET, "/public_api/v1/endpoints/get_endpoint")));
     }
     if (!vendor.equals(CROWDSTRIKE)) {
       throw new IllegalArgumentException(
@@ -89,7 +109,8 @@ record SimulatedTenant(
         sim::requests,
         () ->
             new CrowdStrikeFloor(
-                sim.baseUrl(), "sim-client", "sim-secret", sim.clientSslContext(), pageSize));
+                sim.baseUrl(), "sim-client", "sim-secret", sim.clientSslContext(), pageSize),
+        Optional.empty());
   }
 
   /**
@@ -108,6 +129,22 @@ record SimulatedTenant(
       throw new IllegalStateException(
           "the simulator refused /_sim/advance: " + response.statusCode() + " " + response.body());
     }
+  }
+
+  /**
+   * How fast the budgeted calls arrived between {@code from} and {@code to} (a phase of the
+   * benchmark), as the simulator logged them; empty for a vendor without a budget.
+   */
+  Optional<BudgetUse> budgetUse(Instant from, Instant to) {
+    return budget.map(
+        b ->
+            new BudgetUse(
+                b,
+                RequestRate.of(
+                    requests.get().entries().stream()
+                        .filter(e -> e.path().startsWith(b.pathPrefix()))
+                        .filter(e -> !e.at().isBefore(from) && !e.at().isAfter(to))
+                        .toList())));
   }
 
   @Override

@@ -16,6 +16,8 @@ import dev.sightline.platform.sync.SyncService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,8 +73,11 @@ final class VendorBench {
       log.printf("floor       %s%n", line(floor));
 
       UUID connector = register(connectors, tenant, "bench");
+      Instant fullStarted = clock.instant();
       PhaseFigures full = meter.measure(() -> runSync(sync, connector), this::fetched).figures();
+      Optional<BudgetUse> fullBudget = tenant.budgetUse(fullStarted, clock.instant());
       log.printf("full ingest %s%n", line(full));
+      fullBudget.ifPresent(b -> log.printf("budget      %s%n", Report.budget(b)));
       log.printf(
           "database    %,d MiB after the full ingest (pg_database_size)%n",
           jdbc.queryOne("SELECT pg_database_size(current_database())", rs -> rs.getLong(1) >> 20)
@@ -130,6 +135,7 @@ final class VendorBench {
           tenant.findings(),
           floor,
           full,
+          fullBudget,
           changes,
           delta,
           idle,

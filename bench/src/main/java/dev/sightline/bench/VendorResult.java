@@ -8,6 +8,8 @@ package dev.sightline.bench;
  * @param findings finding records the tenant holds
  * @param floor fetching and parsing every page with a bare client
  * @param full the first sync through Sightline
+ * @param fullBudget how much of the connector's request budget the full ingest used, for a vendor
+ *     that limits the tenant's request rate
  * @param changes finding records changed before the delta
  * @param delta the connector's next run after the change
  * @param idle the query mix, one query at a time, nothing else running
@@ -21,6 +23,7 @@ record VendorResult(
     long findings,
     PhaseFigures floor,
     PhaseFigures full,
+    java.util.Optional<BudgetUse> fullBudget,
     int changes,
     PhaseFigures delta,
     MixLatencies idle,

@@ -1,6 +1,9 @@
 package dev.sightline.server;
 
+import dev.sightline.server.boot.LogFormat;
 import dev.sightline.server.boot.ServerSettings;
+import dev.sightline.server.boot.StartupChecks;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,9 +16,13 @@ public class SightlineApplication {
 
   /** Starts the server with settings already read; the CLI is the only caller. */
   public static ConfigurableApplicationContext start(ServerSettings settings, String... args) {
+    // A start that cannot succeed fails here in one line, before the database starts.
+    StartupChecks.verify(settings, System.getenv());
+    Map<String, Object> properties = new HashMap<>(properties(settings));
+    properties.putAll(LogFormat.properties(System.getenv()));
     SpringApplication app =
         new SpringApplicationBuilder(SightlineApplication.class)
-            .properties(properties(settings))
+            .properties(properties)
             .initializers(ctx -> ctx.getBeanFactory().registerSingleton("serverSettings", settings))
             .build();
     return app.run(args);

@@ -11,7 +11,6 @@ import dev.sightline.platform.connectors.ConnectorRepository;
 import dev.sightline.platform.connectors.ConnectorService;
 import dev.sightline.platform.connectors.TransformMaps;
 import dev.sightline.platform.correlation.AssetLinks;
-import dev.sightline.platform.db.Database;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.intel.IntelImporter;
 import dev.sightline.platform.intel.IntelLookup;
@@ -19,7 +18,6 @@ import dev.sightline.platform.intel.IntelUpdater;
 import dev.sightline.platform.intel.Sleeper;
 import dev.sightline.platform.lifecycle.FindingDecisions;
 import dev.sightline.platform.net.TargetPolicy;
-import dev.sightline.platform.net.TrustMaterial;
 import dev.sightline.platform.removal.ConnectorRemoval;
 import dev.sightline.platform.rescoring.AssetScores;
 import dev.sightline.platform.rescoring.ScoreRefresher;
@@ -28,7 +26,6 @@ import dev.sightline.platform.rescoring.SeverityDefaults;
 import dev.sightline.platform.retention.StaleAssets;
 import dev.sightline.platform.scheduling.ClusterScheduler;
 import dev.sightline.platform.scheduling.SchedulerSettings;
-import dev.sightline.platform.secrets.MasterKeys;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.sync.PlatformConnectorContext;
 import dev.sightline.platform.sync.RunLease;
@@ -36,7 +33,9 @@ import dev.sightline.platform.sync.SyncService;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.server.boot.ClusterTimings;
 import dev.sightline.server.boot.DatabaseBootstrap;
+import dev.sightline.server.boot.MasterKeyCheck;
 import dev.sightline.server.boot.NodeNames;
+import dev.sightline.server.boot.SchemaMigrations;
 import dev.sightline.server.boot.ServerSettings;
 import dev.sightline.server.scoring.BackgroundRescoring;
 import java.time.Clock;
@@ -60,8 +59,14 @@ class SightlineConfiguration {
   @Bean(destroyMethod = "close")
   DatabaseBootstrap database(ServerSettings settings) {
     DatabaseBootstrap db = DatabaseBootstrap.open(settings);
-    Database.migrate(db.dataSource());
-    return db;
+    try {
+      // A newer schema is refused and a failed upgrade rolled back, each in one line.
+      SchemaMigrations.apply(db.dataSource());
+      return db;
+    } catch (RuntimeException e) {
+      db.close(); // Spring destroys only the beans it made: stop the embedded PostgreSQL here
+      throw e;
+    }
   }
 
   @Bean
@@ -83,8 +88,8 @@ class SightlineConfiguration {
   @Bean
   ConnectorService connectorService(
       Jdbc jdbc, ServerSettings settings, Clock clock, TargetPolicy targets) {
-    SecretCipher cipher =
-        new SecretCipher(MasterKeys.resolve(settings.masterKey(), settings.dataDir()));
+    // Refuses to start with a key that does not open the secrets already stored.
+    SecretCipher cipher = new SecretCipher(MasterKeyCheck.resolve(settings, jdbc));
     return new ConnectorService(
         ConnectorCatalog.discover(), new ConnectorRepository(jdbc), cipher, targets, clock);
   }
@@ -118,11 +123,7 @@ class SightlineConfiguration {
       CallObserver vendorCalls,
       TargetPolicy targets,
       OutboundProxy proxy) {
-    SSLContext tls =
-        settings
-            .extraCaPem()
-            .map(TrustMaterial::jvmDefaultPlus)
-            .orElseGet(TrustMaterial::jvmDefault);
+    SSLContext tls = settings.outboundTls();
     return new PlatformConnectorContext(
         clock, tls, vendorCalls, java.util.Optional.of(targets), proxy);
   }

@@ -165,11 +165,48 @@ class ConnectionTestGateEndToEndIT {
   }
 
   @Test
-  void shouldFailTheTlsHandshakeOnAnUntrustedCertificate() {
+  void shouldFailTheTlsHandshakeOnAnUntrustedCertificateNamingItsIssuer() throws Exception {
     JsonNode failed = failedAt(test(body(untrusted)), "TLS_HANDSHAKE");
 
-    assertThat(failed.path("message").asText()).contains("The TLS handshake").contains("failed");
-    assertThat(failed.path("fix").asText()).contains("add that CA to the trusted certificates");
+    String issuer = caName(untrusted);
+    assertThat(issuer).startsWith("CN=CrowdStrike Simulator CA ");
+    assertThat(failed.path("message").asText())
+        .startsWith("The TLS handshake with the CrowdStrike host " + host(untrusted) + " failed")
+        .contains("was issued by " + issuer + ", a CA that is not trusted");
+    assertThat(failed.path("fix").asText())
+        .startsWith("if " + issuer + " is your company's CA")
+        .contains("SIGHTLINE_EXTRA_CA_FILE");
+  }
+
+  @Test
+  void shouldEndARunAtAnUntrustedCertificateNamingItsIssuerAndTheFix() throws Exception {
+    Map<String, Object> draft = body(untrusted);
+    draft.put("draft", true);
+    var created = server.post("/api/v1/connectors", draft);
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+    JsonNode run = server.runToEnd(created.json().path("id").asText());
+
+    assertThat(run.path("state").asText()).isEqualTo("ERRORED");
+    assertThat(run.path("error").asText())
+        .contains(host(untrusted))
+        .contains("was issued by " + caName(untrusted))
+        .contains("SIGHTLINE_EXTRA_CA_FILE");
+  }
+
+  private static String host(CrowdStrikeSimulator sim) {
+    return sim.baseUrl().getHost() + ":" + sim.baseUrl().getPort();
+  }
+
+  private static String caName(CrowdStrikeSimulator sim) throws Exception {
+    return ((java.security.cert.X509Certificate)
+            java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new java.io.ByteArrayInputStream(
+                        sim.caCertificatePem()
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+        .getSubjectX500Principal()
+        .getName();
   }
 
   @Test

@@ -231,7 +231,11 @@ class QueryCommandEndToEndIT {
     Run untrusted =
         query(Map.of("SIGHTLINE_URL", url, "SIGHTLINE_TOKEN", TestServer.TOKEN), "--limit", "1");
     assertThat(untrusted.code()).isEqualTo(4);
-    assertThat(untrusted.err()).contains("TLS").contains("SIGHTLINE_EXTRA_CA_FILE");
+    assertThat(untrusted.err())
+        .contains("TLS")
+        .contains("SIGHTLINE_EXTRA_CA_FILE")
+        .contains("was issued by CN=CrowdStrike Simulator CA ")
+        .contains("a CA that is not trusted");
 
     java.nio.file.Path ca = java.nio.file.Files.createTempFile("sim-ca", ".pem");
     java.nio.file.Files.writeString(ca, falcon.caCertificatePem());

@@ -4,10 +4,11 @@ import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
+import dev.sightline.simulators.tls.CaFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -81,7 +82,12 @@ public final class SimulatorMain {
       List<String> args, PrintStream out, PrintStream err) {
     CrowdStrikeSimulatorOptions options = parse(args);
     CrowdStrikeSimulator simulator = CrowdStrikeSimulator.start(options);
-    writeCa(values(args, CROWDSTRIKE_OPTIONS), simulator::caCertificatePem, simulator, err);
+    writeCa(
+        values(args, CROWDSTRIKE_OPTIONS),
+        simulator.baseUrl(),
+        simulator::caCertificatePem,
+        simulator,
+        err);
     out.println(simulator.baseUrl());
     out.flush();
     err.println(
@@ -107,7 +113,12 @@ public final class SimulatorMain {
       List<String> args, PrintStream out, PrintStream err) {
     CortexXdrSimulatorOptions options = parseCortex(args);
     CortexXdrSimulator simulator = CortexXdrSimulator.start(options);
-    writeCa(values(args, CORTEX_OPTIONS), simulator::caCertificatePem, simulator, err);
+    writeCa(
+        values(args, CORTEX_OPTIONS),
+        simulator.baseUrl(),
+        simulator::caCertificatePem,
+        simulator,
+        err);
     out.println(simulator.baseUrl());
     out.println(options.keyId());
     out.println(options.key());
@@ -196,13 +207,17 @@ public final class SimulatorMain {
   }
 
   private static void writeCa(
-      Map<String, String> values, Supplier<String> pem, AutoCloseable simulator, PrintStream err) {
+      Map<String, String> values,
+      URI url,
+      Supplier<String> pem,
+      AutoCloseable simulator,
+      PrintStream err) {
     if (!values.containsKey("--ca-out")) {
       return;
     }
     Path file = Path.of(values.get("--ca-out"));
     try {
-      Files.writeString(file, pem.get());
+      CaFile.add(file, url, pem.get());
     } catch (IOException e) {
       try {
         simulator.close();
@@ -212,7 +227,7 @@ public final class SimulatorMain {
       throw new IllegalArgumentException(
           "cannot write the CA certificate to " + file + ": " + e.getMessage());
     }
-    err.println("CA certificate written to " + file.toAbsolutePath());
+    err.println("CA certificate added to " + file.toAbsolutePath());
   }
 
   /**

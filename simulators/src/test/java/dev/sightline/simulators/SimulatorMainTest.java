@@ -159,7 +159,13 @@ class SimulatorMainTest {
       assertThat(lines)
           .containsExactly(
               simulator.baseUrl().toString(), "7", CortexXdrSimulatorOptions.DEFAULT_KEY);
-      assertThat(Files.readString(ca)).isEqualTo(simulator.caCertificatePem());
+      assertThat(Files.readString(ca))
+          .isEqualTo(
+              "# Sightline simulator CA, "
+                  + simulator.baseUrl()
+                  + "\n"
+                  + simulator.caCertificatePem().strip()
+                  + "\n");
       assertThat(err.toString(StandardCharsets.UTF_8))
           .contains("endpoints")
           .doesNotContain(CortexXdrSimulatorOptions.DEFAULT_KEY);

@@ -8,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -72,6 +73,19 @@ public final class NetworkFailures {
       }
     }
     return false;
+  }
+
+  /**
+   * The untrusted certificate behind a failed handshake, naming the issuer of the certificate the
+   * server presented; empty for any other failure (or a trust manager that does not say).
+   */
+  public static Optional<UntrustedCertificateException> untrustedCertificate(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof UntrustedCertificateException untrusted) {
+        return Optional.of(untrusted);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The exception's type and message, e.g. {@code ConnectException: Connection refused}. */

@@ -18,6 +18,20 @@ public final class Database {
   private Database() {}
 
   public static void migrate(DataSource dataSource) {
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    flyway(dataSource).migrate();
+  }
+
+  /**
+   * Flyway over Sightline's migrations. Every pending migration runs in one transaction ({@code
+   * group}): PostgreSQL's DDL is transactional, so a migration that fails leaves the database as it
+   * was before the upgrade began, not half-way between two versions. A migration that cannot run in
+   * a transaction is refused by Flyway ({@code mixed} stays false).
+   */
+  public static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .group(true)
+        .load();
   }
 }

@@ -3,6 +3,7 @@ package dev.sightline.platform.lifecycle;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.db.LeadingDetection;
 import dev.sightline.platform.rescoring.RescoreQueue;
+import dev.sightline.platform.rescoring.ScoresAsWritten;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,31 +23,78 @@ import java.util.UUID;
  */
 public final class FindingLifecycle {
 
-  /** What a recompute did to findings. */
-  public record Outcome(long created, long fixed, long reopened, long unchanged) {
-    public static final Outcome NONE = new Outcome(0, 0, 0, 0);
+  /**
+   * What a recompute did to findings, and how many assets it scored (with {@link ScoresAsWritten}).
+   */
+  public record Outcome(
+      long created, long fixed, long reopened, long unchanged, long assetsScored) {
+    public static final Outcome NONE = new Outcome(0, 0, 0, 0, 0);
+
+    Outcome plus(Outcome o) {
+      return new Outcome(
+          created + o.created,
+          fixed + o.fixed,
+          reopened + o.reopened,
+          unchanged + o.unchanged,
+          assetsScored + o.assetsScored);
+    }
   }
 
+  // About 10,000 findings a batch, as rescoring takes them: their scores are held until written.
+  private static final int BATCH = 1000;
+
+  private final ScoresAsWritten scores;
+
+  /** A lifecycle that leaves scoring to the rescore queue. */
+  public FindingLifecycle() {
+    this(null);
+  }
+
+  /** A lifecycle whose {@link #apply} scores findings as it writes them. */
+  public FindingLifecycle(ScoresAsWritten scores) {
+    this.scores = scores;
+  }
+
+  // A batch's detections are fetched through their indexes from its assets (the OFFSET 0 fences
+  // keep PostgreSQL from flattening the lateral joins into a scan of every detection, which a
+  // batch of a thousand assets would repeat for each batch). The scores (sc) are the findings' QDS
+  // computed before this write (ScoresAsWritten), so each
+  // finding is written once with them; a recompute without scores (a merge, a split) keeps the
+  // stored ones and queues its assets for rescoring instead.
   private static final String RECOMPUTE =
       """
-      WITH agg AS (
+      WITH sc AS (
+        SELECT * FROM unnest(?::bigint[], ?::text[], ?::integer[], ?::text[], ?::text[])
+            AS sc(asset_id, finding_key, qds, band, method)),
+      agg AS (
         SELECT sa.asset_id, d.finding_key, max(d.cve_id) AS cve_id,
             (array_agg(d.finding_name %1$s))[1] AS finding_name,
             (array_agg(d.finding_severity %1$s))[1] AS severity, bool_or(d.open) AS any_open,
             min(d.first_found_on) AS first_found,
             max(coalesce(d.last_found_on, d.last_seen_at)) AS last_found,
             max(d.fixed_on) AS fixed_on
-        FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id
-        WHERE sa.asset_id = ANY(?)
+        FROM unnest(?::bigint[]) AS a(id)
+        JOIN LATERAL (SELECT sa.id, sa.asset_id FROM source_asset sa WHERE sa.asset_id = a.id
+                      OFFSET 0) sa ON true
+        JOIN LATERAL (SELECT d.* FROM detection d WHERE d.source_asset_id = sa.id
+                      OFFSET 0) d ON true
         GROUP BY sa.asset_id, d.finding_key),
       old AS (SELECT f.asset_id, f.finding_key, f.state FROM finding f WHERE f.asset_id = ANY(?)),
+      -- A split can move every detection of a finding to another asset: such a finding is gone.
+      gone AS (
+        DELETE FROM finding f WHERE (f.asset_id, f.finding_key) IN (
+            SELECT o.asset_id, o.finding_key FROM old o WHERE NOT EXISTS (
+                SELECT 1 FROM agg a
+                WHERE a.asset_id = o.asset_id AND a.finding_key = o.finding_key))),
       up AS (
         INSERT INTO finding (asset_id, finding_key, cve_id, finding_name, severity, state,
-            state_run, first_found, last_found, fixed_on, created_at, updated_at)
+            state_run, first_found, last_found, fixed_on, qds, qds_band, qds_method, created_at,
+            updated_at)
         SELECT a.asset_id, a.finding_key, a.cve_id, a.finding_name, a.severity,
             CASE WHEN a.any_open THEN 'NEW' ELSE 'FIXED' END, ?::uuid, a.first_found,
-            a.last_found, CASE WHEN a.any_open THEN NULL ELSE coalesce(a.fixed_on, ?) END, ?, ?
-        FROM agg a
+            a.last_found, CASE WHEN a.any_open THEN NULL ELSE coalesce(a.fixed_on, ?) END,
+            sc.qds, sc.band, sc.method, ?, ?
+        FROM agg a LEFT JOIN sc ON sc.asset_id = a.asset_id AND sc.finding_key = a.finding_key
         ON CONFLICT (asset_id, finding_key) DO UPDATE SET
             cve_id = EXCLUDED.cve_id, finding_name = EXCLUDED.finding_name,
             severity = EXCLUDED.severity,
@@ -61,9 +110,14 @@ public final class FindingLifecycle {
                             ELSE EXCLUDED.fixed_on END,
             reopened_on = CASE WHEN EXCLUDED.state <> 'FIXED' AND finding.state = 'FIXED'
                                THEN EXCLUDED.updated_at ELSE finding.reopened_on END,
+            qds = coalesce(EXCLUDED.qds, finding.qds),
+            qds_band = coalesce(EXCLUDED.qds_band, finding.qds_band),
+            qds_method = coalesce(EXCLUDED.qds_method, finding.qds_method),
             updated_at = EXCLUDED.updated_at
-        RETURNING asset_id, finding_key, state, (xmax = 0) AS inserted)
-      SELECT up.inserted, old.state AS before, up.state AS after
+        RETURNING id, asset_id, finding_key, state, (xmax = 0) AS inserted,
+            finding_counts(state, decision, decision_until, ?) AS counts)
+      SELECT up.id, up.asset_id, up.finding_key, up.counts, up.inserted, old.state AS before,
+          up.state AS after
       FROM up LEFT JOIN old USING (asset_id, finding_key)
       """
           .formatted(LeadingDetection.ORDER);
@@ -87,8 +141,9 @@ public final class FindingLifecycle {
 
   /**
    * Recomputes the findings of every asset whose detections or source records changed since the
-   * connector's last recompute, then promotes findings found open again in this run to ACTIVE and
-   * queues those assets for rescoring.
+   * connector's last recompute, then promotes findings found open again in this run to ACTIVE. With
+   * {@link ScoresAsWritten}, the findings are scored as they are written and their assets' risk
+   * follows, a batch of assets at a time; without, the assets are queued for rescoring.
    */
   public Outcome apply(Connection c, UUID connectorId, UUID runId, Instant now)
       throws SQLException {
@@ -109,15 +164,46 @@ public final class FindingLifecycle {
             rs -> rs.getLong(1),
             connectorId,
             connectorId);
-    Outcome outcome = recompute(c, assets, runId, now);
+    Outcome outcome;
+    if (scores == null) {
+      outcome = recompute(c, assets, runId, now);
+      RescoreQueue.enqueue(c, assets, now);
+    } else {
+      outcome = Outcome.NONE;
+      for (int from = 0; from < assets.size(); from += BATCH) {
+        List<Long> batch = assets.subList(from, Math.min(assets.size(), from + BATCH));
+        ScoresAsWritten.Batch scored = scores.score(c, batch, now);
+        List<ScoresAsWritten.Written> written = new ArrayList<>();
+        outcome = outcome.plus(recompute(c, batch, runId, now, scored.columns(), written));
+        scored.writeRisks(c, written, now);
+        outcome = outcome.plus(new Outcome(0, 0, 0, 0, scored.assets()));
+      }
+    }
     promote(c, connectorId, runId, now);
-    RescoreQueue.enqueue(c, assets, now);
     Jdbc.update(c, "UPDATE connector SET lifecycle_applied_at = ? WHERE id = ?", now, connectorId);
     return outcome;
   }
 
-  /** Recomputes the findings of the given assets (after a run, a merge or a split). */
+  /**
+   * Recomputes the findings of the given assets (after a merge or a split), keeping their stored
+   * scores: the caller queues the assets for rescoring.
+   */
   public Outcome recompute(Connection c, List<Long> assetIds, UUID runId, Instant now)
+      throws SQLException {
+    return recompute(c, assetIds, runId, now, NO_SCORES, new ArrayList<>());
+  }
+
+  private static final Object[] NO_SCORES = {
+    new Long[0], new String[0], new Integer[0], new String[0], new String[0]
+  };
+
+  private Outcome recompute(
+      Connection c,
+      List<Long> assetIds,
+      UUID runId,
+      Instant now,
+      Object[] scores,
+      List<ScoresAsWritten.Written> written)
       throws SQLException {
     if (assetIds.isEmpty()) {
       return Outcome.NONE;
@@ -129,14 +215,26 @@ public final class FindingLifecycle {
     long unchanged = 0;
     try (PreparedStatement ps = c.prepareStatement(RECOMPUTE)) {
       OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-      ps.setArray(1, c.createArrayOf("bigint", ids));
-      ps.setArray(2, c.createArrayOf("bigint", ids));
-      ps.setObject(3, runId);
-      ps.setObject(4, at);
-      ps.setObject(5, at);
-      ps.setObject(6, at);
+      ps.setArray(1, c.createArrayOf("bigint", (Object[]) scores[0]));
+      ps.setArray(2, c.createArrayOf("text", (Object[]) scores[1]));
+      ps.setArray(3, c.createArrayOf("integer", (Object[]) scores[2]));
+      ps.setArray(4, c.createArrayOf("text", (Object[]) scores[3]));
+      ps.setArray(5, c.createArrayOf("text", (Object[]) scores[4]));
+      ps.setArray(6, c.createArrayOf("bigint", ids));
+      ps.setArray(7, c.createArrayOf("bigint", ids));
+      ps.setObject(8, runId);
+      ps.setObject(9, at);
+      ps.setObject(10, at);
+      ps.setObject(11, at);
+      ps.setObject(12, at);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          written.add(
+              new ScoresAsWritten.Written(
+                  rs.getLong("asset_id"),
+                  rs.getString("finding_key"),
+                  rs.getLong("id"),
+                  rs.getBoolean("counts")));
           FindingState before = state(rs.getString("before"));
           FindingState after = state(rs.getString("after"));
           if (rs.getBoolean("inserted")) {
@@ -151,14 +249,7 @@ public final class FindingLifecycle {
         }
       }
     }
-    // A split can move every detection of a finding to another asset.
-    Jdbc.update(
-        c,
-        "DELETE FROM finding f WHERE f.asset_id = ANY(?) AND NOT EXISTS (SELECT 1"
-            + " FROM detection d JOIN source_asset sa ON sa.id = d.source_asset_id"
-            + " WHERE sa.asset_id = f.asset_id AND d.finding_key = f.finding_key)",
-        (Object) ids);
-    return new Outcome(created, fixed, reopened, unchanged);
+    return new Outcome(created, fixed, reopened, unchanged, 0);
   }
 
   private static FindingState state(String stored) {

@@ -1,7 +1,7 @@
 package dev.sightline.platform.net;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -11,54 +11,59 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** Builds the TLS trust used for vendor calls: the JVM's CAs plus extra PEM CAs. */
+/**
+ * Builds the TLS trust of every outbound call (vendors, intelligence feeds, the sign-in provider,
+ * the query command): the JVM's CAs plus extra PEM CAs ({@code SIGHTLINE_EXTRA_CA_FILE}). A chain
+ * is accepted when it verifies against any one of them, whatever their names, and a chain that none
+ * vouches for fails naming the issuer of the certificate presented ({@link AnyAnchorTrustManager}).
+ */
 public final class TrustMaterial {
   private TrustMaterial() {}
 
+  /** The JVM's CAs and each certificate of {@code extraPem}, which must hold at least one. */
   public static SSLContext jvmDefaultPlus(String extraPem) {
     try {
-      List<X509Certificate> extra = parse(extraPem);
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      int i = 0;
-      for (X509Certificate c : jvmDefaultCas()) {
-        store.setCertificateEntry("jvm-" + i++, c);
-      }
-      for (X509Certificate c : extra) {
-        store.setCertificateEntry("extra-" + i++, c);
-      }
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, tmf.getTrustManagers(), null);
-      return context;
-    } catch (GeneralSecurityException | IOException e) {
+      List<X509Certificate> anchors = new ArrayList<>(jvmDefaultCas());
+      anchors.addAll(parse(extraPem));
+      return context(anchors);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot build the TLS trust store: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * The JVM's CAs alone, with the same trust manager as {@link #jvmDefaultPlus}, so an untrusted
+   * certificate is reported the same way with or without extra CAs.
+   */
   public static SSLContext jvmDefault() {
     try {
-      return SSLContext.getDefault();
+      return context(jvmDefaultCas());
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalStateException("Cannot build the TLS trust store: " + e.getMessage(), e);
     }
   }
 
   static List<X509Certificate> parse(String pem) throws GeneralSecurityException {
     CertificateFactory factory = CertificateFactory.getInstance("X.509");
     Collection<? extends Certificate> certs =
-        factory.generateCertificates(new ByteArrayInputStream(pem.getBytes()));
+        factory.generateCertificates(
+            new ByteArrayInputStream(pem.getBytes(StandardCharsets.UTF_8)));
     if (certs.isEmpty()) {
       throw new IllegalArgumentException("The extra CA file holds no PEM certificate");
     }
     List<X509Certificate> out = new ArrayList<>();
     certs.forEach(c -> out.add((X509Certificate) c));
     return out;
+  }
+
+  private static SSLContext context(List<X509Certificate> anchors) throws GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {AnyAnchorTrustManager.of(anchors)}, null);
+    return context;
   }
 
   private static List<X509Certificate> jvmDefaultCas() throws GeneralSecurityException {

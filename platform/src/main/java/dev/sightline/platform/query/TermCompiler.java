@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,9 @@ final class TermCompiler {
     if (a instanceof Accessor.Label label) {
       return label(c, at, row, label, q);
     }
+    if (a instanceof Accessor.Lookup lookup) {
+      return lookup(t, c, at, row, lookup, q);
+    }
     return connector(c, row, q);
   }
 
@@ -112,6 +116,42 @@ final class TermCompiler {
       return c instanceof Condition.NotNull ? any : "NOT " + any;
     }
     return "EXISTS (SELECT 1 FROM " + from + " AND " + value(t, c, at, v, q) + ")";
+  }
+
+  /**
+   * A looked-up value as membership of the row's key. A row without a match (no key, no row in the
+   * table, a NULL value) matches no value, and NOT of it matches, as for a column.
+   */
+  private String lookup(
+      Token t, Condition c, Position at, String row, Accessor.Lookup lookup, Compilation q) {
+    String e = q.alias();
+    String v = lookup.value().replace("{e}", e);
+    Function<String, String> whereValue =
+        condition ->
+            "coalesce("
+                + row
+                + "."
+                + lookup.rowKey()
+                + " IN (SELECT "
+                + e
+                + "."
+                + lookup.key()
+                + " FROM "
+                + lookup.table()
+                + " "
+                + e
+                + " WHERE "
+                + condition
+                + "), false)";
+    if (c instanceof Condition.IsNull || c instanceof Condition.NotNull) {
+      String present = whereValue.apply(v + " IS NOT NULL");
+      return c instanceof Condition.NotNull ? present : "NOT " + present;
+    }
+    if (t.type() == TokenType.BOOLEAN) {
+      String yes = whereValue.apply(v);
+      return or(listed(c).stream().map(b -> values.bool(t, b) ? yes : "NOT " + yes).toList());
+    }
+    return whereValue.apply(value(t, c, at, v, q));
   }
 
   private String label(Condition c, Position at, String row, Accessor.Label label, Compilation q) {

@@ -427,16 +427,15 @@ final class TokenCatalog {
             "finding.decision:RISK_ACCEPTED",
             "A user's decision kept over what sources say."));
     t.add(
-        bool(
+        intelFlag(
             "finding.isKev",
-            "EXISTS (SELECT 1 FROM cve_intel {e} WHERE {e}.cve_id = {r}.cve_id AND {e}.in_kev)",
+            "{e}.in_kev",
             "finding.isKev:true",
             "Whether its CVE is in the CISA KEV catalog."));
     t.add(
-        bool(
+        intelFlag(
             "finding.ransomware",
-            "EXISTS (SELECT 1 FROM cve_intel {e} WHERE {e}.cve_id = {r}.cve_id"
-                + " AND {e}.kev_ransomware = 'known')",
+            "{e}.kev_ransomware = 'known'",
             "finding.ransomware:true",
             "Whether KEV says its CVE is known to be used in ransomware campaigns."));
     Token epss =
@@ -448,7 +447,7 @@ final class TokenCatalog {
             "finding.epss > 0.5",
             "(SELECT {e}.epss_score FROM cve_intel {e} WHERE {e}.cve_id = {r}.cve_id)",
             "The EPSS probability (0–1) of its CVE.");
-    t.add(decimal(epss, true));
+    t.add(decimal(looked(epss, intel("{e}.epss_score")), true));
     String cvss =
         "coalesce((SELECT {e}.cvss_v3_base FROM cve_intel {e} WHERE {e}.cve_id = {r}.cve_id),"
             + " (SELECT max({e2}.cvss_v3_base) FROM source_asset {e}s JOIN detection {e2}"
@@ -689,6 +688,42 @@ final class TokenCatalog {
         false,
         sortable ? Optional.of(column) : Optional.empty(),
         description);
+  }
+
+  /** A value of its CVE's intelligence, matched by the CVE: see {@link Accessor.Lookup}. */
+  private static Accessor.Lookup intel(String value) {
+    return new Accessor.Lookup("cve_id", "cve_intel", "cve_id", value);
+  }
+
+  private static Token intelFlag(String name, String value, String example, String description) {
+    return new Token(
+        name,
+        TokenType.BOOLEAN,
+        Scope.FINDING,
+        intel(value),
+        BOOL,
+        example,
+        List.of(),
+        false,
+        false,
+        Optional.empty(),
+        description);
+  }
+
+  /** The token, its values read through this lookup (its sort expression unchanged). */
+  private static Token looked(Token t, Accessor.Lookup lookup) {
+    return new Token(
+        t.name(),
+        t.type(),
+        t.scope(),
+        lookup,
+        t.operators(),
+        t.example(),
+        t.values(),
+        t.integral(),
+        t.floating(),
+        t.sortExpression(),
+        t.description());
   }
 
   private static Token bool(String name, String expression, String example, String description) {

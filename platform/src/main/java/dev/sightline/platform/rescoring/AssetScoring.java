@@ -30,15 +30,37 @@ final class AssetScoring {
       List<ScoredFinding> findings) {}
 
   ScoredAsset score(AssetInput asset, ScoringSettings.Snapshot settings) {
+    List<ScoredFinding> findings = findings(asset, settings);
+    List<AssetFinding> counted = new ArrayList<>(findings.size());
+    for (ScoredFinding f : findings) {
+      counted.add(
+          new AssetFinding(
+              String.valueOf(f.input().findingId()), f.score().qds(), f.input().counts()));
+    }
+    return risk(asset, findings, counted, settings);
+  }
+
+  /** Every finding's QDS: from its detections' evidence alone, whatever its state. */
+  List<ScoredFinding> findings(AssetInput asset, ScoringSettings.Snapshot settings) {
     List<ScoredFinding> findings = new ArrayList<>(asset.findings().size());
-    List<AssetFinding> inputs = new ArrayList<>(asset.findings().size());
     for (FindingInput f : asset.findings()) {
       FindingScore score =
           findingScorer.score(
               f.evidence(), settings.mappingFor(f.connectorId(), f.connectorType()));
       findings.add(new ScoredFinding(f, score));
-      inputs.add(new AssetFinding(String.valueOf(f.findingId()), score.qds(), f.counts()));
     }
+    return findings;
+  }
+
+  /**
+   * The asset's criticality and its risk over {@code counted}, its findings as the formula sees
+   * them.
+   */
+  ScoredAsset risk(
+      AssetInput asset,
+      List<ScoredFinding> findings,
+      List<AssetFinding> counted,
+      ScoringSettings.Snapshot settings) {
     Criticality criticality =
         asset.userCriticality() != null
             ? new Criticality(
@@ -47,7 +69,7 @@ final class AssetScoring {
                     ? "set by a user"
                     : "set by a user: " + asset.criticalityNote())
             : settings.criticality().forType(asset.assetType());
-    AssetRiskScore risk = new AssetRiskScorer(settings.weights()).score(criticality, inputs);
+    AssetRiskScore risk = new AssetRiskScorer(settings.weights()).score(criticality, counted);
     return new ScoredAsset(asset, criticality, risk, findings);
   }
 }

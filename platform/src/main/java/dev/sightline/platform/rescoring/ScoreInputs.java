@@ -25,10 +25,15 @@ import java.util.UUID;
 final class ScoreInputs {
   private ScoreInputs() {}
 
-  /** One finding as scoring sees it. {@code counts}: open and not set aside by a decision. */
+  /**
+   * One finding as scoring sees it: the group of detections that makes it, and the finding as
+   * stored, if the lifecycle has written it ({@code findingId} null until then). {@code counts}:
+   * stored, open and not set aside by a decision.
+   */
   record FindingInput(
-      long findingId,
+      Long findingId,
       long assetId,
+      String findingKey,
       String cveId,
       String state,
       boolean counts,
@@ -69,44 +74,47 @@ final class ScoreInputs {
   // tables once per batch: measured, scoring then cost 24.6 s per 100,000 findings at 300,000
   // findings against 4 s at 100,000. jsonb_to_record reads (and, for a large record,
   // decompresses) the attributes once per detection, where one ->> per value would do it for
-  // every value.
+  // every value. Detections are grouped by the finding they make (asset, finding key), as the
+  // lifecycle groups them, and the finding as stored is joined to the group: so the findings a
+  // lifecycle is about to create are scored too, before it writes them (ScoresAsWritten).
   private static final String FINDINGS =
       """
-      SELECT f.id, f.asset_id, f.cve_id, f.state, f.qds, f.qds_band, f.qds_method,
+      WITH g AS (
+        SELECT s.asset_id, d.finding_key, max(d.cve_id) AS cve_id,
+            (array_agg(d.connector_id %1$s)[1] AS connector_id,
+            (array_agg(c.type %1$s)[1] AS connector_type,
+            (array_agg(coalesce(a."sourceSeverity", a."findingSeverity") %1$s)[1]
+                AS source_severity,
+            max(%2$s) AS vendor_cvss,
+            max(%3$s) AS exploit_maturity,
+            bool_or(a."knownExploited" = 'true'::jsonb) AS vendor_known_exploited,
+            array_agg(DISTINCT a."vendorRiskRating")
+                FILTER (WHERE a."vendorRiskRating" IS NOT NULL) AS vendor_risk_ratings
+        FROM unnest(?::bigint[]) AS src(id)
+        JOIN LATERAL (SELECT s.id, s.asset_id FROM source_asset s WHERE s.id = src.id
+                      OFFSET 0) s ON true
+        JOIN LATERAL (SELECT d.id, d.connector_id, d.open, d.finding_severity, d.finding_key,
+                          d.cve_id, d.attributes FROM detection d WHERE d.source_asset_id = s.id
+                      OFFSET 0) d ON true
+        CROSS JOIN LATERAL jsonb_to_record(d.attributes) AS a("sourceSeverity" text,
+            "findingSeverity" text,
+            "vendorCvss" jsonb, "exploitMaturity" jsonb, "knownExploited" jsonb,
+            "vendorRiskRating" text)
+        JOIN connector c ON c.id = d.connector_id
+        GROUP BY s.asset_id, d.finding_key)
+      SELECT g.*, f.id, f.state, f.qds, f.qds_band, f.qds_method,
           finding_counts(f.state, f.decision, f.decision_until, ?) AS counts,
-          (array_agg(d.connector_id %1$s)[1] AS connector_id,
-          (array_agg(c.type %1$s)[1] AS connector_type,
-          (array_agg(coalesce(a."sourceSeverity", a."findingSeverity") %1$s)[1]
-              AS source_severity,
-          max(%2$s) AS vendor_cvss,
-          max(%3$s) AS exploit_maturity,
-          bool_or(a."knownExploited" = 'true'::jsonb) AS vendor_known_exploited,
-          array_agg(DISTINCT a."vendorRiskRating") FILTER (WHERE a."vendorRiskRating" IS NOT NULL)
-              AS vendor_risk_ratings,
           ci.cvss_v3_base, ci.cvss_v2_base, coalesce(ci.in_kev, false) AS in_kev,
           ci.kev_ransomware = 'known' AS kev_ransomware, ci.epss_score, ci.epss_percentile
-      FROM unnest(?::bigint[]) AS src(id)
-      JOIN LATERAL (SELECT s.id, s.asset_id FROM source_asset s WHERE s.id = src.id
-                    OFFSET 0) s ON true
-      JOIN LATERAL (SELECT d.id, d.connector_id, d.open, d.finding_severity, d.finding_key,
-                        d.attributes FROM detection d WHERE d.source_asset_id = s.id
-                    OFFSET 0) d ON true
-      JOIN LATERAL (SELECT f.id, f.asset_id, f.cve_id, f.state, f.qds, f.qds_band,
-                        f.qds_method, f.decision, f.decision_until FROM finding f
-                    WHERE f.asset_id = s.asset_id AND f.finding_key = d.finding_key
-                    OFFSET 0) f ON true
-      CROSS JOIN LATERAL jsonb_to_record(d.attributes) AS a("sourceSeverity" text,
-          "findingSeverity" text,
-          "vendorCvss" jsonb, "exploitMaturity" jsonb, "knownExploited" jsonb,
-          "vendorRiskRating" text)
-      JOIN connector c ON c.id = d.connector_id
+      FROM g
+      LEFT JOIN LATERAL (SELECT f.id, f.state, f.qds, f.qds_band, f.qds_method, f.decision,
+                             f.decision_until FROM finding f
+                         WHERE f.asset_id = g.asset_id AND f.finding_key = g.finding_key
+                         OFFSET 0) f ON true
       LEFT JOIN LATERAL (SELECT ci.cvss_v3_base, ci.cvss_v2_base, ci.in_kev, ci.kev_ransomware,
                              ci.epss_score, ci.epss_percentile FROM cve_intel ci
-                         WHERE ci.cve_id = f.cve_id OFFSET 0) ci ON true
-      GROUP BY f.id, f.asset_id, f.cve_id, f.state, f.qds, f.qds_band, f.qds_method,
-          f.decision, f.decision_until, ci.cvss_v3_base, ci.cvss_v2_base, ci.in_kev,
-          ci.kev_ransomware, ci.epss_score, ci.epss_percentile
-      ORDER BY f.id
+                         WHERE ci.cve_id = g.cve_id OFFSET 0) ci ON true
+      ORDER BY g.asset_id, f.id NULLS LAST, g.finding_key
       """
           .formatted(LEADING, number("vendorCvss"), number("exploitMaturity"));
 
@@ -138,7 +146,22 @@ final class ScoreInputs {
         .orElse(null);
   }
 
+  /** The assets' inputs with their findings as stored: what rescoring and explanations read. */
   static List<AssetInput> load(Connection c, List<Long> assetIds, Instant now) throws SQLException {
+    return load(c, assetIds, now, false);
+  }
+
+  /**
+   * The assets' inputs with every finding their detections make, written or not: what scoring reads
+   * before the lifecycle writes the findings.
+   */
+  static List<AssetInput> loadUnwritten(Connection c, List<Long> assetIds, Instant now)
+      throws SQLException {
+    return load(c, assetIds, now, true);
+  }
+
+  private static List<AssetInput> load(
+      Connection c, List<Long> assetIds, Instant now, boolean unwritten) throws SQLException {
     Long[] ids = assetIds.toArray(new Long[0]);
     Long[] sources =
         Jdbc.query(
@@ -153,12 +176,15 @@ final class ScoreInputs {
     Jdbc.query(
         c,
         FINDINGS,
-        rs ->
-            findings
-                .computeIfAbsent(rs.getLong("asset_id"), k -> new ArrayList<>())
-                .add(finding(rs)),
-        now,
-        sources);
+        rs -> {
+          FindingInput f = finding(rs);
+          if (unwritten || f.findingId() != null) {
+            findings.computeIfAbsent(f.assetId(), k -> new ArrayList<>()).add(f);
+          }
+          return null;
+        },
+        sources,
+        now);
     return Jdbc.query(
         c,
         ASSETS,
@@ -196,8 +222,9 @@ final class ScoreInputs {
                 rs.getObject("epss_score", Double.class),
                 rs.getObject("epss_percentile", Double.class));
     return new FindingInput(
-        rs.getLong("id"),
+        rs.getObject("id", Long.class),
         rs.getLong("asset_id"),
+        rs.getString("finding_key"),
         cve,
         rs.getString("state"),
         rs.getBoolean("counts"),

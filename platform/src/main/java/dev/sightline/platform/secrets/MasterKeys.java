@@ -19,7 +19,8 @@ import java.util.Set;
  * key never lives in the database.
  */
 public final class MasterKeys {
-  static final String KEY_FILE = "master.key";
+  /** The key file's name in the data directory. */
+  public static final String KEY_FILE = "master.key";
 
   private MasterKeys() {}
 

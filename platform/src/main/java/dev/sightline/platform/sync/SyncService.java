@@ -23,6 +23,7 @@ import dev.sightline.platform.inventory.InventoryWriter;
 import dev.sightline.platform.lifecycle.FindingLifecycle;
 import dev.sightline.platform.rescoring.RescoreQueue;
 import dev.sightline.platform.rescoring.ScoreRefresher;
+import dev.sightline.platform.rescoring.ScoresAsWritten;
 import dev.sightline.platform.rescoring.ScoringSettings;
 import dev.sightline.platform.rescoring.SeverityDefaults;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public final class SyncService {
   private final PageCommitter committer;
   private final Jdbc jdbc;
   private final ConnectorContext context;
-  private final FindingLifecycle lifecycle = new FindingLifecycle();
+  private final FindingLifecycle lifecycle;
   private final ScoreRefresher refresher;
   private final Clock clock;
   private final TransformMaps transformMaps;
@@ -78,11 +79,11 @@ public final class SyncService {
     this.runs = new RunRepository(jdbc);
     this.checkpoints = new CheckpointRepository(jdbc);
     this.committer = new PageCommitter(jdbc, new InventoryWriter(), new AssetCorrelator(), clock);
-    this.refresher =
-        new ScoreRefresher(
-            jdbc,
-            new ScoringSettings(jdbc, clock, new SeverityDefaults(connectors.catalog())),
-            clock);
+    ScoringSettings scoring =
+        new ScoringSettings(jdbc, clock, new SeverityDefaults(connectors.catalog()));
+    this.refresher = new ScoreRefresher(jdbc, scoring, clock);
+    // A run's findings are scored as the lifecycle writes them, each row written once.
+    this.lifecycle = new FindingLifecycle(new ScoresAsWritten(scoring));
     this.context = context;
     this.clock = clock;
     this.transformMaps = new TransformMaps(connectors, jdbc, clock);
@@ -229,22 +230,25 @@ public final class SyncService {
               ? FindingsState.NOT_REQUESTED
               : FindingsState.PENDING);
       readAll(run, stages, journal);
-      stages.time(
-          RunStage.LIFECYCLE,
-          () ->
-              jdbc.inTransaction(
-                  c -> {
-                    InventoryLock.hold(c);
-                    InventoryWriter.linkOrphanDetections(c, run.connectorId());
-                    FindingLifecycle.Outcome f =
-                        lifecycle.apply(c, run.connectorId(), runId, clock.instant());
-                    RunRepository.findings(
-                        c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
-                    return null;
-                  }));
+      FindingLifecycle.Outcome findings =
+          stages.time(
+              RunStage.LIFECYCLE,
+              () ->
+                  jdbc.inTransaction(
+                      c -> {
+                        InventoryLock.hold(c);
+                        InventoryWriter.linkOrphanDetections(c, run.connectorId());
+                        FindingLifecycle.Outcome f =
+                            lifecycle.apply(c, run.connectorId(), runId, clock.instant());
+                        RunRepository.findings(
+                            c, runId, f.created(), f.fixed(), f.reopened(), f.unchanged());
+                        return f;
+                      }));
+      // What is still queued for this connector's assets (a merge, a decision since): the
+      // findings the run wrote were scored as they were written.
       ScoreRefresher.Outcome scored =
           stages.time(RunStage.SCORE, () -> rescore(run.connectorId(), journal));
-      runs.scoredAndTimed(runId, scored.assetsScored(), stages.millis());
+      runs.scoredAndTimed(runId, findings.assetsScored() + scored.assetsScored(), stages.millis());
       runs.finished(runId, RunState.PROCESSED, Optional.empty(), clock.instant());
       connectors.updateState(run.connectorId(), ConnectorState.PROCESSED, runId, "run processed");
       SyncRun done = runs.find(runId).orElseThrow();

@@ -514,6 +514,7 @@ class IntelUpdaterIT {
     assertThat(kev.detail())
         .startsWith(
             "the TLS certificate of 127.0.0.1:" + server.baseUrl().getPort() + " is not trusted")
+        .contains("was issued by CN=Intel feeds Simulator CA ")
         .endsWith("add its certificate (PEM) to the file SIGHTLINE_EXTRA_CA_FILE names");
   }
 

@@ -113,6 +113,27 @@ class FindingLifecycleIT {
   }
 
   @Test
+  void shouldMoveAFindingWithItsDetectionsWhenTheirSourceRecordMovesToAnotherAsset() {
+    run(crowdstrike, "aid", detection("v1", "aid", "CVE-1", "open"));
+    long before = jdbc.queryOne("SELECT asset_id FROM finding", rs -> rs.getLong(1)).orElseThrow();
+    long after =
+        jdbc.queryOne(
+                "INSERT INTO asset (created_at, updated_at) VALUES (now(), now()) RETURNING id",
+                rs -> rs.getLong(1))
+            .orElseThrow();
+
+    jdbc.inTransaction(
+        c -> {
+          // What a split does: the source record, with its detections, now makes another asset.
+          Jdbc.update(c, "UPDATE source_asset SET asset_id = ? WHERE asset_id = ?", after, before);
+          return lifecycle.recompute(c, List.of(before, after), null, clock);
+        });
+
+    assertThat(jdbc.query("SELECT asset_id FROM finding", rs -> rs.getLong(1)))
+        .containsExactly(after);
+  }
+
+  @Test
   void shouldBeNewThenActiveThenFixedThenReopened() {
     assertThat(run(crowdstrike, "aid", detection("v1", "aid", "CVE-1", "open")).created())
         .isEqualTo(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.db.PostgresExtension;
+import dev.sightline.query.Comparison;
 import dev.sightline.query.Expr;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,11 @@ class QueryPlansIT {
             + " updated_at, finding_key)"
             + " SELECT s.connector_id, f.finding_key, s.id, f.finding_name, 3, 'p', '{}', 'h', now(),"
             + " now(), f.finding_key FROM finding f JOIN source_asset s ON s.asset_id = f.asset_id");
+    // Intelligence for twice as many CVEs as the findings name, one in fifty of them in KEV.
+    jdbc.update(
+        "INSERT INTO cve_intel (cve_id, in_kev, epss_score, updated_at)"
+            + " SELECT 'CVE-2024-' || i, i % 50 = 0, (i % 1000) / 1000.0, now()"
+            + " FROM generate_series(1, 100000) i");
     jdbc.update("ANALYZE");
   }
 
@@ -145,6 +151,24 @@ class QueryPlansIT {
                 null))
         .contains("detection_source_asset")
         .doesNotContain("Seq Scan on detection");
+  }
+
+  @Test
+  void shouldMatchIntelligenceByHashingTheMatchingCvesOnceNotByAProbePerFinding() {
+    String plan =
+        explain(
+            QueryEntity.FINDINGS,
+            or(is("finding.isKev", "true"), cmp("finding.epss", Comparison.GT, "0.5")));
+    assertThat(plan).contains("hashed SubPlan").doesNotContain("cve_intel_pkey");
+    assertThat(explain(QueryEntity.FINDINGS, not(is("finding.ransomware", "true"))))
+        .contains("hashed SubPlan")
+        .doesNotContain("cve_intel_pkey");
+  }
+
+  private String explain(QueryEntity entity, Expr q) {
+    SqlFilter f = compiler.compile(entity, q);
+    String sql = "EXPLAIN (FORMAT JSON) SELECT f.id FROM finding f WHERE " + f.whereSql();
+    return String.join("\n", jdbc.query(sql, rs -> rs.getString(1), f.params().toArray()));
   }
 
   @Test

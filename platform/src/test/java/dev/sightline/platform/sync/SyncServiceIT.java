@@ -10,6 +10,10 @@ import dev.sightline.platform.connectors.NewConnector;
 import dev.sightline.platform.db.Jdbc;
 import dev.sightline.platform.db.PostgresExtension;
 import dev.sightline.platform.net.TargetPolicy;
+import dev.sightline.platform.rescoring.RescoreQueue;
+import dev.sightline.platform.rescoring.ScoreRefresher;
+import dev.sightline.platform.rescoring.ScoringSettings;
+import dev.sightline.platform.rescoring.SeverityDefaults;
 import dev.sightline.platform.secrets.SecretCipher;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
@@ -132,6 +136,50 @@ class SyncServiceIT {
     assertThat(second.counters().created()).isZero();
     assertThat(second.fullSync()).contains(false);
     assertThat(findings()).isEqualTo(sim.manifest().path("vulnerabilities").asLong());
+  }
+
+  @Test
+  void shouldScoreFindingsAsItWritesThemSoThatRescoringChangesNothing() {
+    UUID id = register("falcon");
+    SyncRun full = sync.execute(sync.request(id).runId());
+    assertThat(full.state()).as(full.error().orElse("")).isEqualTo(RunState.PROCESSED);
+    long assets = assets();
+    assertThat(full.counters().assetsScored()).isEqualTo(assets);
+    assertStoredScoresAreWhatScoringComputes();
+
+    sim.advance(25); // new, changed and closed vulnerabilities: created, fixed, rescored findings
+    SyncRun delta = sync.execute(sync.request(id).runId());
+    assertThat(delta.state()).as(delta.error().orElse("")).isEqualTo(RunState.PROCESSED);
+    assertThat(delta.counters().assetsScored()).isPositive().isLessThan(assets);
+    assertStoredScoresAreWhatScoringComputes();
+  }
+
+  /** Every finding has a score, nothing waits in the queue, and scoring again changes nothing. */
+  private void assertStoredScoresAreWhatScoringComputes() {
+    assertThat(
+            jdbc.queryOne(
+                    "SELECT count(*) FROM finding WHERE qds IS NULL OR qds_band IS NULL"
+                        + " OR qds_method IS NULL",
+                    rs -> rs.getLong(1))
+                .orElseThrow())
+        .isZero();
+    assertThat(
+            jdbc.queryOne(
+                    "SELECT count(*) FROM asset WHERE risk_score IS NULL", rs -> rs.getLong(1))
+                .orElseThrow())
+        .isZero();
+    assertThat(RescoreQueue.pending(jdbc)).isZero();
+    Clock clock = Clock.systemUTC();
+    ScoreRefresher refresher =
+        new ScoreRefresher(
+            jdbc,
+            new ScoringSettings(jdbc, clock, new SeverityDefaults(ConnectorCatalog.discover())),
+            clock);
+    ScoreRefresher.Outcome again =
+        refresher.rescore(jdbc.query("SELECT id FROM asset ORDER BY id", rs -> rs.getLong(1)));
+    assertThat(again.assetsScored()).isEqualTo(assets());
+    assertThat(again.findingsChanged()).isZero();
+    assertThat(again.assetsChanged()).isZero();
   }
 
   @Test

@@ -35,6 +35,8 @@ public final class AccessRules {
           anyone(POST, "/api/v1/session"),
           anyone(DELETE, "/api/v1/session"),
           signedIn(GET, "/api/v1/session"),
+          // Which version runs and on which schema: whoever is signed in.
+          signedIn(GET, "/api/v1/about"),
           signedIn(GET, "/api/v1/tokens"),
           signedIn(POST, "/api/v1/tokens"),
           signedIn(DELETE, "/api/v1/tokens/{id}"),

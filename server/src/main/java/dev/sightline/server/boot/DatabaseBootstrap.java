@@ -25,12 +25,17 @@ public final class DatabaseBootstrap implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final EmbeddedPostgres embedded;
   private final Optional<Process> watchdog;
+  private final Optional<DataDirectoryLock> lock;
 
   private DatabaseBootstrap(
-      HikariDataSource dataSource, EmbeddedPostgres embedded, Optional<Process> watchdog) {
+      HikariDataSource dataSource,
+      EmbeddedPostgres embedded,
+      Optional<Process> watchdog,
+      Optional<DataDirectoryLock> lock) {
     this.dataSource = dataSource;
     this.embedded = embedded;
     this.watchdog = watchdog;
+    this.lock = lock;
   }
 
   public static DatabaseBootstrap open(ServerSettings settings) {
@@ -42,8 +47,22 @@ public final class DatabaseBootstrap implements AutoCloseable {
       settings.dbUser().ifPresent(config::setUsername);
       settings.dbPassword().ifPresent(config::setPassword);
       LOG.info("Using the external PostgreSQL from SIGHTLINE_DB_URL");
-      return new DatabaseBootstrap(new HikariDataSource(config), null, Optional.empty());
+      // Asked once before the pool, whose own failure is a stack trace in the log.
+      DatabaseProbe.connect(settings);
+      return new DatabaseBootstrap(
+          new HikariDataSource(config), null, Optional.empty(), Optional.empty());
     }
+    DataDirectoryLock lock = DataDirectoryLock.claim(settings.dataDir());
+    try {
+      return embedded(settings, config, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static DatabaseBootstrap embedded(
+      ServerSettings settings, HikariConfig config, DataDirectoryLock lock) {
     Path pgDir = settings.dataDir().resolve("postgres");
     try {
       Files.createDirectories(pgDir);
@@ -79,7 +98,7 @@ public final class DatabaseBootstrap implements AutoCloseable {
     config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
     LOG.info("Started embedded PostgreSQL with its data in {}", pgDir);
     return new DatabaseBootstrap(
-        new HikariDataSource(config), pg, LeftoverPostgres.watchdog(pgDir));
+        new HikariDataSource(config), pg, LeftoverPostgres.watchdog(pgDir), Optional.of(lock));
   }
 
   private static String rootMessage(Throwable e) {
@@ -107,5 +126,6 @@ public final class DatabaseBootstrap implements AutoCloseable {
         LOG.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
       }
     }
+    lock.ifPresent(DataDirectoryLock::close);
   }
 }

@@ -97,10 +97,16 @@ public record ServerSettings(
                   try {
                     return java.nio.file.Files.readString(Path.of(file));
                   } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException(
+                    throw new StartupException(
                         "SIGHTLINE_EXTRA_CA_FILE names "
                             + file
-                            + ", which cannot be read: fix the path or unset the variable");
+                            + ", which cannot be read ("
+                            + (e instanceof java.nio.file.NoSuchFileException
+                                ? "no such file"
+                                : StartupChecks.oneLine(e.getMessage()))
+                            + ")",
+                        "fix the path or unset the variable",
+                        e);
                   }
                 });
     return new ServerSettings(
@@ -113,7 +119,7 @@ public record ServerSettings(
         value(env, "SIGHTLINE_MASTER_KEY"),
         env.getOrDefault("SIGHTLINE_ALLOWED_TARGETS", ""),
         extraCa,
-        Integer.parseInt(env.getOrDefault("SIGHTLINE_PAGE_SIZE", "1000")),
+        pageSize(env),
         workers(env),
         IntelFeeds.of(
             value(env, IntelFeeds.KEV_URL_SETTING),
@@ -197,6 +203,23 @@ public record ServerSettings(
         workers,
         intelFeeds,
         settings);
+  }
+
+  /** SIGHTLINE_PAGE_SIZE: records asked per vendor page (default 1000). */
+  private static int pageSize(Map<String, String> env) {
+    String raw = env.getOrDefault("SIGHTLINE_PAGE_SIZE", "1000");
+    try {
+      int n = Integer.parseInt(raw.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // worded below
+    }
+    throw new IllegalArgumentException(
+        "SIGHTLINE_PAGE_SIZE is '"
+            + raw
+            + "': set it to a whole number of records from 1 (default 1000)");
   }
 
   /** SIGHTLINE_WORKERS: how many runs this node works on at once (default 2). */

@@ -12,6 +12,7 @@ import dev.sightline.platform.sync.SyncService;
 import dev.sightline.platform.views.InventoryQueries;
 import dev.sightline.server.SightlineApplication;
 import dev.sightline.server.boot.ServerSettings;
+import dev.sightline.server.boot.StartupException;
 import dev.sightline.server.runs.RunLauncher;
 import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
@@ -93,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
         hosts / 2 + hosts,
         cortex.manifest().path("findings").asLong());
 
-    ServerSettings env = ServerSettings.fromEnvironment(System.getenv(), port);
+    ServerSettings env =
+        StartupException.settings(() -> ServerSettings.fromEnvironment(System.getenv(), port));
     String token = env.adminToken().orElseGet(DemoCommand::newToken);
     ServerSettings settings =
         env.withAdminToken(token)

@@ -1,5 +1,6 @@
 package dev.sightline.server.cli;
 
+import dev.sightline.connector.http.NetworkFailures;
 import dev.sightline.platform.net.TrustMaterial;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +92,11 @@ final class QueryServer {
                 + ") holds no usable PEM certificate: "
                 + e.getMessage());
       }
+    }
+    if (base.getScheme().equals("https") && caFile.isEmpty()) {
+      // The JVM's CAs, through the same trust as with extra CAs: an untrusted certificate is
+      // reported naming its issuer.
+      client.sslContext(TrustMaterial.jvmDefault());
     }
     return new QueryServer(base, token, client.build(), json);
   }
@@ -230,6 +236,19 @@ final class QueryServer {
           "the server at "
               + shownUrl
               + " did not answer in time: check that it is running and not overloaded");
+    }
+    var untrusted = NetworkFailures.untrustedCertificate(e);
+    if (untrusted.isPresent()) {
+      return new QueryFailure(
+          QueryFailure.NETWORK,
+          "TLS with "
+              + shownUrl
+              + " failed: "
+              + untrusted.get().getMessage()
+              + ": if "
+              + untrusted.get().root()
+              + " is your company's or the server's CA, put its certificate (PEM) in"
+              + " SIGHTLINE_EXTRA_CA_FILE");
     }
     if (hasCause(e, SSLException.class)) {
       return new QueryFailure(

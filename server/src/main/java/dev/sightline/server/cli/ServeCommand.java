@@ -2,6 +2,7 @@ package dev.sightline.server.cli;
 
 import dev.sightline.server.SightlineApplication;
 import dev.sightline.server.boot.ServerSettings;
+import dev.sightline.server.boot.StartupException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,6 +19,7 @@ final class ServeCommand implements Runnable {
 
   @Override
   public void run() {
-    SightlineApplication.start(ServerSettings.fromEnvironment(System.getenv(), port));
+    SightlineApplication.start(
+        StartupException.settings(() -> ServerSettings.fromEnvironment(System.getenv(), port)));
   }
 }

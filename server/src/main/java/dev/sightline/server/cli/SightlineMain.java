@@ -1,7 +1,7 @@
 package dev.sightline.server.cli;
 
 import dev.sightline.connector.http.OutboundProxy;
-import dev.sightline.server.boot.StartupException;
+import dev.sightline.server.boot.StartupFailures;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +12,22 @@ import picocli.CommandLine.Command;
 @Command(
     name = "sightline",
     mixinStandardHelpOptions = true,
-    version = "Sightline 0.1.0",
+    versionProvider = BuildVersion.class,
     description = "Open-source exposure-management hub.",
     subcommands = {
       ServeCommand.class,
       DemoCommand.class,
       SimulateCommand.class,
       IntelCommand.class,
-      QueryCommand.class
+      QueryCommand.class,
+      DoctorCommand.class
     })
 public final class SightlineMain implements Runnable {
+  @picocli.CommandLine.Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "print the stack trace of a failed start after its one-line reason")
+  boolean debug;
 
   public static void main(String[] args) {
     // First, before anything builds an HttpClient: the JDK reads this switch only once (see
@@ -48,13 +54,25 @@ public final class SightlineMain implements Runnable {
    */
   private static int explainStartupFailure(
       Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof StartupException startup) {
-        System.err.println("sightline: " + startup.getMessage());
-        return 1;
+    java.util.Optional<String> line = StartupFailures.explain(e);
+    if (line.isEmpty()) {
+      throw e;
+    }
+    System.err.println("sightline: " + line.get());
+    if (debug(parsed)) {
+      e.printStackTrace();
+    }
+    return 1;
+  }
+
+  /** {@code --debug} anywhere on the command line (it is inherited by every subcommand). */
+  private static boolean debug(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
       }
     }
-    throw e;
+    return false;
   }
 
   @Override

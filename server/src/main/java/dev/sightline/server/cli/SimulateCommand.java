@@ -4,9 +4,9 @@ import dev.sightline.simulators.cortex.CortexXdrSimulator;
 import dev.sightline.simulators.cortex.CortexXdrSimulatorOptions;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulator;
 import dev.sightline.simulators.crowdstrike.CrowdStrikeSimulatorOptions;
+import dev.sightline.simulators.tls.CaFile;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -61,7 +61,10 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
       description = "Cortex XDR key security level: standard or advanced")
   String security;
 
-  @Option(names = "--ca-out", description = "write the simulator's CA certificate (PEM) here")
+  @Option(
+      names = "--ca-out",
+      description =
+          "add the simulator's CA certificate (PEM) to this file, keeping other simulators' CAs")
   Path caOut;
 
   @Option(names = "--faults", defaultValue = "", description = "fault spec, e.g. 429:5%%,5xx:2%%")
@@ -122,8 +125,8 @@ final class SimulateCommand implements java.util.concurrent.Callable<Integer> {
       }
     }
     if (caOut != null) {
-      Files.writeString(caOut, pem);
-      System.out.println("CA certificate written to " + caOut.toAbsolutePath());
+      CaFile.add(caOut, base, pem);
+      System.out.println("CA certificate added to " + caOut.toAbsolutePath());
     }
     System.out.println("Manifest: " + base + "/_sim/manifest");
     System.out.println(manifest);

@@ -192,7 +192,9 @@ public final class SingleSignOn {
               + NetworkFailures.proxyFailure(e)
                   .map(p -> p.getMessage() + "): " + p.fix())
                   .orElse(
-                      e.getClass().getSimpleName()
+                      NetworkFailures.untrustedCertificate(e)
+                              .map(Throwable::getMessage)
+                              .orElse(e.getClass().getSimpleName())
                           + "): check SIGHTLINE_OIDC_ISSUER, the network, and for a private CA"
                           + " SIGHTLINE_EXTRA_CA_FILE"),
           e);

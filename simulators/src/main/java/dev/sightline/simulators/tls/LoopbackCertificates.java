@@ -15,10 +15,13 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -59,17 +62,39 @@ public final class LoopbackCertificates {
     this.serverKeys = serverKeys;
   }
 
-  /** Generates a fresh CA and a loopback server certificate valid from an hour ago for 10 years. */
+  /**
+   * Generates a fresh CA and a loopback server certificate valid from an hour ago for 10 years. The
+   * CA is named {@code "<prefix> Simulator CA <8 hex digits>"}: a name of its own, so the CAs of
+   * several simulators of one vendor (two tenants, say) can be trusted side by side and told apart
+   * in a TLS error.
+   */
   public static LoopbackCertificates generate(String commonNamePrefix) {
+    SecureRandom random = new SecureRandom();
+    return issue(
+        commonNamePrefix + " Simulator CA " + HexFormat.of().toHexDigits(random.nextInt()), random);
+  }
+
+  /**
+   * As {@link #generate} with a CA named exactly {@code caCommonName}: for tests of CAs that share
+   * a name, as a CA renewed under its old name does.
+   */
+  public static LoopbackCertificates withCaNamed(String caCommonName) {
+    return issue(caCommonName, new SecureRandom());
+  }
+
+  private static LoopbackCertificates issue(String caCommonName, SecureRandom random) {
     try {
-      SecureRandom random = new SecureRandom();
       KeyPair caKeys = ecKeys(random);
       KeyPair serverKeys = ecKeys(random);
       // Certificates are checked against the wall clock by every TLS client, not against a
       // simulator's injected clock, so the validity window uses real time.
       Instant notBefore = Instant.now().minus(Duration.ofHours(1));
       Instant notAfter = notBefore.plus(Duration.ofDays(3650));
-      X500Name caName = new X500Name("CN=" + commonNamePrefix + " Simulator CA,O=Sightline");
+      X500Name caName =
+          new X500NameBuilder()
+              .addRDN(BCStyle.O, "Sightline")
+              .addRDN(BCStyle.CN, caCommonName)
+              .build();
       JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
 
       X509v3CertificateBuilder ca =

@@ -30,4 +30,26 @@ class LoopbackCertificatesTest {
     assertThat(certificates.clientSslContext().getProtocol()).isEqualTo("TLS");
     assertThat(certificates.serverSslContext().getProtocol()).isEqualTo("TLS");
   }
+
+  @Test
+  void shouldNameEachCaOfItsOwnSoTwoSimulatorsOfOneVendorCanBeTrustedTogether() {
+    X509Certificate first = LoopbackCertificates.generate("CrowdStrike").caCertificate();
+    X509Certificate second = LoopbackCertificates.generate("CrowdStrike").caCertificate();
+
+    assertThat(first.getSubjectX500Principal().getName())
+        .matches("CN=CrowdStrike Simulator CA [0-9a-f]{8},O=Sightline");
+    assertThat(first.getSubjectX500Principal()).isNotEqualTo(second.getSubjectX500Principal());
+  }
+
+  @Test
+  void shouldNameTheCaExactlyWhenAskedSoTestsCanRenewACaUnderItsOldName() throws Exception {
+    LoopbackCertificates old = LoopbackCertificates.withCaNamed("Example Corp Root CA");
+    LoopbackCertificates renewed = LoopbackCertificates.withCaNamed("Example Corp Root CA");
+
+    assertThat(renewed.caCertificate().getSubjectX500Principal())
+        .isEqualTo(old.caCertificate().getSubjectX500Principal());
+    assertThat(renewed.caCertificate().getSubjectX500Principal().getName())
+        .isEqualTo("CN=Example Corp Root CA,O=Sightline");
+    renewed.serverCertificate().verify(renewed.caCertificate().getPublicKey());
+  }
 }

@@ -6,8 +6,10 @@ import dev.sightline.connector.VendorReply;
 import dev.sightline.connector.cortex.CortexXdrTransport.RawResponse;
 import dev.sightline.connector.cortex.CortexXdrWire.Quota;
 import dev.sightline.connector.http.NetworkFailures;
+import dev.sightline.connector.http.UntrustedCertificateException;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every user-facing failure of the connector, written in one place: each names the cause and the
@@ -199,6 +201,11 @@ final class CortexXdrFailures {
   }
 
   PermanentException tlsFailed(Exception failure) {
+    Optional<UntrustedCertificateException> untrusted =
+        NetworkFailures.untrustedCertificate(failure);
+    if (untrusted.isPresent()) {
+      return untrustedCertificate(untrusted.get(), failure);
+    }
     return new PermanentException(
         "The TLS handshake with the Cortex XDR host "
             + config.hostLabel()
@@ -206,7 +213,31 @@ final class CortexXdrFailures {
             + describe(failure)
             + ")",
         "check that the Base URL's host name is the one on the server's certificate; if a proxy inspects"
-            + " TLS or the server uses a private CA, add that CA to the trusted certificates",
+            + " TLS or the server uses a private CA, add that CA to the trusted certificates (the file SIGHTLINE_EXTRA_CA_FILE"
+            + " names)",
+        failure);
+  }
+
+  /**
+   * No trusted CA vouches for the certificate presented: name its issuer, which is the proxy's CA
+   * when a proxy inspects TLS, and the one setting that fixes it.
+   */
+  private PermanentException untrustedCertificate(
+      UntrustedCertificateException untrusted, Exception failure) {
+    return new PermanentException(
+        "The TLS handshake with the Cortex XDR host "
+            + config.hostLabel()
+            + " failed: "
+            + untrusted.getMessage(),
+        "if "
+            + untrusted.root()
+            + " is your company's CA (a proxy that inspects TLS presents certificates of its own CA)"
+            + " or the Cortex XDR host's private CA, add its certificate (PEM) to the file"
+            + " SIGHTLINE_EXTRA_CA_FILE names and restart Sightline; if you do not know that CA,"
+            + " something between this server and Cortex XDR intercepts the connection: check the"
+            + " Base URL "
+            + EDIT
+            + " and the network path",
         failure);
   }
 

@@ -5,6 +5,7 @@ import dev.sightline.connector.UnexpectedResponseException;
 import dev.sightline.connector.VendorReply;
 import dev.sightline.connector.crowdstrike.CrowdStrikeTransport.RawResponse;
 import dev.sightline.connector.http.NetworkFailures;
+import dev.sightline.connector.http.UntrustedCertificateException;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -143,6 +144,11 @@ final class CrowdStrikeFailures {
   }
 
   PermanentException tlsFailed(Exception failure) {
+    Optional<UntrustedCertificateException> untrusted =
+        NetworkFailures.untrustedCertificate(failure);
+    if (untrusted.isPresent()) {
+      return untrustedCertificate(untrusted.get(), failure);
+    }
     return new PermanentException(
         "The TLS handshake with the CrowdStrike host "
             + config.hostLabel()
@@ -150,7 +156,31 @@ final class CrowdStrikeFailures {
             + describe(failure)
             + ")",
         "check that the Url's host name is the one on the server's certificate; if a proxy inspects TLS"
-            + " or the server uses a private CA, add that CA to the trusted certificates",
+            + " or the server uses a private CA, add that CA to the trusted certificates (the file SIGHTLINE_EXTRA_CA_FILE"
+            + " names)",
+        failure);
+  }
+
+  /**
+   * No trusted CA vouches for the certificate presented: name its issuer, which is the proxy's CA
+   * when a proxy inspects TLS, and the one setting that fixes it.
+   */
+  private PermanentException untrustedCertificate(
+      UntrustedCertificateException untrusted, Exception failure) {
+    return new PermanentException(
+        "The TLS handshake with the CrowdStrike host "
+            + config.hostLabel()
+            + " failed: "
+            + untrusted.getMessage(),
+        "if "
+            + untrusted.root()
+            + " is your company's CA (a proxy that inspects TLS presents certificates of its own CA)"
+            + " or the CrowdStrike host's private CA, add its certificate (PEM) to the file"
+            + " SIGHTLINE_EXTRA_CA_FILE names and restart Sightline; if you do not know that CA,"
+            + " something between this server and CrowdStrike intercepts the connection: check the"
+            + " Url "
+            + EDIT
+            + " and the network path",
         failure);
   }
 
