@@ -20,6 +20,7 @@ public class SightlineApplication {
     StartupChecks.verify(settings, System.getenv());
     Map<String, Object> properties = new HashMap<>(properties(settings));
     properties.putAll(LogFormat.properties(System.getenv()));
+    properties.putAll(settings.web().springProperties());
     SpringApplication app =
         new SpringApplicationBuilder(SightlineApplication.class)
             .properties(properties)

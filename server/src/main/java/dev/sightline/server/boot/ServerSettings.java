@@ -28,7 +28,40 @@ public record ServerSettings(
     int pageSize,
     int workers,
     IntelFeeds intelFeeds,
-    AccessSettings access) {
+    AccessSettings access,
+    WebSettings web) {
+
+  /** Settings served over plain HTTP with no public address (SIGHTLINE_PUBLIC_URL) set. */
+  public ServerSettings(
+      int port,
+      Path dataDir,
+      Optional<String> dbUrl,
+      Optional<String> dbUser,
+      Optional<String> dbPassword,
+      Optional<String> adminToken,
+      Optional<String> masterKey,
+      String allowedTargets,
+      Optional<String> extraCaPem,
+      int pageSize,
+      int workers,
+      IntelFeeds intelFeeds,
+      AccessSettings access) {
+    this(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        adminToken,
+        masterKey,
+        allowedTargets,
+        extraCaPem,
+        pageSize,
+        workers,
+        intelFeeds,
+        access,
+        WebSettings.none());
+  }
 
   /** Settings with no first-admin password given and no single sign-on. */
   public ServerSettings(
@@ -126,7 +159,8 @@ public record ServerSettings(
             value(env, IntelFeeds.EPSS_URL_SETTING),
             value(env, IntelFeeds.NVD_URL_SETTING),
             value(env, IntelFeeds.NVD_API_KEY_SETTING)),
-        AccessSettings.fromEnvironment(env));
+        AccessSettings.fromEnvironment(env),
+        WebSettings.fromEnvironment(env));
   }
 
   /**
@@ -151,7 +185,8 @@ public record ServerSettings(
         pageSize,
         workers,
         intelFeeds,
-        access);
+        access,
+        web);
   }
 
   public ServerSettings withExtraCaPem(String pem) {
@@ -168,7 +203,8 @@ public record ServerSettings(
         pageSize,
         workers,
         intelFeeds,
-        access);
+        access,
+        web);
   }
 
   public ServerSettings withAdminToken(String token) {
@@ -185,7 +221,8 @@ public record ServerSettings(
         pageSize,
         workers,
         intelFeeds,
-        access);
+        access,
+        web);
   }
 
   public ServerSettings withAccess(AccessSettings settings) {
@@ -202,6 +239,25 @@ public record ServerSettings(
         pageSize,
         workers,
         intelFeeds,
+        settings,
+        web);
+  }
+
+  public ServerSettings withWeb(WebSettings settings) {
+    return new ServerSettings(
+        port,
+        dataDir,
+        dbUrl,
+        dbUser,
+        dbPassword,
+        adminToken,
+        masterKey,
+        allowedTargets,
+        extraCaPem,
+        pageSize,
+        workers,
+        intelFeeds,
+        access,
         settings);
   }
 
@@ -256,6 +312,8 @@ public record ServerSettings(
         + allowedTargets
         + ", "
         + access
+        + ", "
+        + web
         + "]";
   }
 }
