@@ -31,40 +31,4 @@ public record ConnectorView(
     boolean useProxy) {
 
   public static final String MASK = "********";
-
-  /** A connector whose vendor calls go through the proxy, when one is set. */
-  public ConnectorView(
-      UUID id,
-      String type,
-      String name,
-      String description,
-      String vendorProductName,
-      String sourceName,
-      String dataToSync,
-      Map<String, String> auth,
-      Map<String, List<String>> filters,
-      String state,
-      Instant createdAt,
-      Instant updatedAt,
-      java.util.Optional<ScheduleView> schedule,
-      ConnectorScope scope,
-      boolean draft) {
-    this(
-        id,
-        type,
-        name,
-        description,
-        vendorProductName,
-        sourceName,
-        dataToSync,
-        auth,
-        filters,
-        state,
-        createdAt,
-        updatedAt,
-        schedule,
-        scope,
-        draft,
-        true);
-  }
 }

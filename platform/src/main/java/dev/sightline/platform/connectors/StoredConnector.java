@@ -35,38 +35,4 @@ public record StoredConnector(
     settings = Map.copyOf(settings);
     Objects.requireNonNull(scope, "scope");
   }
-
-  /** A connector whose vendor calls go through the proxy, when one is set. */
-  public StoredConnector(
-      UUID id,
-      String type,
-      String name,
-      String description,
-      Map<String, String> settings,
-      byte[] sealedSecrets,
-      DataScope dataScope,
-      SourceFilters filters,
-      ConnectorState state,
-      Instant createdAt,
-      Instant updatedAt,
-      java.util.Optional<dev.sightline.platform.schedule.Schedule> schedule,
-      ConnectorScope scope,
-      boolean draft) {
-    this(
-        id,
-        type,
-        name,
-        description,
-        settings,
-        sealedSecrets,
-        dataScope,
-        filters,
-        state,
-        createdAt,
-        updatedAt,
-        schedule,
-        scope,
-        draft,
-        true);
-  }
 }
