@@ -27,6 +27,7 @@ import dev.sightline.platform.rescoring.ScoresAsWritten;
 import dev.sightline.platform.rescoring.ScoringSettings;
 import dev.sightline.platform.rescoring.SeverityDefaults;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -516,15 +517,56 @@ public final class SyncService {
     }
   }
 
+  /**
+   * Records the failure. When the database is what failed, the first attempts meet the pool's dead
+   * connections (a connection used within the last half second is handed out unchecked) or a
+   * database still restarting: the recording is retried until it lands, for up to {@link
+   * #RECORD_FAILURE_FOR}. Left unrecorded, the run would stay PROCESSING for good, its lease
+   * renewed by this live node's heartbeat, and its connector would refuse every new run.
+   */
   private void fail(SyncRun run, Throwable e, StageClock stages, RunLog.Journal journal) {
     String reason = RunFailure.describe(e);
     journal.error(MDC.get("stream"), "Run failed: " + reason);
-    try {
-      runs.scoredAndTimed(run.runId(), 0, stages.millis());
-      runs.finished(run.runId(), RunState.ERRORED, Optional.of(reason), clock.instant());
-      connectors.updateState(run.connectorId(), ConnectorState.ERRORED, run.runId(), reason);
-    } catch (RuntimeException storeFailure) {
-      LOG.error("Could not record the failure of run {}", run.runId(), storeFailure);
+    long deadline = System.nanoTime() + RECORD_FAILURE_FOR.toNanos();
+    Duration wait = Duration.ofSeconds(1);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runs.scoredAndTimed(run.runId(), 0, stages.millis());
+        runs.finished(run.runId(), RunState.ERRORED, Optional.of(reason), clock.instant());
+        connectors.updateState(run.connectorId(), ConnectorState.ERRORED, run.runId(), reason);
+        if (attempt > 1) {
+          journal.error(
+              MDC.get("stream"),
+              "Run failed (recorded once the database answered again): " + reason);
+        }
+        return;
+      } catch (RuntimeException storeFailure) {
+        if (System.nanoTime() > deadline) {
+          LOG.error("Could not record the failure of run {}", run.runId(), storeFailure);
+          return;
+        }
+        LOG.warn(
+            "Could not record the failure of run {} yet ({}); trying again in {} s",
+            run.runId(),
+            storeFailure.getMessage(),
+            wait.toSeconds());
+        try {
+          Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          LOG.error("Could not record the failure of run {}: interrupted", run.runId());
+          return;
+        }
+        wait =
+            wait.multipliedBy(2).compareTo(MAX_RECORD_WAIT) > 0
+                ? MAX_RECORD_WAIT
+                : wait.multipliedBy(2);
+      }
     }
   }
+
+  /** How long a failure is retried when the database cannot record it. */
+  private static final Duration RECORD_FAILURE_FOR = Duration.ofMinutes(10);
+
+  private static final Duration MAX_RECORD_WAIT = Duration.ofSeconds(15);
 }

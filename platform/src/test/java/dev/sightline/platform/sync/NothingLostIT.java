@@ -227,6 +227,45 @@ class NothingLostIT {
   }
 
   @Test
+  void shouldRecordTheFailureOnceTheDatabaseAnswersAgain() {
+    UUID id = register(MACHINES, ISSUES);
+    // The page fails, then the first two attempts to record the failure fail too, as they do
+    // against a database that is restarting (a sequence: it counts across rolled-back attempts).
+    jdbc.update(
+        "CREATE OR REPLACE FUNCTION refuse_i4() RETURNS trigger AS $$ BEGIN"
+            + " IF NEW.external_finding_id = 'i4' THEN RAISE EXCEPTION 'disk full'; END IF;"
+            + " RETURN NEW; END $$ LANGUAGE plpgsql");
+    jdbc.update(
+        "CREATE TRIGGER swallow BEFORE INSERT ON detection FOR EACH ROW"
+            + " EXECUTE FUNCTION refuse_i4()");
+    jdbc.update("CREATE SEQUENCE IF NOT EXISTS refused_recordings");
+    jdbc.update(
+        "CREATE OR REPLACE FUNCTION refuse_twice() RETURNS trigger AS $$ BEGIN"
+            + " IF NEW.state = 'ERRORED' AND nextval('refused_recordings') <= 2 THEN"
+            + " RAISE EXCEPTION 'the database system is starting up'; END IF;"
+            + " RETURN NEW; END $$ LANGUAGE plpgsql");
+    jdbc.update(
+        "CREATE TRIGGER refuse_twice BEFORE UPDATE ON sync_run FOR EACH ROW"
+            + " EXECUTE FUNCTION refuse_twice()");
+    try {
+      SyncRun run = sync.execute(sync.request(id).runId());
+
+      assertThat(run.state()).isEqualTo(RunState.ERRORED);
+      assertThat(run.error().orElse("")).contains("disk full");
+      assertThat(
+              jdbc.query(
+                  "SELECT message FROM sync_run_log WHERE run_id = ? ORDER BY at",
+                  rs -> rs.getString(1),
+                  run.runId()))
+          .anyMatch(m -> m.startsWith("Run failed (recorded once the database answered again): "));
+    } finally {
+      jdbc.update("DROP TRIGGER IF EXISTS refuse_twice ON sync_run");
+      jdbc.update("DROP TRIGGER IF EXISTS swallow ON detection");
+      jdbc.update("DROP SEQUENCE IF EXISTS refused_recordings");
+    }
+  }
+
+  @Test
   void shouldFailTheRunNamingTheStreamWhenTheStoreDoesNotHoldWhatItWasGiven() {
     // A trigger that silently swallows one detection: the store no longer holds what the run sent.
     jdbc.update(
